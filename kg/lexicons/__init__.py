@@ -1,0 +1,160 @@
+"""Load the word lists in this folder: tab-separated data files, validated when read."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+EVENT_KINDS = {"Declaration", "Ceremony", "Inauguration", "Meeting", "Socialisation", "Visit",
+               "Agreement", "Election"}
+PLACE_LEVELS = {"province", "regency", "city", "district", "village"}
+CARRY_SLOTS = ("{place}", "{area}", "{rest}")
+
+
+class LexiconError(ValueError):
+    """A data file that does not have the shape its loader expects."""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role title: the role it names and the organisation it carries, if any."""
+
+    role: str
+    carries: str | None
+
+
+def _rows(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Read one TSV file of this folder, checking its header and every row."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    if tuple(reader.fieldnames or ()) != columns:
+        raise LexiconError(f"{name}: header {reader.fieldnames} is not {list(columns)}")
+    rows = list(reader)
+    for number, row in enumerate(rows, start=2):
+        if any(not (row.get(c) or "").strip() for c in columns):
+            raise LexiconError(f"{name}: row {number} has an empty or missing column: {row}")
+    return rows
+
+
+def _unique(name: str, rows: list[dict[str, str]], key: str) -> dict[str, dict[str, str]]:
+    """Index rows by one column, refusing a form listed twice."""
+    index: dict[str, dict[str, str]] = {}
+    for row in rows:
+        if row[key] in index:
+            raise LexiconError(f"{name}: '{row[key]}' is listed twice")
+        index[row[key]] = row
+    return index
+
+
+def _words(name: str) -> frozenset[str]:
+    """Read a one-column word list."""
+    return frozenset(_unique(name, _rows(name, ("form",)), "form"))
+
+
+def _columns(name: str, columns: tuple[str, str]) -> dict[str, str]:
+    """Read a two-column list as first column -> second column."""
+    rows = _unique(name, _rows(name, columns), columns[0])
+    return {key: row[columns[1]] for key, row in rows.items()}
+
+
+def _mapping(name: str, value: str, allowed: set[str] | None = None) -> dict[str, str]:
+    """Read a two-column list as form -> value, checking values against `allowed`."""
+    mapping = _columns(name, ("form", value))
+    bad = sorted({v for v in mapping.values() if allowed is not None and v not in allowed})
+    if bad:
+        raise LexiconError(f"{name}: unknown {value} {bad}")
+    return mapping
+
+
+def _numbers(name: str, value: str, low: int, high: int) -> dict[str, int]:
+    """Read a form -> integer list, checking the range."""
+    mapping = _mapping(name, value)
+    try:
+        numbers = {form: int(v) for form, v in mapping.items()}
+    except ValueError as err:
+        raise LexiconError(f"{name}: {err}") from None
+    if any(not low <= n <= high for n in numbers.values()):
+        raise LexiconError(f"{name}: a {value} outside {low}..{high}")
+    return numbers
+
+
+def _roles() -> dict[str, Role]:
+    """Read the role titles, checking each carried organisation's template."""
+    roles: dict[str, Role] = {}
+    for form, row in _unique("roles.tsv", _rows("roles.tsv", ("form", "role", "carries")),
+                             "form").items():
+        carries = None if row["carries"] == "-" else row["carries"]
+        if carries and sum(carries.count(slot) for slot in CARRY_SLOTS) > 1:
+            raise LexiconError(f"roles.tsv: '{form}' carries more than one slot")
+        roles[form] = Role(row["role"], carries)
+    return roles
+
+
+def _acronyms() -> dict[str, tuple[tuple[str, ...], str]]:
+    """Read acronym -> (full names, scope)."""
+    table: dict[str, tuple[tuple[str, ...], str]] = {}
+    for row in _rows("acronyms.tsv", ("acronym", "full", "scope")):
+        if row["scope"] not in {"national", "regional"}:
+            raise LexiconError(f"acronyms.tsv: unknown scope {row['scope']!r}")
+        fulls, _ = table.get(row["acronym"], ((), ""))
+        table[row["acronym"]] = (fulls + (row["full"],), row["scope"])
+    return table
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the extractor uses."""
+
+    honorifics: frozenset[str]
+    ranks: frozenset[str]
+    corps: frozenset[str]
+    degrees: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    roles: dict[str, Role]
+    qualifiers: dict[str, str]
+    org_heads: frozenset[str]
+    acronyms: dict[str, tuple[tuple[str, ...], str]]
+    collectives: dict[str, str]
+    quantifiers: frozenset[str]
+    place_levels: dict[str, str]
+    venues: frozenset[str]
+    events: dict[str, tuple[str, str]]
+    speech: dict[str, str]
+    presence: dict[str, str]
+    region_aliases: dict[str, str]
+    org_words: frozenset[str]
+    function_words: frozenset[str]
+
+
+@cache
+def load() -> Lexicon:
+    """Load and validate every word list once."""
+    events = _unique("events.tsv", _rows("events.tsv", ("form", "kind", "noun")), "form")
+    if bad := sorted({r["kind"] for r in events.values()} - EVENT_KINDS):
+        raise LexiconError(f"events.tsv: unknown kind {bad}")
+    return Lexicon(
+        honorifics=frozenset(_mapping("honorifics.tsv", "kind")),
+        ranks=frozenset(_mapping("ranks.tsv", "service", {"police", "military"})),
+        corps=_words("corps.tsv"),
+        degrees=_words("degrees.tsv"),
+        months=_numbers("months.tsv", "month", 1, 12),
+        weekdays=_numbers("weekdays.tsv", "weekday", 1, 7),
+        roles=_roles(),
+        qualifiers=_mapping("qualifiers.tsv", "qualifier", {"Pj", "Plt", "Plh"}),
+        org_heads=_words("org_heads.tsv"),
+        acronyms=_acronyms(),
+        collectives=_mapping("collectives.tsv", "name"),
+        quantifiers=_words("quantifiers.tsv"),
+        place_levels=_mapping("place_levels.tsv", "level", PLACE_LEVELS),
+        venues=_words("venues.tsv"),
+        events={form: (row["kind"], row["noun"]) for form, row in events.items()},
+        speech=_mapping("speech.tsv", "position", {"before", "tag"}),
+        presence=_mapping("presence.tsv", "effect", {"attend", "represented"}),
+        region_aliases=_columns("region_aliases.tsv", ("alias", "code")),
+        org_words=_words("org_words.tsv"),
+        function_words=_words("function_words.tsv"),
+    )

@@ -1,0 +1,1 @@
+"""Language tools for Indonesian news: tokens, sentences, dates, names and places."""

@@ -1,0 +1,66 @@
+"""Person names: split honorifics, ranks and degrees off a name as written."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.lexicons import load
+from kg.nlp.tokens import Token, fold
+from kg.records import Person
+
+
+@cache
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    """Fold a word list for comparison without dots and case."""
+    return frozenset(fold(w) for w in words)
+
+
+# A dotted abbreviation such as "S.I.K" or "M.Si" after a name is a degree even when unlisted.
+_DOTTED = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.)+[A-Z][A-Za-z]{0,3}")
+
+
+def is_degree(word: str) -> bool:
+    """Say whether a word is a degree written after a name ("S.H.", "SH", "M.Si")."""
+    listed = fold(word) in _folded(load().degrees) and (len(word) > 1 or word.isupper())
+    return listed or bool(_DOTTED.fullmatch(word))
+
+
+def is_prefix(word: str) -> bool:
+    """Say whether a word is an honorific or a rank written before a name."""
+    lex = load()
+    return (word in lex.honorifics or word + "." in lex.honorifics or word in lex.ranks
+            or word in lex.corps or fold(word) in _folded(lex.ranks))
+
+
+def strip_degrees(tokens: list[Token]) -> tuple[list[Token], list[str]]:
+    """Split trailing degrees (and the commas and dots between them) off name tokens."""
+    end, suffixes = len(tokens), []
+    while end and (tokens[end - 1].text in {",", "."} or is_degree(tokens[end - 1].text)):
+        if tokens[end - 1].is_word:
+            suffixes.insert(0, tokens[end - 1].text)
+        end -= 1
+    return tokens[:end], suffixes
+
+
+def strip_prefixes(tokens: list[Token]) -> tuple[list[Token], list[str]]:
+    """Split leading honorifics and ranks (and their dots) off name tokens."""
+    start, prefixes = 0, []
+    while start < len(tokens) - 1 and (is_prefix(tokens[start].text) or tokens[start].text == "."):
+        if tokens[start].is_word:
+            prefixes.append(tokens[start].text)
+        start += 1
+    return tokens[start:], prefixes
+
+
+def person(text: str, tokens: list[Token]) -> Person | None:
+    """Make a Person from the tokens of a name as written, or None if no name is left."""
+    core, suffixes = strip_degrees(tokens)
+    core, prefixes = strip_prefixes(core)
+    words = [t for t in core if t.is_word]
+    if not words or not all(w.is_cap for w in words):
+        return None
+    bare = text[core[0].start:core[-1].end]
+    written = text[tokens[0].start:tokens[-1].end].rstrip(", ")
+    return Person(" ".join(bare.split()), " ".join(written.split()), tuple(prefixes),
+                  tuple(suffixes))

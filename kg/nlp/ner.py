@@ -1,0 +1,37 @@
+"""Statistical named-entity recognition for Indonesian text with the bundled spaCy model.
+
+spaCy is an optional dependency: nothing here imports it at module import time, and
+``available()`` reports whether both spaCy and the trained model in ``kg/models/ner-id/``
+can be used. The model is a plain folder loaded from disk, so no network access happens.
+"""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+MODEL_DIR: Path = Path(__file__).resolve().parent.parent / "models" / "ner-id"
+TYPES: frozenset[str] = frozenset({"PERSON", "ORGANIZATION", "PLACE"})
+
+
+def available() -> bool:
+    """Return True when spaCy is installed and the bundled model folder is present."""
+    return (importlib.util.find_spec("spacy") is not None
+            and (MODEL_DIR / "config.cfg").is_file() and (MODEL_DIR / "meta.json").is_file())
+
+
+@lru_cache(maxsize=1)
+def _load() -> Any:
+    """Load the bundled spaCy pipeline once, from the package folder only."""
+    import spacy
+
+    return spacy.load(MODEL_DIR)
+
+
+def recognise(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, type) character spans of PERSON/ORGANIZATION/PLACE in text."""
+    if not text.strip():
+        return []
+    doc = _load()(text)
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in TYPES]

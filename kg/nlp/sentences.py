@@ -1,0 +1,62 @@
+"""Split an article into sentences with offsets, aware of honorifics, degrees and initials."""
+
+from __future__ import annotations
+
+import re
+
+from kg.lexicons import load
+from kg.nlp.tokens import Token, fold, tokenize
+from kg.records import Sentence
+
+_ENDS = {".", "!", "?", "…"}
+_CLOSERS = {'"', "”", "’", "'", ")"}
+# Abbreviations that a dot does not end a sentence after ("Jl. Merdeka", "No. 5").
+_ABBREVIATIONS = {"no", "jl", "kab", "kec", "kel", "prov", "bpk", "yth", "sdr", "tgl", "pol", "inf"}
+
+
+def _no_break_after(token: Token) -> bool:
+    """Say whether a dot after this token is an abbreviation's, not a sentence end."""
+    lex = load()
+    word = token.text
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "A. Romzi"
+    return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in _ABBREVIATIONS
+
+
+def _lines(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Return the spans of non-empty lines that lie outside the noise spans."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        if not any(ns <= start and end <= ne for ns, ne in noise) and match.group().strip():
+            spans.append((start, end))
+    return spans
+
+
+def _breaks(tokens: list[Token]) -> list[int]:
+    """Return the indexes of tokens after which a sentence ends."""
+    breaks = []
+    for i, token in enumerate(tokens[:-1]):
+        if token.text not in _ENDS:
+            continue
+        if token.text == "." and i and _no_break_after(tokens[i - 1]):
+            continue
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1].text in _CLOSERS:
+            j += 1
+        if j + 1 < len(tokens) and (tokens[j + 1].is_cap or tokens[j + 1].text in '"“'):
+            breaks.append(j)
+    return breaks
+
+
+def split_sentences(text: str, noise: tuple[tuple[int, int], ...] = ()) -> list[Sentence]:
+    """Split the text outside the noise spans into sentences; a line break always ends one."""
+    sentences = []
+    for start, end in _lines(text, noise):
+        tokens = tokenize(text, start, end)
+        first = 0
+        for last in [*_breaks(tokens), len(tokens) - 1]:
+            s, e = tokens[first].start, tokens[last].end
+            sentences.append(Sentence(s, e, text[s:e]))
+            first = last + 1
+    return sentences

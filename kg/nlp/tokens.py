@@ -1,0 +1,40 @@
+"""Split text into word and punctuation tokens that keep their offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words keep inner dots, hyphens, slashes and apostrophes: "S.IP", "M.Si", "se-Kabupaten",
+# "0405/Lahat", "Jum'at"; a final dot is a token of its own.
+_TOKEN = re.compile(r"\w+(?:[-'’/.]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark with its offsets into the article text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        """Say whether the token is a word rather than punctuation."""
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+    @property
+    def is_cap(self) -> bool:
+        """Say whether the token begins with a capital letter or a digit."""
+        return self.text[0].isupper() or self.text[0].isdigit()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokenize `text[start:end]`, offsets staying relative to `text`."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def fold(word: str) -> str:
+    """Lower-case a word and drop its dots, to compare "S.H." with "SH"."""
+    return word.replace(".", "").lower()

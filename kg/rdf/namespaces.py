@@ -1,0 +1,93 @@
+"""The vocabularies the graph uses: rdflib's checked standard ones, plus ours, also checked."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+)
+from rdflib.term import URIRef
+
+KGR = Namespace("https://w3id.org/kg-news/id/")
+
+
+class KG(DefinedNamespace):
+    """Our own terms (declared in `ontology/kg.ttl`); a misspelt one is an error."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/kg-news/ontology#")
+
+    NewsOutlet: URIRef
+    Evidence: URIRef
+    Collective: URIRef
+    Participation: URIRef
+    PlaceLevel: URIRef
+    ParticipationRole: URIRef
+    Declaration: URIRef
+    Inauguration: URIRef
+    Meeting: URIRef
+    Ceremony: URIRef
+    Agreement: URIRef
+    Visit: URIRef
+    Election: URIRef
+    Socialisation: URIRef
+    Attendee: URIRef
+    Organizer: URIRef
+    Speaker: URIRef
+    Province: URIRef
+    Regency: URIRef
+    City: URIRef
+    District: URIRef
+    Village: URIRef
+    Venue: URIRef
+    roleQualifier: URIRef
+    holdingStatus: URIRef
+    dateConflict: URIRef
+    dateText: URIRef
+    event: URIRef
+    participant: URIRef
+    participationRole: URIRef
+    placeLevel: URIRef
+    memberCount: URIRef
+
+
+class NIF(DefinedNamespace):
+    """The NIF 2.0 core terms we use for evidence sentences."""
+
+    _fail = True
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+    Sentence: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    anchorOf: URIRef
+
+
+PREFIXES = {
+    "kg": KG._NS,
+    "kgr": KGR,
+    "org": ORG._NS,
+    "foaf": FOAF._NS,
+    "schema": SDO._NS,
+    "skos": SKOS._NS,
+    "prov": PROV._NS,
+    "time": TIME._NS,
+    "dcterms": DCTERMS._NS,
+    "nif": NIF._NS,
+    "rdf": RDF._NS,
+    "rdfs": RDFS._NS,
+    "xsd": XSD._NS,
+}
+
+__all__ = ["DCTERMS", "FOAF", "KG", "KGR", "NIF", "ORG", "PREFIXES", "PROV", "RDF", "RDFS",
+           "SDO", "SKOS", "TIME", "XSD"]

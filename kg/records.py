@@ -1,0 +1,151 @@
+"""The frozen records that flow between the stages of a build, and nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news report as read: its text, where it came from and what it says of itself."""
+
+    id: str
+    text: str
+    source: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    dateline: str | None = None
+    # Spans of `text` that are not part of the report ("BACA JUGA:" links, captions).
+    noise: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be read, with a one-line reason."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, by character offsets into `Article.text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the article that names something of a kind.
+
+    `key` is the normalised name used to resolve mentions to entities; `attrs` holds
+    kind-specific extras as sorted pairs (for example the place level, or a person's
+    honorifics).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def attr(self, name: str, default: str | None = None) -> str | None:
+        """Return one extra attribute by name."""
+        return dict(self.attrs).get(name, default)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person as named in one article: the bare name and the name as written."""
+
+    name: str
+    written: str
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Organization:
+    """An organisation as named in one article, with the other names it goes by there."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    area: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place with its administrative level and, where known, the place it lies in."""
+
+    name: str
+    level: str
+    aliases: tuple[str, ...] = ()
+    within: str | None = None
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A person reported holding a role at an organisation, and the sentence that says so."""
+
+    person: str
+    role: str
+    organization: str
+    sentence: Sentence
+    qualifier: str | None = None  # "Plt", "Pj", "Plh": acting forms
+    status: str = "current"  # "current", "former", "incoming", "outgoing"
+
+
+@dataclass(frozen=True)
+class EventFact:
+    """An event the article reports: what, when, where, and the sentences that say so."""
+
+    key: str
+    label: str
+    kind: str
+    sentences: tuple[Sentence, ...]
+    dates: tuple[date, ...] = ()
+    date_text: tuple[str, ...] = ()
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A participant (person, organisation or collective) of an event, with its evidence."""
+
+    participant: str
+    kind: str  # "person", "organization", "collective"
+    event: str
+    role: str  # "attendee", "organizer", "speaker"
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Collective:
+    """A group that is not an organisation: ASN, para Kades, seluruh Camat."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    persons: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    places: tuple[Place, ...] = ()
+    holdings: tuple[Holding, ...] = ()
+    events: tuple[EventFact, ...] = ()
+    attendances: tuple[Attendance, ...] = ()
+    collectives: tuple[Collective, ...] = ()
+    notes: tuple[str, ...] = field(default=())
