@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 
@@ -18,6 +18,7 @@ class Article:
     title: str | None = None
     published: date | None = None
     dateline: str | None = None
+    body_start: int = 0  # where the report begins after its dateline ("KAYUAGUNG, X.CO - ")
     # Spans of `text` that are not part of the report ("BACA JUGA:" links, captions).
     noise: tuple[tuple[int, int], ...] = ()
 
@@ -61,8 +62,8 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Person:
-    """A person as named in one article: the bare name and the name as written."""
+class Name:
+    """A person's name as written: the bare name, and the titles and degrees around it."""
 
     name: str
     written: str
@@ -71,21 +72,35 @@ class Person:
 
 
 @dataclass(frozen=True)
-class Organization:
-    """An organisation as named in one article, with the other names it goes by there."""
+class Person:
+    """A person named in an article; `key` identifies the person across articles."""
 
+    key: str
     name: str
     aliases: tuple[str, ...] = ()
-    area: str | None = None
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Organization:
+    """An organisation named in an article, with the other names it goes by there."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    area: str | None = None  # the key of the place it serves
 
 
 @dataclass(frozen=True)
 class Place:
-    """A place with its administrative level and, where known, the place it lies in."""
+    """A place with its administrative level, Kemendagri code where known, and the place it lies in."""
 
+    key: str
     name: str
     level: str
     aliases: tuple[str, ...] = ()
+    code: str | None = None
     within: str | None = None
 
 
@@ -93,7 +108,7 @@ class Place:
 class Holding:
     """A person reported holding a role at an organisation, and the sentence that says so."""
 
-    person: str
+    person: str  # keys of the Person and Organization
     role: str
     organization: str
     sentence: Sentence
@@ -107,18 +122,18 @@ class EventFact:
 
     key: str
     label: str
-    kind: str
+    kind: str  # a kg event class: "Declaration", "Meeting", ...
     sentences: tuple[Sentence, ...]
     dates: tuple[date, ...] = ()
     date_text: tuple[str, ...] = ()
-    place: str | None = None
+    place: str | None = None  # the key of a Place
 
 
 @dataclass(frozen=True)
 class Attendance:
     """A participant (person, organisation or collective) of an event, with its evidence."""
 
-    participant: str
+    participant: str  # the key of a Person, Organization or Collective
     kind: str  # "person", "organization", "collective"
     event: str
     role: str  # "attendee", "organizer", "speaker"
@@ -129,6 +144,7 @@ class Attendance:
 class Collective:
     """A group that is not an organisation: ASN, para Kades, seluruh Camat."""
 
+    key: str
     name: str
     aliases: tuple[str, ...] = ()
     count: int | None = None
@@ -148,4 +164,5 @@ class Extraction:
     events: tuple[EventFact, ...] = ()
     attendances: tuple[Attendance, ...] = ()
     collectives: tuple[Collective, ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    dateline: str | None = None  # the key of the Place the report was filed from
+    reported: date | None = None  # the day the report speaks from: published, else its last date

@@ -7,7 +7,7 @@ from functools import cache
 
 from kg.lexicons import load
 from kg.nlp.tokens import Token, fold
-from kg.records import Person
+from kg.records import Name
 
 
 @cache
@@ -53,7 +53,7 @@ def strip_prefixes(tokens: list[Token]) -> tuple[list[Token], list[str]]:
     return tokens[start:], prefixes
 
 
-def person(text: str, tokens: list[Token]) -> Person | None:
+def person(text: str, tokens: list[Token]) -> Name | None:
     """Make a Person from the tokens of a name as written, or None if no name is left."""
     core, suffixes = strip_degrees(tokens)
     core, prefixes = strip_prefixes(core)
@@ -62,5 +62,5 @@ def person(text: str, tokens: list[Token]) -> Person | None:
         return None
     bare = text[core[0].start:core[-1].end]
     written = text[tokens[0].start:tokens[-1].end].rstrip(", ")
-    return Person(" ".join(bare.split()), " ".join(written.split()), tuple(prefixes),
+    return Name(" ".join(bare.split()), " ".join(written.split()), tuple(prefixes),
                   tuple(suffixes))

@@ -1,0 +1,255 @@
+"""Project the RDF graph onto a networkx graph of actors, events, places and articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, TypedDict
+
+import networkx as nx
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from kg.rdf.namespaces import DCTERMS, FOAF, KG, NIF, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME
+
+# First matching type wins; subclasses are asserted explicitly, so no reasoning is needed.
+KINDS: dict[URIRef, str] = {
+    FOAF.Person: "person",
+    SDO.Person: "person",
+    ORG.Organization: "organization",
+    SDO.Event: "event",
+    SDO.Place: "place",
+    SDO.NewsArticle: "article",
+    KG.Collective: "collective",
+}
+
+EVENT_TYPES: frozenset[URIRef] = frozenset({
+    KG.Declaration, KG.Inauguration, KG.Meeting, KG.Ceremony,
+    KG.Agreement, KG.Visit, KG.Election, KG.Socialisation,
+})
+
+PARTICIPATION: dict[URIRef, str] = {
+    KG.Attendee: "attends",
+    KG.Organizer: "organises",
+    KG.Speaker: "speaks",
+}
+
+# Plain links: (property, relation); the subject is the edge's source.
+LINKS: tuple[tuple[URIRef, str], ...] = (
+    (SDO.location, "located_in"),
+    (SDO.containedInPlace, "within"),
+    (SDO.areaServed, "serves"),
+)
+
+RELATIONS: tuple[str, ...] = (
+    "holds", "attends", "organises", "speaks", "located_in", "within", "serves", "reported_in",
+)
+
+
+class Evidence(TypedDict):
+    """A sentence that supports a node or an edge, and where it was read."""
+
+    text: str
+    article: str | None
+    begin: int | None
+    end: int | None
+    url: str | None
+
+
+EdgeSpec = tuple[str, str, str, dict[str, Any]]
+
+
+def project(graph: Graph) -> nx.MultiDiGraph:
+    """Return the networkx projection of the RDF graph, evidence on nodes and edges."""
+    g = nx.MultiDiGraph()
+    for node, kind in sorted(_typed(graph).items()):
+        g.add_node(str(node), **_node_attrs(graph, node, kind))
+    for source, target, key, attrs in _edges(graph):
+        if source in g and target in g:
+            g.add_edge(source, target, key=key, **attrs)
+    return g
+
+
+def centrality(g: nx.MultiDiGraph) -> dict[str, float]:
+    """Return each node's degree centrality on the undirected simple view of `g`."""
+    return nx.degree_centrality(nx.Graph(g))
+
+
+def _typed(graph: Graph) -> dict[URIRef, str]:
+    """Map every node of a projected type to its kind."""
+    kinds: dict[URIRef, str] = {}
+    for rdf_type, kind in KINDS.items():
+        for node in graph.subjects(RDF.type, rdf_type):
+            if isinstance(node, URIRef):
+                kinds.setdefault(node, kind)
+    return kinds
+
+
+def _node_attrs(graph: Graph, node: URIRef, kind: str) -> dict[str, Any]:
+    """Return the attributes of one projected node."""
+    label = _label(graph, node, kind)
+    return {
+        "kind": kind, "label": label, "aliases": _aliases(graph, node, label), "iri": str(node),
+        "subtype": _subtype(graph, node, kind), "url": _text(graph, node, SDO.url),
+        "dates": _texts(graph, node, SDO.startDate if kind == "event" else SDO.datePublished),
+        "evidence": _evidence(graph, graph.objects(node, PROV.wasDerivedFrom)),
+    }
+
+
+def _label(graph: Graph, node: URIRef, kind: str) -> str:
+    """Return the node's display name, falling back to the end of its IRI."""
+    props = (SDO.headline, RDFS.label, DCTERMS.identifier) if kind == "article" else (RDFS.label,)
+    for prop in props:
+        if found := _text(graph, node, prop):
+            return found
+    return str(node).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _aliases(graph: Graph, node: URIRef, label: str) -> list[str]:
+    """Return the node's other names, without its label."""
+    return [name for name in _texts(graph, node, SKOS.altLabel) if name != label]
+
+
+def _subtype(graph: Graph, node: URIRef, kind: str) -> str | None:
+    """Return the event kind or place level as a local name ("Meeting", "Regency")."""
+    if kind == "event":
+        found = sorted(str(t) for t in graph.objects(node, RDF.type) if t in EVENT_TYPES)
+    elif kind == "place":
+        found = _texts(graph, node, KG.placeLevel)
+    else:
+        found = []
+    return _local(found[0]) if found else None
+
+
+def _local(term: Node | str) -> str:
+    """Return the local name of an IRI."""
+    return str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _text(graph: Graph, node: Node, prop: URIRef) -> str | None:
+    """Return the first value of a property as text, in a stable order."""
+    values = _texts(graph, node, prop)
+    return values[0] if values else None
+
+
+def _texts(graph: Graph, node: Node, prop: URIRef) -> list[str]:
+    """Return the distinct values of a property as sorted text."""
+    return sorted({str(value) for value in graph.objects(node, prop)})
+
+
+def _int(graph: Graph, node: Node, prop: URIRef) -> int | None:
+    """Return an integer property, or None when absent or not a number."""
+    value = graph.value(node, prop)
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _pair_key(pair: tuple[Node, Node]) -> tuple[str, str]:
+    """Order term pairs by text: rdflib terms of different kinds do not always compare."""
+    return str(pair[0]), str(pair[1])
+
+
+def _evidence(graph: Graph, sources: Iterable[Node]) -> list[Evidence]:
+    """Return the evidence sentences among `sources`, ordered by article and offset."""
+    found = [_sentence(graph, s) for s in set(sources) if (s, NIF.anchorOf, None) in graph]
+    return sorted(found, key=lambda e: (e["article"] or "", e["begin"] or 0, e["end"] or 0))
+
+
+def _sentence(graph: Graph, sentence: Node) -> Evidence:
+    """Return one evidence sentence with its article and the article's URL."""
+    article = graph.value(sentence, SDO.isPartOf)
+    return Evidence(
+        text=_text(graph, sentence, NIF.anchorOf) or "",
+        article=str(article) if article is not None else None,
+        begin=_int(graph, sentence, NIF.beginIndex),
+        end=_int(graph, sentence, NIF.endIndex),
+        url=_text(graph, article, SDO.url) if article is not None else None,
+    )
+
+
+def _edges(graph: Graph) -> Iterator[EdgeSpec]:
+    """Yield every projected edge as (source, target, key, attributes)."""
+    yield from _memberships(graph)
+    yield from _participations(graph)
+    for prop, relation in LINKS:
+        yield from _links(graph, prop, relation)
+    yield from _reports(graph)
+
+
+def _memberships(graph: Graph) -> Iterator[EdgeSpec]:
+    """Yield a `holds` edge person -> organisation for each org:Membership."""
+    for membership in sorted(graph.subjects(RDF.type, ORG.Membership), key=str):
+        person = graph.value(membership, ORG.member)
+        organization = graph.value(membership, ORG.organization)
+        if person is not None and organization is not None:
+            yield str(person), str(organization), str(membership), _holding(graph, membership)
+
+
+def _holding(graph: Graph, membership: Node) -> dict[str, Any]:
+    """Return the attributes of a membership edge: role, qualifier, status, dates, evidence."""
+    role = graph.value(membership, ORG.role)
+    return {
+        "relation": "holds", "iri": str(membership),
+        "role": (_text(graph, role, RDFS.label) or _local(role)) if role is not None else None,
+        "qualifier": _text(graph, membership, KG.roleQualifier),
+        "status": _text(graph, membership, KG.holdingStatus),
+        "dates": _membership_dates(graph, membership),
+        "evidence": _evidence(graph, graph.objects(membership, PROV.wasDerivedFrom)),
+    }
+
+
+def _membership_dates(graph: Graph, membership: Node) -> list[str]:
+    """Return the sorted reporting dates of a membership's interval."""
+    return sorted({
+        str(day)
+        for interval in graph.objects(membership, ORG.memberDuring)
+        for instant in graph.objects(interval, TIME.inside)
+        for day in graph.objects(instant, TIME.inXSDDate)
+    })
+
+
+def _participations(graph: Graph) -> Iterator[EdgeSpec]:
+    """Yield attends/organises/speaks edges participant -> event, with their evidence."""
+    found: dict[tuple[str, str, str], set[Node]] = {}
+    for prop, relation in ((SDO.attendee, "attends"), (SDO.organizer, "organises")):
+        for event, who in graph.subject_objects(prop):
+            found.setdefault((str(who), str(event), relation), set())
+    for part in graph.subjects(RDF.type, KG.Participation):
+        key = _participation_key(graph, part)
+        if key is not None:
+            found.setdefault(key, set()).update(graph.objects(part, PROV.wasDerivedFrom))
+    for (who, event, relation), sources in sorted(found.items()):
+        yield who, event, relation, {"relation": relation, "evidence": _evidence(graph, sources)}
+
+
+def _participation_key(graph: Graph, part: Node) -> tuple[str, str, str] | None:
+    """Return (participant, event, relation) of a kg:Participation, or None if incomplete."""
+    who = graph.value(part, KG.participant)
+    event = graph.value(part, KG.event)
+    role = graph.value(part, KG.participationRole)
+    relation = PARTICIPATION.get(role) if isinstance(role, URIRef) else None
+    if who is None or event is None or relation is None:
+        return None
+    return str(who), str(event), relation
+
+
+def _links(graph: Graph, prop: URIRef, relation: str) -> Iterator[EdgeSpec]:
+    """Yield one edge per triple of a plain linking property."""
+    for subject, obj in sorted(graph.subject_objects(prop), key=_pair_key):
+        yield str(subject), str(obj), relation, {"relation": relation, "evidence": []}
+
+
+def _reports(graph: Graph) -> Iterator[EdgeSpec]:
+    """Yield `reported_in` edges to articles, with the node's evidence from that article."""
+    articles = set(graph.subjects(RDF.type, SDO.NewsArticle))
+    for prop in (SDO.subjectOf, PROV.wasDerivedFrom):
+        for node, article in sorted(graph.subject_objects(prop), key=_pair_key):
+            if article in articles:
+                yield str(node), str(article), "reported_in", _report(graph, node, article)
+
+
+def _report(graph: Graph, node: Node, article: Node) -> dict[str, Any]:
+    """Return the attributes of a `reported_in` edge: the node's sentences in that article."""
+    evidence = _evidence(graph, graph.objects(node, PROV.wasDerivedFrom))
+    return {"relation": "reported_in", "evidence": [e for e in evidence if e["article"] == str(article)]}

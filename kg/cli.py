@@ -1,0 +1,150 @@
+"""The command line: a thin shell over the library, and the only place that prints or exits."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg import __version__
+
+DEFAULT_SOURCES = [Path("sources")]
+
+
+def _sources(paths: list[Path]) -> list[Path]:
+    """Return the given sources, or the default folder."""
+    return paths or DEFAULT_SOURCES
+
+
+def _report(problems: Sequence[object]) -> None:
+    """Print each problem on one line of standard error."""
+    for p in problems:
+        print(f"kg: skipped {p.source}: {p.reason}", file=sys.stderr)  # type: ignore[attr-defined]
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build graph.ttl and explorer.html from the sources."""
+    from kg.pipeline import build
+
+    result = build(_sources(args.sources), args.out, progress=True)
+    _report(result.problems)
+    if not result.articles:
+        print("kg: nothing built: no readable article in the sources", file=sys.stderr)
+        return 1
+    print(f"built {args.out}/graph.ttl and {args.out}/explorer.html: {result.articles} articles "
+          f"read, {len(result.problems)} skipped, {result.entities} entities, {result.facts} "
+          f"facts, {result.seconds:.1f} s")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Print each article's mentions and facts as one JSON line."""
+    from kg.ingest import load_articles
+    from kg.pipeline import extract_all
+    from kg.records import Problem
+    from kg.serialize import extraction_json
+
+    articles, problems = load_articles(_sources(args.sources))
+    _report(problems)
+    done = 0
+    for item in extract_all(articles):
+        if isinstance(item, Problem):
+            _report([item])
+            continue
+        print(json.dumps(extraction_json(item), ensure_ascii=False))
+        done += 1
+    if not done:
+        print("kg: nothing extracted: no readable article in the sources", file=sys.stderr)
+    return 0 if done else 1
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run a SPARQL query over a graph file and print its result."""
+    from kg import query
+    from kg.store import read_graph
+
+    if args.list:
+        for name, text in sorted(query.named().items()):
+            print(f"{name}: {text.splitlines()[0].lstrip('# ')}")
+        return 0
+    if not args.query:
+        print("kg: query: give SPARQL text, a .rq file or a named question (--list)", file=sys.stderr)
+        return 2
+    graph = read_graph(args.graph)
+    print(query.render(query.run(graph, query.resolve(args.query)), args.format))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate a graph against the SHACL shapes; exit 1 on violations."""
+    from kg.store import read_graph
+    from kg.validate import validate
+
+    report = validate(read_graph(args.graph))
+    for line in report.violations:
+        print(line)
+    print(f"{args.graph}: {'conforms' if report.conforms else f'{len(report.violations)} violations'}")
+    return 0 if report.conforms else 1
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score the extractor against hand-made gold facts; exit 1 below a floor."""
+    from kg.evaluate import evaluate, floors_missed
+
+    scores, log = evaluate(args.gold, _sources(args.sources))
+    if args.verbose:
+        print("\n".join(log))
+    for kind, (p, r, f) in scores.items():
+        print(f"{kind:<14}P {p:.2f}  R {r:.2f}  F1 {f:.2f}")
+    missed = floors_missed(scores, args.min_f1)
+    for line in missed:
+        print(f"below floor: {line}", file=sys.stderr)
+    return 1 if missed else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """Describe the commands and their options."""
+    ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of officials, "
+                                 "institutions, events and places from Indonesian regional news.")
+    ap.add_argument("--version", action="version", version=f"kg {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build graph.ttl and explorer.html from articles")
+    b.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
+    b.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    b.set_defaults(run=cmd_build)
+    e = sub.add_parser("extract", help="print each article's mentions and facts as JSON lines")
+    e.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
+    e.add_argument("--format", choices=["jsonl"], default="jsonl")
+    e.set_defaults(run=cmd_extract)
+    q = sub.add_parser("query", help="run SPARQL (text, .rq file or named question) over a graph")
+    q.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a named question")
+    q.add_argument("--graph", type=Path, default=Path("build/graph.ttl"))
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.add_argument("--list", action="store_true", help="list the named questions")
+    q.set_defaults(run=cmd_query)
+    v = sub.add_parser("validate", help="check a graph against the SHACL shapes")
+    v.add_argument("graph", type=Path, nargs="?", default=Path("build/graph.ttl"))
+    v.set_defaults(run=cmd_validate)
+    s = sub.add_parser("eval", help="score extraction against gold facts (JSON, as in dev-gold)")
+    s.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
+    s.add_argument("--gold", type=Path, default=Path("tests/data/gold"))
+    s.add_argument("--min-f1", action="append", default=[], metavar="KIND=F1",
+                   help="fail when a kind's F1 falls below the floor")
+    s.add_argument("--verbose", action="store_true", help="list misses and spurious facts")
+    s.set_defaults(run=cmd_eval)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; a failure is one line on standard error and a non-zero exit."""
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (OSError, ValueError) as err:
+        print(f"kg: {args.command}: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130

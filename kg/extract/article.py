@@ -1,0 +1,103 @@
+"""Extract one article: parse its sentences, then gather persons, holdings, events and attendance."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from kg import gazetteer
+from kg.extract.chunker import chunk_sentence
+from kg.extract.context import Context, prefer
+from kg.extract.holdings import pair, promote
+from kg.extract.parsed import Parsed
+from kg.extract.phrases import PhraseTable
+from kg.lexicons import load
+from kg.nlp.dates import DateMention, find_dates
+from kg.nlp.sentences import split_sentences
+from kg.nlp.tokens import tokenize
+from kg.records import Article, Sentence
+from kg.resolve import fold
+
+
+def reference_date(article: Article) -> date | None:
+    """Return the date relative dates are resolved against: publication, else the last full date."""
+    if article.published:
+        return article.published
+    days = [d.value for d in find_dates(article.text) if d.value and d.precision == "day"]
+    return max(days) if days else None
+
+
+def dateline_region(article: Article, mentioned: list[str]) -> gazetteer.Region | None:
+    """Find the dateline's region, preferring one inside the regions the article names."""
+    if not article.dateline:
+        return None
+    found = list(gazetteer.lookup(article.dateline))
+    if not found:
+        return None
+    codes = sorted(mentioned, key=mentioned.count, reverse=True)
+    return prefer(found, codes[0] if codes else None)
+
+
+def _context(article: Article, s: Sentence, dates: list[DateMention],
+             defined: PhraseTable, region: str | None) -> Context:
+    """Build a sentence's context, blocking the dateline and the dates from the grammar."""
+    tokens = tokenize(article.text, s.start, s.end)
+    blocked = {i for i, t in enumerate(tokens)
+               if t.start < article.body_start or any(d.start <= t.start < d.end for d in dates)}
+    return Context(article.text, tokens, frozenset(blocked), defined, region)
+
+
+def _parse(ctx: Context, s: Sentence) -> Parsed:
+    """Chunk a sentence and pair its titles with their holders."""
+    chunks = chunk_sentence(ctx)
+    pairs = pair(ctx, chunks)
+    return Parsed(s, ctx, tuple(promote(chunks, pairs)), tuple(pairs))
+
+
+def _definitions(parsed: list[Parsed]) -> list[tuple[str, str]]:
+    """Collect the (name, other name) pairs the article defines in parentheses."""
+    refs = [c.org or (c.title.org if c.title else None) for p in parsed for c in p.chunks]
+    return [(ref.base, other) for ref in refs if ref for other in ref.names]
+
+
+def parse_article(article: Article) -> tuple[list[Parsed], list[list[DateMention]], str | None]:
+    """Parse every sentence; a second pass reads the acronyms the article defines."""
+    sentences = split_sentences(article.text, article.noise)
+    all_dates = find_dates(article.text, reference_date(article))
+    dates = [[d for d in all_dates if s.start <= d.start < s.end] for s in sentences]
+    empty = PhraseTable.build([])
+    parsed = [_parse(_context(article, s, d, empty, None), s) for s, d in zip(sentences, dates)]
+    codes = [c.place.code for p in parsed for c in p.chunks if c.place and c.place.code]
+    region = dateline_region(article, codes)
+    home = _home(region, codes)
+    new = [(full, short) for full, short in _definitions(parsed) if short not in load().acronyms]
+    defined = PhraseTable.build([(short, full) for full, short in new] +
+                                [(full, short) for full, short in new])
+    parsed = [_parse(_context(article, s, d, defined, home), s) for s, d in zip(sentences, dates)]
+    return [_promote_names(p, parsed) for p in parsed], dates, home
+
+
+def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:
+    """Return the regency or city the report is about: the dateline's, else the most named."""
+    if region:
+        chain = gazetteer.chain(region)
+        return next((r.code for r in chain if r.level in {"regency", "city"}), chain[-1].code)
+    regencies = [c for c in codes if c.count(".") == 1]
+    return max(sorted(set(regencies)), key=regencies.count) if regencies else None
+
+
+def _promote_names(p: Parsed, parsed: list[Parsed]) -> Parsed:
+    """Make persons of the names that speak, or that name a person found elsewhere in the article."""
+    known = {fold(c.person.name) for q in parsed for c in q.of_kind("PERSON") if c.person}
+    known_words = {w for k in known for w in k.split()}
+    speech = load().speech
+    chunks = []
+    for c in p.chunks:
+        if c.kind == "NAME" and c.person:
+            folded = fold(c.person.name)
+            speaks = len(folded.split()) > 1 and any(
+                speech.get(p.ctx.word(k).lower()) == "before" for k in range(c.j, c.j + 3))
+            if speaks or folded in known or set(folded.split()) <= known_words:
+                c = replace(c, kind="PERSON")
+        chunks.append(c)
+    return replace(p, chunks=tuple(chunks))

@@ -1,0 +1,115 @@
+"""Gather an article's parsed sentences into its Extraction: entities, facts and their evidence."""
+
+from __future__ import annotations
+
+from kg.extract.article import parse_article, reference_date
+from kg.extract.attendance import Taking, hosts, present, speakers
+from kg.extract.chunks import Chunk, OrgRef
+from kg.extract.events import EventGroup, event_dates, event_place, group_events, main_event
+from kg.extract.parsed import Parsed
+from kg.extract.places import Places
+from kg.extract.mentions import mentions
+from kg.records import Article, Attendance, Collective, EventFact, Extraction, Holding
+from kg.resolve import fold, resolve_orgs, resolve_persons
+
+
+def _org_refs(parsed: list[Parsed]) -> list[OrgRef]:
+    """Return every organisation mention: standalone ones and those inside titles."""
+    refs = [c.org or (c.title.org if c.title else None) for p in parsed for c in p.chunks]
+    return [r for r in refs if r]
+
+
+def _holdings(parsed: list[Parsed], persons: dict[str, str],
+              orgs: dict[OrgRef, str]) -> list[Holding]:
+    """Make a holding of every title paired with its holder."""
+    out = []
+    for p in parsed:
+        for q in p.pairs:
+            title = q.title.title
+            assert title and title.org and q.person.person
+            out.append(Holding(persons[fold(q.person.person.name)], title.role, orgs[title.org],
+                               p.sentence, title.qualifier, q.status))
+    return out
+
+
+def _collectives(parsed: list[Parsed]) -> list[Collective]:
+    """Make one collective per group name, with the largest count the article gives."""
+    found: dict[str, Collective] = {}
+    for c in (c for p in parsed for c in p.chunks):
+        label = c.label if c.kind == "COLLECTIVE" else (c.title.collective if c.title else None)
+        if label:
+            old = found.get(fold(label))
+            count = max([n for n in (c.count, old.count if old else None) if n], default=None)
+            found[fold(label)] = Collective(fold(label), label, (), count)
+    return sorted(found.values(), key=lambda c: c.key)
+
+
+def _events(article: Article, parsed: list[Parsed], groups: list[EventGroup],
+            dates: list, places: Places) -> list[EventFact]:
+    """Make an EventFact of every event group, with dates, place and evidence."""
+    facts = []
+    for g in groups:
+        days, texts = event_dates(g, parsed, dates) if g.kind != "Election" else ([], [])
+        venue = event_place(g, parsed) if g.kind != "Election" else None
+        facts.append(EventFact(
+            g.key, g.label, g.kind, tuple(parsed[n].sentence for n in g.sentences),
+            tuple(sorted({d.value for d in days if d.value})), tuple(texts),
+            places.key_of(venue) if venue else None))
+    return facts
+
+
+def _takings(parsed: list[Parsed]) -> list[Taking]:
+    """Find who took part, sentence by sentence, remembering the last person for pronouns."""
+    takings, last = [], None
+    lead = next((n for n, p in enumerate(parsed) if p.chunks), 0)
+    for n, p in enumerate(parsed):
+        takings += present(n, p) + hosts(n, p, n == lead) + speakers(n, p, last)
+        last = next((c for c in reversed(p.chunks) if c.kind == "PERSON"), last)
+    return takings
+
+
+def _target(n: int, groups: list[EventGroup], main: EventGroup) -> EventGroup:
+    """Return the event a sentence speaks of: its own non-election event, else the main one."""
+    own = [g for g in groups if n in g.sentences and g.kind != "Election"]
+    return own[0] if own else main
+
+
+def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> tuple[str, str]:
+    """Return (key, kind) of a participating chunk."""
+    if c.kind == "PERSON" and c.person:
+        return persons[fold(c.person.name)], "person"
+    if c.kind == "ORG" and c.org:
+        return orgs[c.org], "organization"
+    return fold(c.label or c.text), "collective"
+
+
+def extract(article: Article) -> Extraction:
+    """Extract everything the article reports."""
+    parsed, dates, home = parse_article(article)
+    people, person_keys = resolve_persons(
+        [c.person for p in parsed for c in p.of_kind("PERSON") if c.person])
+    definitions = [(r.base, other) for r in _org_refs(parsed) for other in r.names]
+    orgs, org_keys = resolve_orgs(_org_refs(parsed), definitions)
+    places = Places(article, parsed, home, orgs)
+    groups = group_events(article.id, parsed)
+    main = main_event(groups, parsed)
+    attendances = []
+    if main:
+        for t in _takings(parsed):
+            key, kind = _participant(t.chunk, person_keys, org_keys)
+            event = _target(t.sentence, groups, main)
+            attendances.append(Attendance(key, kind, event.key, t.role, parsed[t.sentence].sentence))
+    return Extraction(
+        article=article,
+        sentences=tuple(p.sentence for p in parsed),
+        mentions=tuple(mentions(parsed, dates)),
+        persons=tuple(people),
+        organizations=tuple(orgs),
+        places=tuple(places.all()),
+        holdings=tuple(_holdings(parsed, person_keys, org_keys)),
+        events=tuple(_events(article, parsed, groups, dates, places)),
+        attendances=tuple(dict.fromkeys(attendances)),
+        collectives=tuple(_collectives(parsed)),
+        dateline=places.dateline,
+        reported=reference_date(article),
+    )

@@ -1,0 +1,101 @@
+"""Who took part in an event: those listed as present, the speakers, and the hosts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.chunks import Chunk
+from kg.extract.parsed import Parsed
+from kg.lexicons import load
+
+_GLUE = {",", "dan", "serta", "(", ")", "bersama", "beserta", "-", "–", "—"}
+_PRONOUNS = {"ia", "beliau", "dia"}
+
+
+@dataclass(frozen=True)
+class Taking:
+    """A chunk that took part in the event of a sentence, and how."""
+
+    sentence: int
+    chunk: Chunk
+    role: str  # "attendee", "speaker", "organizer"
+
+
+def _effects(p: Parsed) -> dict[int, str]:
+    """Map token indexes of presence and organiser words to their effect."""
+    presence = load().presence
+    return {i: presence[w] for i, w in enumerate(p.words()) if w in presence}
+
+
+def _participants(p: Parsed) -> list[Chunk]:
+    """Return the chunks that can take part: persons, organisations (alone) and groups."""
+    return p.of_kind("PERSON", "ORG", "COLLECTIVE")
+
+
+def present(n: int, p: Parsed) -> list[Taking]:
+    """Take those named in a sentence that says who was present ("hadir", "dihadiri").
+
+    "Bupati X diwakili oleh Asisten I, Nama": the one represented did not attend.
+    """
+    effects = _effects(p)
+    if "attend" not in effects.values():
+        return []
+    represented = min((i for i, e in effects.items() if e == "represented"), default=None)
+    absent = {c.i for c in p.of_kind("PERSON") if represented is not None and c.j <= represented}
+    return [Taking(n, c, "attendee") for c in _participants(p) if c.i not in absent]
+
+
+def hosts(n: int, p: Parsed, lead: bool) -> list[Taking]:
+    """Take the bodies that held the event: "X menggelar ...", "digelar oleh X", a lead's subject.
+
+    Lead: "Bawaslu dan Kejari OKU Selatan terus mendorong ASN ...": the subject of a report's
+    first sentence is its actor.
+    """
+    effects = _effects(p)
+    before = min((i for i, e in effects.items() if e == "organizer-before"), default=None)
+    after = min((i for i, e in effects.items() if e == "organizer-after"), default=None)
+    subject_end = _subject_end(p) if lead else None
+    taken = []
+    for c in p.of_kind("ORG", "COLLECTIVE"):
+        by_verb = before is not None and c.j <= before and _only_glue(p, c.j, before)
+        by_agent = after is not None and c.i > after and p.ctx.word(c.i - 1).lower() == "oleh"
+        in_lead = c.kind == "ORG" and subject_end is not None and c.j <= subject_end
+        if by_verb or by_agent or in_lead:
+            taken.append(Taking(n, c, "organizer"))
+    return taken
+
+
+def _only_glue(p: Parsed, i: int, j: int) -> bool:
+    """Say whether tokens [i, j) are list glue and adverbs only ("dan", ",", "terus")."""
+    return all(p.ctx.word(k).lower() in _GLUE or p.ctx.word(k) in {"terus", "juga", "kembali"}
+               or k in p.ctx.blocked for k in range(i, j))
+
+
+def _subject_end(p: Parsed) -> int:
+    """Return where a lead sentence's subject ends: its first lower-case word outside a chunk."""
+    inside = {k for c in p.chunks for k in range(c.i, c.j)}
+    for k, token in enumerate(p.ctx.tokens):
+        if k in inside or k in p.ctx.blocked or token.text.lower() in _GLUE:
+            continue
+        if token.is_word and token.text[0].islower():
+            return k
+    return len(p.ctx.tokens)
+
+
+def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
+    """Take the persons who speak: "X mengatakan", "X, dalam sambutannya", '"...," ujarnya'."""
+    speech, words = load().speech, p.words()
+    taken = []
+    persons = p.of_kind("PERSON")
+    for c in persons:
+        end = max([c.j, *(q.title.j for q in p.pairs if q.person.i == c.i)])
+        window = words[end:end + 4]
+        if any(speech.get(w) == "before" for w in window):
+            taken.append(Taking(n, c, "speaker"))
+    tag = any(speech.get(w) == "tag" for w in words)
+    pronoun = bool(words) and words[0] in _PRONOUNS and any(speech.get(w) for w in words[1:3])
+    if (tag or pronoun) and not taken:
+        speaker = persons[-1] if persons and tag else last_person
+        if speaker is not None:
+            taken.append(Taking(n, speaker, "speaker"))
+    return taken

@@ -1,0 +1,43 @@
+"""Cut a sentence into chunks, trying each construction's parser in turn at every token."""
+
+from __future__ import annotations
+
+from kg.extract.chunks import Chunk
+from kg.extract.context import Context
+from kg.extract.institutions import chunk, org, title
+from kg.extract.occasions import event_at, place_at, venue_at
+from kg.extract.people import collective_at, name_at, person_at
+
+_LIST_GLUE = {",", "dan", "serta", ";"}
+
+
+def _org_at(ctx: Context, i: int) -> Chunk | None:
+    """Parse a standalone organisation."""
+    found = org(ctx, i)
+    return chunk(ctx, "ORG", i, found[0], org=found[1]) if found else None
+
+
+def _parse(ctx: Context, i: int, previous: Chunk | None) -> Chunk | None:
+    """Return the first chunk any parser finds at token i."""
+    after_group = bool(previous and previous.kind == "COLLECTIVE" and
+                       all(ctx.word(k) in _LIST_GLUE for k in range(previous.j, i)))
+    for parse in (lambda: collective_at(ctx, i, after_group), lambda: title(ctx, i),
+                  lambda: venue_at(ctx, i), lambda: _org_at(ctx, i), lambda: place_at(ctx, i),
+                  lambda: event_at(ctx, i), lambda: person_at(ctx, i), lambda: name_at(ctx, i)):
+        if found := parse():
+            return found
+    return None
+
+
+def chunk_sentence(ctx: Context) -> list[Chunk]:
+    """Cut the sentence's tokens into chunks, left to right."""
+    chunks: list[Chunk] = []
+    i = 0
+    while i < len(ctx.tokens):
+        found = None if i in ctx.blocked else _parse(ctx, i, chunks[-1] if chunks else None)
+        if found:
+            chunks.append(found)
+            i = found.j
+        else:
+            i += 1
+    return chunks

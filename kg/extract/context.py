@@ -1,0 +1,111 @@
+"""What the grammar reads a sentence with: its tokens, the article's own acronyms, and word tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg import gazetteer
+from kg.extract.phrases import PhraseTable, tables
+from kg.lexicons import load
+from kg.nlp.names import is_degree, is_prefix
+from kg.nlp.tokens import Token
+
+# Words after a region's name that belong to it when the gazetteer does not know the name.
+DIRECTIONS = {"Selatan", "Utara", "Timur", "Barat", "Tengah", "Raya", "Ilir", "Ulu", "Hulu",
+              "Hilir", "Darat", "Laut", "Baru", "Lama", "Jaya", "Induk"}
+
+
+@dataclass
+class Context:
+    """A sentence's tokens, the token indexes that dates cover, and the article's acronyms."""
+
+    text: str
+    tokens: list[Token]
+    blocked: frozenset[int] = frozenset()
+    defined: PhraseTable = field(default_factory=lambda: PhraseTable.build([]))
+    reference: str | None = None  # the region code the article is about (its dateline)
+
+    @property
+    def first(self) -> int:
+        """Return the index of the sentence's first token outside the dateline and dates."""
+        return next((i for i in range(len(self.tokens)) if i not in self.blocked), 0)
+
+    def word(self, i: int) -> str:
+        """Return the text of token i, or "" past either end."""
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def cap(self, i: int) -> bool:
+        """Say whether token i is a capitalised word outside a date."""
+        return 0 <= i < len(self.tokens) and self.tokens[i].is_word and \
+            self.tokens[i].is_cap and i not in self.blocked
+
+    def span(self, i: int, j: int) -> str:
+        """Return the text that tokens [i, j) cover."""
+        return self.text[self.tokens[i].start:self.tokens[j - 1].end]
+
+
+@cache
+def reserved() -> frozenset[str]:
+    """Words that begin lexicon phrases and so never belong to a person's name."""
+    lex, t = load(), tables()
+    firsts = {f for table in (t.roles, t.qualifiers, t.acronyms, t.full_names, t.org_heads,
+                              t.levels, t.venues, t.events, t.collectives)
+              for f in table.by_first}
+    words = firsts | set(lex.months) | set(lex.weekdays)
+    return frozenset(words | {w.capitalize() for w in lex.function_words | lex.quantifiers})
+
+
+@cache
+def org_vocabulary() -> frozenset[str]:
+    """Words of organisation names: the learned list plus every word of the listed full names."""
+    lex = load()
+    listed = {w for names, _ in lex.acronyms.values() for n in names for w in n.split()}
+    return frozenset(lex.org_words | listed | set(lex.acronyms) | lex.org_heads)
+
+
+def is_name_word(ctx: Context, i: int) -> bool:
+    """Say whether token i may be part of a person's name."""
+    word = ctx.word(i)
+    if not ctx.cap(i) or word in reserved() or word.isdigit() or is_prefix(word):
+        return False
+    return not (word.isupper() and len(word) > 1 and word in load().acronyms)
+
+
+def is_initial(ctx: Context, i: int) -> bool:
+    """Say whether token i is an initial followed by its dot ("A. Romzi")."""
+    word = ctx.word(i)
+    return len(word) == 1 and word.isupper() and ctx.word(i + 1) == "." and is_name_word(ctx, i + 2)
+
+
+def degree_at(ctx: Context, i: int) -> int:
+    """Return how many tokens a degree starting at i covers (0 if none): ", S.H." or "SH"."""
+    k = i + 1 if ctx.word(i) == "," else i
+    word = ctx.word(k)
+    if not word or not is_degree(word) or not (k > i or "." in word or word.isupper()):
+        return 0
+    k += 1
+    if ctx.word(k) == "." and ctx.word(k + 1) in {",", ")", ";", ""}:
+        k += 1
+    return k - i
+
+
+def region_at(ctx: Context, i: int, levels: set[str] | None = None) -> tuple[int, gazetteer.Region] | None:
+    """Match the longest region name the gazetteer knows at token i."""
+    for n in range(min(gazetteer.max_words(), len(ctx.tokens) - i), 0, -1):
+        if not all(ctx.cap(i + k) for k in range(n)):
+            continue
+        found = [r for r in gazetteer.lookup(ctx.span(i, i + n))
+                 if levels is None or r.level in levels]
+        if found:
+            return n, prefer(found, ctx.reference)
+    return None
+
+
+def prefer(found: list[gazetteer.Region], reference: str | None) -> gazetteer.Region:
+    """Pick the region that lies in or around the article's own region, else the first."""
+    if reference:
+        near = [r for r in found if r.code.startswith(reference[:2])]
+        if near:
+            return near[0]
+    return found[0]

@@ -1,0 +1,188 @@
+"""Parse institutions, the regions they serve, and the role titles that name them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract.chunks import Chunk, EventRef, OrgRef, PlaceRef, TitleRef
+from kg.extract.context import (
+    DIRECTIONS,
+    Context,
+    degree_at,
+    is_initial,
+    is_name_word,
+    org_vocabulary,
+    region_at,
+    reserved,
+)
+from kg.extract.phrases import tables
+from kg.lexicons import load
+from kg.nlp.names import is_prefix, person
+
+Parsed = tuple[int, object] | None
+
+
+def chunk(ctx: Context, kind: str, i: int, j: int, **fields: object) -> Chunk:
+    """Make a chunk over tokens [i, j)."""
+    start, end = ctx.tokens[i].start, ctx.tokens[j - 1].end
+    return Chunk(kind, i, j, start, end, ctx.text[start:end], **fields)  # type: ignore[arg-type]
+
+
+def place_name(ctx: Context, i: int, level: str | None) -> tuple[int, PlaceRef] | None:
+    """Parse a place's name at i: the gazetteer's longest match, else a word and its directions."""
+    levels = {level} if level in {"province", "regency", "city", "district"} else None
+    if found := region_at(ctx, i, levels):
+        n, region = found
+        return i + n, PlaceRef(region.name, level or region.level, region.code, ctx.span(i, i + n))
+    if not ctx.cap(i) or ctx.word(i) in reserved():
+        return None
+    j = i + 1
+    while ctx.word(j) in DIRECTIONS and ctx.cap(j):
+        j += 1
+    return j, PlaceRef(ctx.span(i, j), level or "place", None, ctx.span(i, j))
+
+
+def area(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
+    """Parse the region an organisation serves: "Kabupaten OKI", ", Kota Palembang", "Lahat"."""
+    k = i + 1 if ctx.word(i) == "," and tables().levels.match(ctx.tokens, i + 1) else i
+    if level := tables().levels.match(ctx.tokens, k):
+        n, name = level
+        if found := place_name(ctx, k + n, name):
+            j, place = found
+            return j, PlaceRef(place.name, name, place.code, ctx.span(k, j))
+        return None
+    if found := region_at(ctx, k, {"province", "regency", "city"}):
+        n, region = found
+        return k + n, PlaceRef(region.name, region.level, region.code, ctx.span(k, k + n))
+    return None
+
+
+def unit(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
+    """Parse what follows a title that carries its institution: a region or a unit ("0405/Lahat")."""
+    if found := area(ctx, i):
+        return found
+    word = ctx.word(i)
+    if word and i not in ctx.blocked and ("/" in word or word.isdigit()) and word[0].isalnum():
+        return i + 1, PlaceRef(word, "unit", None, word)
+    return place_name(ctx, i, None)
+
+
+def _body_end(ctx: Context, k: int) -> int:
+    """Extend an organisation's name over capitalised words and inner "dan" up to its area."""
+    t = tables()
+    while k < len(ctx.tokens):
+        if area(ctx, k) and ctx.word(k) != ",":
+            break
+        if ctx.cap(k) and not is_prefix(ctx.word(k)) and not t.roles.match(ctx.tokens, k) \
+                and not t.venues.match(ctx.tokens, k):
+            k += 1
+        elif ctx.word(k) in {"dan", "&"} and ctx.cap(k + 1) and not _starts_org(ctx, k + 1):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _starts_org(ctx: Context, i: int) -> bool:
+    """Say whether a new organisation's name begins at token i."""
+    t = tables()
+    return bool(t.org_heads.match(ctx.tokens, i) or t.acronyms.match(ctx.tokens, i)
+                or ctx.defined.match(ctx.tokens, i))
+
+
+def _peel_person(ctx: Context, i: int, j: int) -> int:
+    """Give back trailing words that are not organisation words when a verb follows the name.
+
+    "Kepala Dinas Perikanan Budi Santoso mengatakan": no comma ends the institution's name.
+    """
+    after = ctx.word(j)
+    if not after or not after[0].islower() or after in load().function_words - {"juga"}:
+        return j
+    k = j
+    while k - 1 > i + 1 and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3:
+        k -= 1
+    return k if j - k >= 2 else j
+
+
+def _definition(ctx: Context, k: int) -> tuple[int, str | None]:
+    """Read "(Bawaslu)" or "(Badan Pengawas Pemilu)" after a name: the other name it defines."""
+    if ctx.word(k) != "(":
+        return k, None
+    close = next((m for m in range(k + 1, min(k + 12, len(ctx.tokens))) if ctx.word(m) == ")"), None)
+    if close is None or close == k + 1 or not ctx.cap(k + 1):
+        return k, None
+    inner = ctx.span(k + 1, close)
+    if close == k + 2 or _starts_org(ctx, k + 1):
+        return close + 1, inner
+    return k, None
+
+
+def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] | None:
+    """Parse an organisation: acronym or head word, a defined other name, and its area."""
+    t = tables()
+    if not ctx.cap(i):
+        return None
+    acronym = t.acronyms.match(ctx.tokens, i) or ctx.defined.match(ctx.tokens, i)
+    full = None if acronym else t.full_names.match(ctx.tokens, i)
+    if acronym or full:
+        n, value = acronym or full
+        j = i + n
+        short = value if acronym and value in load().acronyms else (full[1] if full else None)
+    elif t.org_heads.match(ctx.tokens, i):
+        j, short = _body_end(ctx, i + t.org_heads.match(ctx.tokens, i)[0]), None
+        if after_title:
+            j = _peel_person(ctx, i, j)
+        if j == i + 1 and ctx.word(i) not in load().acronyms:
+            return None
+    else:
+        return None
+    base = ctx.span(i, j)
+    j, other = _definition(ctx, j)
+    place = area(ctx, j)
+    end = place[0] if place else j
+    names = tuple(n for n in (other,) if n)
+    return end, OrgRef(ctx.span(i, end), base, short if short != base else None,
+                       place[1] if place else None, names)
+
+
+def title(ctx: Context, i: int) -> Chunk | None:
+    """Parse a role title and the institution it names or carries ("Kapolres Lahat")."""
+    t, lex = tables(), load()
+    k, qualifier = i, None
+    if q := t.qualifiers.match(ctx.tokens, i):
+        k, qualifier = i + q[0], q[1]
+    if not ctx.cap(k) or not (r := t.roles.match(ctx.tokens, k)):
+        return None
+    n, role = r
+    j = k + n
+    org_ref: OrgRef | None = None
+    if role.carries is None:
+        if found := org(ctx, j, after_title=True):
+            j, org_ref = found
+    else:
+        j, org_ref = _carried(ctx, j, role.carries)
+    collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
+    org_span = (ctx.tokens[k + n].start, ctx.tokens[j - 1].end) if j > k + n else None
+    return chunk(ctx, "TITLE", i, j, title=TitleRef(role.role, ctx.span(k, k + n), qualifier,
+                                                    org_ref, collective, org_span))
+
+
+def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
+    """Build the institution a title carries from the place or unit written after it."""
+    if "{rest}" in carries:
+        end = _body_end(ctx, j)
+        if end == j:
+            return j, None
+        body = carries.replace("{rest}", ctx.span(j, end))
+        return end, OrgRef(body, body)
+    if "{place}" not in carries and "{area}" not in carries:
+        return j, OrgRef(carries, carries)
+    found = unit(ctx, j)
+    if not found:
+        return j, None
+    end, place = found
+    base = carries.split(" {")[0]
+    if "{area}" in carries:
+        level = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}.get(place.level, "")
+        place = PlaceRef(place.name, place.level, place.code, f"{level} {place.name}".strip())
+    return end, OrgRef(f"{base} {place.written}", base, None, place)

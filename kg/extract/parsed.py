@@ -1,0 +1,28 @@
+"""A sentence as the later stages see it: its tokens, chunks and title pairs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.chunks import Chunk
+from kg.extract.context import Context
+from kg.extract.holdings import Pair
+from kg.records import Sentence
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One sentence with its context, chunks (names already promoted) and title pairs."""
+
+    sentence: Sentence
+    ctx: Context
+    chunks: tuple[Chunk, ...]
+    pairs: tuple[Pair, ...]
+
+    def words(self) -> list[str]:
+        """Return the sentence's words in lower case."""
+        return [t.text.lower() for t in self.ctx.tokens]
+
+    def of_kind(self, *kinds: str) -> list[Chunk]:
+        """Return the chunks of the given kinds, in order."""
+        return [c for c in self.chunks if c.kind in kinds]

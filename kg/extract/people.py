@@ -1,0 +1,93 @@
+"""Parse persons as written (ranks, honorifics, name, degrees) and the groups that are not organisations."""
+
+from __future__ import annotations
+
+from kg.extract.chunks import Chunk
+from kg.extract.context import Context, degree_at, is_initial, is_name_word
+from kg.extract.institutions import chunk
+from kg.extract.phrases import tables
+from kg.lexicons import load
+from kg.nlp.names import is_prefix, person
+
+_INSIDE_NAMES = {"bin", "binti", "van", "de", "al"}
+
+
+def _name_end(ctx: Context, k: int) -> int:
+    """Extend a name over capitalised words, initials and inner particles ("bin")."""
+    while True:
+        if is_initial(ctx, k):
+            k += 2
+        elif is_name_word(ctx, k):
+            k += 1
+        elif ctx.word(k) in _INSIDE_NAMES and is_name_word(ctx, k + 1) and k > 0:
+            k += 1
+        else:
+            return k
+
+
+def _degrees_end(ctx: Context, k: int) -> int:
+    """Extend past the degrees written after a name."""
+    while n := degree_at(ctx, k):
+        k += n
+    return k
+
+
+def person_at(ctx: Context, i: int, evidence_needed: bool = True) -> Chunk | None:
+    """Parse a person at i: ranks and honorifics, the name, then degrees.
+
+    Without `evidence_needed` any capitalised run is taken (it follows a title); with it, the
+    run needs a rank, an honorific or a degree to be a person here ("AKBP Heri Setiawan").
+    """
+    k = i
+    while is_prefix(ctx.word(k)) or (ctx.word(k) == "." and k > i):
+        k += 1
+    start = k
+    k = _name_end(ctx, k)
+    if k == start:
+        return None
+    end = _degrees_end(ctx, k)
+    if evidence_needed and start == i and end == k:
+        return None
+    found = person(ctx.text, ctx.tokens[i:end])
+    if found is None:
+        return None
+    tags = frozenset({"evidence"}) if (start > i or end > k) else frozenset()
+    return chunk(ctx, "PERSON", i, end, person=found, tags=tags)
+
+
+def name_at(ctx: Context, i: int) -> Chunk | None:
+    """Parse a capitalised run that may be a name; later rules decide whether it is a person."""
+    found = person_at(ctx, i, evidence_needed=False)
+    if found is None:
+        return None
+    if found.j - found.i == 1 and (i <= ctx.first or ctx.word(i - 1) in {'"', "“"}):
+        return None  # one capitalised word opening a sentence is most often a common word
+    return Chunk("NAME", found.i, found.j, found.start, found.end, found.text,
+                 person=found.person, tags=found.tags)
+
+
+def collective_at(ctx: Context, i: int, after_group: bool = False) -> Chunk | None:
+    """Parse a group that is not an organisation: "para Kades", "314 Kades", "seluruh ASN"."""
+    lex, t = load(), tables()
+    k, count = i, None
+    if ctx.word(i).lower() in lex.quantifiers:
+        k = i + 1
+    elif ctx.word(i).isdigit() and not (len(ctx.word(i)) == 4 and ctx.word(i)[:2] in {"19", "20"}):
+        k, count = i + 1, int(ctx.word(i))
+    found = t.collectives.match(ctx.tokens, k)
+    if not found or (k == i and not after_group and ctx.span(k, k + found[0]) in lex.roles):
+        return None
+    j = k + found[0]
+    j = _alias_in_parentheses(ctx, j)
+    if ctx.word(j).lower().startswith("se-"):
+        j += 1
+        while ctx.cap(j):
+            j += 1
+    return chunk(ctx, "COLLECTIVE", i, j, label=found[1], count=count)
+
+
+def _alias_in_parentheses(ctx: Context, j: int) -> int:
+    """Skip "(Kades)" after "Kepala Desa": a short form of the same group."""
+    if ctx.word(j) == "(" and ctx.word(j + 2) == ")" and ctx.word(j + 1) in load().collectives:
+        return j + 3
+    return j

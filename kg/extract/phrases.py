@@ -1,0 +1,75 @@
+"""Longest-match look-up of multi-word lexicon phrases over tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Generic, TypeVar
+
+from kg.lexicons import load
+from kg.nlp.tokens import Token, tokenize
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class PhraseTable(Generic[V]):
+    """Phrases indexed by their first word, longest first."""
+
+    by_first: dict[str, tuple[tuple[tuple[str, ...], V], ...]]
+    fold_case: bool = False
+
+    @classmethod
+    def build(cls, items: Iterable[tuple[str, V]], fold_case: bool = False) -> PhraseTable[V]:
+        """Index phrase -> value pairs, each phrase cut into words as the tokenizer cuts them."""
+        index: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        for phrase, value in items:
+            words = tuple(t.text.lower() if fold_case else t.text for t in tokenize(phrase))
+            index.setdefault(words[0], []).append((words, value))
+        return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()},
+                   fold_case)
+
+    def match(self, tokens: list[Token], i: int) -> tuple[int, V] | None:
+        """Return (number of tokens, value) of the longest phrase starting at token i."""
+        if i >= len(tokens):
+            return None
+        norm = (lambda t: t.text.lower()) if self.fold_case else (lambda t: t.text)
+        for words, value in self.by_first.get(norm(tokens[i]), ()):
+            n = len(words)
+            if i + n <= len(tokens) and all(norm(tokens[i + k]) == words[k] for k in range(n)):
+                return n, value
+        return None
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The phrase tables the chunker needs, built once from the lexicon."""
+
+    roles: PhraseTable
+    qualifiers: PhraseTable
+    acronyms: PhraseTable
+    full_names: PhraseTable
+    org_heads: PhraseTable
+    levels: PhraseTable
+    venues: PhraseTable
+    events: PhraseTable
+    collectives: PhraseTable
+
+
+@cache
+def tables() -> Tables:
+    """Build the phrase tables from the lexicon."""
+    lex = load()
+    fulls = [(full, acr) for acr, (names, _) in lex.acronyms.items() for full in names]
+    return Tables(
+        roles=PhraseTable.build(lex.roles.items()),
+        qualifiers=PhraseTable.build(lex.qualifiers.items()),
+        acronyms=PhraseTable.build((a, a) for a in lex.acronyms),
+        full_names=PhraseTable.build(fulls),
+        org_heads=PhraseTable.build((h, h) for h in lex.org_heads),
+        levels=PhraseTable.build(lex.place_levels.items()),
+        venues=PhraseTable.build((v, v) for v in lex.venues),
+        events=PhraseTable.build(lex.events.items()),
+        collectives=PhraseTable.build(lex.collectives.items()),
+    )

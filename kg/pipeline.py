@@ -1,0 +1,75 @@
+"""The build as a library: read sources, extract each article, make the graph and its outputs."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+from tqdm import tqdm
+
+from kg.extract import extract
+from kg.ingest import load_articles
+from kg.rdf.graph import build_graph
+from kg.records import Article, Extraction, Problem
+from kg.store import write_turtle
+from kg.viz.explorer import write_explorer
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build read, skipped and made."""
+
+    articles: int
+    problems: tuple[Problem, ...]
+    entities: int
+    facts: int
+    seconds: float
+    graph: Graph
+
+
+def extract_all(articles: list[Article], progress: bool = False
+                ) -> Iterator[Extraction | Problem]:
+    """Extract every article; one that fails becomes a Problem and the others go on."""
+    for article in tqdm(articles, desc="extracting", unit="article", disable=not progress or None,
+                        leave=False):
+        try:
+            yield extract(article)
+        except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
+            yield Problem(article.source, f"extraction failed: {type(err).__name__}: {err}")
+
+
+def extract_sources(paths: Iterable[Path], progress: bool = False
+                    ) -> tuple[list[Extraction], list[Problem]]:
+    """Read and extract every article under the paths."""
+    articles, problems = load_articles(paths)
+    extractions = []
+    for item in extract_all(articles, progress):
+        (problems if isinstance(item, Problem) else extractions).append(item)
+    return extractions, problems
+
+
+def count(extractions: list[Extraction]) -> tuple[int, int]:
+    """Count distinct entities (persons, organisations, places, events, groups) and facts
+    (holdings, events, participations)."""
+    entities = {(kind, r.key) for x in extractions for kind, records in
+                (("p", x.persons), ("o", x.organizations), ("l", x.places),
+                 ("e", x.events), ("c", x.collectives)) for r in records}
+    facts = {("h", h.person, h.role, h.organization) for x in extractions for h in x.holdings}
+    facts |= {("e", e.key) for x in extractions for e in x.events}
+    facts |= {("a", a.participant, a.event, a.role) for x in extractions for a in x.attendances}
+    return len(entities), len(facts)
+
+
+def build(paths: Iterable[Path], out: Path, progress: bool = False) -> BuildResult:
+    """Build the graph of the articles under the paths into `out`: graph.ttl and explorer.html."""
+    started = time.perf_counter()
+    extractions, problems = extract_sources(paths, progress)
+    graph = build_graph(extractions)
+    write_turtle(graph, out / "graph.ttl")
+    write_explorer(graph, out / "explorer.html", title="kg explorer")
+    entities, facts = count(extractions)
+    return BuildResult(len(extractions), tuple(problems), entities, facts,
+                       time.perf_counter() - started, graph)

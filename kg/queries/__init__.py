@@ -1,0 +1,1 @@
+"""Named SPARQL questions, one .rq file each."""

@@ -1,0 +1,187 @@
+"""Map extracted records to triples: pure functions, one per kind of node."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from rdflib import Literal, URIRef
+
+from kg import ids
+from kg.rdf.namespaces import DCTERMS, FOAF, KG, KGR, NIF, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
+from kg.records import (
+    Article,
+    Attendance,
+    Collective,
+    EventFact,
+    Holding,
+    Organization,
+    Person,
+    Place,
+    Sentence,
+)
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+LEVELS = {"province": KG.Province, "regency": KG.Regency, "city": KG.City,
+          "district": KG.District, "village": KG.Village, "venue": KG.Venue}
+PARTS = {"attendee": (KG.Attendee, SDO.attendee), "speaker": (KG.Speaker, SDO.attendee),
+         "organizer": (KG.Organizer, SDO.organizer)}
+ENTITY_KINDS = {"person": "person", "organization": "org", "collective": "collective"}
+ROLES = KGR["roles"]
+
+
+def _labels(node: URIRef, label: str, aliases: tuple[str, ...]) -> Iterator[Triple]:
+    """Yield a node's label and its other names."""
+    yield node, RDFS.label, Literal(label)
+    for alias in sorted(set(aliases) - {label}):
+        yield node, SKOS.altLabel, Literal(alias)
+
+
+def article_triples(a: Article, dateline: str | None) -> Iterator[Triple]:
+    """Describe the source article, its outlet and where it was filed from."""
+    node = ids.article(a.id)
+    yield node, RDF.type, SDO.NewsArticle
+    yield node, RDF.type, PROV.Entity
+    yield node, DCTERMS.identifier, Literal(a.id)
+    if a.title:
+        yield node, SDO.headline, Literal(a.title)
+    if a.url:
+        yield node, SDO.url, Literal(a.url, datatype=XSD.anyURI)
+    if a.published:
+        yield node, SDO.datePublished, Literal(a.published)
+    if a.outlet:
+        outlet = ids.entity("outlet", a.outlet)
+        yield node, SDO.publisher, outlet
+        yield outlet, RDF.type, KG.NewsOutlet
+        yield outlet, RDFS.label, Literal(a.outlet)
+    if dateline:
+        yield node, SDO.locationCreated, ids.entity("place", dateline)
+
+
+def sentence_triples(article_id: str, s: Sentence) -> Iterator[Triple]:
+    """Describe an evidence sentence by its offsets into the article text."""
+    node = ids.sentence(article_id, s.start, s.end)
+    yield node, RDF.type, NIF.Sentence
+    yield node, RDF.type, KG.Evidence
+    yield node, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)
+    yield node, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)
+    yield node, NIF.anchorOf, Literal(s.text)
+    yield node, SDO.isPartOf, ids.article(article_id)
+
+
+def person_triples(p: Person, sources: list[str]) -> Iterator[Triple]:
+    """Describe a person: bare name as label, names as written as aliases."""
+    node = ids.entity("person", p.key)
+    yield node, RDF.type, FOAF.Person
+    yield node, RDF.type, SDO.Person
+    yield from _labels(node, p.name, p.aliases)
+    for prefix in p.prefixes:
+        yield node, SDO.honorificPrefix, Literal(prefix)
+    for suffix in p.suffixes:
+        yield node, SDO.honorificSuffix, Literal(suffix)
+    for source in sources:
+        yield node, PROV.wasDerivedFrom, ids.article(source)
+
+
+def org_triples(o: Organization, sources: list[str]) -> Iterator[Triple]:
+    """Describe an organisation, its other names and the region it serves."""
+    node = ids.entity("org", o.key)
+    yield node, RDF.type, ORG.Organization
+    yield node, RDF.type, ORG.FormalOrganization
+    yield from _labels(node, o.name, o.aliases)
+    if o.area:
+        yield node, SDO.areaServed, ids.entity("place", o.area)
+    for source in sources:
+        yield node, PROV.wasDerivedFrom, ids.article(source)
+
+
+def place_triples(p: Place) -> Iterator[Triple]:
+    """Describe a place, its level, code and the place it lies in."""
+    node = ids.entity("place", p.key)
+    yield node, RDF.type, SDO.Place
+    if p.code:
+        yield node, RDF.type, SDO.AdministrativeArea
+        yield node, DCTERMS.identifier, Literal(p.code)
+    yield from _labels(node, p.name, p.aliases)
+    if p.level in LEVELS:
+        yield node, KG.placeLevel, LEVELS[p.level]
+    if p.within:
+        yield node, SDO.containedInPlace, ids.entity("place", p.within)
+
+
+def collective_triples(c: Collective) -> Iterator[Triple]:
+    """Describe a group that is not an organisation."""
+    node = ids.entity("collective", c.key)
+    yield node, RDF.type, KG.Collective
+    yield from _labels(node, c.name, c.aliases)
+    if c.count:
+        yield node, KG.memberCount, Literal(c.count)
+
+
+def role_triples(role: str) -> Iterator[Triple]:
+    """Describe a role as an org:Role in our scheme of roles."""
+    node = ids.entity("role", role.lower())
+    yield node, RDF.type, ORG.Role
+    yield node, RDF.type, SKOS.Concept
+    yield node, RDFS.label, Literal(role)
+    yield node, SKOS.inScheme, ROLES
+    yield ROLES, RDF.type, SKOS.ConceptScheme
+    yield ROLES, RDFS.label, Literal("Roles in Indonesian public office", lang="en")
+
+
+def holding_triples(h: Holding, article_id: str, day: date | None) -> Iterator[Triple]:
+    """Describe a holding as an org:Membership, held during an interval inside the report's date."""
+    person, org = ids.entity("person", h.person), ids.entity("org", h.organization)
+    role = ids.entity("role", h.role.lower())
+    node = ids.membership(person, role, org)
+    interval = URIRef(f"{node}/during")
+    yield from role_triples(h.role)
+    yield node, RDF.type, ORG.Membership
+    yield node, ORG.member, person
+    yield node, ORG.organization, org
+    yield node, ORG.role, role
+    yield node, ORG.memberDuring, interval
+    yield interval, RDF.type, TIME.Interval
+    yield node, KG.holdingStatus, Literal(h.status)
+    if h.qualifier:
+        yield node, KG.roleQualifier, Literal(h.qualifier)
+    if day:
+        instant = ids.day(day.isoformat())
+        yield interval, TIME.inside, instant
+        yield instant, RDF.type, TIME.Instant
+        yield instant, TIME.inXSDDate, Literal(day)
+    yield node, PROV.wasDerivedFrom, ids.sentence(article_id, h.sentence.start, h.sentence.end)
+
+
+def event_triples(e: EventFact, article_id: str) -> Iterator[Triple]:
+    """Describe an event: kind, label, dates (both kept when they conflict), place, evidence."""
+    node = ids.entity("event", e.key)
+    yield node, RDF.type, SDO.Event
+    yield node, RDF.type, KG[e.kind]
+    yield node, RDFS.label, Literal(e.label)
+    for day in e.dates:
+        yield node, SDO.startDate, Literal(day)
+    if len(e.dates) > 1:
+        yield node, KG.dateConflict, Literal(True)
+    for text in e.date_text:
+        yield node, KG.dateText, Literal(text)
+    if e.place:
+        yield node, SDO.location, ids.entity("place", e.place)
+    yield node, SDO.subjectOf, ids.article(article_id)
+    for s in e.sentences:
+        yield node, PROV.wasDerivedFrom, ids.sentence(article_id, s.start, s.end)
+
+
+def attendance_triples(a: Attendance, article_id: str) -> Iterator[Triple]:
+    """Describe a participation: the schema.org triple and, beside it, its n-ary evidence node."""
+    event = ids.entity("event", a.event)
+    who = ids.entity(ENTITY_KINDS[a.kind], a.participant)
+    part, predicate = PARTS[a.role]
+    node = ids.participation(event, who, a.role)
+    yield event, predicate, who
+    yield node, RDF.type, KG.Participation
+    yield node, KG.event, event
+    yield node, KG.participant, who
+    yield node, KG.participationRole, part
+    yield node, PROV.wasDerivedFrom, ids.sentence(article_id, a.sentence.start, a.sentence.end)

@@ -1,0 +1,105 @@
+"""Resolve mentions to entities within an article: one key per person, organisation and place."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from kg import gazetteer
+from kg.extract.chunks import OrgRef, PlaceRef
+from kg.lexicons import load
+from kg.records import Name, Organization, Person, Place
+
+
+def fold(text: str) -> str:
+    """Fold a name for comparison: lower case, dots dropped, other marks as spaces."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.replace(".", "").lower()).split())
+
+
+def acronym_table(definitions: list[tuple[str, str]]) -> dict[str, str]:
+    """Map folded full names and acronyms to one acronym, from the lexicon and the article."""
+    table = {fold(a): a for a in load().acronyms}
+    table |= {fold(full): a for a, (fulls, _) in load().acronyms.items() for full in fulls}
+    for full, short in definitions:
+        table.setdefault(fold(full), table.get(fold(short), short))
+        table.setdefault(fold(short), table[fold(full)])
+    return table
+
+
+def place_key(place: PlaceRef) -> str:
+    """Key a place: its Kemendagri code when known, else its level and folded name."""
+    return place.code or f"{place.level}:{fold(place.name)}"
+
+
+def _base_id(ref: OrgRef, acronyms: dict[str, str]) -> str:
+    """Identify an organisation's kind by its acronym when it has one, else its folded name."""
+    return fold(acronyms.get(fold(ref.base), ref.base))
+
+
+def _org_names(ref: OrgRef, acronym: str | None) -> set[str]:
+    """List every name an organisation mention gives it."""
+    names = {ref.name, ref.base, *ref.names}
+    if acronym and acronym != ref.base:
+        names |= {acronym, f"{acronym} {ref.area.written}" if ref.area else acronym}
+    return names
+
+
+def _label(names: set[str], refs: list[OrgRef]) -> str:
+    """Choose the label: the longest name written with its area, ties by spelling."""
+    written = {r.name for r in refs}
+    return min(names, key=lambda n: (n not in written, -len(n.split()), n))
+
+
+def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]]
+                 ) -> tuple[list[Organization], dict[OrgRef, str]]:
+    """Merge an article's organisation mentions; an unqualified one joins its one qualified kin.
+
+    "Bawaslu" and "Badan Pengawas Pemilu" in a report that also names "Bawaslu Kabupaten
+    OKU Selatan" are that body.
+    """
+    acronyms = acronym_table(definitions)
+    groups: dict[tuple[str, str], list[OrgRef]] = defaultdict(list)
+    for ref in refs:
+        groups[(_base_id(ref, acronyms), place_key(ref.area) if ref.area else "")].append(ref)
+    for base, area in [k for k in groups if not k[1]]:
+        kin = [k for k in groups if k[0] == base and k[1]]
+        if len(kin) == 1:
+            groups[kin[0]].extend(groups.pop((base, area)))
+    orgs, keys = [], {}
+    for (base, area), members in sorted(groups.items()):
+        key = f"{base}|{area}" if area else base
+        acronym = acronyms.get(base)
+        names = set().union(*(_org_names(r, acronym) for r in members))
+        label = _label(names, members)
+        orgs.append(Organization(key, label, tuple(sorted(names - {label})), area or None))
+        keys |= {r: key for r in members}
+    return orgs, keys
+
+
+def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
+    """Merge an article's person names; a shorter name joins the one full name that contains it.
+
+    "Doni Candra juga menjelaskan" after "Ketua Bawaslu ..., Doni Candra" is one person, and so
+    is a later "Doni" when no other person of the article is called so.
+    """
+    full: dict[str, list[Name]] = defaultdict(list)
+    for n in sorted(names, key=lambda n: -len(n.name.split())):
+        words = set(fold(n.name).split())
+        kin = [k for k in full if words < set(k.split())]
+        full[kin[0] if len(kin) == 1 else fold(n.name)].append(n)
+    people, keys = [], {}
+    for key, group in sorted(full.items()):
+        label = max((n.name for n in group), key=lambda s: (len(s.split()), s))
+        aliases = sorted(({n.written for n in group} | {n.name for n in group}) - {label})
+        prefixes = tuple(dict.fromkeys(p for n in group for p in n.prefixes))
+        suffixes = tuple(dict.fromkeys(s for n in group for s in n.suffixes))
+        people.append(Person(key, label, tuple(aliases), prefixes, suffixes))
+        keys |= {fold(n.name): key for n in group}
+    return people, keys
+
+
+def region_places(code: str) -> list[Place]:
+    """Return a region and every region it lies in, as Places."""
+    chain = gazetteer.chain(gazetteer.regions()[code])
+    return [Place(r.code, r.full_name, r.level, (r.name,) if r.full_name != r.name else (),
+                  r.code, r.parent) for r in chain]
