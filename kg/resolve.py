@@ -17,9 +17,15 @@ def fold(text: str) -> str:
 
 
 def acronym_table(definitions: list[tuple[str, str]]) -> dict[str, str]:
-    """Map folded full names and acronyms to one acronym, from the lexicon and the article."""
-    table = {fold(a): a for a in load().acronyms}
-    table |= {fold(full): a for a, (fulls, _) in load().acronyms.items() for full in fulls}
+    """Map folded full names and acronyms to one acronym, from the lexicon and the article.
+
+    Acronyms of one full name share the first listed: "Bakesbangpol" is "Kesbangpol".
+    """
+    table: dict[str, str] = {}
+    for acronym, (fulls, _) in load().acronyms.items():
+        canonical = next((table[fold(f)] for f in fulls if fold(f) in table), acronym)
+        table |= {fold(acronym): canonical} | {fold(f): canonical for f in fulls
+                                               if fold(f) not in table}
     for full, short in definitions:
         table.setdefault(fold(full), table.get(fold(short), short))
         table.setdefault(fold(short), table[fold(full)])
@@ -32,16 +38,28 @@ def place_key(place: PlaceRef) -> str:
 
 
 def _base_id(ref: OrgRef, acronyms: dict[str, str]) -> str:
-    """Identify an organisation's kind by its acronym when it has one, else its folded name."""
-    return fold(acronyms.get(fold(ref.base), ref.base))
+    """Identify an organisation's kind by its acronym when it has one, else its folded name.
+
+    A head word before an acronym adds nothing: "Badan Kesbangpol" is Kesbangpol.
+    """
+    base = fold(ref.base)
+    head, _, rest = base.partition(" ")
+    if base not in acronyms and rest in acronyms and head.capitalize() in load().org_heads:
+        base = rest
+    return fold(acronyms.get(base, ref.base))
 
 
 def _org_names(ref: OrgRef, acronym: str | None) -> set[str]:
-    """List every name an organisation mention gives it."""
-    names = {ref.name, ref.base, *ref.names}
-    if acronym and acronym != ref.base:
-        names |= {acronym, f"{acronym} {ref.area.written}" if ref.area else acronym}
-    return names
+    """List every name an organisation mention gives it, with its acronym's and area's other forms.
+
+    "Kejati Jawa Tengah" is also "Kejaksaan Tinggi Jawa Tengah"; "Pemerintah Kabupaten Sidrap"
+    also "Pemerintah Kabupaten Sidenreng Rappang".
+    """
+    bases = {ref.base, *ref.names}
+    if acronym:
+        bases |= {acronym, *load().acronyms.get(acronym, ((), ""))[0]}
+    areas = {ref.area.written, ref.area.name} if ref.area else set()
+    return {ref.name, *bases} | {f"{b} {a}" for b in bases for a in areas}
 
 
 def _label(names: set[str], refs: list[OrgRef]) -> str:

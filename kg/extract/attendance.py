@@ -10,6 +10,7 @@ from kg.lexicons import load
 
 _GLUE = {",", "dan", "serta", "(", ")", "bersama", "beserta", "-", "–", "—"}
 _PRONOUNS = {"ia", "beliau", "dia"}
+_ADVERBS = {"terus", "juga", "kembali", "oleh", "langsung", "resmi", "bersama"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def hosts(n: int, p: Parsed, lead: bool) -> list[Taking]:
     taken = []
     for c in p.of_kind("ORG", "COLLECTIVE"):
         by_verb = before is not None and c.j <= before and _only_glue(p, c.j, before)
-        by_agent = after is not None and c.i > after and p.ctx.word(c.i - 1).lower() == "oleh"
+        by_agent = after is not None and c.i > after and _only_glue(p, after + 1, c.i)
         in_lead = c.kind == "ORG" and subject_end is not None and c.j <= subject_end
         if by_verb or by_agent or in_lead:
             taken.append(Taking(n, c, "organizer"))
@@ -67,8 +68,8 @@ def hosts(n: int, p: Parsed, lead: bool) -> list[Taking]:
 
 def _only_glue(p: Parsed, i: int, j: int) -> bool:
     """Say whether tokens [i, j) are list glue and adverbs only ("dan", ",", "terus")."""
-    return all(p.ctx.word(k).lower() in _GLUE or p.ctx.word(k) in {"terus", "juga", "kembali"}
-               or k in p.ctx.blocked for k in range(i, j))
+    return all(p.ctx.word(k).lower() in _GLUE | _ADVERBS or k in p.ctx.blocked
+               for k in range(i, j))
 
 
 def _subject_end(p: Parsed) -> int:
@@ -90,7 +91,9 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     for c in persons:
         end = max([c.j, *(q.title.j for q in p.pairs if q.person.i == c.i)])
         window = words[end:end + 4]
-        if any(speech.get(w) == "before" for w in window):
+        before = words[max(c.i - 1, 0):c.i]
+        if any(speech.get(w) == "before" for w in window) or \
+                any(speech.get(w) == "after" for w in before):
             taken.append(Taking(n, c, "speaker"))
     tag = any(speech.get(w) == "tag" for w in words)
     pronoun = bool(words) and words[0] in _PRONOUNS and any(speech.get(w) for w in words[1:3])

@@ -53,7 +53,8 @@ def reserved() -> frozenset[str]:
                               t.levels, t.venues, t.events, t.collectives)
               for f in table.by_first}
     words = firsts | set(lex.months) | set(lex.weekdays)
-    return frozenset(words | {w.capitalize() for w in lex.function_words | lex.quantifiers})
+    words |= {w.capitalize() for w in lex.function_words | lex.quantifiers}
+    return frozenset(words - set(lex.name_parts))
 
 
 @cache
@@ -73,9 +74,10 @@ def is_name_word(ctx: Context, i: int) -> bool:
 
 
 def is_initial(ctx: Context, i: int) -> bool:
-    """Say whether token i is an initial followed by its dot ("A. Romzi")."""
+    """Say whether token i is an initial or a shortened name, with its dot ("A. Romzi", "Muh. Fadli")."""
     word = ctx.word(i)
-    return len(word) == 1 and word.isupper() and ctx.word(i + 1) == "." and is_name_word(ctx, i + 2)
+    short = (len(word) == 1 and word.isupper()) or load().name_parts.get(word) == "abbreviation"
+    return short and ctx.word(i + 1) == "." and is_name_word(ctx, i + 2)
 
 
 def degree_at(ctx: Context, i: int) -> int:

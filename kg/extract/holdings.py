@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context
 
-# "Nama, selaku Sekretaris Daerah, membuka acara"; "yang juga menjabat sebagai Ketua".
-_LINKS = ({"selaku"}, {"sebagai"}, {"yang", "juga", "menjabat", "sebagai"})
-_FORMER = {"mantan", "eks", "purnawirawan"}
+# The last word of what links a holder to a title after it: "Nama, selaku Sekda", "dilantik
+# sebagai Pj Bupati", "sebelumnya menjabat Kapolres Pacitan", "terpilih menjadi Ketua".
+_LINK_ENDS = {"selaku", "sebagai", "menjabat", "menjadi"}
+_FORMER = {"mantan", "eks", "purnawirawan", "sebelumnya", "sempat", "pernah"}
 _PEOPLE = {"PERSON", "NAME"}
 
 
@@ -23,50 +24,89 @@ class Pair:
 
 
 def _gap(ctx: Context, a: Chunk, b: Chunk) -> list[str]:
-    """Return the words between two chunks."""
-    return [ctx.word(k) for k in range(a.j, b.i)]
+    """Return the words between two chunks, in lower case."""
+    return [ctx.word(k).lower() for k in range(a.j, b.i)]
 
 
-def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> bool:
+def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> str | None:
     """Title, then its holder: "Kepala X, Nama", "Kepala X Nama", "Kepala X (Nama".
 
-    Sentence: "Kepala Kejaksaan Negeri OKI, Hendri Hanafi SH MH menyampaikan".
+    Sentence: "Kepala Kejaksaan Negeri OKI, Hendri Hanafi SH MH menyampaikan"; with
+    "sebelumnya" the holder is a former one: "Ketua KONI sebelumnya, Agus Mulyadi".
     """
-    return _gap(ctx, t, p) in ([], [","], ["("], [":"])
+    gap = _gap(ctx, t, p)
+    if gap in ([], [","], ["("], [":"]):
+        return _status(ctx, t, [])
+    if gap in (["sebelumnya", ","], ["lama", ","]):
+        return "former"
+    return None
 
 
-def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> bool:
-    """Holder, then the title: "Nama, Ketua KPU Kota X," or "Nama selaku Sekda"."""
-    gap = [w.lower() for w in _gap(ctx, p, t) if w != ","]
-    return (gap == [] and ctx.word(p.j) == ",") or set(gap) in _LINKS and bool(gap)
+def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:
+    """Holder, then the title: "Nama, Ketua KPU Kota X," or "Nama dilantik sebagai Pj Bupati"."""
+    gap = [w for w in _gap(ctx, p, t) if w != ","]
+    if not gap:
+        return _status(ctx, t, []) if ctx.word(p.j) == "," else None
+    if gap[-1] in _LINK_ENDS and len(gap) <= 6 and all(w.isalpha() for w in gap):
+        return _status(ctx, t, gap)
+    return None
 
 
-def _status(ctx: Context, t: Chunk) -> str:
-    """Say whether the title is a former one ("mantan Kapolres")."""
-    return "former" if ctx.word(t.i - 1).lower() in _FORMER else "current"
+def _status(ctx: Context, t: Chunk, gap: list[str]) -> str:
+    """Say whether the title is a former one ("mantan Kapolres", "sebelumnya menjabat")."""
+    before = ctx.word(t.i - 1).lower()
+    return "former" if before in _FORMER or _FORMER & set(gap) else "current"
+
+
+def _handover(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
+    """Pair a title handed over "dari X kepada Y": X outgoing, Y incoming.
+
+    "Jabatan Kapolres Lumajang diserahterimakan dari AKBP X kepada AKBP Y."
+    """
+    titles = [n for n, c in enumerate(chunks) if c.kind == "TITLE" and c.title and c.title.org
+              and n not in used]
+    people = [n for n, c in enumerate(chunks) if c.kind in _PEOPLE and n not in used]
+    for t in titles:
+        after = [n for n in people if n > t]
+        if len(after) >= 2 and ctx.word(chunks[after[0]].i - 1).lower() == "dari" and \
+                ctx.word(chunks[after[1]].i - 1).lower() == "kepada":
+            used |= {t, after[0], after[1]}
+            return [Pair(chunks[after[0]], chunks[t], "outgoing"),
+                    Pair(chunks[after[1]], chunks[t], "incoming")]
+    return []
 
 
 def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
-    """Pair titles and persons left to right, each used once.
+    """Pair titles and persons left to right, each used once; then handovers.
 
     A person before ", Title" takes it unless that title was already given its own holder;
     a title takes the person right after it ("Kepala X, A, Kepala Y, B").
     """
     pairs: list[Pair] = []
     used: set[int] = set()
-    for n, c in enumerate(chunks):
-        if n in used or n + 1 >= len(chunks):
-            continue
+    for n, c in enumerate(chunks[:-1]):
         nxt = chunks[n + 1]
-        usable = c.kind == "TITLE" and c.title and c.title.org
-        if usable and nxt.kind in _PEOPLE and _title_then_person(ctx, c, nxt):
-            pairs.append(Pair(nxt, c, _status(ctx, c)))
-            used |= {n, n + 1}
-        elif c.kind in _PEOPLE and nxt.kind == "TITLE" and nxt.title and nxt.title.org \
-                and _person_then_title(ctx, c, nxt):
-            pairs.append(Pair(c, nxt, _status(ctx, nxt)))
-            used |= {n, n + 1}
-    return pairs
+        if n in used:
+            continue
+        if c.kind == "TITLE" and c.title and c.title.org and nxt.kind in _PEOPLE:
+            status = _title_then_person(ctx, c, nxt)
+            if status:
+                pairs.append(Pair(nxt, c, status))
+                used |= {n, n + 1}
+                continue
+        if c.kind in _PEOPLE and nxt.kind == "TITLE" and nxt.title and nxt.title.org:
+            status = _person_then_title(ctx, c, nxt)
+            if status and not _title_has_own_holder(ctx, chunks, n + 1):
+                pairs.append(Pair(c, nxt, status))
+                used |= {n, n + 1}
+    return pairs + _handover(ctx, chunks, used)
+
+
+def _title_has_own_holder(ctx: Context, chunks: list[Chunk], t: int) -> bool:
+    """Say whether the title at index t is directly followed by its own holder ("Kepala X Nama")."""
+    if t + 1 >= len(chunks) or chunks[t + 1].kind not in _PEOPLE:
+        return False
+    return _gap(ctx, chunks[t], chunks[t + 1]) == []
 
 
 def promote(chunks: list[Chunk], pairs: list[Pair]) -> list[Chunk]:

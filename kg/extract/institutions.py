@@ -15,7 +15,7 @@ from kg.extract.context import (
     region_at,
     reserved,
 )
-from kg.extract.phrases import tables
+from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import load
 from kg.nlp.names import is_prefix, person
 
@@ -63,8 +63,17 @@ def unit(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
         return found
     word = ctx.word(i)
     if word and i not in ctx.blocked and ("/" in word or word.isdigit()) and word[0].isalnum():
-        return i + 1, PlaceRef(word, "unit", None, word)
-    return place_name(ctx, i, None)
+        # "Danrem 162/Wira Bhakti Kolonel Inf ...": a unit's name runs on up to the rank.
+        j = i + 1
+        while "/" in word and ctx.cap(j) and not is_prefix(ctx.word(j)):
+            j += 1
+        return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
+    found = place_name(ctx, i, None)
+    # An unknown one-word place only when no name runs on after it: in "Kepala Desa
+    # Pergantian Antarwaktu (PAW) Desa Sidorejo" the words after the title are no village.
+    if found and (not ctx.cap(found[0]) or is_prefix(ctx.word(found[0]))):
+        return found
+    return None
 
 
 def _body_end(ctx: Context, k: int) -> int:
@@ -117,32 +126,94 @@ def _definition(ctx: Context, k: int) -> tuple[int, str | None]:
     return k, None
 
 
-def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] | None:
-    """Parse an organisation: acronym or head word, a defined other name, and its area."""
+def _unknown_acronym(ctx: Context, i: int, after_title: bool) -> bool:
+    """Say whether token i is an acronym no list knows, read as an institution.
+
+    After a title or before a region it names one: "Kepala PLBN Aruk", "Ketua KONI Banyuwangi".
+    """
+    word = ctx.word(i)
+    if not (2 <= len(word) <= 8 and word.isalpha() and word.isupper()) or i in ctx.blocked:
+        return False
+    if is_prefix(word) or word in load().region_aliases or word in load().collectives:
+        return False
+    return after_title or bool(area(ctx, i + 1))
+
+
+def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None] | None:
+    """Find where an organisation's own name ends, and the acronym it is known by."""
     t = tables()
-    if not ctx.cap(i):
-        return None
     acronym = t.acronyms.match(ctx.tokens, i) or ctx.defined.match(ctx.tokens, i)
     full = None if acronym else t.full_names.match(ctx.tokens, i)
     if acronym or full:
         n, value = acronym or full
-        j = i + n
-        short = value if acronym and value in load().acronyms else (full[1] if full else None)
-    elif t.org_heads.match(ctx.tokens, i):
-        j, short = _body_end(ctx, i + t.org_heads.match(ctx.tokens, i)[0]), None
-        if after_title:
-            j = _peel_person(ctx, i, j)
-        if j == i + 1 and ctx.word(i) not in load().acronyms:
-            return None
-    else:
+        return i + n, value if acronym and value in load().acronyms else (full[1] if full else None)
+    if head := t.org_heads.match(ctx.tokens, i):
+        j = _body_end(ctx, i + head[0])
+        j = _peel_person(ctx, i, j) if after_title else j
+        return (j, None) if j > i + 1 or ctx.word(i) in load().acronyms else None
+    return (i + 1, None) if _unknown_acronym(ctx, i, after_title) else None
+
+
+def _branch(ctx: Context, j: int) -> tuple[int, PlaceRef] | None:
+    """Parse a branch and its place: "Cabang Bandar Lampung", "Wilayah Sumatera Selatan"."""
+    unit_word = tables().org_units.match(ctx.tokens, j)
+    if not unit_word or not (found := area(ctx, j + unit_word[0]) or
+                             place_name(ctx, j + unit_word[0], None)):
         return None
+    end, place = found
+    return end, PlaceRef(place.name, place.level, place.code, ctx.span(j, end))
+
+
+def _regional_place(ctx: Context, j: int, short: str | None) -> tuple[int, PlaceRef] | None:
+    """Read the one-word place after a regional body's acronym when no name runs on: "PLBN Aruk (".
+    """
+    if short is None or load().acronyms.get(short, ((), ""))[1] != "regional":
+        return None
+    found = place_name(ctx, j, None)
+    if found and not ctx.cap(found[0]) and found[1].level == "place":
+        return found
+    return None
+
+
+def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] | None:
+    """Parse an organisation: acronym or head word, a defined other name, a branch, its area."""
+    if not ctx.cap(i) or not (found := _base_end(ctx, i, after_title)):
+        return None
+    j, short = found
     base = ctx.span(i, j)
     j, other = _definition(ctx, j)
-    place = area(ctx, j)
+    place = _branch(ctx, j) or area(ctx, j) or _regional_place(ctx, j, short)
     end = place[0] if place else j
     names = tuple(n for n in (other,) if n)
     return end, OrgRef(ctx.span(i, end), base, short if short != base else None,
                        place[1] if place else None, names)
+
+
+def _skip_alias(ctx: Context, j: int, table: PhraseTable) -> int:
+    """Skip a short form in parentheses that repeats what precedes: "(Pj)", "(Sekda)", "(Sidrap)"."""
+    if ctx.word(j) != "(":
+        return j
+    if (found := table.match(ctx.tokens, j + 1)) and ctx.word(j + 1 + found[0]) == ")":
+        return j + 2 + found[0]
+    return j
+
+
+def _portfolio(ctx: Context, j: int) -> tuple[int, int, tuple[int, OrgRef]] | None:
+    """Read the field of a role before its institution: "Asisten Pemerintahan ... Setda Kendal".
+
+    Returns where the field ends, where the institution starts, and the institution.
+    """
+    m = j
+    while m - j < 8 and (ctx.cap(m) or (ctx.word(m) == "dan" and ctx.cap(m + 1))):
+        if found := org(ctx, m, after_title=True):
+            return m, m, found
+        m += 1
+        if ctx.word(m) == "(":
+            close = next((c for c in range(m + 1, min(m + 5, len(ctx.tokens)))
+                          if ctx.word(c) == ")"), None)
+            if close and (found := org(ctx, close + 1, after_title=True)):
+                return m, close + 1, found
+    return None
 
 
 def title(ctx: Context, i: int) -> Chunk | None:
@@ -150,20 +221,26 @@ def title(ctx: Context, i: int) -> Chunk | None:
     t, lex = tables(), load()
     k, qualifier = i, None
     if q := t.qualifiers.match(ctx.tokens, i):
-        k, qualifier = i + q[0], q[1]
+        k, qualifier = _skip_alias(ctx, i + q[0], t.qualifiers), q[1]
     if not ctx.cap(k) or not (r := t.roles.match(ctx.tokens, k)):
         return None
     n, role = r
-    j = k + n
+    label, j = role.role, _skip_alias(ctx, k + n, t.roles)
     org_ref: OrgRef | None = None
+    org_start = j
     if role.carries is None:
         if found := org(ctx, j, after_title=True):
             j, org_ref = found
+        elif field := _portfolio(ctx, j):
+            label = f"{label} {ctx.span(j, field[0])}"
+            org_start, (j, org_ref) = field[1], field[2]
     else:
         j, org_ref = _carried(ctx, j, role.carries)
+        j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
+            else j
     collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
-    org_span = (ctx.tokens[k + n].start, ctx.tokens[j - 1].end) if j > k + n else None
-    return chunk(ctx, "TITLE", i, j, title=TitleRef(role.role, ctx.span(k, k + n), qualifier,
+    org_span = (ctx.tokens[org_start].start, ctx.tokens[j - 1].end) if j > org_start else None
+    return chunk(ctx, "TITLE", i, j, title=TitleRef(label, ctx.span(k, k + n), qualifier,
                                                     org_ref, collective, org_span))
 
 
@@ -183,6 +260,6 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     end, place = found
     base = carries.split(" {")[0]
     if "{area}" in carries:
-        level = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}.get(place.level, "")
-        place = PlaceRef(place.name, place.level, place.code, f"{level} {place.name}".strip())
+        level = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}.get(place.level)
+        base = f"{base} {level}" if level else base
     return end, OrgRef(f"{base} {place.written}", base, None, place)

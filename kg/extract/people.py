@@ -60,8 +60,6 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
     found = person_at(ctx, i, evidence_needed=False)
     if found is None:
         return None
-    if found.j - found.i == 1 and (i <= ctx.first or ctx.word(i - 1) in {'"', "“"}):
-        return None  # one capitalised word opening a sentence is most often a common word
     return Chunk("NAME", found.i, found.j, found.start, found.end, found.text,
                  person=found.person, tags=found.tags)
 

@@ -55,6 +55,7 @@ class Tables:
     venues: PhraseTable
     events: PhraseTable
     collectives: PhraseTable
+    org_units: PhraseTable
 
 
 @cache
@@ -72,4 +73,5 @@ def tables() -> Tables:
         venues=PhraseTable.build((v, v) for v in lex.venues),
         events=PhraseTable.build(lex.events.items()),
         collectives=PhraseTable.build(lex.collectives.items()),
+        org_units=PhraseTable.build((u, u) for u in lex.org_units),
     )

@@ -128,6 +128,8 @@ class Lexicon:
     region_aliases: dict[str, str]
     org_words: frozenset[str]
     function_words: frozenset[str]
+    org_units: frozenset[str]
+    name_parts: dict[str, str]
 
 
 @cache
@@ -152,10 +154,12 @@ def load() -> Lexicon:
         place_levels=_mapping("place_levels.tsv", "level", PLACE_LEVELS),
         venues=_words("venues.tsv"),
         events={form: (row["kind"], row["noun"]) for form, row in events.items()},
-        speech=_mapping("speech.tsv", "position", {"before", "tag"}),
+        speech=_mapping("speech.tsv", "position", {"before", "after", "tag"}),
         presence=_mapping("presence.tsv", "effect", {"attend", "represented", "organizer-before",
                                                       "organizer-after"}),
         region_aliases=_columns("region_aliases.tsv", ("alias", "code")),
         org_words=_words("org_words.tsv"),
         function_words=_words("function_words.tsv"),
+        org_units=_words("org_units.tsv"),
+        name_parts=_mapping("name_parts.tsv", "kind", {"particle", "abbreviation"}),
     )

@@ -20,7 +20,8 @@ def _no_break_after(token: Token) -> bool:
     word = token.text
     if len(word) == 1 and word.isupper():
         return True  # an initial: "A. Romzi"
-    return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in _ABBREVIATIONS
+    return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in _ABBREVIATIONS \
+        or lex.name_parts.get(word) == "abbreviation"
 
 
 def _lines(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
