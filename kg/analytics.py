@@ -1,4 +1,4 @@
-"""Project the RDF graph onto a networkx graph of actors, events, places and articles."""
+"""Project the RDF graph onto networkx (actors, events, places, articles) and measure it."""
 
 from __future__ import annotations
 
@@ -71,7 +71,8 @@ def project(graph: Graph) -> nx.MultiDiGraph:
 
 def centrality(g: nx.MultiDiGraph) -> dict[str, float]:
     """Return each node's degree centrality on the undirected simple view of `g`."""
-    return nx.degree_centrality(nx.Graph(g))
+    scores: dict[str, float] = nx.degree_centrality(nx.Graph(g))
+    return scores
 
 
 def _typed(graph: Graph) -> dict[URIRef, str]:
@@ -140,8 +141,8 @@ def _int(graph: Graph, node: Node, prop: URIRef) -> int | None:
     """Return an integer property, or None when absent or not a number."""
     value = graph.value(node, prop)
     try:
-        return int(value) if value is not None else None
-    except (TypeError, ValueError):
+        return int(str(value)) if value is not None else None
+    except ValueError:
         return None
 
 
@@ -213,8 +214,8 @@ def _participations(graph: Graph) -> Iterator[EdgeSpec]:
     """Yield attends/organises/speaks edges participant -> event, with their evidence."""
     found: dict[tuple[str, str, str], set[Node]] = {}
     for prop, relation in ((SDO.attendee, "attends"), (SDO.organizer, "organises")):
-        for event, who in graph.subject_objects(prop):
-            found.setdefault((str(who), str(event), relation), set())
+        for subject, obj in graph.subject_objects(prop):
+            found.setdefault((str(obj), str(subject), relation), set())
     for part in graph.subjects(RDF.type, KG.Participation):
         key = _participation_key(graph, part)
         if key is not None:
@@ -252,4 +253,5 @@ def _reports(graph: Graph) -> Iterator[EdgeSpec]:
 def _report(graph: Graph, node: Node, article: Node) -> dict[str, Any]:
     """Return the attributes of a `reported_in` edge: the node's sentences in that article."""
     evidence = _evidence(graph, graph.objects(node, PROV.wasDerivedFrom))
-    return {"relation": "reported_in", "evidence": [e for e in evidence if e["article"] == str(article)]}
+    here = [e for e in evidence if e["article"] == str(article)]
+    return {"relation": "reported_in", "evidence": here}

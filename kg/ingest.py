@@ -168,8 +168,12 @@ def fingerprint(article: Article) -> str:
 
 
 def load_articles(paths: Iterable[Path]) -> tuple[list[Article], list[Problem]]:
-    """Read every source; the same text twice is kept once (the smallest id), problems listed."""
-    articles: dict[str, Article] = {}
+    """Read every source; the same text twice is kept once (the smallest id), problems listed.
+
+    Two different texts under one id cannot both be built (ids name articles in the graph):
+    the first in path order is kept and the other reported.
+    """
+    by_text: dict[str, Article] = {}
     problems: list[Problem] = []
     for path in discover(paths):
         for item in read(path):
@@ -177,6 +181,13 @@ def load_articles(paths: Iterable[Path]) -> tuple[list[Article], list[Problem]]:
                 problems.append(item)
                 continue
             digest = fingerprint(item)
-            if digest not in articles or item.id < articles[digest].id:
-                articles[digest] = item
-    return sorted(articles.values(), key=lambda a: a.id), problems
+            if digest not in by_text or item.id < by_text[digest].id:
+                by_text[digest] = item
+    by_id: dict[str, Article] = {}
+    for article in sorted(by_text.values(), key=lambda a: (a.id, a.source)):
+        if article.id in by_id:
+            problems.append(Problem(article.source, f"another article has the id {article.id!r}: "
+                                                    f"{by_id[article.id].source}"))
+        else:
+            by_id[article.id] = article
+    return list(by_id.values()), problems

@@ -58,8 +58,27 @@ def _org_names(ref: OrgRef, acronym: str | None) -> set[str]:
     bases = {ref.base, *ref.names}
     if acronym:
         bases |= {acronym, *load().acronyms.get(acronym, ((), ""))[0]}
-    areas = {ref.area.written, ref.area.name} if ref.area else set()
-    return {ref.name, *bases} | {f"{b} {a}" for b in bases for a in areas}
+    names = {ref.name, *bases}
+    if ref.area:
+        levelled = {b for b in bases if _names_level(b)}
+        areas = {ref.area.written, ref.area.name}
+        bare = {_bare(a) for a in areas}
+        names |= {f"{b} {a}" for b in bases - levelled for a in areas}
+        names |= {f"{b} {a}" for b in levelled for a in bare}
+    return names
+
+
+def _bare(place: str) -> str:
+    """Drop a leading level word from a place's name."""
+    first, _, rest = place.partition(" ")
+    return rest if rest and first in load().place_levels else place
+
+
+def _names_level(base: str) -> bool:
+    """Say whether a name already says its level: "Pemerintah Kota", "Pemkot"."""
+    lex = load()
+    fulls = lex.acronyms.get(base, ((), ""))[0]
+    return any(full.split()[-1] in lex.place_levels for full in (base, *fulls))
 
 
 def _label(names: set[str], refs: list[OrgRef]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from kg.extract.chunks import Chunk, EventRef, OrgRef, PlaceRef, TitleRef
 from kg.extract.context import (
@@ -262,4 +263,11 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     if "{area}" in carries:
         level = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}.get(place.level)
         base = f"{base} {level}" if level else base
+        place = replace(place, written=bare_place(ctx, place.written))
     return end, OrgRef(f"{base} {place.written}", base, None, place)
+
+
+def bare_place(ctx: Context, written: str) -> str:
+    """Drop the level word a place is written with: "Kota Pagaralam" -> "Pagaralam"."""
+    words = written.split(" ", 1)
+    return words[1] if len(words) == 2 and words[0] in load().place_levels else written

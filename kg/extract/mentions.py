@@ -17,8 +17,9 @@ def _of_chunk(p: Parsed, c: Chunk) -> list[Mention]:
     text = p.ctx.text
     if c.kind == "TITLE" and c.title:
         role_end = c.title.org_span[0] if c.title.org_span else c.end
-        out = [Mention(c.start, role_end, text[c.start:role_end].rstrip(" ,"), "ROLE",
-                       fold(c.title.role))]
+        while role_end > c.start and text[role_end - 1] in " ,(":
+            role_end -= 1
+        out = [Mention(c.start, role_end, text[c.start:role_end], "ROLE", fold(c.title.role))]
         if c.title.org_span and c.title.org and c.title.written not in c.title.org.written:
             s, e = c.title.org_span
             kind = "ORGANIZATION" if not c.title.org.area or c.title.org.base in text[s:e] \

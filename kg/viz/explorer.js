@@ -10,6 +10,7 @@
   const panel = byId("kg-panel");
   const search = byId("kg-search");
   const results = byId("kg-results");
+  let shown = null; // the node in the side panel
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
@@ -77,9 +78,11 @@
     return tooltip([`${details[edge.from].label} → ${edge.label} → ${details[edge.to].label}`, said]);
   }
 
+  // Each sentence names the article it was read in, linked when the article's URL is known.
   function evidenceItem(evidence) {
     const li = el("li");
     li.append(el("q", evidence.text));
+    if (evidence.article === shown) return li;
     const article = details[evidence.article];
     const name = article ? article.label : "source";
     li.append(" — ", anchor(evidence.url, name) || el("span", name));
@@ -104,6 +107,7 @@
   function showPanel(id) {
     const d = details[id];
     if (!d) return;
+    shown = id;
     const parts = [button("×", "kg-close", hidePanel), el("h2", d.label), el("p", kindLine(d), "kg-kind")];
     if (d.aliases.length) parts.push(section("Also known as", list(d.aliases.map((a) => el("li", a)))));
     if (d.dates.length) parts.push(el("p", d.dates.join(", "), "kg-dates"));
@@ -118,6 +122,7 @@
   }
 
   function hidePanel() {
+    shown = null;
     panel.hidden = true;
     panel.replaceChildren();
   }
@@ -161,6 +166,9 @@
   }
 
   search.addEventListener("input", showResults);
+  document.addEventListener("click", (event) => {
+    if (!byId("kg-find").contains(event.target)) results.hidden = true;
+  });
   search.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       const found = matches(search.value);
@@ -190,9 +198,11 @@
 
   function focusNode(id) {
     if (!details[id]) return;
-    network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: { duration: 400 } });
     showPanel(id);
+    network.selectNodes([id]);
+    // Centre the node in the part of the canvas the side panel leaves visible.
+    const offset = { x: -panel.offsetWidth / 2, y: 0 };
+    network.focus(id, { scale: Math.max(network.getScale(), 1), offset, animation: { duration: 400 } });
   }
 
   // A link such as explorer.html#find=Budi opens on that node.

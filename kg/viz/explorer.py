@@ -50,8 +50,10 @@ OPTIONS: dict[str, Any] = {
     "physics": {
         "enabled": True,
         "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.3},
-        "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 20, "fit": True},
+        "forceAtlas2Based": {
+            "gravitationalConstant": -60, "springLength": 120, "avoidOverlap": 0.3,
+        },
+        "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 25, "fit": True},
     },
     "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
     "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif"}, "borderWidth": 1},
@@ -63,6 +65,9 @@ OPTIONS: dict[str, Any] = {
     },
 }
 
+# vis-network's improved initial layout is slow and often fails beyond a few hundred nodes.
+IMPROVED_LAYOUT_MAX_NODES = 200
+
 MIN_SIZE, MAX_SIZE = 8.0, 40.0
 
 # Inline scripts run only if their hash is listed, so injected markup could not run even if
@@ -70,8 +75,10 @@ MIN_SIZE, MAX_SIZE = 8.0, 40.0
 CSP = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
        "base-uri 'none'; form-action 'none'")
 
+EdgeKey = tuple[str, str, str]  # networkx (source, target, key)
+
 SLOT = re.compile(r"\{\{\s*(\w+)\s*\}\}")
-SOURCE_MAP = re.compile(r"^\s*(//[#@]\s*sourceMappingURL=.*|/\*[#@]\s*sourceMappingURL=.*?\*/)\s*$", re.M)
+SOURCE_MAP = re.compile(r"^\s*(//[#@]|/\*[#@])\s*sourceMappingURL=.*$", re.M)
 JSON_ESCAPES = str.maketrans({
     "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
 })
@@ -84,71 +91,79 @@ def write_explorer(graph: Graph, path: Path, title: str = "kg explorer") -> None
 
 def render(graph: Graph, title: str = "kg explorer") -> str:
     """Return the explorer page for `graph` as HTML text."""
-    return page(title, payload(project(graph)))
+    return _page(title, payload(project(graph)))
 
 
 def payload(g: nx.MultiDiGraph) -> dict[str, Any]:
     """Return everything the page needs: vis nodes, edges and options, legend and panel data."""
-    ids = edge_ids(g)
-    nodes, edges, _, _, _, options = network(g, ids).get_network_data()
+    ids = _edge_ids(g)
+    nodes, edges, _, _, _, vis_options = _network(g, ids).get_network_data()
     return {
-        "nodes": nodes, "edges": edges, "options": json.loads(options),
-        "legend": legend(g), "details": details(g, ids),
+        "nodes": nodes, "edges": edges, "options": json.loads(vis_options),
+        "legend": _legend(g), "details": _details(g, ids),
         "links": {eid: g.edges[key] for key, eid in ids.items()},
     }
 
 
-def edge_ids(g: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
+def _edge_ids(g: nx.MultiDiGraph) -> dict[EdgeKey, str]:
     """Number the edges once, so the drawing and the side panel name them alike."""
     return {(u, v, k): f"e{i}" for i, (u, v, k) in enumerate(g.edges(keys=True))}
 
 
-def network(g: nx.MultiDiGraph, ids: Mapping[tuple[str, str, str], str]) -> Network:
-    """Return the pyvis network: styled nodes sized by centrality, labelled edges."""
+def _network(g: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]) -> Network:
+    """Return the pyvis network: nodes styled by kind and sized by centrality, labelled edges."""
     net = Network(directed=True)
-    sizes = node_sizes(centrality(g))
+    sizes = _node_sizes(centrality(g))
     for node, attrs in g.nodes(data=True):
         colour, shape, _ = STYLE[attrs["kind"]]
-        add_node(net, Node(node, shape, label=attrs["label"], color=colour, size=sizes[node]))
-    curves = curvatures(ids)
+        _add_node(net, Node(node, shape, label=attrs["label"], color=colour, size=sizes[node]))
+    curves = _curvatures(ids)
     for (u, v, k), eid in ids.items():
-        label = edge_label(g.edges[u, v, k])
+        label = _edge_label(g.edges[u, v, k])
         net.edges.append(Edge(u, v, directed=True, id=eid, label=label, smooth=curves[eid]).options)
-    net.options = OPTIONS
+    net.options = _options(len(g))
     return net
 
 
-def add_node(net: Network, node: Node) -> None:
+def _options(nodes: int) -> dict[str, Any]:
+    """Return the vis-network options for a graph of this many nodes, laid out reproducibly."""
+    layout = {"randomSeed": 7, "improvedLayout": nodes <= IMPROVED_LAYOUT_MAX_NODES}
+    return {**OPTIONS, "layout": layout}
+
+
+def _add_node(net: Network, node: Node) -> None:
     """Add a pyvis node without `Network.add_node`, whose list scans make large graphs quadratic."""
     net.nodes.append(node.options)
     net.node_ids.append(node.options["id"])
     net.node_map[node.options["id"]] = node.options
 
 
-def node_sizes(scores: Mapping[str, float]) -> dict[str, float]:
+def _node_sizes(scores: Mapping[str, float]) -> dict[str, float]:
     """Scale centrality scores to node sizes, the most central node the largest."""
     top = max(scores.values(), default=0.0) or 1.0
     return {n: round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * s / top, 1) for n, s in scores.items()}
 
 
-def curvatures(ids: Mapping[tuple[str, str, str], str]) -> dict[str, dict[str, Any]]:
+def _curvatures(ids: Mapping[EdgeKey, str]) -> dict[str, dict[str, Any]]:
     """Bend parallel edges apart; the first edge between two nodes stays straight."""
     seen: dict[frozenset[str], int] = {}
     curves: dict[str, dict[str, Any]] = {}
     for (u, v, _), eid in ids.items():
-        n = seen[frozenset((u, v))] = seen.get(frozenset((u, v)), -1) + 1
+        pair = frozenset((u, v))
+        n = seen.get(pair, 0)
+        seen[pair] = n + 1
         curves[eid] = {"enabled": n > 0, "type": "curvedCW", "roundness": round(0.2 * n, 2)}
     return curves
 
 
-def edge_label(data: Mapping[str, Any]) -> str:
+def _edge_label(data: Mapping[str, Any]) -> str:
     """Return the words drawn on an edge: the role for a holding, else the relation."""
     if data["relation"] == "holds":
-        return role_name(data)
+        return _role_name(data)
     return str(data["relation"]).replace("_", " ")
 
 
-def role_name(data: Mapping[str, Any]) -> str:
+def _role_name(data: Mapping[str, Any]) -> str:
     """Return the role held, with its acting qualifier ("Plt Kepala")."""
     return " ".join(part for part in (data.get("qualifier"), data.get("role") or "member") if part)
 
@@ -158,19 +173,20 @@ def fact(data: Mapping[str, Any], other: str, outgoing: bool) -> str:
     if data["relation"] == "holds":
         status = data.get("status")
         suffix = f" ({status})" if status and status != "current" else ""
-        return f"{role_name(data)} at {other}{suffix}" if outgoing else f"{role_name(data)}: {other}{suffix}"
+        return f"{_role_name(data)}{' at' if outgoing else ':'} {other}{suffix}"
     relation = str(data["relation"])
     words = WORDS.get(relation, (relation + " {}", "{} " + relation))
     return words[0 if outgoing else 1].format(other)
 
 
-def facts(g: nx.MultiDiGraph, node: str, ids: Mapping[tuple[str, str, str], str]) -> list[dict[str, str]]:
+def _facts(g: nx.MultiDiGraph, node: str, ids: Mapping[EdgeKey, str]) -> list[dict[str, str]]:
     """Return the node's edges as facts in words, in relation order, each naming its edge."""
     ends = [((node, v, k), v, True) for _, v, k in g.out_edges(node, keys=True)]
     ends += [((u, node, k), u, False) for u, _, k in g.in_edges(node, keys=True)]
-    found = sorted((_rank(g.edges[key]["relation"]), fact(g.edges[key], g.nodes[other]["label"], out), other, ids[key])
-                   for key, other, out in ends)
-    return [{"text": text, "other": other, "edge": eid} for _, text, other, eid in found]
+    found = [(g.edges[key], other, out, ids[key]) for key, other, out in ends]
+    entries = sorted((_rank(data["relation"]), fact(data, g.nodes[other]["label"], out), other, eid)
+                     for data, other, out, eid in found)
+    return [{"text": text, "other": other, "edge": eid} for _, text, other, eid in entries]
 
 
 def _rank(relation: str) -> int:
@@ -178,34 +194,36 @@ def _rank(relation: str) -> int:
     return RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS)
 
 
-def details(g: nx.MultiDiGraph, ids: Mapping[tuple[str, str, str], str]) -> dict[str, dict[str, Any]]:
+def _details(g: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]) -> dict[str, dict[str, Any]]:
     """Return what the side panel shows for each node, keyed by node id."""
-    return {node: {**attrs, "facts": facts(g, node, ids)} for node, attrs in g.nodes(data=True)}
+    return {node: {**attrs, "facts": _facts(g, node, ids)} for node, attrs in g.nodes(data=True)}
 
 
-def legend(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def _legend(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """Return the legend entries for the kinds present, with their colour, glyph and count."""
     counts: dict[str, int] = {}
     for _, kind in g.nodes(data="kind"):
         counts[kind] = counts.get(kind, 0) + 1
-    return [{"kind": kind, "color": colour, "shape": shape, "glyph": glyph, "count": counts[kind]}
-            for kind, (colour, shape, glyph) in STYLE.items() if kind in counts]
+    return [{"kind": kind, "color": colour, "glyph": glyph, "count": counts[kind]}
+            for kind, (colour, _, glyph) in STYLE.items() if kind in counts]
 
 
-def page(title: str, data: Mapping[str, Any]) -> str:
+def _page(title: str, data: Mapping[str, Any]) -> str:
     """Fill the page template with the inlined assets, the data and a strict CSP."""
-    scripts = {"vis_js": asset(VIS / "vis-network.min.js", "script"),
-               "explorer_js": asset(HERE / "explorer.js", "script")}
+    scripts = {"vis_js": _asset(VIS / "vis-network.min.js", "script"),
+               "explorer_js": _asset(HERE / "explorer.js", "script")}
     slots = {
-        **scripts, "title": html.escape(title), "data": script_json(data), "csp": csp(scripts.values()),
-        "vis_css": asset(VIS / "vis-network.css", "style"), "explorer_css": asset(HERE / "explorer.css", "style"),
+        **scripts, "csp": _csp(scripts.values()),
+        "title": html.escape(title), "data": script_json(data),
+        "vis_css": _asset(VIS / "vis-network.css", "style"),
+        "explorer_css": _asset(HERE / "explorer.css", "style"),
     }
     template = (HERE / "template.html").read_text(encoding="utf-8")
     return SLOT.sub(lambda m: slots[m.group(1)], template)
 
 
-def asset(resource: Traversable, tag: str) -> str:
-    """Read a JS or CSS file to inline into a `tag` element, refusing text that would end it early."""
+def _asset(resource: Traversable, tag: str) -> str:
+    """Read a JS or CSS file to inline in a `tag` element, refusing text that would end it early."""
     text = resource.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
     text = SOURCE_MAP.sub("", text)  # the map is not shipped, and fetching it is a request
     if re.search(rf"</{tag}|<!--", text, re.IGNORECASE):
@@ -213,10 +231,10 @@ def asset(resource: Traversable, tag: str) -> str:
     return text
 
 
-def csp(scripts: Iterable[str]) -> str:
+def _csp(scripts: Iterable[str]) -> str:
     """Return the Content-Security-Policy allowing exactly these inline scripts."""
-    hashes = (base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") for s in scripts)
-    return CSP.format(scripts=" ".join(f"'sha256-{h}'" for h in hashes))
+    digests = (hashlib.sha256(script.encode("utf-8")).digest() for script in scripts)
+    return CSP.format(scripts=" ".join(f"'sha256-{base64.b64encode(d).decode()}'" for d in digests))
 
 
 def script_json(data: Any) -> str:

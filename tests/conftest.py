@@ -1,0 +1,33 @@
+"""Shared fixtures: the demo build, made once per test session through the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the kg command line as a user would, capturing its output."""
+    return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build sources/ into a fresh folder with `kg build`, and return the folder."""
+    out = tmp_path_factory.mktemp("demo")
+    done = run_kg("build", "sources", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def demo_graph(demo_build: Path) -> Graph:
+    """Read the demo build's graph.ttl."""
+    return Graph().parse(demo_build / "graph.ttl", format="turtle")
