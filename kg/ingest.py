@@ -19,6 +19,7 @@ TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+MIN_HTML_WORDS = 12
 
 # "KAYUAGUNG, ENIMEKSPRES.CO, -", "MUARADUA, HARIANOKUSELATAN.ID -", "Palembang (Antara) -"
 _DATELINE = re.compile(
@@ -129,7 +130,8 @@ def read_html(path: Path) -> Iterator[Article]:
     page = decode(path.read_bytes())
     doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
-    if doc is None or not (doc.text or "").strip():
+    # A page whose main text is a few words (a menu, a title) holds no report.
+    if doc is None or len((doc.text or "").split()) < MIN_HTML_WORDS:
         raise BadSource("no article text found in the HTML page")
     meta = {"url": doc.url, "outlet": doc.sitename, "title": doc.title, "published": doc.date}
     yield make_article(path.stem, doc.text, str(path), meta)

@@ -1,0 +1,50 @@
+"""Extraction quality is a gate: the F1 floors pinned in tests/data/floors.json must hold."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import evaluate
+from tests.conftest import ROOT
+
+FLOORS = json.loads((ROOT / "tests/data/floors.json").read_text(encoding="utf-8"))
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def gold_scores() -> dict[str, tuple[float, float, float]]:
+    """Score our own gold articles."""
+    scores, _ = evaluate(ROOT / "tests/data/gold", [ROOT / "sources"])
+    return scores
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS["gold"]))
+def test_gold_floor(gold_scores: dict[str, tuple[float, float, float]], kind: str) -> None:
+    f1 = gold_scores[kind][2]
+    assert f1 >= FLOORS["gold"][kind], f"{kind} F1 {f1:.3f} fell below {FLOORS['gold'][kind]}"
+
+
+def test_gold_covers_every_source() -> None:
+    from kg.ingest import load_articles
+
+    ids = {a.id for a in load_articles([ROOT / "sources"])[0]}
+    gold = {p.stem for p in (ROOT / "tests/data/gold").glob("*.json")}
+    assert ids == gold
+
+
+@pytest.mark.skipif(not (SHARED / "eval/score.py").exists(), reason="../shared is not beside the repo")
+def test_dev_articles_floor() -> None:
+    build = f"{sys.executable} -m kg build {{src}} --out {{out}}"
+    done = subprocess.run([sys.executable, str(SHARED / "eval/score.py"), "--gold",
+                           str(SHARED / "dev-gold"), "--articles", str(SHARED / "dev-articles"),
+                           "--build", build], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    summary = done.stdout.strip().splitlines()[-1]
+    scores = dict(re.findall(r"(\w+)=([\d.]+)", summary))
+    for kind, floor in FLOORS["dev"].items():
+        assert float(scores[kind]) >= floor, f"dev {kind} F1 {scores[kind]} < {floor}\n{done.stdout}"
