@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
@@ -18,10 +20,17 @@ class Report:
     violations: tuple[str, ...]
 
 
+def ontology_file(name: str) -> Traversable:
+    """Find a file of the ontology: installed as kg.ontology, or in ontology/ beside kg/ in a checkout."""
+    try:
+        return files("kg.ontology").joinpath(name)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "ontology" / name
+
+
 def shapes() -> Graph:
-    """Load the shapes shipped with the package."""
-    return Graph().parse(data=files("kg.ontology").joinpath("shapes.ttl").read_text("utf-8"),
-                         format="turtle")
+    """Load the SHACL shapes."""
+    return Graph().parse(data=ontology_file("shapes.ttl").read_text("utf-8"), format="turtle")
 
 
 def validate(graph: Graph) -> Report:
