@@ -18,6 +18,13 @@ def _sources(paths: list[Path]) -> list[Path]:
     return paths or DEFAULT_SOURCES
 
 
+def _export_formats() -> list[str]:
+    """List the export formats."""
+    from kg.export import FORMATS
+
+    return sorted(FORMATS)
+
+
 def _report(problems: Sequence[object]) -> None:
     """Print each problem on one line of standard error."""
     for p in problems:
@@ -104,6 +111,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 1 if missed else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the graph in another format."""
+    from kg.export import FORMATS, export
+    from kg.store import read_graph
+
+    out = args.out or args.graph.with_suffix(FORMATS[args.format][1])
+    export(read_graph(args.graph), args.format, out)
+    print(f"wrote {out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """Describe the commands and their options."""
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of officials, "
@@ -127,6 +145,11 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a graph against the SHACL shapes")
     v.add_argument("graph", type=Path, nargs="?", default=Path("build/graph.ttl"))
     v.set_defaults(run=cmd_validate)
+    x = sub.add_parser("export", help="write the graph in another format (for Gephi, other stores)")
+    x.add_argument("--graph", type=Path, default=Path("build/graph.ttl"))
+    x.add_argument("--format", required=True, choices=_export_formats())
+    x.add_argument("--out", type=Path, help="output file (default: the graph's name, new suffix)")
+    x.set_defaults(run=cmd_export)
     s = sub.add_parser("eval", help="score extraction against gold facts (JSON, as in dev-gold)")
     s.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
     s.add_argument("--gold", type=Path, default=Path("tests/data/gold"))
