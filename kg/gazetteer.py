@@ -31,9 +31,17 @@ class Region:
         return f"{word} {self.name}" if word else self.name
 
 
+# Kemendagri spells numbers out ("Seberang Ulu Satu"); the news writes "Seberang Ulu I".
+_NUMERALS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "i": "1", "ii": "2",
+             "iii": "3", "iv": "4", "v": "5"}
+
+
 def key(name: str) -> str:
-    """Fold a place name for look-up: "Muara Dua" and "MUARADUA" give one key."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    """Fold a place name for look-up: "Muara Dua", "MUARADUA"; "Ulu Satu", "Ulu I" give one key."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    if len(words) > 1:
+        words[-1] = _NUMERALS.get(words[-1], words[-1])
+    return "".join(words)
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -76,7 +77,8 @@ def is_name_word(ctx: Context, i: int) -> bool:
 def is_initial(ctx: Context, i: int) -> bool:
     """Say whether token i is an initial or a shortened name, with its dot ("A. Romzi", "Muh. Fadli")."""
     word = ctx.word(i)
-    short = (len(word) == 1 and word.isupper()) or load().name_parts.get(word) == "abbreviation"
+    initials = bool(re.fullmatch(r"[A-Z](?:\.[A-Z])*", word))  # "A.", "S.A."
+    short = initials or load().name_parts.get(word) == "abbreviation"
     return short and ctx.word(i + 1) == "." and is_name_word(ctx, i + 2)
 
 

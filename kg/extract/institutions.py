@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from kg import gazetteer
 from kg.extract.chunks import Chunk, EventRef, OrgRef, PlaceRef, TitleRef
 from kg.extract.context import (
     DIRECTIONS,
@@ -64,9 +65,10 @@ def unit(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
         return found
     word = ctx.word(i)
     if word and i not in ctx.blocked and ("/" in word or word.isdigit()) and word[0].isalnum():
-        # "Danrem 162/Wira Bhakti Kolonel Inf ...": a unit's name runs on up to the rank.
+        # "Danrem 162/Wira Bhakti Kolonel Inf ...", "Lurah 7 Ulu, Nama": a unit's name runs on
+        # up to a rank or a comma.
         j = i + 1
-        while "/" in word and ctx.cap(j) and not is_prefix(ctx.word(j)):
+        while ctx.cap(j) and not is_prefix(ctx.word(j)) and ("/" in word or ctx.word(j + 1) == ","):
             j += 1
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
     found = place_name(ctx, i, None)
@@ -255,7 +257,7 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
         return end, OrgRef(body, body)
     if "{place}" not in carries and "{area}" not in carries:
         return j, OrgRef(carries, carries)
-    found = unit(ctx, j)
+    found = unit(ctx, j) or _home_unit(ctx, j, carries)
     if not found:
         return j, None
     end, place = found
@@ -265,6 +267,26 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
         base = f"{base} {level}" if level else base
         place = replace(place, written=bare_place(ctx, place.written))
     return end, OrgRef(f"{base} {place.written}", base, None, place)
+
+
+_GOVERNMENT_LEVELS = {"Pemerintah Provinsi": "province", "Pemerintah Kabupaten": "regency",
+                      "Pemerintah Kota": "city", "Pemerintah": "regency city"}
+
+
+def _home_unit(ctx: Context, j: int, carries: str) -> tuple[int, PlaceRef] | None:
+    """Take the report's own region for a regional head written without one.
+
+    "Wakil Gubernur Mawardi Yahya" in a report from Palembang is deputy governor of
+    Sumatera Selatan.
+    """
+    levels = _GOVERNMENT_LEVELS.get(carries.split(" {")[0], "").split()
+    if not ctx.reference or not levels:
+        return None
+    chain = gazetteer.chain(gazetteer.regions()[ctx.reference])
+    region = next((r for r in chain if r.level in levels), None)
+    if region is None:
+        return None
+    return j, PlaceRef(region.name, region.level, region.code, region.name)
 
 
 def bare_place(ctx: Context, written: str) -> str:

@@ -18,8 +18,8 @@ def _no_break_after(token: Token) -> bool:
     """Say whether a dot after this token is an abbreviation's, not a sentence end."""
     lex = load()
     word = token.text
-    if len(word) == 1 and word.isupper():
-        return True  # an initial: "A. Romzi"
+    if re.fullmatch(r"[A-Z](?:\.[A-Z])*", word):
+        return True  # initials: "A. Romzi", "S.A. Supriono"
     return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in _ABBREVIATIONS \
         or lex.name_parts.get(word) == "abbreviation"
 
