@@ -85,6 +85,7 @@ def chain(region: Region) -> list[Region]:
     return out
 
 
+@cache
 def max_words() -> int:
     """Return the most words a region name or alias has, to bound look-ups."""
     return max(len(name.split()) for name in [*load().region_aliases,
