@@ -77,6 +77,14 @@ def lookup(name: str, level: str | None = None) -> tuple[Region, ...]:
     return tuple(r for r in found if level is None or r.level == level)
 
 
+def town(name: str) -> list[Region]:
+    """Find the regency of a town named like its districts: "Baturaja" has Baturaja Timur and Barat."""
+    folded = key(name)
+    parents = {r.parent for k, codes in _index().items() if k.startswith(folded) and len(folded) > 3
+               for r in (regions()[c] for c in codes) if r.level == "district"}
+    return [regions()[p] for p in parents if p] if len(parents) == 1 else []
+
+
 def chain(region: Region) -> list[Region]:
     """Return the region and the regions it lies in, up to its province."""
     out = [region]

@@ -7,6 +7,7 @@ from datetime import date
 
 from kg import gazetteer
 from kg.extract.chunker import chunk_sentence
+from kg.extract.chunks import Chunk, PlaceRef
 from kg.extract.context import Context, prefer
 from kg.extract.holdings import pair, promote
 from kg.extract.parsed import Parsed
@@ -31,7 +32,7 @@ def dateline_region(article: Article, mentioned: list[str]) -> gazetteer.Region 
     """Find the dateline's region, preferring one inside the regions the article names."""
     if not article.dateline:
         return None
-    found = list(gazetteer.lookup(article.dateline))
+    found = list(gazetteer.lookup(article.dateline)) or gazetteer.town(article.dateline)
     if not found:
         return None
     codes = sorted(mentioned, key=mentioned.count, reverse=True)
@@ -67,7 +68,8 @@ def parse_article(article: Article) -> tuple[list[Parsed], list[list[DateMention
     dates = [[d for d in all_dates if s.start <= d.start < s.end] for s in sentences]
     empty = PhraseTable.build([])
     parsed = [_parse(_context(article, s, d, empty, None), s) for s, d in zip(sentences, dates)]
-    codes = [c.place.code for p in parsed for c in p.chunks if c.place and c.place.code]
+    codes = [place.code for p in parsed for c in p.chunks for place in _places_of(c)
+             if place.code]
     region = dateline_region(article, codes)
     home = _home(region, codes)
     new = [(full, short) for full, short in _definitions(parsed) if short not in load().acronyms]
@@ -75,6 +77,12 @@ def parse_article(article: Article) -> tuple[list[Parsed], list[list[DateMention
                                 [(full, short) for full, short in new])
     parsed = [_parse(_context(article, s, d, defined, home), s) for s, d in zip(sentences, dates)]
     return [_promote_names(p, parsed) for p in parsed], dates, home
+
+
+def _places_of(c: Chunk) -> list[PlaceRef]:
+    """Return the places a chunk names: itself, or the area of the organisation it names."""
+    org = c.org or (c.title.org if c.title else None)
+    return [p for p in (c.place, org.area if org else None) if p]
 
 
 def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:

@@ -33,7 +33,9 @@ def chunk(ctx: Context, kind: str, i: int, j: int, **fields: object) -> Chunk:
 def place_name(ctx: Context, i: int, level: str | None) -> tuple[int, PlaceRef] | None:
     """Parse a place's name at i: the gazetteer's longest match, else a word and its directions."""
     levels = {level} if level in {"province", "regency", "city", "district"} else None
-    if found := region_at(ctx, i, levels):
+    found = region_at(ctx, i, levels)
+    # "Tanjung Baru" is not the district Tanjung: a direction word after a match makes another name.
+    if found and not (ctx.word(i + found[0]) in DIRECTIONS and ctx.cap(i + found[0])):
         n, region = found
         return i + n, PlaceRef(region.name, level or region.level, region.code, ctx.span(i, i + n))
     if not ctx.cap(i) or ctx.word(i) in reserved():
@@ -237,6 +239,15 @@ def title(ctx: Context, i: int) -> Chunk | None:
         elif field := _portfolio(ctx, j):
             label = f"{label} {ctx.span(j, field[0])}"
             org_start, (j, org_ref) = field[1], field[2]
+        elif (inner := title(ctx, j)) and inner.title and inner.title.org:
+            # "Sekretaris Camat Baturaja Timur": a role of a role's office.
+            label = f"{label} {inner.title.written}"
+            org_start, j, org_ref = j + len(inner.title.written.split()), inner.j, inner.title.org
+        elif role.fallback and (home := _home_unit(ctx, j, role.fallback)):
+            end = _field_end(ctx, j)
+            label = f"{label} {ctx.span(j, end)}" if end > j else label
+            j, org_ref = end, _home_org(role.fallback, home[1])
+            org_start = j
     else:
         j, org_ref = _carried(ctx, j, role.carries)
         j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
@@ -261,12 +272,25 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     if not found:
         return j, None
     end, place = found
+    return end, _home_org(carries, replace(place, written=bare_place(ctx, place.written)))
+
+
+def _home_org(carries: str, place: PlaceRef) -> OrgRef:
+    """Fill a carried organisation's template with a place: "Pemerintah {area}" + Kota X."""
     base = carries.split(" {")[0]
     if "{area}" in carries:
         level = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}.get(place.level)
         base = f"{base} {level}" if level else base
-        place = replace(place, written=bare_place(ctx, place.written))
-    return end, OrgRef(f"{base} {place.written}", base, None, place)
+    return OrgRef(f"{base} {place.written}", base, None, place)
+
+
+def _field_end(ctx: Context, j: int) -> int:
+    """Extend over a role's field written after it: "Asisten I Bidang Pemerintahan dan Kesra"."""
+    k = j
+    while k - j < 8 and (ctx.cap(k) and not is_prefix(ctx.word(k)) or
+                         (ctx.word(k) == "dan" and ctx.cap(k + 1))):
+        k += 1
+    return k
 
 
 _GOVERNMENT_LEVELS = {"Pemerintah Provinsi": "province", "Pemerintah Kabupaten": "regency",

@@ -23,6 +23,7 @@ class Role:
 
     role: str
     carries: str | None
+    fallback: str | None = None
 
 
 def _rows(name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
@@ -84,12 +85,12 @@ def _numbers(name: str, value: str, low: int, high: int) -> dict[str, int]:
 def _roles() -> dict[str, Role]:
     """Read the role titles, checking each carried organisation's template."""
     roles: dict[str, Role] = {}
-    for form, row in _unique("roles.tsv", _rows("roles.tsv", ("form", "role", "carries")),
-                             "form").items():
-        carries = None if row["carries"] == "-" else row["carries"]
-        if carries and sum(carries.count(slot) for slot in CARRY_SLOTS) > 1:
+    columns = ("form", "role", "carries", "fallback")
+    for form, row in _unique("roles.tsv", _rows("roles.tsv", columns), "form").items():
+        carries, fallback = (None if row[c] == "-" else row[c] for c in ("carries", "fallback"))
+        if any(t and sum(t.count(slot) for slot in CARRY_SLOTS) > 1 for t in (carries, fallback)):
             raise LexiconError(f"roles.tsv: '{form}' carries more than one slot")
-        roles[form] = Role(row["role"], carries)
+        roles[form] = Role(row["role"], carries, fallback)
     return roles
 
 
