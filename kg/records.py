@@ -166,3 +166,4 @@ class Extraction:
     collectives: tuple[Collective, ...] = ()
     dateline: str | None = None  # the key of the Place the report was filed from
     reported: date | None = None  # the day the report speaks from: published, else its last date
+    reported_month: str | None = None  # "2024-06" when the report gives no day, only a month

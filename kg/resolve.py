@@ -87,9 +87,22 @@ def _label(names: set[str], refs: list[OrgRef]) -> str:
     return min(names, key=lambda n: (n not in written, -len(n.split()), n))
 
 
-def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]]
+def _home_area(base: str, acronyms: dict[str, str], home: str | None) -> str:
+    """Return the region an unqualified body serves: none for a national one, else the report's.
+
+    "Inspektorat" in a report from OKU Selatan is that regency's inspectorate, not one body
+    for all Indonesia; "Polda" is the province's.
+    """
+    scope = load().acronyms.get(acronyms.get(base, ""), ((), "regional"))[1]
+    if home is None or scope == "national":
+        return ""
+    return home.split(".")[0] if scope == "province" else home
+
+
+def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: str | None = None
                  ) -> tuple[list[Organization], dict[OrgRef, str]]:
-    """Merge an article's organisation mentions; an unqualified one joins its one qualified kin.
+    """Merge an article's organisation mentions; an unqualified one joins its one qualified kin,
+    else serves the report's own region.
 
     "Bawaslu" and "Badan Pengawas Pemilu" in a report that also names "Bawaslu Kabupaten
     OKU Selatan" are that body.
@@ -100,8 +113,9 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]]
         groups[(_base_id(ref, acronyms), place_key(ref.area) if ref.area else "")].append(ref)
     for base, area in [k for k in groups if not k[1]]:
         kin = [k for k in groups if k[0] == base and k[1]]
-        if len(kin) == 1:
-            groups[kin[0]].extend(groups.pop((base, area)))
+        target = kin[0] if len(kin) == 1 else (base, _home_area(base, acronyms, home))
+        if target != (base, area):
+            groups[target].extend(groups.pop((base, area)))
     orgs, keys = [], {}
     for (base, area), members in sorted(groups.items()):
         key = f"{base}|{area}" if area else base

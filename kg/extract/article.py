@@ -28,6 +28,12 @@ def reference_date(article: Article) -> date | None:
     return max(days) if days else None
 
 
+def reference_month(article: Article) -> str | None:
+    """Return the last month a report without any day names ("sejak Juni 2024"), as yyyy-mm."""
+    months = [d.month for d in find_dates(article.text) if d.month]
+    return f"{max(months)[0]:04d}-{max(months)[1]:02d}" if months else None
+
+
 def dateline_region(article: Article, mentioned: list[str]) -> gazetteer.Region | None:
     """Find the dateline's region, preferring one inside the regions the article names."""
     if not article.dateline:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract.article import parse_article, reference_date
+from kg.extract.article import parse_article, reference_date, reference_month
 from kg.extract.attendance import Taking, hosts, present, speakers
 from kg.extract.chunks import Chunk, OrgRef
 from kg.extract.events import EventGroup, event_dates, event_place, group_events, main_event
@@ -44,17 +44,22 @@ def _collectives(parsed: list[Parsed]) -> list[Collective]:
     return sorted(found.values(), key=lambda c: c.key)
 
 
-def _events(article: Article, parsed: list[Parsed], groups: list[EventGroup],
-            dates: list, places: Places) -> list[EventFact]:
-    """Make an EventFact of every event group, with dates, place and evidence."""
+def _events(parsed: list[Parsed], groups: list[EventGroup], dates: list, places: Places
+            ) -> list[EventFact]:
+    """Make an EventFact of every event group, with dates, place and evidence.
+
+    A dated event is keyed by its kind, first day and region, so that two outlets' reports
+    of one declaration are one event; an undated one stays its article's own.
+    """
     facts = []
     for g in groups:
         days, texts = event_dates(g, parsed, dates) if g.kind != "Election" else ([], [])
+        values = tuple(sorted({d.value for d in days if d.value}))
         venue = event_place(g, parsed) if g.kind != "Election" else None
+        key = f"{g.kind.lower()}:{values[0].isoformat()}@{places.home or ''}" if values else g.key
         facts.append(EventFact(
-            g.key, g.label, g.kind, tuple(parsed[n].sentence for n in g.sentences),
-            tuple(sorted({d.value for d in days if d.value})), tuple(texts),
-            places.key_of(venue) if venue else None))
+            key, g.label, g.kind, tuple(parsed[n].sentence for n in g.sentences), values,
+            tuple(texts), places.key_of(venue) if venue else None))
     return facts
 
 
@@ -89,16 +94,18 @@ def extract(article: Article) -> Extraction:
     people, person_keys = resolve_persons(
         [c.person for p in parsed for c in p.of_kind("PERSON") if c.person])
     definitions = [(r.base, other) for r in _org_refs(parsed) for other in r.names]
-    orgs, org_keys = resolve_orgs(_org_refs(parsed), definitions)
+    orgs, org_keys = resolve_orgs(_org_refs(parsed), definitions, home)
     places = Places(article, parsed, home, orgs)
     groups = group_events(article.id, parsed)
     main = main_event(groups, parsed)
+    events = _events(parsed, groups, dates, places)
+    event_keys = {g.key: e.key for g, e in zip(groups, events)}
     attendances = []
     if main:
         for t in _takings(parsed):
             key, kind = _participant(t.chunk, person_keys, org_keys)
-            event = _target(t.sentence, groups, main)
-            attendances.append(Attendance(key, kind, event.key, t.role, parsed[t.sentence].sentence))
+            event = event_keys[_target(t.sentence, groups, main).key]
+            attendances.append(Attendance(key, kind, event, t.role, parsed[t.sentence].sentence))
     return Extraction(
         article=article,
         sentences=tuple(p.sentence for p in parsed),
@@ -107,9 +114,10 @@ def extract(article: Article) -> Extraction:
         organizations=tuple(orgs),
         places=tuple(places.all()),
         holdings=tuple(_holdings(parsed, person_keys, org_keys)),
-        events=tuple(_events(article, parsed, groups, dates, places)),
+        events=tuple(events),
         attendances=tuple(dict.fromkeys(attendances)),
         collectives=tuple(_collectives(parsed)),
         dateline=places.dateline,
-        reported=reference_date(article),
+        reported=(reported := reference_date(article)),
+        reported_month=None if reported else reference_month(article),
     )

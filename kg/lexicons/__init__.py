@@ -98,7 +98,7 @@ def _acronyms() -> dict[str, tuple[tuple[str, ...], str]]:
     """Read acronym -> (full names, scope)."""
     table: dict[str, tuple[tuple[str, ...], str]] = {}
     for row in _rows("acronyms.tsv", ("acronym", "full", "scope")):
-        if row["scope"] not in {"national", "regional"}:
+        if row["scope"] not in {"national", "province", "regional"}:
             raise LexiconError(f"acronyms.tsv: unknown scope {row['scope']!r}")
         fulls, _ = table.get(row["acronym"], ((), ""))
         table[row["acronym"]] = (fulls + (row["full"],), row["scope"])

@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from kg.rdf import mapping
 from kg.rdf.namespaces import PREFIXES
-from kg.records import Collective, Extraction, Organization, Person, Place
+from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
 
 E = TypeVar("E", Person, Organization, Place, Collective)
 
@@ -33,6 +33,23 @@ def merge(records: Iterable[E]) -> list[E]:
         label = _pick_label({r.name for r in group})
         first = min(group, key=repr)
         merged.append(replace(first, name=label, aliases=tuple(sorted(names - {label}))))
+    return merged
+
+
+def merge_events(events: Iterable[EventFact]) -> list[EventFact]:
+    """Merge the reports of one event: one label, every date and date as written, one place."""
+    by_key: dict[str, list[EventFact]] = defaultdict(list)
+    for e in events:
+        by_key[e.key].append(e)
+    merged = []
+    for key in sorted(by_key):
+        group = by_key[key]
+        places = sorted({e.place for e in group if e.place})
+        merged.append(replace(
+            min(group, key=repr), label=_pick_label({e.label for e in group}), sentences=(),
+            dates=tuple(sorted({d for e in group for d in e.dates})),
+            date_text=tuple(sorted({t for e in group for t in e.date_text})),
+            place=places[0] if places else None))
     return merged
 
 
@@ -66,6 +83,8 @@ def build_graph(extractions: Iterable[Extraction]) -> Graph:
         _add(g, mapping.place_triples(place))
     for c in merge(r for x in xs for r in x.collectives):
         _add(g, mapping.collective_triples(c))
+    for e in merge_events(r for x in xs for r in x.events):
+        _add(g, mapping.event_triples(e))
     for x in xs:
         _add_article(g, x)
     return g
@@ -79,11 +98,11 @@ def _add_article(g: Graph, x: Extraction) -> None:
     evidence |= {s for e in x.events for s in e.sentences}
     for s in sorted(evidence, key=lambda s: s.start):
         _add(g, mapping.sentence_triples(aid, s))
-    day = x.reported
+    day = x.reported or x.reported_month
     for h in x.holdings:
         _add(g, mapping.holding_triples(h, aid, day))
     for e in x.events:
-        _add(g, mapping.event_triples(e, aid))
+        _add(g, mapping.event_evidence_triples(e, aid))
     for a in x.attendances:
         _add(g, mapping.attendance_triples(a, aid))
 

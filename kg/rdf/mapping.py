@@ -130,8 +130,25 @@ def role_triples(role: str) -> Iterator[Triple]:
     yield ROLES, RDFS.label, Literal("Roles in Indonesian public office", lang="en")
 
 
-def holding_triples(h: Holding, article_id: str, day: date | None) -> Iterator[Triple]:
-    """Describe a holding as an org:Membership, held during an interval inside the report's date."""
+# How a holding's interval stands to the report's date: held then, begun then (incoming at a
+# handover), ended then (outgoing), or over before it (a former holder).
+WHEN = {"current": TIME.inside, "incoming": TIME.hasBeginning, "outgoing": TIME.hasEnd,
+        "former": TIME.before}
+
+
+def instant_triples(day: date | str) -> Iterator[Triple]:
+    """Describe a calendar day (a date) or month ("2024-06") as a time:Instant."""
+    text = day if isinstance(day, str) else day.isoformat()
+    node = ids.day(text)
+    yield node, RDF.type, TIME.Instant
+    if isinstance(day, str):
+        yield node, TIME.inXSDgYearMonth, Literal(day, datatype=XSD.gYearMonth)
+    else:
+        yield node, TIME.inXSDDate, Literal(day)
+
+
+def holding_triples(h: Holding, article_id: str, day: date | str | None) -> Iterator[Triple]:
+    """Describe a holding as an org:Membership, held during an interval placed by the report's date."""
     person, org = ids.entity("person", h.person), ids.entity("org", h.organization)
     role = ids.entity("role", h.role.lower())
     node = ids.membership(person, role, org)
@@ -147,15 +164,13 @@ def holding_triples(h: Holding, article_id: str, day: date | None) -> Iterator[T
     if h.qualifier:
         yield node, KG.roleQualifier, Literal(h.qualifier)
     if day:
-        instant = ids.day(day.isoformat())
-        yield interval, TIME.inside, instant
-        yield instant, RDF.type, TIME.Instant
-        yield instant, TIME.inXSDDate, Literal(day)
+        yield interval, WHEN[h.status], ids.day(day if isinstance(day, str) else day.isoformat())
+        yield from instant_triples(day)
     yield node, PROV.wasDerivedFrom, ids.sentence(article_id, h.sentence.start, h.sentence.end)
 
 
-def event_triples(e: EventFact, article_id: str) -> Iterator[Triple]:
-    """Describe an event: kind, label, dates (both kept when they conflict), place, evidence."""
+def event_triples(e: EventFact) -> Iterator[Triple]:
+    """Describe an event: kind, label, dates (all kept, flagged when they conflict), place."""
     node = ids.entity("event", e.key)
     yield node, RDF.type, SDO.Event
     yield node, RDF.type, KG[e.kind]
@@ -168,6 +183,11 @@ def event_triples(e: EventFact, article_id: str) -> Iterator[Triple]:
         yield node, KG.dateText, Literal(text)
     if e.place:
         yield node, SDO.location, ids.entity("place", e.place)
+
+
+def event_evidence_triples(e: EventFact, article_id: str) -> Iterator[Triple]:
+    """Tie an event to a report of it and the sentences that say so."""
+    node = ids.entity("event", e.key)
     yield node, SDO.subjectOf, ids.article(article_id)
     for s in e.sentences:
         yield node, PROV.wasDerivedFrom, ids.sentence(article_id, s.start, s.end)
