@@ -122,6 +122,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    """Explain how the mentions of a name became one entity."""
+    from kg.explain import explain
+    from kg.pipeline import extract_and_unify
+
+    extractions, problems, merges = extract_and_unify(_sources(args.sources))
+    _report(problems)
+    print("\n".join(explain(args.name, extractions, merges)))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """List the conflicts between reports: two dates for one event, two holders of one post."""
+    from kg.pipeline import extract_sources
+    from kg.report import report
+
+    extractions, problems = extract_sources(_sources(args.sources))
+    _report(problems)
+    lines = report(extractions)
+    print("\n".join(lines) if lines else "no conflicts")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """Describe the commands and their options."""
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of officials, "
@@ -150,6 +173,13 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--format", required=True, choices=_export_formats())
     x.add_argument("--out", type=Path, help="output file (default: the graph's name, new suffix)")
     x.set_defaults(run=cmd_export)
+    ex = sub.add_parser("explain", help="show the names an entity was written with and why merged")
+    ex.add_argument("name", help="a name or part of one (any alias)")
+    ex.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
+    ex.set_defaults(run=cmd_explain)
+    rp = sub.add_parser("report", help="list conflicts: two dates for an event, two holders of a post")
+    rp.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
+    rp.set_defaults(run=cmd_report)
     s = sub.add_parser("eval", help="score extraction against gold facts (JSON, as in dev-gold)")
     s.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
     s.add_argument("--gold", type=Path, default=Path("tests/data/gold"))

@@ -14,10 +14,9 @@ from functools import cache
 from pathlib import Path
 
 from kg.lexicons import load
-from kg.nlp.tokens import fold as fold_word
 from kg.pipeline import extract_sources
 from kg.records import Extraction
-from kg.resolve import fold
+from kg.nlp.tokens import fold
 
 KINDS = ("persons", "organizations", "holds", "attends")
 _GENERIC = {"dinas", "badan", "kantor", "kepala", "pemerintah", "kabupaten", "kab", "kota",
@@ -30,7 +29,7 @@ def _not_names() -> frozenset[str]:
     """Words that are titles, ranks or degrees rather than parts of a name."""
     lex = load()
     words = lex.honorifics | lex.ranks | lex.corps | lex.degrees
-    return frozenset(fold_word(w) for w in words)
+    return frozenset(fold(w) for w in words)
 
 
 def _words(name: str, drop_titles: bool = False) -> list[str]:

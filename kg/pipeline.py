@@ -11,6 +11,7 @@ from rdflib import Graph
 from tqdm import tqdm
 
 from kg.extract import extract
+from kg.identity import Merge, read_overrides, unify
 from kg.ingest import load_articles
 from kg.rdf.graph import build_graph
 from kg.records import Article, Extraction, Problem
@@ -41,14 +42,29 @@ def extract_all(articles: list[Article], progress: bool = False
             yield Problem(article.source, f"extraction failed: {type(err).__name__}: {err}")
 
 
+ALIASES = "aliases.tsv"
+
+
 def extract_sources(paths: Iterable[Path], progress: bool = False
                     ) -> tuple[list[Extraction], list[Problem]]:
-    """Read and extract every article under the paths."""
+    """Read and extract every article under the paths, one entity one key across them."""
+    extractions, problems, _ = extract_and_unify(list(paths), progress)
+    return extractions, problems
+
+
+def extract_and_unify(paths: list[Path], progress: bool = False
+                      ) -> tuple[list[Extraction], list[Problem], list[Merge]]:
+    """Read and extract every article, then merge entities across articles; return the merges.
+
+    Curated verdicts are read from an aliases.tsv in each source folder.
+    """
     articles, problems = load_articles(paths)
     extractions = []
     for item in extract_all(articles, progress):
         (problems if isinstance(item, Problem) else extractions).append(item)
-    return extractions, problems
+    overrides = read_overrides(p / ALIASES for p in paths if p.is_dir())
+    unified, merges = unify(extractions, overrides)
+    return unified, problems, merges
 
 
 def count(extractions: list[Extraction]) -> tuple[int, int]:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from kg import gazetteer
 from kg.extract.chunks import OrgRef, PlaceRef
 from kg.lexicons import load
+from kg.nlp.tokens import fold
 from kg.records import Name, Organization, Person, Place
-
-
-def fold(text: str) -> str:
-    """Fold a name for comparison: lower case, dots dropped, other marks as spaces."""
-    return " ".join(re.sub(r"[^\w]+", " ", text.replace(".", "").lower()).split())
 
 
 def acronym_table(definitions: list[tuple[str, str]]) -> dict[str, str]:

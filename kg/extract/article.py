@@ -17,7 +17,7 @@ from kg.nlp.dates import DateMention, find_dates
 from kg.nlp.sentences import split_sentences
 from kg.nlp.tokens import tokenize
 from kg.records import Article, Sentence
-from kg.resolve import fold
+from kg.nlp.tokens import fold
 
 
 def reference_date(article: Article) -> date | None:

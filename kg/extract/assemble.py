@@ -10,7 +10,8 @@ from kg.extract.parsed import Parsed
 from kg.extract.places import Places
 from kg.extract.mentions import mentions
 from kg.records import Article, Attendance, Collective, EventFact, Extraction, Holding
-from kg.resolve import fold, resolve_orgs, resolve_persons
+from kg.nlp.tokens import fold
+from kg.resolve import resolve_orgs, resolve_persons
 
 
 def _org_refs(parsed: list[Parsed]) -> list[OrgRef]:

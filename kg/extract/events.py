@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from kg.extract.chunks import Chunk
 from kg.extract.parsed import Parsed
 from kg.nlp.dates import DateMention
-from kg.resolve import fold
+from kg.nlp.tokens import fold
 
 # "Acara ini", "kegiatan tersebut": words that point back to the report's main event.
 _ANAPHORA = {"acara", "kegiatan"}

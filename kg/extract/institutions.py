@@ -67,10 +67,11 @@ def unit(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
         return found
     word = ctx.word(i)
     if word and i not in ctx.blocked and ("/" in word or word.isdigit()) and word[0].isalnum():
-        # "Danrem 162/Wira Bhakti Kolonel Inf ...", "Lurah 7 Ulu, Nama": a unit's name runs on
-        # up to a rank or a comma.
+        # "Danrem 162/Wira Bhakti Kolonel Inf ...", "Lurah 7 Ulu, Nama": a unit's name may run
+        # on one word, but "Dandim 0405/Lahat Dedi Kurniawan" ends at the region.
         j = i + 1
-        while ctx.cap(j) and not is_prefix(ctx.word(j)) and ("/" in word or ctx.word(j + 1) == ","):
+        named = "/" in word and not gazetteer.lookup(word.split("/")[-1])
+        if ctx.cap(j) and not is_prefix(ctx.word(j)) and (named or ctx.word(j + 1) == ","):
             j += 1
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
     found = place_name(ctx, i, None)

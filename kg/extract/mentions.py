@@ -6,7 +6,7 @@ from kg.extract.chunks import Chunk
 from kg.extract.parsed import Parsed
 from kg.nlp.dates import DateMention
 from kg.records import Mention
-from kg.resolve import fold
+from kg.nlp.tokens import fold
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "PLACE": "PLACE", "VENUE": "PLACE",
           "EVENT": "EVENT", "COLLECTIVE": "GROUP"}

@@ -6,7 +6,8 @@ from kg.extract.article import dateline_region
 from kg.extract.chunks import Chunk, PlaceRef
 from kg.extract.parsed import Parsed
 from kg.records import Article, Organization, Place
-from kg.resolve import fold, place_key, region_places
+from kg.nlp.tokens import fold
+from kg.resolve import place_key, region_places
 
 
 class Places:

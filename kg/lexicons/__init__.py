@@ -131,6 +131,7 @@ class Lexicon:
     function_words: frozenset[str]
     org_units: frozenset[str]
     name_parts: dict[str, str]
+    plural_roles: frozenset[str]
 
 
 @cache
@@ -163,4 +164,5 @@ def load() -> Lexicon:
         function_words=_words("function_words.tsv"),
         org_units=_words("org_units.tsv"),
         name_parts=_mapping("name_parts.tsv", "kind", {"particle", "abbreviation"}),
+        plural_roles=_words("plural_roles.tsv"),
     )

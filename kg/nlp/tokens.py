@@ -35,6 +35,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
-def fold(word: str) -> str:
-    """Lower-case a word and drop its dots, to compare "S.H." with "SH"."""
-    return word.replace(".", "").lower()
+def fold(text: str) -> str:
+    """Fold a word or name for comparison: lower case, dots dropped ("S.H." is "sh"), other
+    marks as single spaces."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.replace(".", "").lower()).split())

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from rdflib import Graph
 
+from kg.conflicts import holder_conflicts
 from kg.rdf import mapping
 from kg.rdf.namespaces import PREFIXES
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
@@ -87,6 +88,15 @@ def build_graph(extractions: Iterable[Extraction]) -> Graph:
         _add(g, mapping.event_triples(e))
     for x in xs:
         _add_article(g, x)
+    for conflict in holder_conflicts(xs):
+        _add(g, mapping.conflict_triples(conflict.role, conflict.organization, conflict.persons))
+    return g
+
+
+def article_graph(x: Extraction) -> Graph:
+    """Map one article, its facts and their evidence (what build_graph adds for it) to a graph."""
+    g = new_graph()
+    _add_article(g, x)
     return g
 
 

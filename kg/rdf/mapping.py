@@ -147,11 +147,26 @@ def instant_triples(day: date | str) -> Iterator[Triple]:
         yield node, TIME.inXSDDate, Literal(day)
 
 
+def membership_iri(person: str, role: str, organization: str) -> URIRef:
+    """Return the IRI of the membership of a person in a role at an organisation, by keys."""
+    return ids.membership(ids.entity("person", person), ids.entity("role", role.lower()),
+                          ids.entity("org", organization))
+
+
+def conflict_triples(role: str, organization: str, persons: tuple[str, ...]) -> Iterator[Triple]:
+    """Link the memberships of different persons reported in one single-holder post at once."""
+    nodes = [membership_iri(p, role, organization) for p in persons]
+    for a in nodes:
+        for b in nodes:
+            if a != b:
+                yield a, KG.conflictsWith, b
+
+
 def holding_triples(h: Holding, article_id: str, day: date | str | None) -> Iterator[Triple]:
     """Describe a holding as an org:Membership, held during an interval placed by the report's date."""
     person, org = ids.entity("person", h.person), ids.entity("org", h.organization)
     role = ids.entity("role", h.role.lower())
-    node = ids.membership(person, role, org)
+    node = membership_iri(h.person, h.role, h.organization)
     interval = URIRef(f"{node}/during")
     yield from role_triples(h.role)
     yield node, RDF.type, ORG.Membership

@@ -53,6 +53,7 @@ class KG(DefinedNamespace):
     roleQualifier: URIRef
     holdingStatus: URIRef
     dateConflict: URIRef
+    conflictsWith: URIRef
     dateText: URIRef
     event: URIRef
     participant: URIRef

@@ -1,0 +1,65 @@
+"""Find what the reports disagree on: an event given two dates, a post given two holders."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from kg.lexicons import load
+from kg.records import Extraction
+
+
+@dataclass(frozen=True)
+class HolderConflict:
+    """Two or more persons reported holding one single-holder post on one date."""
+
+    role: str
+    organization: str
+    day: date
+    persons: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DateConflict:
+    """An event reported with more than one date."""
+
+    event: str
+    label: str
+    dates: tuple[date, ...]
+    written: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+def _single(role: str) -> bool:
+    """Say whether a role has one holder at a time (a Kepala, not an Anggota)."""
+    return not any(role == r or role.startswith(f"{r} ") for r in load().plural_roles)
+
+
+def holder_conflicts(extractions: list[Extraction]) -> list[HolderConflict]:
+    """List single-holder posts held by different current holders on the same report date."""
+    seen: dict[tuple[str, str, date], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for x in extractions:
+        for h in x.holdings:
+            if x.reported and h.status == "current" and not h.qualifier and _single(h.role):
+                seen[(h.role, h.organization, x.reported)][h.person].add(x.article.id)
+    return [HolderConflict(role, org, day, tuple(sorted(people)),
+                           tuple(sorted(set().union(*people.values()))))
+            for (role, org, day), people in sorted(seen.items()) if len(people) > 1]
+
+
+def date_conflicts(extractions: list[Extraction]) -> list[DateConflict]:
+    """List events whose reports give more than one date."""
+    found: dict[str, list] = defaultdict(list)
+    for x in extractions:
+        for e in x.events:
+            found[e.key].append((e, x.article.id))
+    out = []
+    for key, reports in sorted(found.items()):
+        dates = tuple(sorted({d for e, _ in reports for d in e.dates}))
+        if len(dates) > 1:
+            written = tuple(sorted({t for e, _ in reports for t in e.date_text}))
+            out.append(DateConflict(key, reports[0][0].label, dates, written,
+                                    tuple(sorted({a for _, a in reports}))))
+    return out

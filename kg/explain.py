@@ -1,0 +1,50 @@
+"""Explain an entity: the names it was written with, in which articles, and why they were merged."""
+
+from __future__ import annotations
+
+from kg.identity import Merge
+from kg.records import Extraction
+from kg.nlp.tokens import fold
+
+_KINDS = (("person", "persons"), ("organization", "organizations"), ("place", "places"),
+          ("collective", "collectives"))
+
+
+def _matches(name: str, extractions: list[Extraction]) -> list[tuple[str, str]]:
+    """Find the (kind, key) of entities one of whose names contains the folded name."""
+    wanted = fold(name)
+    found = set()
+    for x in extractions:
+        for kind, attr in _KINDS:
+            for r in getattr(x, attr):
+                if any(wanted in fold(n) for n in (r.name, *r.aliases)):
+                    found.add((kind, r.key))
+    return sorted(found)
+
+
+def _why(alias: str, label: str) -> str:
+    """Say why a name written in an article is the entity's (within that article)."""
+    a, b = set(fold(alias).split()), set(fold(label).split())
+    if a == b:
+        return "same name"
+    if a < b:
+        return "shorter form of the same name in the article"
+    if b < a:
+        return "the name with titles, ranks, degrees or its area"
+    return "defined or known as the same (acronym, full name, region)"
+
+
+def explain(name: str, extractions: list[Extraction], merges: list[Merge]) -> list[str]:
+    """Describe every entity whose names contain `name`: mentions per article and merges."""
+    lines = []
+    for kind, key in _matches(name, extractions):
+        lines.append(f"{kind} {key}")
+        for x in extractions:
+            for r in getattr(x, dict(_KINDS)[kind]):
+                if r.key == key:
+                    lines.append(f"  in {x.article.id}: {r.name!r}")
+                    lines += [f"    also {a!r}: {_why(a, r.name)}" for a in r.aliases]
+        for m in merges:
+            if m.kind == kind and key in (m.source, m.target):
+                lines.append(f"  merged {m.source!r} into {m.target!r}: {m.reason}")
+    return lines or [f"no entity is named like {name!r}"]

@@ -1,0 +1,69 @@
+"""Name the store's graphs and move terms between rdflib and Oxigraph (pyoxigraph)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.rdf.namespaces import KGR
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+ENTITIES = KGR["graph/entities"]
+ARTICLE_GRAPHS = str(KGR["graph/article/"])
+
+
+def article_graph_iri(article_id: str) -> URIRef:
+    """Return the IRI of the named graph that holds one article's facts and evidence."""
+    return URIRef(ARTICLE_GRAPHS + quote(article_id, safe="-_.~"))
+
+
+def to_ox(term: Node) -> Any:
+    """Turn an rdflib term into a pyoxigraph term."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+    raise ValueError(f"cannot store the term {term!r}")
+
+
+def from_ox(term: Any) -> Node:
+    """Turn a pyoxigraph term into an rdflib term (xsd:string literals become plain ones)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+
+
+def quads(triples: Iterable[tuple[Node, Node, Node]], graph: URIRef) -> Iterator[ox.Quad]:
+    """Turn rdflib triples into pyoxigraph quads in one named graph."""
+    import pyoxigraph as ox
+
+    name = ox.NamedNode(str(graph))
+    for s, p, o in triples:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
+
+
+def graph_digest(graph: Graph) -> str:
+    """Hash a graph's triples, whatever their order (the graphs kg makes have no blank nodes)."""
+    lines = sorted(" ".join(term.n3() for term in triple) for triple in graph)
+    return hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()
