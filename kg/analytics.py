@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any, TypedDict
+from collections.abc import Iterator
+from typing import Any
 
 import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.rdf.namespaces import DCTERMS, FOAF, KG, NIF, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME
+from kg.evidence import Evidence, evidence, local, pair_key, text, texts
+from kg.rdf.namespaces import DCTERMS, FOAF, KG, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME
 
 # First matching type wins; subclasses are asserted explicitly, so no reasoning is needed.
 KINDS: dict[URIRef, str] = {
@@ -38,22 +39,16 @@ LINKS: tuple[tuple[URIRef, str], ...] = (
     (SDO.location, "located_in"),
     (SDO.containedInPlace, "within"),
     (SDO.areaServed, "serves"),
+    (SDO.locationCreated, "filed_in"),
 )
 
 RELATIONS: tuple[str, ...] = (
     "holds", "attends", "organises", "speaks", "located_in", "within", "serves", "reported_in",
+    "filed_in",
 )
 
 
-class Evidence(TypedDict):
-    """A sentence that supports a node or an edge, and where it was read."""
-
-    text: str
-    article: str | None
-    begin: int | None
-    end: int | None
-    url: str | None
-
+__all__ = ["Evidence", "RELATIONS", "centrality", "project"]
 
 EdgeSpec = tuple[str, str, str, dict[str, Any]]
 
@@ -90,24 +85,31 @@ def _node_attrs(graph: Graph, node: URIRef, kind: str) -> dict[str, Any]:
     label = _label(graph, node, kind)
     return {
         "kind": kind, "label": label, "aliases": _aliases(graph, node, label), "iri": str(node),
-        "subtype": _subtype(graph, node, kind), "url": _text(graph, node, SDO.url),
-        "dates": _texts(graph, node, SDO.startDate if kind == "event" else SDO.datePublished),
-        "evidence": _evidence(graph, graph.objects(node, PROV.wasDerivedFrom)),
+        "subtype": _subtype(graph, node, kind), "url": text(graph, node, SDO.url),
+        "dates": texts(graph, node, SDO.startDate if kind == "event" else SDO.datePublished),
+        "evidence": evidence(graph, graph.objects(node, PROV.wasDerivedFrom)),
+        "outlet": _outlet(graph, node),
     }
+
+
+def _outlet(graph: Graph, article: URIRef) -> str | None:
+    """Return the name of the outlet that published an article (None for other nodes)."""
+    outlet = graph.value(article, SDO.publisher)
+    return (text(graph, outlet, RDFS.label) or local(outlet)) if outlet is not None else None
 
 
 def _label(graph: Graph, node: URIRef, kind: str) -> str:
     """Return the node's display name, falling back to the end of its IRI."""
     props = (SDO.headline, RDFS.label, DCTERMS.identifier) if kind == "article" else (RDFS.label,)
     for prop in props:
-        if found := _text(graph, node, prop):
+        if found := text(graph, node, prop):
             return found
     return str(node).rstrip("/").rsplit("/", 1)[-1]
 
 
 def _aliases(graph: Graph, node: URIRef, label: str) -> list[str]:
     """Return the node's other names, without its label."""
-    return [name for name in _texts(graph, node, SKOS.altLabel) if name != label]
+    return [name for name in texts(graph, node, SKOS.altLabel) if name != label]
 
 
 def _subtype(graph: Graph, node: URIRef, kind: str) -> str | None:
@@ -115,58 +117,24 @@ def _subtype(graph: Graph, node: URIRef, kind: str) -> str | None:
     if kind == "event":
         found = sorted(str(t) for t in graph.objects(node, RDF.type) if t in EVENT_TYPES)
     elif kind == "place":
-        found = _texts(graph, node, KG.placeLevel)
+        found = texts(graph, node, KG.placeLevel)
     else:
         found = []
-    return _local(found[0]) if found else None
+    return local(found[0]) if found else None
 
 
-def _local(term: Node | str) -> str:
-    """Return the local name of an IRI."""
-    return str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _text(graph: Graph, node: Node, prop: URIRef) -> str | None:
-    """Return the first value of a property as text, in a stable order."""
-    values = _texts(graph, node, prop)
-    return values[0] if values else None
 
 
-def _texts(graph: Graph, node: Node, prop: URIRef) -> list[str]:
-    """Return the distinct values of a property as sorted text."""
-    return sorted({str(value) for value in graph.objects(node, prop)})
 
 
-def _int(graph: Graph, node: Node, prop: URIRef) -> int | None:
-    """Return an integer property, or None when absent or not a number."""
-    value = graph.value(node, prop)
-    try:
-        return int(str(value)) if value is not None else None
-    except ValueError:
-        return None
 
 
-def _pair_key(pair: tuple[Node, Node]) -> tuple[str, str]:
-    """Order term pairs by text: rdflib terms of different kinds do not always compare."""
-    return str(pair[0]), str(pair[1])
 
 
-def _evidence(graph: Graph, sources: Iterable[Node]) -> list[Evidence]:
-    """Return the evidence sentences among `sources`, ordered by article and offset."""
-    found = [_sentence(graph, s) for s in set(sources) if (s, NIF.anchorOf, None) in graph]
-    return sorted(found, key=lambda e: (e["article"] or "", e["begin"] or 0, e["end"] or 0))
 
 
-def _sentence(graph: Graph, sentence: Node) -> Evidence:
-    """Return one evidence sentence with its article and the article's URL."""
-    article = graph.value(sentence, SDO.isPartOf)
-    return Evidence(
-        text=_text(graph, sentence, NIF.anchorOf) or "",
-        article=str(article) if article is not None else None,
-        begin=_int(graph, sentence, NIF.beginIndex),
-        end=_int(graph, sentence, NIF.endIndex),
-        url=_text(graph, article, SDO.url) if article is not None else None,
-    )
 
 
 def _edges(graph: Graph) -> Iterator[EdgeSpec]:
@@ -192,11 +160,11 @@ def _holding(graph: Graph, membership: Node) -> dict[str, Any]:
     role = graph.value(membership, ORG.role)
     return {
         "relation": "holds", "iri": str(membership),
-        "role": (_text(graph, role, RDFS.label) or _local(role)) if role is not None else None,
-        "qualifier": _text(graph, membership, KG.roleQualifier),
-        "status": _text(graph, membership, KG.holdingStatus),
+        "role": (text(graph, role, RDFS.label) or local(role)) if role is not None else None,
+        "qualifier": text(graph, membership, KG.roleQualifier),
+        "status": text(graph, membership, KG.holdingStatus),
         "dates": _membership_dates(graph, membership),
-        "evidence": _evidence(graph, graph.objects(membership, PROV.wasDerivedFrom)),
+        "evidence": evidence(graph, graph.objects(membership, PROV.wasDerivedFrom)),
     }
 
 
@@ -221,7 +189,7 @@ def _participations(graph: Graph) -> Iterator[EdgeSpec]:
         if key is not None:
             found.setdefault(key, set()).update(graph.objects(part, PROV.wasDerivedFrom))
     for (who, event, relation), sources in sorted(found.items()):
-        yield who, event, relation, {"relation": relation, "evidence": _evidence(graph, sources)}
+        yield who, event, relation, {"relation": relation, "evidence": evidence(graph, sources)}
 
 
 def _participation_key(graph: Graph, part: Node) -> tuple[str, str, str] | None:
@@ -237,7 +205,7 @@ def _participation_key(graph: Graph, part: Node) -> tuple[str, str, str] | None:
 
 def _links(graph: Graph, prop: URIRef, relation: str) -> Iterator[EdgeSpec]:
     """Yield one edge per triple of a plain linking property."""
-    for subject, obj in sorted(graph.subject_objects(prop), key=_pair_key):
+    for subject, obj in sorted(graph.subject_objects(prop), key=pair_key):
         yield str(subject), str(obj), relation, {"relation": relation, "evidence": []}
 
 
@@ -245,13 +213,13 @@ def _reports(graph: Graph) -> Iterator[EdgeSpec]:
     """Yield `reported_in` edges to articles, with the node's evidence from that article."""
     articles = set(graph.subjects(RDF.type, SDO.NewsArticle))
     for prop in (SDO.subjectOf, PROV.wasDerivedFrom):
-        for node, article in sorted(graph.subject_objects(prop), key=_pair_key):
+        for node, article in sorted(graph.subject_objects(prop), key=pair_key):
             if article in articles:
                 yield str(node), str(article), "reported_in", _report(graph, node, article)
 
 
 def _report(graph: Graph, node: Node, article: Node) -> dict[str, Any]:
     """Return the attributes of a `reported_in` edge: the node's sentences in that article."""
-    evidence = _evidence(graph, graph.objects(node, PROV.wasDerivedFrom))
-    here = [e for e in evidence if e["article"] == str(article)]
+    found = evidence(graph, graph.objects(node, PROV.wasDerivedFrom))
+    here = [e for e in found if e["article"] == str(article)]
     return {"relation": "reported_in", "evidence": here}

@@ -33,6 +33,8 @@ def _report(problems: Sequence[object]) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build graph.ttl and explorer.html from the sources."""
+    if args.store:
+        return cmd_build_store(args)
     from kg.pipeline import build
 
     result = build(_sources(args.sources), args.out, progress=True)
@@ -43,6 +45,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"built {args.out}/graph.ttl and {args.out}/explorer.html: {result.articles} articles "
           f"read, {len(result.problems)} skipped, {result.entities} entities, {result.facts} "
           f"facts, {result.seconds:.1f} s")
+    return 0
+
+
+def cmd_build_store(args: argparse.Namespace) -> int:
+    """Build into a persistent store (only new or changed articles are extracted), then the exports."""
+    from kg.store.build import build_store
+
+    result = build_store(_sources(args.sources), args.out, args.store, progress=True)
+    _report(result.problems)
+    if not result.articles:
+        print("kg: nothing built: no readable article in the sources", file=sys.stderr)
+        return 1
+    exports = "wrote" if result.exported else "kept (unchanged)"
+    print(f"built the store {args.store}: {result.articles} articles read, {len(result.problems)} "
+          f"skipped, {result.extracted} extracted, {result.removed} removed, {result.graphs} graphs "
+          f"written, {result.entities} entities, {result.facts} facts; {exports} {args.out}/graph.ttl "
+          f"and {args.out}/explorer.html, {result.seconds:.1f} s")
     return 0
 
 
@@ -72,15 +91,23 @@ def cmd_query(args: argparse.Namespace) -> int:
     from kg import query
     from kg.store import read_graph
 
+    from kg import params
+
     if args.list:
         for name, text in sorted(query.named().items()):
-            print(f"{name}: {text.splitlines()[0].lstrip('# ')}")
+            print(params.summary(name, text))
         return 0
     if not args.query:
         print("kg: query: give SPARQL text, a .rq file or a named question (--list)", file=sys.stderr)
         return 2
-    graph = read_graph(args.graph)
-    print(query.render(query.run(graph, query.resolve(args.query)), args.format))
+    sparql = params.bind(query.resolve(args.query), params.parse(args.param))
+    if args.store:
+        from kg.store.oxigraph import rdflib_view
+
+        graph = rdflib_view(args.store)
+    else:
+        graph = read_graph(args.graph)
+    print(query.render(query.run(graph, sparql), args.format))
     return 0
 
 
@@ -154,6 +181,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build graph.ttl and explorer.html from articles")
     b.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
     b.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    b.add_argument("--store", type=Path, help="persistent store folder: extract only new or changed "
+                   "articles, remove deleted ones (needs kg[store])")
     b.set_defaults(run=cmd_build)
     e = sub.add_parser("extract", help="print each article's mentions and facts as JSON lines")
     e.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
@@ -164,6 +193,10 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--graph", type=Path, default=Path("build/graph.ttl"))
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
     q.add_argument("--list", action="store_true", help="list the named questions")
+    q.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="bind a named question's parameter (see --list), as an RDF literal")
+    q.add_argument("--store", type=Path, help="query a store made by kg build --store instead of a "
+                   "graph file (needs kg[store])")
     q.set_defaults(run=cmd_query)
     v = sub.add_parser("validate", help="check a graph against the SHACL shapes")
     v.add_argument("graph", type=Path, nargs="?", default=Path("build/graph.ttl"))

@@ -5,7 +5,14 @@ from __future__ import annotations
 from kg.extract.article import parse_article, reference_date, reference_month
 from kg.extract.attendance import Taking, hosts, present, speakers
 from kg.extract.chunks import Chunk, OrgRef
-from kg.extract.events import EventGroup, event_dates, event_place, group_events, main_event
+from kg.extract.events import (
+    EventGroup,
+    activity,
+    event_dates,
+    event_place,
+    group_events,
+    main_event,
+)
 from kg.extract.parsed import Parsed
 from kg.extract.places import Places
 from kg.extract.mentions import mentions
@@ -99,11 +106,16 @@ def extract(article: Article) -> Extraction:
     places = Places(article, parsed, home, orgs)
     groups = group_events(article.id, parsed)
     main = main_event(groups, parsed)
+    takings = _takings(parsed)
+    # Speakers alone make a statement, not an event; someone present or hosting makes one.
+    if main is None and any(t.role != "speaker" for t in takings):
+        main = activity(article.id, article.title, parsed)
+        groups.append(main)
     events = _events(parsed, groups, dates, places)
     event_keys = {g.key: e.key for g, e in zip(groups, events)}
     attendances = []
     if main:
-        for t in _takings(parsed):
+        for t in takings:
             key, kind = _participant(t.chunk, person_keys, org_keys)
             event = event_keys[_target(t.sentence, groups, main).key]
             attendances.append(Attendance(key, kind, event, t.role, parsed[t.sentence].sentence))

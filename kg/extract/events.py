@@ -67,6 +67,17 @@ def _merge_undated(groups: dict[str, EventGroup]) -> list[EventGroup]:
     return sorted(groups.values(), key=lambda g: (g.sentences[0], g.key))
 
 
+def activity(article_id: str, title: str | None, parsed: list[Parsed]) -> EventGroup:
+    """Make the event of a report that names no known event word, from its headline or lead."""
+    lead = next((n for n, p in enumerate(parsed) if p.chunks), 0)
+    label = title or "Kegiatan"
+    if not title and parsed:
+        ctx = parsed[lead].ctx
+        tokens = [t for k, t in enumerate(ctx.tokens) if k not in ctx.blocked and t.is_word][:8]
+        label = ctx.text[tokens[0].start:tokens[-1].end] if tokens else label
+    return EventGroup(f"{article_id}#activity", "Activity", [label], [lead])
+
+
 def main_event(groups: list[EventGroup], parsed: list[Parsed]) -> EventGroup | None:
     """Return the report's main event (its first that is not an election) and add the
     sentences that point back to it ("Acara ini ditutup dengan ...")."""

@@ -61,8 +61,12 @@ def area(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     return None
 
 
-def unit(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
-    """Parse what follows a title that carries its institution: a region or a unit ("0405/Lahat")."""
+def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | None:
+    """Parse what follows a title that carries its institution: a region or a unit ("0405/Lahat").
+
+    Only a village-level title takes a name the gazetteer does not know ("Kades Sukamaju"):
+    in "Wakil Bupati Haryanto, SE" the name after the title is the holder's.
+    """
     if found := area(ctx, i):
         return found
     word = ctx.word(i)
@@ -75,6 +79,8 @@ def unit(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
             j += 1
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
     found = place_name(ctx, i, None)
+    if found and found[1].code is None and not village:
+        return None
     # An unknown one-word place only when no name runs on after it: in "Kepala Desa
     # Pergantian Antarwaktu (PAW) Desa Sidorejo" the words after the title are no village.
     if found and (not ctx.cap(found[0]) or is_prefix(ctx.word(found[0]))):
@@ -228,9 +234,12 @@ def title(ctx: Context, i: int) -> Chunk | None:
     k, qualifier = i, None
     if q := t.qualifiers.match(ctx.tokens, i):
         k, qualifier = _skip_alias(ctx, i + q[0], t.qualifiers), q[1]
-    if not ctx.cap(k) or not (r := t.roles.match(ctx.tokens, k)):
+    if not (r := t.roles.match(ctx.tokens, k)) or k in ctx.blocked:
         return None
     n, role = r
+    # Titles are capitalised, but a form listed in lower case is read as written ("anggota DPRD").
+    if not ctx.cap(k) and (ctx.word(k) not in load().roles or not org(ctx, k + n, True)):
+        return None
     label, j = role.role, _skip_alias(ctx, k + n, t.roles)
     org_ref: OrgRef | None = None
     org_start = j
@@ -269,7 +278,10 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
         return end, OrgRef(body, body)
     if "{place}" not in carries and "{area}" not in carries:
         return j, OrgRef(carries, carries)
-    found = unit(ctx, j) or _home_unit(ctx, j, carries)
+    base = carries.split(" {")[0]
+    if (written := org(ctx, j)) and base in (written[1].base, written[1].acronym):
+        return written  # "Kasat Lantas Polres Lahat": the carried body is written out
+    found = unit(ctx, j, base in _VILLAGES) or _home_unit(ctx, j, carries)
     if not found:
         return j, None
     end, place = found
@@ -294,6 +306,7 @@ def _field_end(ctx: Context, j: int) -> int:
     return k
 
 
+_VILLAGES = {"Desa", "Kelurahan", "Gampong", "Pekon", "Nagari"}
 _GOVERNMENT_LEVELS = {"Pemerintah Provinsi": "province", "Pemerintah Kabupaten": "regency",
                       "Pemerintah Kota": "city", "Pemerintah": "regency city"}
 

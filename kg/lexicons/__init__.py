@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 
 EVENT_KINDS = {"Declaration", "Ceremony", "Inauguration", "Meeting", "Socialisation", "Visit",
-               "Agreement", "Election"}
+               "Agreement", "Election", "Activity"}
 PLACE_LEVELS = {"province", "regency", "city", "district", "village"}
 CARRY_SLOTS = ("{place}", "{area}", "{rest}")
 

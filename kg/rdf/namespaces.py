@@ -40,6 +40,7 @@ class KG(DefinedNamespace):
     Agreement: URIRef
     Visit: URIRef
     Election: URIRef
+    Activity: URIRef
     Socialisation: URIRef
     Attendee: URIRef
     Organizer: URIRef

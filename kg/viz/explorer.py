@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import json
-import re
-from collections.abc import Iterable, Mapping
-from importlib.resources import files
-from importlib.resources.abc import Traversable
+from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,30 +14,22 @@ from pyvis.network import Network
 from pyvis.node import Node
 from rdflib import Graph
 
-from kg.analytics import RELATIONS, centrality, project
+from kg.analytics import centrality, project
+from kg.viz import view as views
+from kg.viz.facts import ORDER, EdgeKey, fact, facts
+from kg.viz.page import page, script_json
 
-HERE = files(__package__ or "kg.viz")
-VIS = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+__all__ = ["fact", "payload", "render", "script_json", "write_explorer"]
 
-# kind: (colour, vis-network shape, legend glyph drawn in that colour)
-STYLE: dict[str, tuple[str, str, str]] = {
-    "person": ("#4e79a7", "dot", "●"),
-    "organization": ("#f28e2b", "square", "■"),
-    "event": ("#e15759", "diamond", "◆"),
-    "place": ("#59a14f", "triangle", "▲"),
-    "article": ("#9d9d9d", "hexagon", "⬢"),
-    "collective": ("#b07aa1", "star", "★"),
-}
-
-# relation: (the fact as seen from the edge's source, as seen from its target)
-WORDS: dict[str, tuple[str, str]] = {
-    "attends": ("attends {}", "attended by {}"),
-    "organises": ("organises {}", "organised by {}"),
-    "speaks": ("speaks at {}", "speaker: {}"),
-    "located_in": ("located in {}", "venue of {}"),
-    "within": ("within {}", "contains {}"),
-    "serves": ("serves {}", "served by {}"),
-    "reported_in": ("reported in {}", "reports on {}"),
+# kind: (colour, vis-network shape, legend glyph drawn in that colour, legend name)
+STYLE: dict[str, tuple[str, str, str, str]] = {
+    "person": ("#4e79a7", "dot", "●", "person"),
+    "organization": ("#f28e2b", "square", "■", "organisation"),
+    "membership": ("#c9a227", "triangleDown", "▼", "role (membership)"),
+    "event": ("#e15759", "diamond", "◆", "event"),
+    "place": ("#59a14f", "triangle", "▲", "place"),
+    "article": ("#9d9d9d", "hexagon", "⬢", "article"),
+    "collective": ("#b07aa1", "star", "★", "group"),
 }
 
 OPTIONS: dict[str, Any] = {
@@ -56,7 +43,14 @@ OPTIONS: dict[str, Any] = {
         "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 25, "fit": True},
     },
     "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-    "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif"}, "borderWidth": 1},
+    # Sizes and label sizes follow centrality (the node's value). Zoomed out, only the labels of
+    # the most central nodes are big enough to draw; zoomed in, every label is readable and none
+    # is drawn larger than 24 px on screen.
+    "nodes": {"font": {"face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#fafafa"},
+              "borderWidth": 1, "widthConstraint": {"maximum": 180},
+              "scaling": {"min": 8, "max": 40,
+                          "label": {"enabled": True, "min": 12, "max": 56, "maxVisible": 24,
+                                    "drawThreshold": 7}}},
     "edges": {
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
         "color": {"color": "#b5b5b5", "highlight": "#333333", "hover": "#666666"},
@@ -67,21 +61,10 @@ OPTIONS: dict[str, Any] = {
 
 # vis-network's improved initial layout is slow and often fails beyond a few hundred nodes.
 IMPROVED_LAYOUT_MAX_NODES = 200
+# Beyond this many nodes the page lays out quickly and coarsely, then freezes (see _options).
+LARGE = 1500
 
-MIN_SIZE, MAX_SIZE = 8.0, 40.0
-
-# Inline scripts run only if their hash is listed, so injected markup could not run even if
-# some text escaped escaping; nothing may be fetched, and links only navigate.
-CSP = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
-       "base-uri 'none'; form-action 'none'")
-
-EdgeKey = tuple[str, str, str]  # networkx (source, target, key)
-
-SLOT = re.compile(r"\{\{\s*(\w+)\s*\}\}")
-SOURCE_MAP = re.compile(r"^\s*(//[#@]|/\*[#@])\s*sourceMappingURL=.*$", re.M)
-JSON_ESCAPES = str.maketrans({
-    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
-})
+LABEL_CHARS = 48
 
 
 def write_explorer(graph: Graph, path: Path, title: str = "kg explorer") -> None:
@@ -91,17 +74,20 @@ def write_explorer(graph: Graph, path: Path, title: str = "kg explorer") -> None
 
 def render(graph: Graph, title: str = "kg explorer") -> str:
     """Return the explorer page for `graph` as HTML text."""
-    return _page(title, payload(project(graph)))
+    return page(title, payload(project(graph)))
 
 
 def payload(g: nx.MultiDiGraph) -> dict[str, Any]:
-    """Return everything the page needs: vis nodes, edges and options, legend and panel data."""
-    ids = _edge_ids(g)
-    nodes, edges, _, _, _, vis_options = _network(g, ids).get_network_data()
+    """Return everything the page needs: vis nodes, edges and options, legend, filters, panel."""
+    view = views.unfold(g)
+    ids = _edge_ids(view)
+    nodes, edges, _, _, _, vis_options = _network(view, ids).get_network_data()
+    details = _details(view, ids)
     return {
         "nodes": nodes, "edges": edges, "options": json.loads(vis_options),
-        "legend": _legend(g), "details": _details(g, ids),
-        "links": {eid: g.edges[key] for key, eid in ids.items()},
+        "legend": _legend(view), "relations": _relations(view), "outlets": _outlets(details),
+        "details": details, "links": {eid: view.edges[key] for key, eid in ids.items()},
+        "large": len(view) > LARGE,
     }
 
 
@@ -113,10 +99,9 @@ def _edge_ids(g: nx.MultiDiGraph) -> dict[EdgeKey, str]:
 def _network(g: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]) -> Network:
     """Return the pyvis network: nodes styled by kind and sized by centrality, labelled edges."""
     net = Network(directed=True)
-    sizes = _node_sizes(centrality(g))
+    scores = centrality(g)
     for node, attrs in g.nodes(data=True):
-        colour, shape, _ = STYLE[attrs["kind"]]
-        _add_node(net, Node(node, shape, label=attrs["label"], color=colour, size=sizes[node]))
+        _add_node(net, _node(node, attrs, scores[node]))
     curves = _curvatures(ids)
     for (u, v, k), eid in ids.items():
         label = _edge_label(g.edges[u, v, k])
@@ -125,10 +110,33 @@ def _network(g: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]) -> Network:
     return net
 
 
+def _node(node: str, attrs: Mapping[str, Any], score: float) -> Node:
+    """Return the pyvis node of a kind's colour and shape, valued by centrality (see OPTIONS)."""
+    colour, shape, _, _ = STYLE[attrs["kind"]]
+    return Node(node, shape, label=_short(attrs["label"]), color=colour, value=round(score, 6))
+
+
+def _short(label: str) -> str:
+    """Shorten a long label (an article's headline) for the drawing; the panel shows it whole."""
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+
+
 def _options(nodes: int) -> dict[str, Any]:
-    """Return the vis-network options for a graph of this many nodes, laid out reproducibly."""
+    """Return the vis-network options for a graph of this many nodes, laid out reproducibly.
+
+    A large graph is laid out by the Barnes-Hut solver in fewer rounds, hides its edges while
+    zooming or dragging, and is frozen (physics off) once stable, as every graph is.
+    """
     layout = {"randomSeed": 7, "improvedLayout": nodes <= IMPROVED_LAYOUT_MAX_NODES}
-    return {**OPTIONS, "layout": layout}
+    if nodes <= LARGE:
+        return {**OPTIONS, "layout": layout}
+    physics = {"enabled": True, "solver": "barnesHut",
+               "barnesHut": {"gravitationalConstant": -3000, "springLength": 90,
+                             "springConstant": 0.05, "damping": 0.4, "avoidOverlap": 0},
+               "stabilization": {"enabled": True, "iterations": 150, "updateInterval": 10,
+                                 "fit": True}}
+    interaction = {**OPTIONS["interaction"], "hideEdgesOnZoom": True, "hover": False}
+    return {**OPTIONS, "layout": layout, "physics": physics, "interaction": interaction}
 
 
 def _add_node(net: Network, node: Node) -> None:
@@ -136,12 +144,6 @@ def _add_node(net: Network, node: Node) -> None:
     net.nodes.append(node.options)
     net.node_ids.append(node.options["id"])
     net.node_map[node.options["id"]] = node.options
-
-
-def _node_sizes(scores: Mapping[str, float]) -> dict[str, float]:
-    """Scale centrality scores to node sizes, the most central node the largest."""
-    top = max(scores.values(), default=0.0) or 1.0
-    return {n: round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * s / top, 1) for n, s in scores.items()}
 
 
 def _curvatures(ids: Mapping[EdgeKey, str]) -> dict[str, dict[str, Any]]:
@@ -157,86 +159,38 @@ def _curvatures(ids: Mapping[EdgeKey, str]) -> dict[str, dict[str, Any]]:
 
 
 def _edge_label(data: Mapping[str, Any]) -> str:
-    """Return the words drawn on an edge: the role for a holding, else the relation."""
-    if data["relation"] == "holds":
-        return _role_name(data)
+    """Return the words drawn on an edge: its relation ("located in")."""
     return str(data["relation"]).replace("_", " ")
 
 
-def _role_name(data: Mapping[str, Any]) -> str:
-    """Return the role held, with its acting qualifier ("Plt Kepala")."""
-    return " ".join(part for part in (data.get("qualifier"), data.get("role") or "member") if part)
+def _details(view: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]) -> dict[str, dict[str, Any]]:
+    """Return what the side panel and the filters need for each node, keyed by node id."""
+    return {node: _detail(view, node, attrs, ids) for node, attrs in view.nodes(data=True)}
 
 
-def fact(data: Mapping[str, Any], other: str, outgoing: bool) -> str:
-    """Phrase an edge in words from one end ("Kepala at Kejaksaan Negeri OKI")."""
-    if data["relation"] == "holds":
-        status = data.get("status")
-        suffix = f" ({status})" if status and status != "current" else ""
-        return f"{_role_name(data)}{' at' if outgoing else ':'} {other}{suffix}"
-    relation = str(data["relation"])
-    words = WORDS.get(relation, (relation + " {}", "{} " + relation))
-    return words[0 if outgoing else 1].format(other)
-
-
-def _facts(g: nx.MultiDiGraph, node: str, ids: Mapping[EdgeKey, str]) -> list[dict[str, str]]:
-    """Return the node's edges as facts in words, in relation order, each naming its edge."""
-    ends = [((node, v, k), v, True) for _, v, k in g.out_edges(node, keys=True)]
-    ends += [((u, node, k), u, False) for u, _, k in g.in_edges(node, keys=True)]
-    found = [(g.edges[key], other, out, ids[key]) for key, other, out in ends]
-    entries = sorted((_rank(data["relation"]), fact(data, g.nodes[other]["label"], out), other, eid)
-                     for data, other, out, eid in found)
-    return [{"text": text, "other": other, "edge": eid} for _, text, other, eid in entries]
-
-
-def _rank(relation: str) -> int:
-    """Order relations as RELATIONS lists them, unknown ones last."""
-    return RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS)
-
-
-def _details(g: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]) -> dict[str, dict[str, Any]]:
-    """Return what the side panel shows for each node, keyed by node id."""
-    return {node: {**attrs, "facts": _facts(g, node, ids)} for node, attrs in g.nodes(data=True)}
+def _detail(view: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any],
+            ids: Mapping[EdgeKey, str]) -> dict[str, Any]:
+    """Return one node's attributes with its facts, its articles, their dates and outlets."""
+    articles = views.sources(view, node)
+    return {**attrs, "facts": facts(view, node, ids), "articles": articles,
+            "when": views.when(view, node, articles), "outlets": views.outlets(view, articles)}
 
 
 def _legend(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """Return the legend entries for the kinds present, with their colour, glyph and count."""
-    counts: dict[str, int] = {}
-    for _, kind in g.nodes(data="kind"):
-        counts[kind] = counts.get(kind, 0) + 1
-    return [{"kind": kind, "color": colour, "glyph": glyph, "count": counts[kind]}
-            for kind, (colour, _, glyph) in STYLE.items() if kind in counts]
+    counts = Counter(kind for _, kind in g.nodes(data="kind"))
+    return [{"kind": kind, "name": name, "color": colour, "glyph": glyph, "count": counts[kind]}
+            for kind, (colour, _, glyph, name) in STYLE.items() if kind in counts]
 
 
-def _page(title: str, data: Mapping[str, Any]) -> str:
-    """Fill the page template with the inlined assets, the data and a strict CSP."""
-    scripts = {"vis_js": _asset(VIS / "vis-network.min.js", "script"),
-               "explorer_js": _asset(HERE / "explorer.js", "script")}
-    slots = {
-        **scripts, "csp": _csp(scripts.values()),
-        "title": html.escape(title), "data": script_json(data),
-        "vis_css": _asset(VIS / "vis-network.css", "style"),
-        "explorer_css": _asset(HERE / "explorer.css", "style"),
-    }
-    template = (HERE / "template.html").read_text(encoding="utf-8")
-    return SLOT.sub(lambda m: slots[m.group(1)], template)
+def _relations(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Return the relations present, in their usual order, with their edge counts."""
+    counts = Counter(rel for _, _, rel in g.edges(data="relation"))
+    order = sorted(counts, key=lambda r: (ORDER.index(r) if r in ORDER else len(ORDER), r))
+    return [{"relation": r, "name": r.replace("_", " "), "count": counts[r]} for r in order]
 
 
-def _asset(resource: Traversable, tag: str) -> str:
-    """Read a JS or CSS file to inline in a `tag` element, refusing text that would end it early."""
-    text = resource.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    text = SOURCE_MAP.sub("", text)  # the map is not shipped, and fetching it is a request
-    if re.search(rf"</{tag}|<!--", text, re.IGNORECASE):
-        raise ValueError(f"{resource.name} cannot be inlined in <{tag}>")
-    return text
-
-
-def _csp(scripts: Iterable[str]) -> str:
-    """Return the Content-Security-Policy allowing exactly these inline scripts."""
-    digests = (hashlib.sha256(script.encode("utf-8")).digest() for script in scripts)
-    return CSP.format(scripts=" ".join(f"'sha256-{base64.b64encode(d).decode()}'" for d in digests))
-
-
-def script_json(data: Any) -> str:
-    """Serialise data for a `<script type="application/json">`, with markup characters escaped."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_ESCAPES)
+def _outlets(details: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Return the outlets, with the number of articles each published."""
+    counts = Counter(d["outlet"] for d in details.values() if d["kind"] == "article" and d["outlet"])
+    return [{"name": name, "count": counts[name]} for name in sorted(counts)]

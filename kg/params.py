@@ -1,0 +1,61 @@
+"""Parameters of named questions, bound safely: a value becomes an escaped RDF literal.
+
+A question declares each parameter in a header comment, `# param NAME: what it means`, and
+holds a placeholder `VALUES ?param_NAME { UNDEF }` that leaves it unbound (no constraint).
+Binding replaces UNDEF with the value written as an RDF literal (quotes, backslashes and
+line breaks escaped), so a value can never change the query's structure. The question
+stays plain SPARQL: it runs unchanged in YASGUI, Jena or any other endpoint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rdflib import Literal
+
+_DECLARED = re.compile(r"^#\s*param\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*?)\s*$", re.MULTILINE)
+
+
+def _placeholder(name: str) -> re.Pattern[str]:
+    """Match the unbound VALUES placeholder of one parameter."""
+    return re.compile(rf"VALUES\s+\?param_{re.escape(name)}\s*\{{\s*UNDEF\s*\}}")
+
+
+def declared(sparql: str) -> dict[str, str]:
+    """Return the parameters a question declares, with what each means."""
+    return {name: text for name, text in _DECLARED.findall(sparql)}
+
+
+def parse(pairs: Iterable[str]) -> dict[str, str]:
+    """Read `key=value` pairs (as given to --param); the value may hold any text, '=' too."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"a parameter is key=value, not {pair!r}")
+        params[key.strip()] = value
+    return params
+
+
+def bind(sparql: str, params: dict[str, str]) -> str:
+    """Bind parameters in a question: each value replaces its placeholder as an RDF literal."""
+    known = declared(sparql)
+    for name, value in sorted(params.items()):
+        if name not in known:
+            takes = ", ".join(sorted(known)) or "none"
+            raise ValueError(f"unknown parameter {name!r}: this question takes {takes}")
+        literal = Literal(value).n3()
+        sparql, found = _placeholder(name).subn(
+            lambda _: f"VALUES ?param_{name} {{ {literal} }}", sparql)
+        if not found:
+            raise ValueError(f"the question declares {name!r} but has no placeholder "
+                             f"'VALUES ?param_{name} {{ UNDEF }}'")
+    return sparql
+
+
+def summary(name: str, sparql: str) -> str:
+    """Describe a question in one line: its first comment and its parameters."""
+    first = sparql.splitlines()[0].lstrip("# ") if sparql.strip() else ""
+    params = " ".join(f"--param {p}=..." for p in declared(sparql))
+    return f"{name}: {first}" + (f" [{params}]" if params else "")

@@ -1,0 +1,61 @@
+"""Fill the page template: inline assets, the data as escaped JSON and a strict CSP."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections.abc import Iterable, Mapping
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any
+
+HERE = files("kg.viz")
+VIS = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+
+# Inline scripts run only if their hash is listed, so injected markup could not run even if
+# some text escaped escaping; nothing may be fetched, and links only navigate.
+CSP = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
+       "base-uri 'none'; form-action 'none'")
+
+SLOT = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+SOURCE_MAP = re.compile(r"^\s*(//[#@]|/\*[#@])\s*sourceMappingURL=.*$", re.M)
+JSON_ESCAPES = str.maketrans({
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
+})
+
+
+def page(title: str, data: Mapping[str, Any]) -> str:
+    """Fill the page template with the inlined assets, the data and a strict CSP."""
+    scripts = {"vis_js": asset(VIS / "vis-network.min.js", "script"),
+               "explorer_js": asset(HERE / "explorer.js", "script")}
+    slots = {
+        **scripts, "csp": csp(scripts.values()),
+        "title": html.escape(title), "data": script_json(data),
+        "vis_css": asset(VIS / "vis-network.css", "style"),
+        "explorer_css": asset(HERE / "explorer.css", "style"),
+    }
+    template = (HERE / "template.html").read_text(encoding="utf-8")
+    return SLOT.sub(lambda m: slots[m.group(1)], template)
+
+
+def asset(resource: Traversable, tag: str) -> str:
+    """Read a JS or CSS file to inline in a `tag` element, refusing text that would end it early."""
+    text = resource.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    text = SOURCE_MAP.sub("", text)  # the map is not shipped, and fetching it is a request
+    if re.search(rf"</{tag}|<!--", text, re.IGNORECASE):
+        raise ValueError(f"{resource.name} cannot be inlined in <{tag}>")
+    return text
+
+
+def csp(scripts: Iterable[str]) -> str:
+    """Return the Content-Security-Policy allowing exactly these inline scripts."""
+    digests = (hashlib.sha256(script.encode("utf-8")).digest() for script in scripts)
+    return CSP.format(scripts=" ".join(f"'sha256-{base64.b64encode(d).decode()}'" for d in digests))
+
+
+def script_json(data: Any) -> str:
+    """Serialise data for a `<script type="application/json">`, with markup characters escaped."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_ESCAPES)
