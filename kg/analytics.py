@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 import networkx as nx
@@ -64,9 +64,14 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     return g
 
 
-def centrality(g: nx.MultiDiGraph) -> dict[str, float]:
-    """Return each node's degree centrality on the undirected simple view of `g`."""
-    scores: dict[str, float] = nx.degree_centrality(nx.Graph(g))
+def centrality(g: nx.MultiDiGraph, relations: Collection[str] | None = None) -> dict[str, float]:
+    """Return each node's degree centrality on the undirected simple view of `g`, counting only
+    the edges of the given relations (default: all)."""
+    simple = nx.Graph()
+    simple.add_nodes_from(g)
+    simple.add_edges_from((u, v) for u, v, rel in g.edges(data="relation")
+                          if relations is None or rel in relations)
+    scores: dict[str, float] = nx.degree_centrality(simple)
     return scores
 
 

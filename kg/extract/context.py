@@ -69,8 +69,10 @@ def org_vocabulary() -> frozenset[str]:
 def is_name_word(ctx: Context, i: int) -> bool:
     """Say whether token i may be part of a person's name."""
     word = ctx.word(i)
-    if not ctx.cap(i) or word in reserved() or word.isdigit() or is_prefix(word):
+    if not ctx.cap(i) or word in reserved() or word[0].isdigit() or is_prefix(word):
         return False
+    if word in {"I", "Ni"} and not ctx.cap(i + 1):
+        return False  # Balinese "I Wayan", but the numeral in "Asisten I,"
     return not (word.isupper() and len(word) > 1 and word in load().acronyms)
 
 
@@ -89,8 +91,9 @@ def degree_at(ctx: Context, i: int) -> int:
     if not word or not is_degree(word) or not (k > i or "." in word or word.isupper()):
         return 0
     k += 1
-    if ctx.word(k) == "." and ctx.word(k + 1) in {",", ")", ";", ""}:
-        k += 1
+    after = ctx.word(k + 1)
+    if ctx.word(k) == "." and (after in {",", ")", ";", ""} or after[:1].islower()):
+        k += 1  # the dot of "M.Si." before a comma or the sentence's next word
     return k - i
 
 

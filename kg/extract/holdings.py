@@ -10,7 +10,9 @@ from kg.extract.context import Context
 # The last word of what links a holder to a title after it: "Nama, selaku Sekda", "dilantik
 # sebagai Pj Bupati", "sebelumnya menjabat Kapolres Pacitan", "terpilih menjadi Ketua".
 _LINK_ENDS = {"selaku", "sebagai", "menjabat", "menjadi"}
-_FORMER = {"mantan", "eks", "purnawirawan", "sebelumnya", "sempat", "pernah"}
+_FORMER = {"mantan", "eks", "purnawirawan", "sebelumnya", "sempat", "pernah", "lama", "terdahulu"}
+_NEW = {"baru", "terpilih", "definitif"}
+_QUALIFYING = {"yang", "periode", "masa", "bakti", "jabatan"}
 _PEOPLE = {"PERSON", "NAME"}
 
 
@@ -37,8 +39,10 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> str | None:
     gap = _gap(ctx, t, p)
     if gap in ([], [","], ["("], [":"]):
         return _status(ctx, t, [])
-    if gap in (["sebelumnya", ","], ["lama", ","]):
-        return "former"
+    # "Ketua KPU Poso periode sebelumnya, Nama"; "Camat X yang baru, Nama".
+    words = [w for w in gap if w != ","]
+    if gap[-1:] == [","] and words and set(words) <= _QUALIFYING | _FORMER | _NEW:
+        return "former" if _FORMER & set(words) else "current"
     return None
 
 
@@ -99,7 +103,69 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
             if status and not _title_has_own_holder(ctx, chunks, n + 1):
                 pairs.append(Pair(c, nxt, status))
                 used |= {n, n + 1}
-    return pairs + _handover(ctx, chunks, used)
+    pairs += _second_titles(ctx, chunks, pairs, used)
+    pairs += _listed_holders(ctx, chunks, used)
+    return _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))
+
+
+def _second_titles(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int]
+                   ) -> list[Pair]:
+    """Pair a holder with a further title linked to it.
+
+    "Sekda Ende, Drs. Agustinus Gadi Djou, M.Si, yang juga menjabat sebagai Plt Kepala BKAD".
+    """
+    index = {c.i: n for n, c in enumerate(chunks)}
+    more = []
+    for p in pairs:
+        n = index[p.person.i]
+        if n + 1 < len(chunks) and n + 1 not in used and chunks[n + 1].kind == "TITLE":
+            t = chunks[n + 1]
+            gap = [w for w in _gap(ctx, p.person, t) if w != ","]
+            if t.title and t.title.org and gap and (status := _person_then_title(ctx, p.person, t)):
+                more.append(Pair(p.person, t, status))
+                used.add(n + 1)
+    return more
+
+
+_LIST_INTRO = {"yakni", "yaitu", "masing-masing", ":"}
+_LIST_GLUE = {",", "dan", "serta"}
+
+
+def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
+    """Pair a plural title with the names listed after it.
+
+    "empat anggota KPU Muaro Jambi lainnya, yakni A, B, C, dan D".
+    """
+    pairs = []
+    for n, t in enumerate(chunks):
+        if n in used or t.kind != "TITLE" or not (t.title and t.title.org) or n + 1 >= len(chunks):
+            continue
+        gap = set(_gap(ctx, t, chunks[n + 1]))
+        if not gap & _LIST_INTRO or not gap <= _LIST_INTRO | {",", "lainnya", "antara", "lain"}:
+            continue
+        m = n + 1
+        while m < len(chunks) and chunks[m].kind in _PEOPLE and m not in used:
+            pairs.append(Pair(chunks[m], t))
+            used.add(m)
+            if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) <= _LIST_GLUE:
+                break
+            m += 1
+        used.add(n)
+    return pairs
+
+
+def _replaced(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair]:
+    """Read "X digantikan oleh Y": X leaves the title held in the sentence, Y takes it.
+
+    "Kasat Reskrim Polres Kukar AKP Yusuf Efendi digantikan oleh AKP Ardian Nugraha Putra".
+    """
+    out = list(pairs)
+    for k, p in enumerate(pairs):
+        nxt = [c for c in chunks if c.i >= p.person.j and c.kind in _PEOPLE][:1]
+        if nxt and _gap(ctx, p.person, nxt[0]) in (["digantikan", "oleh"], [",", "digantikan", "oleh"]):
+            out[k] = replace(p, status="outgoing")
+            out.append(Pair(nxt[0], p.title, "incoming"))
+    return out
 
 
 def _title_has_own_holder(ctx: Context, chunks: list[Chunk], t: int) -> bool:

@@ -57,7 +57,12 @@ def area(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
         return None
     if found := region_at(ctx, k, {"province", "regency", "city"}):
         n, region = found
-        return k + n, PlaceRef(region.name, region.level, region.code, ctx.span(k, k + n))
+        end = k + n
+        while ctx.word(end) in DIRECTIONS and ctx.cap(end):
+            end += 1  # "Polsek Lebong Utara" is no more Lebong than a person called Utara
+        if end > k + n:
+            return end, PlaceRef(ctx.span(k, end), "district", None, ctx.span(k, end))
+        return end, PlaceRef(region.name, region.level, region.code, ctx.span(k, end))
     return None
 
 
@@ -77,10 +82,14 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
         named = "/" in word and not gazetteer.lookup(word.split("/")[-1])
         if ctx.cap(j) and not is_prefix(ctx.word(j)) and (named or ctx.word(j + 1) == ","):
             j += 1
+        while ctx.word(j) in DIRECTIONS and ctx.cap(j):
+            j += 1  # "Koramil 03/Tanjung Raya"
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
     found = place_name(ctx, i, None)
     if found and found[1].code is None and not village:
         return None
+    if village and found and found[1].code is None:
+        found = _village_name(ctx, i) or found
     # An unknown one-word place only when no name runs on after it: in "Kepala Desa
     # Pergantian Antarwaktu (PAW) Desa Sidorejo" the words after the title are no village.
     if found and (not ctx.cap(found[0]) or is_prefix(ctx.word(found[0]))):
@@ -101,6 +110,8 @@ def _body_end(ctx: Context, k: int) -> int:
             k += 1
         else:
             break
+    while ctx.word(k - 1) in {"dan", "&"}:
+        k -= 1  # "Sekolah Staf dan Pimpinan": a name does not end on "dan"
     return k
 
 
@@ -136,6 +147,16 @@ def _definition(ctx: Context, k: int) -> tuple[int, str | None]:
     if close == k + 2 or _starts_org(ctx, k + 1):
         return close + 1, inner
     return k, None
+
+
+def _village_name(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
+    """Read a village's name of up to three words before a comma: "Kepala Desa Kualu Nenas, Nama"."""
+    j = i
+    while j - i < 3 and ctx.cap(j) and not is_prefix(ctx.word(j)) and ctx.word(j) not in reserved():
+        j += 1
+    if j > i and ctx.word(j) in {",", "("}:
+        return j, PlaceRef(ctx.span(i, j), "village", None, ctx.span(i, j))
+    return None
 
 
 def _unknown_acronym(ctx: Context, i: int, after_title: bool) -> bool:

@@ -32,6 +32,19 @@ def _degrees_end(ctx: Context, k: int) -> int:
     return k
 
 
+def _corps_mark(ctx: Context, k: int, i: int) -> bool:
+    """Say whether a corps letter in parentheses follows a rank: "Kolonel Laut (P) Nama"."""
+    word = ctx.word(k + 1)
+    return k > i and ctx.word(k) == "(" and ctx.word(k + 2) == ")" and word.isupper() \
+        and len(word) <= 3 and is_prefix(ctx.word(k - 1))
+
+
+def _age_at(ctx: Context, k: int) -> bool:
+    """Say whether an age in parentheses follows a name: "Oom Komariah (58)"."""
+    return ctx.word(k) == "(" and ctx.word(k + 1).isdigit() and len(ctx.word(k + 1)) <= 2 \
+        and ctx.word(k + 2) == ")"
+
+
 def person_at(ctx: Context, i: int, evidence_needed: bool = True) -> Chunk | None:
     """Parse a person at i: ranks and honorifics, the name, then degrees.
 
@@ -39,19 +52,20 @@ def person_at(ctx: Context, i: int, evidence_needed: bool = True) -> Chunk | Non
     run needs a rank, an honorific or a degree to be a person here ("AKBP Heri Setiawan").
     """
     k = i
-    while is_prefix(ctx.word(k)) or (ctx.word(k) == "." and k > i):
-        k += 1
+    while is_prefix(ctx.word(k)) or (ctx.word(k) == "." and k > i) or _corps_mark(ctx, k, i):
+        k += 3 if _corps_mark(ctx, k, i) else 1
     start = k
     k = _name_end(ctx, k)
     if k == start:
         return None
     end = _degrees_end(ctx, k)
-    if evidence_needed and start == i and end == k:
+    aged = _age_at(ctx, end)
+    if evidence_needed and start == i and end == k and not aged:
         return None
     found = person(ctx.text, ctx.tokens[i:end])
     if found is None:
         return None
-    tags = frozenset({"evidence"}) if (start > i or end > k) else frozenset()
+    tags = frozenset({"evidence"}) if (start > i or end > k or aged) else frozenset()
     return chunk(ctx, "PERSON", i, end, person=found, tags=tags)
 
 

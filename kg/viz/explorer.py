@@ -47,7 +47,7 @@ OPTIONS: dict[str, Any] = {
     # the most central nodes are big enough to draw; zoomed in, every label is readable and none
     # is drawn larger than 24 px on screen.
     "nodes": {"font": {"face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#fafafa"},
-              "borderWidth": 1, "widthConstraint": {"maximum": 180},
+              "borderWidth": 1,
               "scaling": {"min": 8, "max": 40,
                           "label": {"enabled": True, "min": 12, "max": 56, "maxVisible": 24,
                                     "drawThreshold": 7}}},
@@ -64,7 +64,11 @@ IMPROVED_LAYOUT_MAX_NODES = 200
 # Beyond this many nodes the page lays out quickly and coarsely, then freezes (see _options).
 LARGE = 1500
 
-LABEL_CHARS = 48
+LABEL_CHARS = 32
+# Nodes are sized by their degree centrality among these relations: who holds what, who took
+# part in what, where. Reports are left out, or the articles would dwarf everything else.
+SIZED_BY = frozenset({"holds", "at", "attends", "organises", "speaks", "located_in", "within",
+                      "serves"})
 
 
 def write_explorer(graph: Graph, path: Path, title: str = "kg explorer") -> None:
@@ -99,7 +103,7 @@ def _edge_ids(g: nx.MultiDiGraph) -> dict[EdgeKey, str]:
 def _network(g: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]) -> Network:
     """Return the pyvis network: nodes styled by kind and sized by centrality, labelled edges."""
     net = Network(directed=True)
-    scores = centrality(g)
+    scores = centrality(g, SIZED_BY)
     for node, attrs in g.nodes(data=True):
         _add_node(net, _node(node, attrs, scores[node]))
     curves = _curvatures(ids)
