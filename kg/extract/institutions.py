@@ -51,7 +51,8 @@ def area(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     k = i + 1 if ctx.word(i) == "," and tables().levels.match(ctx.tokens, i + 1) else i
     if level := tables().levels.match(ctx.tokens, k):
         n, name = level
-        if found := place_name(ctx, k + n, name):
+        village = _village_name(ctx, k + n) if name == "village" else None
+        if found := village or place_name(ctx, k + n, name):
             j, place = found
             return j, PlaceRef(place.name, name, place.code, ctx.span(k, j))
         return None
@@ -103,8 +104,9 @@ def _body_end(ctx: Context, k: int) -> int:
     while k < len(ctx.tokens):
         if area(ctx, k) and ctx.word(k) != ",":
             break
-        if ctx.cap(k) and not is_prefix(ctx.word(k)) and not t.roles.match(ctx.tokens, k) \
-                and not t.venues.match(ctx.tokens, k):
+        after_dan = ctx.word(k - 1) == "dan"  # "Sekolah Staf dan Pimpinan"
+        if ctx.cap(k) and not is_prefix(ctx.word(k)) and not t.venues.match(ctx.tokens, k) \
+                and (after_dan or not t.roles.match(ctx.tokens, k)):
             k += 1
         elif ctx.word(k) in {"dan", "&"} and ctx.cap(k + 1) and not _starts_org(ctx, k + 1):
             k += 1
@@ -175,11 +177,15 @@ def _unknown_acronym(ctx: Context, i: int, after_title: bool) -> bool:
 def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None] | None:
     """Find where an organisation's own name ends, and the acronym it is known by."""
     t = tables()
-    acronym = t.acronyms.match(ctx.tokens, i) or ctx.defined.match(ctx.tokens, i)
+    if defined := ctx.defined.match(ctx.tokens, i):
+        n, value = defined  # the article's own: "Kerapatan Adat Nagari (KAN)"
+        written = ctx.span(i, i + n)
+        return i + n, written if len(written.split()) < len(value.split()) else value
+    acronym = t.acronyms.match(ctx.tokens, i)
     full = None if acronym else t.full_names.match(ctx.tokens, i)
     if acronym or full:
         n, value = acronym or full
-        return i + n, value if acronym and value in load().acronyms else (full[1] if full else None)
+        return i + n, value if acronym else (full[1] if full else None)
     if head := t.org_heads.match(ctx.tokens, i):
         j = _body_end(ctx, i + head[0])
         j = _peel_person(ctx, i, j) if after_title else j
@@ -200,7 +206,7 @@ def _branch(ctx: Context, j: int) -> tuple[int, PlaceRef] | None:
 def _regional_place(ctx: Context, j: int, short: str | None) -> tuple[int, PlaceRef] | None:
     """Read the one-word place after a regional body's acronym when no name runs on: "PLBN Aruk (".
     """
-    if short is None or load().acronyms.get(short, ((), ""))[1] != "regional":
+    if short is None or load().acronyms.get(short, ((), "regional"))[1] != "regional":
         return None
     found = place_name(ctx, j, None)
     if found and not ctx.cap(found[0]) and found[1].level == "place":
@@ -217,6 +223,8 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     j, other = _definition(ctx, j)
     place = _branch(ctx, j) or area(ctx, j) or _regional_place(ctx, j, short)
     end = place[0] if place else j
+    if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":
+        end += 3  # "Polres Seram Bagian Barat (SBB)": the region's short name
     names = tuple(n for n in (other,) if n)
     return end, OrgRef(ctx.span(i, end), base, short if short != base else None,
                        place[1] if place else None, names)
@@ -267,6 +275,8 @@ def title(ctx: Context, i: int) -> Chunk | None:
     if role.carries is None:
         if found := org(ctx, j, after_title=True):
             j, org_ref = found
+            if field_end := _field_after(ctx, j):
+                label, j = f"{label} {ctx.span(j, field_end)}", field_end
         elif field := _portfolio(ctx, j):
             label = f"{label} {ctx.span(j, field[0])}"
             org_start, (j, org_ref) = field[1], field[2]
@@ -316,6 +326,13 @@ def _home_org(carries: str, place: PlaceRef) -> OrgRef:
         level = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}.get(place.level)
         base = f"{base} {level}" if level else base
     return OrgRef(f"{base} {place.written}", base, None, place)
+
+
+def _field_after(ctx: Context, j: int) -> int | None:
+    """Find the end of a field written after the institution: "... Aceh Barat Divisi Teknis"."""
+    if ctx.word(j) not in load().role_fields or not ctx.cap(j + 1):
+        return None
+    return _field_end(ctx, j + 1)
 
 
 def _field_end(ctx: Context, j: int) -> int:

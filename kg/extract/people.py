@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg import gazetteer
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context, degree_at, is_initial, is_name_word
 from kg.extract.institutions import chunk
@@ -74,6 +75,8 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
     found = person_at(ctx, i, evidence_needed=False)
     if found is None:
         return None
+    if found.j - found.i == 1 and gazetteer.lookup(found.text):
+        return None  # a lone region's name ("..., Negara") is a place, not a person
     return Chunk("NAME", found.i, found.j, found.start, found.end, found.text,
                  person=found.person, tags=found.tags)
 

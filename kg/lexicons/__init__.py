@@ -132,6 +132,7 @@ class Lexicon:
     org_units: frozenset[str]
     name_parts: dict[str, str]
     plural_roles: frozenset[str]
+    role_fields: frozenset[str]
 
 
 @cache
@@ -165,4 +166,5 @@ def load() -> Lexicon:
         org_units=_words("org_units.tsv"),
         name_parts=_mapping("name_parts.tsv", "kind", {"particle", "abbreviation"}),
         plural_roles=_words("plural_roles.tsv"),
+        role_fields=_words("role_fields.tsv"),
     )
