@@ -122,6 +122,14 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
     return orgs, keys
 
 
+def _shortens(short: list[str], full: list[str]) -> bool:
+    """Say whether a name is a later short form of a full one: one of its words ("Doni"), or its
+    first words ("Andi Ishak"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
+    if len(short) >= len(full):
+        return False
+    return short[0] in full if len(short) == 1 else full[:len(short)] == short
+
+
 def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     """Merge an article's person names; a shorter name joins the one full name that contains it.
 
@@ -130,8 +138,7 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     """
     full: dict[str, list[Name]] = defaultdict(list)
     for n in sorted(names, key=lambda n: -len(n.name.split())):
-        words = set(fold(n.name).split())
-        kin = [k for k in full if words < set(k.split())]
+        kin = [k for k in full if _shortens(fold(n.name).split(), k.split())]
         full[kin[0] if len(kin) == 1 else fold(n.name)].append(n)
     people, keys = [], {}
     for key, group in sorted(full.items()):

@@ -106,12 +106,31 @@ def _promote_names(p: Parsed, parsed: list[Parsed]) -> Parsed:
     known_words = {w for k in known for w in k.split()}
     speech = load().speech
     chunks = []
-    for c in p.chunks:
+    for n, c in enumerate(p.chunks):
         if c.kind == "NAME" and c.person:
             folded = fold(c.person.name)
             speaks = len(folded.split()) > 1 and any(
-                speech.get(p.ctx.word(k).lower()) == "before" for k in range(c.j, c.j + 3))
-            if speaks or folded in known or set(folded.split()) <= known_words:
+                speech.get(p.ctx.word(k).lower()) == "before" for k in _clause(p, n))
+            listed = len(folded.split()) > 1 and _listed_with_persons(p, n)
+            if speaks or listed or folded in known or set(folded.split()) <= known_words:
                 c = replace(c, kind="PERSON")
         chunks.append(c)
     return replace(p, chunks=tuple(chunks))
+
+
+def _clause(p: Parsed, n: int) -> range:
+    """Return the token indexes after chunk n up to the next chunk (twelve at most)."""
+    c = p.chunks[n]
+    stop = p.chunks[n + 1].i if n + 1 < len(p.chunks) else len(p.ctx.tokens)
+    return range(c.j, min(stop, c.j + 12))
+
+
+def _listed_with_persons(p: Parsed, n: int) -> bool:
+    """Say whether a name stands in a list ("A, B, dan C") beside a person."""
+    glue = {",", "dan", "serta"}
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(p.chunks) and p.chunks[m].kind == "PERSON":
+            a, b = sorted((p.chunks[m], p.chunks[n]), key=lambda c: c.i)
+            if all(p.ctx.word(k) in glue for k in range(a.j, b.i)) and b.i > a.j:
+                return True
+    return False

@@ -39,11 +39,29 @@ def present(n: int, p: Parsed) -> list[Taking]:
     "Bupati X diwakili oleh Asisten I, Nama": the one represented did not attend.
     """
     effects = _effects(p)
-    if "attend" not in effects.values():
-        return []
     represented = min((i for i, e in effects.items() if e == "represented"), default=None)
+    if "attend" not in effects.values() and represented is None:
+        return []
     absent = {c.i for c in p.of_kind("PERSON") if represented is not None and c.j <= represented}
+    if "attend" not in effects.values():  # "... diwakili Jeane Pangemanan, Ketua KPU ..."
+        absent |= {c.i for c in _participants(p) if c.j <= represented}
     return [Taking(n, c, "attendee") for c in _participants(p) if c.i not in absent]
+
+
+def subjects(n: int, p: Parsed) -> list[Taking]:
+    """Take the person right before a verb of taking part: "Kapolda X memimpin upacara"."""
+    effects = _effects(p)
+    return [Taking(n, c, "attendee") for c in p.of_kind("PERSON")
+            if any(effects.get(k) == "subject" for k in _clause_after(p, c))]
+
+
+def _clause_after(p: Parsed, c: Chunk) -> range:
+    """Return the token indexes after a person (and the title paired with it) up to the next
+    person or the sentence's end: "X, yang ditemui di sela pemantauan, menyebutkan"."""
+    end = max([c.j, *(q.title.j for q in p.pairs if q.person.i == c.i)])
+    stop = min([d.i for d in p.of_kind("PERSON", "NAME", "TITLE") if d.i >= end] +
+               [len(p.ctx.tokens), end + 12])
+    return range(end, stop)
 
 
 def hosts(n: int, p: Parsed, lead: bool) -> list[Taking]:
@@ -89,8 +107,7 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     taken = []
     persons = p.of_kind("PERSON")
     for c in persons:
-        end = max([c.j, *(q.title.j for q in p.pairs if q.person.i == c.i)])
-        window = words[end:end + 4]
+        window = [words[k] for k in _clause_after(p, c)]
         before = words[max(c.i - 1, 0):c.i]
         if any(speech.get(w) == "before" for w in window) or \
                 any(speech.get(w) == "after" for w in before):

@@ -53,7 +53,7 @@ def reserved() -> frozenset[str]:
     firsts = {f for table in (t.roles, t.qualifiers, t.acronyms, t.full_names, t.org_heads,
                               t.levels, t.venues, t.events, t.collectives)
               for f in table.by_first}
-    words = firsts | set(lex.months) | set(lex.weekdays)
+    words = firsts | set(lex.months) | set(lex.weekdays) | lex.role_fields
     words |= {w.capitalize() for w in lex.function_words | lex.quantifiers}
     return frozenset(words - set(lex.name_parts))
 

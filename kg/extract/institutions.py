@@ -275,8 +275,6 @@ def title(ctx: Context, i: int) -> Chunk | None:
     if role.carries is None:
         if found := org(ctx, j, after_title=True):
             j, org_ref = found
-            if field_end := _field_after(ctx, j):
-                label, j = f"{label} {ctx.span(j, field_end)}", field_end
         elif field := _portfolio(ctx, j):
             label = f"{label} {ctx.span(j, field[0])}"
             org_start, (j, org_ref) = field[1], field[2]
@@ -293,6 +291,8 @@ def title(ctx: Context, i: int) -> Chunk | None:
         j, org_ref = _carried(ctx, j, role.carries)
         j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
             else j
+    if org_ref and (field_end := _field_after(ctx, j)):
+        label, j = f"{label} {ctx.span(j, field_end)}", field_end
     collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
     org_span = (ctx.tokens[org_start].start, ctx.tokens[j - 1].end) if j > org_start else None
     return chunk(ctx, "TITLE", i, j, title=TitleRef(label, ctx.span(k, k + n), qualifier,
@@ -336,12 +336,24 @@ def _field_after(ctx: Context, j: int) -> int | None:
 
 
 def _field_end(ctx: Context, j: int) -> int:
-    """Extend over a role's field written after it: "Asisten I Bidang Pemerintahan dan Kesra"."""
+    """Extend over a role's field written after it: "Asisten I Bidang Pemerintahan dan Kesra",
+    "Staf Ahli Bupati Bidang Pemerintahan, Hukum dan Politik, Nama"."""
     k = j
-    while k - j < 8 and (ctx.cap(k) and not is_prefix(ctx.word(k)) or
-                         (ctx.word(k) == "dan" and ctx.cap(k + 1))):
-        k += 1
+    while k - j < 10:
+        if ctx.cap(k) and not is_prefix(ctx.word(k)) or (ctx.word(k) == "dan" and ctx.cap(k + 1)):
+            k += 1
+        elif ctx.word(k) == "," and _enumerates(ctx, k + 1):
+            k += 1
+        else:
+            break
     return k
+
+
+def _enumerates(ctx: Context, k: int) -> bool:
+    """Say whether a field's list goes on after a comma: capitalised words, then "dan"."""
+    while ctx.cap(k):
+        k += 1
+    return ctx.word(k) == "dan" and ctx.cap(k + 1)
 
 
 _VILLAGES = {"Desa", "Kelurahan", "Gampong", "Pekon", "Nagari"}

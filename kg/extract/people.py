@@ -75,8 +75,8 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
     found = person_at(ctx, i, evidence_needed=False)
     if found is None:
         return None
-    if found.j - found.i == 1 and gazetteer.lookup(found.text):
-        return None  # a lone region's name ("..., Negara") is a place, not a person
+    if not found.tags and gazetteer.lookup(found.text):
+        return None  # a region's name ("..., Negara", "Tanjung Raya") is a place, not a person
     return Chunk("NAME", found.i, found.j, found.start, found.end, found.text,
                  person=found.person, tags=found.tags)
 

@@ -159,7 +159,7 @@ def load() -> Lexicon:
         events={form: (row["kind"], row["noun"]) for form, row in events.items()},
         speech=_mapping("speech.tsv", "position", {"before", "after", "tag"}),
         presence=_mapping("presence.tsv", "effect", {"attend", "represented", "organizer-before",
-                                                      "organizer-after"}),
+                                                      "organizer-after", "subject"}),
         region_aliases=_columns("region_aliases.tsv", ("alias", "code")),
         org_words=_words("org_words.tsv"),
         function_words=_words("function_words.tsv"),
