@@ -1,0 +1,144 @@
+"""Who took part in an article's events: those present, the hosts, the speakers, the represented.
+
+Read through `make_article` -> `extract`; every sentence is invented for these tests.
+Region codes: 16.04 is Lahat.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.article import parse_article
+from kg.extract.attendance import hosts, present, speakers
+from kg.ingest import make_article
+from kg.records import Extraction
+
+
+def extract_text(text: str, published: str = "2024-03-15", ident: str = "uji") -> Extraction:
+    """Extract an invented article given as text."""
+    return extract(make_article(ident, text, "test", {"published": published}))
+
+
+def taking(x: Extraction) -> set[tuple[str, str, str]]:
+    """Return the (participant, kind, role) triples of an extraction."""
+    return {(a.participant, a.kind, a.role) for a in x.attendances}
+
+
+REPORT = (
+    "LAHAT, SUMSELPOST.ID - Kejaksaan Negeri Lahat menggelar sosialisasi pencegahan korupsi dana "
+    "desa di Aula Kantor Camat Pulau Pinang, Selasa (12/3/2024). Kegiatan itu dihadiri Kajari "
+    "Lahat Sinta Dewi dan 60 Kades se-Kabupaten Lahat. \"Dana desa harus dikelola secara "
+    "terbuka,\" kata Sinta. Ia menambahkan, pihaknya membuka posko pengaduan. \"Jangan ragu "
+    "melapor,\" ujarnya.")
+
+
+@pytest.fixture(scope="module")
+def report() -> Extraction:
+    return extract_text(REPORT)
+
+
+def test_every_participation_points_at_the_main_event(report: Extraction) -> None:
+    (event,) = report.events
+    assert event.kind == "Socialisation"
+    assert {a.event for a in report.attendances} == {event.key}
+
+
+def test_the_host_named_before_menggelar_is_the_organizer(report: Extraction) -> None:
+    assert ("kejari|16.04", "organization", "organizer") in taking(report)
+
+
+def test_those_listed_after_dihadiri_attend(report: Extraction) -> None:
+    assert {("sinta dewi", "person", "attendee"),
+            ("kepala desa", "collective", "attendee")} <= taking(report)
+
+
+def test_speakers_by_kata_pronoun_and_quote_tag(report: Extraction) -> None:
+    spoken = sorted(a.sentence.text for a in report.attendances if a.role == "speaker")
+    assert all(a.participant == "sinta dewi" for a in report.attendances if a.role == "speaker")
+    assert len(spoken) == 3
+    assert any("kata Sinta" in s for s in spoken)
+    assert any(s.startswith("Ia menambahkan") for s in spoken)
+    assert any("ujarnya" in s for s in spoken)
+
+
+def test_each_participation_rests_on_its_own_sentence(report: Extraction) -> None:
+    text = report.article.text
+    for a in report.attendances:
+        assert text[a.sentence.start:a.sentence.end] == a.sentence.text
+        assert a.sentence in report.sentences
+
+
+def test_an_article_without_an_event_has_no_attendance() -> None:
+    x = extract_text("Kepala Dinas Kesehatan Lahat, Wulan Permatasari, mengatakan stok vaksin "
+                     "cukup hingga akhir tahun.")
+    assert x.events == ()
+    assert x.attendances == ()
+    assert x.holdings  # the holding is read all the same
+
+
+def test_the_subject_of_the_lead_sentence_hosts_the_event() -> None:
+    x = extract_text("Bawaslu Kabupaten Lahat dan KPU Kabupaten Lahat terus mendorong warga "
+                     "menggunakan hak pilih. Sosialisasi itu digelar di Balai Desa Pagar Agung.")
+    organizers = {a.participant for a in x.attendances if a.role == "organizer"}
+    assert organizers == {"bawaslu|16.04", "kpu|16.04"}
+
+
+def test_the_host_named_after_digelar_oleh_is_the_organizer() -> None:
+    x = extract_text("Rapat koordinasi pengamanan Pilkada digelar oleh Polres Lahat di "
+                     "Mapolres Lahat, Senin (11/3/2024).")
+    assert taking(x) == {("polres|16.04", "organization", "organizer")}
+
+
+@pytest.mark.xfail(reason="only the first of two hosts after 'digelar oleh' is taken: the second "
+                          "is neither organizer nor attendee", strict=True)
+def test_two_hosts_after_digelar_oleh() -> None:
+    x = extract_text("Rapat koordinasi digelar oleh Polres Lahat dan Kejari Lahat di Mapolres "
+                     "Lahat.")
+    assert taking(x) == {("polres|16.04", "organization", "organizer"),
+                         ("kejari|16.04", "organization", "organizer")}
+
+
+def test_represented_head_is_absent_and_representative_present() -> None:
+    x = extract_text("Upacara Hari Jadi Kabupaten Lahat dihadiri Bupati Lahat Sahril Anwar yang "
+                     "diwakili oleh Asisten I Setda Lahat, Haryanto Wibowo.")
+    people = {a.participant for a in x.attendances if a.kind == "person"}
+    assert people == {"haryanto wibowo"}
+    assert "sahril anwar" in {h.person for h in x.holdings}
+
+
+def test_present_skips_the_represented_in_one_parsed_sentence() -> None:
+    article = make_article("uji", "Rapat dihadiri Wali Kota Palembang Firman Syah yang diwakili "
+                                  "Sekda Palembang, Rosmala Dewi.", "test", {})
+    parsed, _, _ = parse_article(article)
+    names = [t.chunk.person.name for t in present(0, parsed[0]) if t.chunk.person]
+    assert names == ["Rosmala Dewi"]
+
+
+def test_present_needs_a_presence_word() -> None:
+    parsed, _, _ = parse_article(make_article(
+        "uji", "Kapolres Lahat AKBP Yoga Pratama memeriksa kesiapan personel.", "test", {}))
+    assert present(0, parsed[0]) == []
+
+
+def test_hosts_and_speakers_on_parsed_sentences() -> None:
+    parsed, _, _ = parse_article(make_article(
+        "uji", "KPU Kota Palembang mengadakan bimtek. Ketua KPU Kota Palembang, Fajar Nugroho, "
+               "mengatakan bimtek diikuti petugas PPK.", "test", {}))
+    assert [(t.chunk.text, t.role) for t in hosts(0, parsed[0], lead=False)] == [
+        ("KPU Kota Palembang", "organizer")]
+    assert [(t.chunk.text, t.role) for t in speakers(1, parsed[1], None)] == [
+        ("Fajar Nugroho", "speaker")]
+
+
+@pytest.mark.xfail(reason="'Menurut <title>, <name>, ...' does not make the name a speaker: "
+                          "'menurut' is looked for only right before the name", strict=True)
+def test_menurut_title_name_is_a_speaker() -> None:
+    x = extract_text("Apel siaga digelar di Lapangan Merdeka. Menurut Kapolres Lahat, AKBP Yoga "
+                     "Pratama, apel diikuti tiga ratus personel gabungan.")
+    assert ("yoga pratama", "person", "speaker") in taking(x)
+
+
+def test_a_place_after_di_does_not_attend() -> None:
+    x = extract_text("Bupati Lahat Sahril Anwar meresmikan pasar rakyat di Kecamatan Merapi Barat.")
+    assert taking(x) == {("sahril anwar", "person", "attendee")}
