@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kg import gazetteer
@@ -13,11 +13,12 @@ from kg.extract.holdings import pair, promote
 from kg.extract.parsed import Parsed
 from kg.extract.phrases import PhraseTable
 from kg.lexicons import load
+from kg.nlp import ner
 from kg.nlp.dates import DateMention, find_dates
 from kg.nlp.sentences import split_sentences
 from kg.nlp.tokens import tokenize
-from kg.records import Article, Sentence
 from kg.nlp.tokens import fold
+from kg.records import Article, Sentence
 
 
 def reference_date(article: Article) -> date | None:
@@ -67,7 +68,17 @@ def _definitions(parsed: list[Parsed]) -> list[tuple[str, str]]:
     return [(ref.base, other) for ref in refs if ref for other in ref.names]
 
 
-def parse_article(article: Article) -> tuple[list[Parsed], list[list[DateMention]], str | None]:
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article's parsed sentences, their dates, its home region and the recogniser's spans."""
+
+    sentences: list[Parsed]
+    dates: list[list[DateMention]]
+    home: str | None
+    model: list[tuple[int, int, str]]
+
+
+def parse_article(article: Article) -> ParsedArticle:
     """Parse every sentence; a second pass reads the acronyms the article defines."""
     sentences = split_sentences(article.text, article.noise)
     all_dates = find_dates(article.text, reference_date(article))
@@ -82,7 +93,9 @@ def parse_article(article: Article) -> tuple[list[Parsed], list[list[DateMention
     defined = PhraseTable.build([(short, full) for full, short in new] +
                                 [(full, short) for full, short in new])
     parsed = [_parse(_context(article, s, d, defined, home), s) for s, d in zip(sentences, dates)]
-    return [_promote_names(p, parsed) for p in parsed], dates, home
+    model = ner.recognise(article.text) if ner.active() else []
+    persons = [(s, e) for s, e, kind in model if kind == "PERSON"]
+    return ParsedArticle([_promote_names(p, parsed, persons) for p in parsed], dates, home, model)
 
 
 def _places_of(c: Chunk) -> list[PlaceRef]:
@@ -100,8 +113,9 @@ def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:
     return max(sorted(set(regencies)), key=regencies.count) if regencies else None
 
 
-def _promote_names(p: Parsed, parsed: list[Parsed]) -> Parsed:
-    """Make persons of the names that speak, or that name a person found elsewhere in the article."""
+def _promote_names(p: Parsed, parsed: list[Parsed], model: list[tuple[int, int]]) -> Parsed:
+    """Make persons of the names that speak, stand in a list of persons, name a person found
+    elsewhere in the article, or that the statistical recogniser reads as a person."""
     known = {fold(c.person.name) for q in parsed for c in q.of_kind("PERSON") if c.person}
     known_words = {w for k in known for w in k.split()}
     speech = load().speech
@@ -112,7 +126,8 @@ def _promote_names(p: Parsed, parsed: list[Parsed]) -> Parsed:
             speaks = len(folded.split()) > 1 and any(
                 speech.get(p.ctx.word(k).lower()) == "before" for k in _clause(p, n))
             listed = len(folded.split()) > 1 and _listed_with_persons(p, n)
-            if speaks or listed or folded in known or set(folded.split()) <= known_words:
+            seen = len(folded.split()) > 1 and any(s <= c.start and c.end <= e for s, e in model)
+            if speaks or listed or seen or folded in known or set(folded.split()) <= known_words:
                 c = replace(c, kind="PERSON")
         chunks.append(c)
     return replace(p, chunks=tuple(chunks))

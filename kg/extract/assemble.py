@@ -98,7 +98,8 @@ def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> 
 
 def extract(article: Article) -> Extraction:
     """Extract everything the article reports."""
-    parsed, dates, home = parse_article(article)
+    pa = parse_article(article)
+    parsed, dates, home = pa.sentences, pa.dates, pa.home
     people, person_keys = resolve_persons(
         [c.person for p in parsed for c in p.of_kind("PERSON") if c.person])
     definitions = [(r.base, other) for r in _org_refs(parsed) for other in r.names]
@@ -122,7 +123,7 @@ def extract(article: Article) -> Extraction:
     return Extraction(
         article=article,
         sentences=tuple(p.sentence for p in parsed),
-        mentions=tuple(mentions(parsed, dates)),
+        mentions=tuple(mentions(parsed, dates, pa.model)),
         persons=tuple(people),
         organizations=tuple(orgs),
         places=tuple(places.all()),

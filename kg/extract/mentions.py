@@ -33,9 +33,25 @@ def _of_chunk(p: Parsed, c: Chunk) -> list[Mention]:
     return [Mention(c.start, c.end, c.text, kind, key)]
 
 
-def mentions(parsed: list[Parsed], dates: list[list[DateMention]]) -> list[Mention]:
+NAMED = {"PERSON", "ORGANIZATION", "PLACE"}
+
+
+def _named(rules: list[Mention], model: list[tuple[int, int, str]], text: str) -> list[Mention]:
+    """Take persons, organisations and places from the statistical recogniser when it ran.
+
+    Measured with ../shared/eval/ner_score.py on idner-news-2k dev: its own spans score F1
+    0.818, the rules' 0.758, and the two merged 0.806.
+    """
+    spans = [Mention(s, e, text[s:e], kind, fold(text[s:e])) for s, e, kind in model]
+    return [m for m in rules if m.type not in NAMED] + spans
+
+
+def mentions(parsed: list[Parsed], dates: list[list[DateMention]],
+             model: list[tuple[int, int, str]] = ()) -> list[Mention]:
     """Return every mention of the article, in text order."""
     found = [m for p in parsed for c in p.chunks for m in _of_chunk(p, c)]
+    if parsed and model:
+        found = _named(found, list(model), parsed[0].ctx.text)
     found += [Mention(d.start, d.end, d.text, "DATE", d.value.isoformat() if d.value else d.text)
               for ds in dates for d in ds]
     return sorted(found, key=lambda m: (m.start, m.end, m.type))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lexicons import load
 from kg.nlp.tokens import Token, fold
@@ -20,12 +20,14 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
 _DOTTED = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.)+[A-Z][A-Za-z]{0,3}")
 
 
+@lru_cache(maxsize=16384)
 def is_degree(word: str) -> bool:
     """Say whether a word is a degree written after a name ("S.H.", "SH", "M.Si")."""
     listed = fold(word) in _folded(load().degrees) and (len(word) > 1 or word.isupper())
     return listed or bool(_DOTTED.fullmatch(word))
 
 
+@lru_cache(maxsize=16384)
 def is_prefix(word: str) -> bool:
     """Say whether a word is an honorific or a rank written before a name."""
     lex = load()

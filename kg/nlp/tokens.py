@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Words keep inner dots, hyphens, slashes and apostrophes: "S.IP", "M.Si", "se-Kabupaten",
@@ -35,6 +36,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold a word or name for comparison: lower case, dots dropped ("S.H." is "sh"), other
     marks as single spaces."""

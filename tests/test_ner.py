@@ -1,0 +1,53 @@
+"""Tests for the bundled statistical NER model (skipped when spaCy is not installed)."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from kg.nlp import ner  # noqa: E402
+
+# Written for this test; not taken from the training or evaluation corpora.
+TEXT = ("Kepala Badan Pusat Statistik Kabupaten Bantul , Agus Santoso , mengatakan angka "
+        "kemiskinan turun .")
+
+pytestmark = pytest.mark.skipif(not ner.available(), reason="NER model not installed")
+
+
+def test_available() -> None:
+    """The model folder and spaCy are both present."""
+    assert ner.available()
+
+
+def test_recognise_spans_and_types() -> None:
+    """Offsets slice the text exactly and types are limited to the three kg types."""
+    spans = ner.recognise(TEXT)
+    assert spans, "no entities found"
+    for start, end, kind in spans:
+        assert 0 <= start < end <= len(TEXT)
+        piece = TEXT[start:end]
+        assert piece == piece.strip() and piece
+        assert kind in {"PERSON", "ORGANIZATION", "PLACE"}
+
+
+def test_recognise_person_and_organisation() -> None:
+    """A person and an organisation are found in a plain news-style sentence."""
+    found = {(TEXT[s:e], k) for s, e, k in ner.recognise(TEXT)}
+    assert ("Agus Santoso", "PERSON") in found, found
+    assert any("Badan Pusat Statistik" in text for text, k in found if k == "ORGANIZATION"), found
+
+
+def test_recognise_offsets_across_lines() -> None:
+    """Offsets stay exact when the text has several lines and surrounding whitespace."""
+    head = "Judul berita\n\n  "
+    text = head + TEXT + "  \n"
+    shifted = [(s + len(head), e + len(head), k) for s, e, k in ner.recognise(TEXT)]
+    spans = [span for span in ner.recognise(text) if span[0] >= len(head)]
+    assert spans == shifted
+    assert ("Agus Santoso", "PERSON") in {(text[s:e], k) for s, e, k in spans}
+
+
+def test_recognise_empty() -> None:
+    """Empty or blank text yields no spans."""
+    assert ner.recognise("") == []
+    assert ner.recognise("   ") == []
