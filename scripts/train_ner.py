@@ -14,10 +14,9 @@ are trained the best one on dev is installed); test splits are never read.
 
 Rerun (from the repository root, about 7-10 minutes per variant on 2 free CPU cores):
 
-    /work/venv/bin/pip install 'spacy>=3.7,<4'
-    /work/venv/bin/python scripts/train_ner.py                       # train + evaluate + install
-    /work/venv/bin/python scripts/train_ner.py --variant idner --variant idner+nergrit
-    /work/venv/bin/python scripts/train_ner.py --no-install          # dry run, keep kg/models as is
+    python scripts/train_ner.py                       # train + evaluate + install
+    python scripts/train_ner.py --variant idner --variant idner+nergrit
+    python scripts/train_ner.py --no-install          # dry run, keep kg/models as is
 
 The defaults (idner-news-2k train only, dropout 0.2, at most 4000 steps, patience 1000,
 seed 0) reproduce the shipped model: dev micro F1 0.818 with spaCy 3.8.18. Adding NERGrit
