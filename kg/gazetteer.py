@@ -37,11 +37,16 @@ _NUMERALS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "i
 
 
 def key(name: str) -> str:
-    """Fold a place name for look-up: "Muara Dua", "MUARADUA"; "Ulu Satu", "Ulu I" give one key."""
+    """Fold a place name for look-up: "Muara Dua" and "MUARADUA" give one key."""
+    return "".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def numbered_key(name: str) -> str | None:
+    """Fold a name ending in a number word or numeral to digits: "Ulu Satu", "Ulu I" -> "ulu1"."""
     words = re.findall(r"[a-z0-9]+", name.lower())
-    if len(words) > 1:
-        words[-1] = _NUMERALS.get(words[-1], words[-1])
-    return "".join(words)
+    if len(words) < 2 or words[-1] not in _NUMERALS:
+        return None
+    return "".join([*words[:-1], _NUMERALS[words[-1]]])
 
 
 @cache
@@ -65,7 +70,8 @@ def _index() -> dict[str, tuple[str, ...]]:
     """Index region codes by folded name and by the news' aliases, larger regions first."""
     index: dict[str, list[str]] = {}
     for code, region in sorted(regions().items(), key=lambda kv: (kv[0].count("."), kv[0])):
-        index.setdefault(key(region.name), []).append(code)
+        for k in {key(region.name), numbered_key(region.name)} - {None}:
+            index.setdefault(k, []).append(code)
     for alias, code in load().region_aliases.items():
         index.setdefault(key(alias), []).insert(0, code)
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
@@ -73,7 +79,9 @@ def _index() -> dict[str, tuple[str, ...]]:
 
 def lookup(name: str, level: str | None = None) -> tuple[Region, ...]:
     """Return the regions a name may mean, larger and aliased ones first; `level` narrows them."""
-    found = tuple(regions()[c] for c in _index().get(key(_PREFIX.sub("", name)), ()))
+    bare = _PREFIX.sub("", name)
+    codes = _index().get(key(bare)) or _index().get(numbered_key(bare) or "", ())
+    found = tuple(regions()[c] for c in codes)
     return tuple(r for r in found if level is None or r.level == level)
 
 

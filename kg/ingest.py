@@ -25,7 +25,7 @@ MIN_HTML_WORDS = 12
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'’]{1,40}?)\s*"
     r"(?:,\s*(?P<outlet>[A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}(?:\.[A-Za-z]{2,})?)\s*,?"
-    r"|\((?P<agency>[^)\n]{2,40})\)|,)?\s*[-–—]+\s*")
+    r"|\((?P<agency>[^)\n]{2,40})\)|,)?\s*[-–—]+\s+")  # a dash then a space: not "se-Kabupaten"
 # Lines that link elsewhere, photo captions and bylines: not part of the report.
 _NOISE_LINE = re.compile(
     r"^[ \t]*(?:BACA JUGA|Baca [Jj]uga|Simak [Jj]uga|Lihat [Jj]uga|Berita [Tt]erkait|Foto\s*:|"
@@ -134,7 +134,11 @@ def read_html(path: Path) -> Iterator[Article]:
     if doc is None or len((doc.text or "").split()) < MIN_HTML_WORDS:
         raise BadSource("no article text found in the HTML page")
     meta = {"url": doc.url, "outlet": doc.sitename, "title": doc.title, "published": doc.date}
-    yield make_article(path.stem, doc.text, str(path), meta)
+    text = doc.text
+    first, _, rest = text.partition("\n")
+    if doc.title and rest and first.strip() == doc.title.strip():
+        text = rest  # the headline inside <article> is metadata; the report starts below it
+    yield make_article(path.stem, text, str(path), meta)
 
 
 def read_jsonl(path: Path) -> Iterator[Article | Problem]:

@@ -48,9 +48,6 @@ def test_a_date_without_year_or_publication_stays_unresolved() -> None:
     assert (d.value, d.precision) == (None, "day")
 
 
-@pytest.mark.xfail(reason="a day without its year takes the publication year even when that puts "
-                          "it after publication and off its weekday ('Kamis (28/12)' in a report "
-                          "of 5 Jan 2024 -> 2024-12-28)", strict=True)
 def test_a_date_without_year_before_new_year() -> None:
     d = one("Rapat digelar Kamis (28/12) di Pendopo.", published=date(2024, 1, 5))
     assert d.value == date(2023, 12, 28)

@@ -110,9 +110,6 @@ def test_a_report_without_dateline_starts_at_zero() -> None:
     assert (article.dateline, article.body_start, article.outlet) == (None, 0, None)
 
 
-@pytest.mark.xfail(reason="a hyphenated word in the first 40 characters ('se-Kabupaten') is read "
-                          "as a dateline dash: dateline 'Seluruh ASN dan para Camat se'",
-                   strict=True)
 def test_a_hyphenated_word_is_no_dateline() -> None:
     article = make_article("uji", "Seluruh ASN dan para Camat se-Kabupaten Lahat mengikuti apel.",
                            "test", {})
@@ -155,8 +152,6 @@ def test_noise_is_left_out_of_sentences_whose_offsets_index_the_text() -> None:
     assert sentences[1].start == NOISY.index("Sebanyak")
 
 
-@pytest.mark.xfail(reason="a sign-off on the last line of the report ('... pagi. (ant/abc)') is a "
-                          "noise span but stays inside the last sentence", strict=True)
 def test_a_sign_off_on_the_last_line_is_left_out_of_the_sentence() -> None:
     text = "Pasar murah digelar di Lahat. Warga antre sejak pagi. (ant/abc)"
     article = make_article("uji", text, "test", {})
@@ -351,8 +346,6 @@ def test_html_keeps_the_article_and_drops_navigation_and_links(tmp_path: Path) -
     assert article.dateline == "LAHAT"
 
 
-@pytest.mark.xfail(reason="when the <h1> sits inside <article>, trafilatura keeps the headline as "
-                          "the first line and the dateline below it is not read", strict=True)
 def test_html_dateline_under_a_headline_inside_the_article(tmp_path: Path) -> None:
     page = PAGE.replace("<h1>Bawaslu Lahat Gelar Sosialisasi Pengawasan Partisipatif</h1>\n<main>\n"
                         "<article>", "<main>\n<article>\n<h1>Bawaslu Lahat Gelar Sosialisasi "

@@ -59,8 +59,6 @@ def test_a_closing_curly_quote_stays_with_its_sentence() -> None:
         "Ia berkata, \u201cKami siap.\u201d", "Lalu rapat ditutup."]
 
 
-@pytest.mark.xfail(reason="an opening straight quote after a full stop is attached to the "
-                          "sentence before it ('Lahat. \"' / 'Kami siap.\"')", strict=True)
 def test_an_opening_straight_quote_starts_the_next_sentence() -> None:
     assert texts('Warga berkumpul di Lahat. "Kami siap," kata Yoga.') == [
         "Warga berkumpul di Lahat.", '"Kami siap," kata Yoga.']

@@ -59,6 +59,9 @@ def _day(match: re.Match[str], month: int, published: date | None) -> DateMentio
         value = date(year, month, int(match.group("d"))) if year else None
     except ValueError:
         value = None
+    if value and published and not match.group("y") and value > published + timedelta(days=31):
+        # "Kamis (28/12)" in a report of 5 January 2024 is 28 December 2023.
+        value = value.replace(year=value.year - 1)
     weekday = match.group("wd")
     mismatch = bool(value and weekday and lex.weekdays[weekday] != value.isoweekday())
     text = match.group().rstrip(")") if "(" not in match.group() else match.group()

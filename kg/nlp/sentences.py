@@ -29,7 +29,13 @@ def _lines(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple[int, int
     spans = []
     for match in re.finditer(r"[^\n]+", text):
         start, end = match.span()
-        if not any(ns <= start and end <= ne for ns, ne in noise) and match.group().strip():
+        if any(ns <= start and end <= ne for ns, ne in noise):
+            continue
+        # A sign-off such as "(ant/abc)" on the report's last line ends it.
+        end = min([end, *(ns for ns, _ in noise if start < ns < end)])
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if text[start:end].strip():
             spans.append((start, end))
     return spans
 
@@ -43,7 +49,10 @@ def _breaks(tokens: list[Token]) -> list[int]:
         if token.text == "." and i and _no_break_after(tokens[i - 1]):
             continue
         j = i
-        while j + 1 < len(tokens) and tokens[j + 1].text in _CLOSERS:
+        # A quote or bracket right after the dot closes the sentence; one after a space opens
+        # the next: 'di Lahat. "Kami siap," kata Yoga.'
+        while j + 1 < len(tokens) and tokens[j + 1].text in _CLOSERS and \
+                tokens[j + 1].start == tokens[j].end:
             j += 1
         if j + 1 < len(tokens) and (tokens[j + 1].is_cap or tokens[j + 1].text in '"“'):
             breaks.append(j)
