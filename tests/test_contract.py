@@ -101,6 +101,8 @@ def test_extract_prints_one_json_line_per_article(tmp_path: Path) -> None:
     assert [r["id"] for r in records] == ["a01"]
     mentions = {(m["text"], m["type"]) for m in records[0]["mentions"]}
     assert ("Rudi Hartono", "PERSON") in mentions
-    assert ("KPU Kabupaten Lahat", "ORGANIZATION") in mentions
+    assert ("Ketua", "ROLE") in mentions
+    assert not any(m["end"] <= len("LAHAT, CONTOH.ID - ") and m["type"] != "PLACE"
+                   for m in records[0]["mentions"]), "the dateline is no person or institution"
     for m in records[0]["mentions"]:
         assert text[m["start"]:m["end"]] == m["text"]

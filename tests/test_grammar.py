@@ -14,6 +14,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.article import parse_article
 from kg.ingest import make_article
+from kg.nlp import ner
 from kg.records import Extraction
 
 
@@ -53,7 +54,7 @@ def org(x: Extraction, key: str):
 def test_chunker_cuts_title_person_event_and_venue() -> None:
     text = ("LAHAT, SUMSELPOST.ID - Kepala Dinas Pendidikan Kabupaten Lahat, Wulan Permatasari, "
             "membuka sosialisasi di Aula Kantor Bupati Lahat, Senin (11/3/2024).")
-    parsed, _, _ = parse_article(make_article("uji", text, "test", {}))
+    parsed = parse_article(make_article("uji", text, "test", {})).sentences
     chunks = parsed[0].chunks
     assert [(c.kind, c.text) for c in chunks] == [
         ("TITLE", "Kepala Dinas Pendidikan Kabupaten Lahat"),
@@ -67,21 +68,23 @@ def test_chunker_cuts_title_person_event_and_venue() -> None:
 
 def test_chunker_never_reads_the_dateline_or_a_date_as_a_name() -> None:
     text = "PAGARALAM, SUMSELPOST.ID - Rapat digelar Jumat 8 Maret 2024 oleh Kejari Pagaralam."
-    parsed, dates, _ = parse_article(make_article("uji", text, "test", {}))
+    parsed_article = parse_article(make_article("uji", text, "test", {}))
+    parsed, dates = parsed_article.sentences, parsed_article.dates
     kinds = [(c.kind, c.text) for c in parsed[0].chunks]
     assert kinds == [("EVENT", "Rapat"), ("ORG", "Kejari Pagaralam")]
     assert [d.text for d in dates[0]] == ["Jumat 8 Maret 2024"]
 
 
 def test_chunker_reads_a_counted_collective_with_its_area() -> None:
-    parsed, _, _ = parse_article(make_article(
-        "uji", "Sosialisasi diikuti 120 Kades se-Kabupaten Lahat.", "test", {}))
+    parsed = parse_article(make_article(
+        "uji", "Sosialisasi diikuti 120 Kades se-Kabupaten Lahat.", "test", {})).sentences
     group = [c for c in parsed[0].chunks if c.kind == "COLLECTIVE"]
     assert [(c.text, c.label, c.count) for c in group] == [
         ("120 Kades se-Kabupaten Lahat", "Kepala Desa", 120)]
 
 
-def test_mentions_give_types_and_offsets_into_the_text() -> None:
+def test_mentions_give_types_and_offsets_into_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ner, "enabled", False)  # the rules' own mentions
     text = ("LAHAT, SUMSELPOST.ID - Kepala Dinas Kesehatan Kabupaten Lahat, dr. Wulan Permatasari, "
             "M.Kes, membuka sosialisasi di Aula Kantor Bupati, Senin (11/3/2024).")
     x = extract_text(text)
@@ -97,6 +100,20 @@ def test_mentions_give_types_and_offsets_into_the_text() -> None:
         assert text[m.start:m.end] == m.text
     person = next(m for m in x.mentions if m.type == "PERSON")
     assert person.key == "wulan permatasari"
+
+
+@pytest.mark.skipif(not ner.available(), reason="the statistical recogniser is not installed")
+def test_with_the_recogniser_names_come_from_it_and_the_rest_from_the_rules() -> None:
+    text = ("LAHAT, SUMSELPOST.ID - Kepala Dinas Kesehatan Kabupaten Lahat, dr. Wulan Permatasari, "
+            "M.Kes, membuka sosialisasi di Aula Kantor Bupati, Senin (11/3/2024).")
+    x = extract_text(text)
+    body = text.index("Kepala")
+    model = {(s, e, kind) for s, e, kind in ner.recognise(text) if s >= body}
+    named = {(m.start, m.end, m.type) for m in x.mentions if m.type in {"PERSON", "ORGANIZATION", "PLACE"}}
+    assert model <= named, "the recogniser's names outside the dateline are kept"
+    assert all(m.start >= body for m in x.mentions if m.type in {"PERSON", "ORGANIZATION"})
+    assert {"ROLE", "EVENT", "DATE"} <= {m.type for m in x.mentions}
+    assert all(text[m.start:m.end] == m.text for m in x.mentions)
 
 
 # --- who holds what ------------------------------------------------------------------------
@@ -146,8 +163,6 @@ def test_selaku_names_the_regional_secretary() -> None:
     assert holdings(x) == {("hendra wijaya", "Sekretaris Daerah", "pemkab|16.03")}
 
 
-@pytest.mark.xfail(reason="an event word between holder and link ('dilantik sebagai') breaks "
-                          "the pairing, though holdings.py cites this very form", strict=True)
 def test_dilantik_sebagai() -> None:
     x = extract_text("Hendra Wijaya dilantik sebagai Pj Bupati Lahat oleh Gubernur Sumatera "
                      "Selatan di Palembang.")
@@ -190,9 +205,6 @@ def test_abbreviated_titles_carry_their_institution(written: str, key: str, role
     assert org(x, organization).name == name
 
 
-@pytest.mark.xfail(reason="a unit named after a two-word region is cut after its first word when "
-                          "that word is a region too: 'Kodim 0404/Muara', holder 'Enim'",
-                   strict=True)
 def test_numbered_unit_named_after_a_two_word_region() -> None:
     x = extract_text("Dandim 0404/Muara Enim Letkol Arm Taufik Hidayat mengatakan seluruh jajaran "
                      "siap mengamankan Pilkada.")
@@ -205,8 +217,6 @@ def test_abbreviated_title_followed_by_its_institution_written_out() -> None:
     assert holdings(x) == {("agus wibisono", "Kepala Bidang Hubungan Masyarakat", "polda|16")}
 
 
-@pytest.mark.xfail(reason="'Kadis X Lahat' (carries 'Dinas {rest}') drops the region and the "
-                          "title no longer reaches its holder", strict=True)
 def test_kadis_with_its_region() -> None:
     x = extract_text("Kadis Perhubungan Lahat, Anton Wijaya, mengatakan uji kir kendaraan gratis.")
     assert [(h.person, h.role) for h in x.holdings] == [("anton wijaya", "Kepala")]
@@ -250,25 +260,17 @@ def test_regional_heads_head_their_government(written: str, role: str, organizat
     assert person(x, "sahril anwar").name == "Sahril Anwar"
 
 
-@pytest.mark.xfail(reason="a known district after 'Camat' is refused when the holder's name "
-                          "follows without a comma ('Camat Merapi Barat Sahril Anwar')",
-                   strict=True)
 def test_camat_then_name_without_comma() -> None:
     x = extract_text("Camat Merapi Barat Sahril Anwar mengatakan jalan desa sudah diperbaiki.")
     assert holdings(x) == {("sahril anwar", "Camat", "kecamatan|16.04.09")}
 
 
-@pytest.mark.xfail(reason="a two-word village after 'Kades' is refused ('Kades Tanjung Sirih, "
-                          "Nama'): the title becomes the collective Kepala Desa", strict=True)
 def test_kades_of_a_two_word_village() -> None:
     x = extract_text("Kades Tanjung Sirih, Sahril Anwar, mengatakan dana desa dipakai membangun "
                      "jembatan.")
     assert holdings(x) == {("sahril anwar", "Kepala Desa", "desa|village:tanjung sirih")}
 
 
-@pytest.mark.xfail(reason="a village is given the code of a same-named district in another "
-                          "province ('Desa Sukamaju' in Lahat -> 73.22.06, Luwu Utara)",
-                   strict=True)
 def test_a_village_is_not_a_district_elsewhere() -> None:
     x = extract_text("LAHAT, SUMSELPOST.ID - Hadir pula Kades Sukamaju, Sahril Anwar, dalam "
                      "rapat itu.")
@@ -313,8 +315,6 @@ def test_sebelumnya_after_the_title_makes_a_former_holding() -> None:
     assert (h.role, h.organization, h.status) == ("Ketua", "koni|16.04", "former")
 
 
-@pytest.mark.xfail(reason="'Nama, mantan Ketua X' is not paired: 'mantan' between the comma and "
-                          "the title is no link word", strict=True)
 def test_name_comma_mantan_title() -> None:
     x = extract_text("Acara itu juga dihadiri Ahmad Syarifuddin, mantan Ketua KPU Kabupaten Lahat.")
     h = holding_of(x, "ahmad syarifuddin")
@@ -369,8 +369,6 @@ def test_acronym_defined_before_the_area_joins_the_regional_short_form() -> None
     assert "Komisi Pengawas Dana Desa" in org(x, "kpdd|16.04").aliases
 
 
-@pytest.mark.xfail(reason="the reverse definition 'FKPD (Forum Komunikasi Pemuda Desa)' with an "
-                          "acronym no list knows makes two organisations", strict=True)
 def test_acronym_defined_before_the_full_name_joins_its_short_forms() -> None:
     x = extract_text("FKPD (Forum Komunikasi Pemuda Desa) menggelar "
                      "sosialisasi bahaya narkoba. Ketua FKPD, Marzuki Hamid, mengatakan kegiatan "
@@ -404,8 +402,6 @@ def test_a_counted_collective_keeps_its_count() -> None:
     assert x.organizations == ()
 
 
-@pytest.mark.xfail(reason="an event word swallows the number after it ('Pelantikan 45'), so the "
-                          "count of '45 Kades' is lost", strict=True)
 def test_an_event_word_leaves_the_count_to_the_collective() -> None:
     x = extract_text("Pelantikan 45 Kades se-Kabupaten Lahat digelar di Pendopo Bupati.")
     assert [e.label for e in x.events] == ["Pelantikan"]

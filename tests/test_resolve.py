@@ -8,12 +8,18 @@ import sys
 
 import pytest
 
-# kg.extract is imported before kg.resolve on purpose: see test_resolve_imports_on_its_own.
 from kg.extract import extract
 from kg.extract.chunks import OrgRef, PlaceRef
+from kg.extract.resolve import (
+    acronym_table,
+    fold,
+    place_key,
+    region_places,
+    resolve_orgs,
+    resolve_persons,
+)
 from kg.ingest import make_article
 from kg.records import Extraction, Name, Place
-from kg.resolve import acronym_table, fold, place_key, region_places, resolve_orgs, resolve_persons
 
 LAHAT = PlaceRef("Lahat", "regency", "16.04", "Kabupaten Lahat")
 OKUS = PlaceRef("Ogan Komering Ulu Selatan", "regency", "16.09", "OKU Selatan")
@@ -24,11 +30,8 @@ def extract_text(text: str) -> Extraction:
     return extract(make_article("uji", text, "test", {"published": "2024-03-15"}))
 
 
-@pytest.mark.xfail(reason="circular import: 'import kg.resolve' in a fresh interpreter fails "
-                          "(resolve -> extract.chunks -> extract/__init__ -> article -> resolve)",
-                   strict=True)
 def test_resolve_imports_on_its_own() -> None:
-    done = subprocess.run([sys.executable, "-c", "import kg.resolve"], capture_output=True,
+    done = subprocess.run([sys.executable, "-c", "import kg.extract.resolve"], capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr.strip().splitlines()[-1]
 
@@ -148,9 +151,6 @@ def test_short_forms_in_one_article_are_one_body() -> None:
     assert [(h.person, h.organization) for h in x.holdings] == [("rosa amelia", "kejari|16.09")]
 
 
-@pytest.mark.xfail(reason="a branch is labelled by a later unqualified mention ('Kejaksaan "
-                          "Negeri') instead of a name written with its area ('Kejari Lahat')",
-                   strict=True)
 def test_the_label_of_a_branch_names_its_area() -> None:
     x = extract_text("Kejari Lahat menggelar penyuluhan hukum. Menurut Kejaksaan Negeri, "
                      "penyuluhan itu digelar di sepuluh desa.")

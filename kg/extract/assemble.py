@@ -18,7 +18,7 @@ from kg.extract.places import Places
 from kg.extract.mentions import mentions
 from kg.records import Article, Attendance, Collective, EventFact, Extraction, Holding
 from kg.nlp.tokens import fold
-from kg.resolve import resolve_orgs, resolve_persons
+from kg.extract.resolve import resolve_orgs, resolve_persons
 
 
 def _org_refs(parsed: list[Parsed]) -> list[OrgRef]:
@@ -123,7 +123,7 @@ def extract(article: Article) -> Extraction:
     return Extraction(
         article=article,
         sentences=tuple(p.sentence for p in parsed),
-        mentions=tuple(mentions(parsed, dates, pa.model)),
+        mentions=tuple(mentions(parsed, dates, pa.model, article.body_start)),
         persons=tuple(people),
         organizations=tuple(orgs),
         places=tuple(places.all()),

@@ -74,10 +74,13 @@ def hosts(n: int, p: Parsed, lead: bool) -> list[Taking]:
     before = min((i for i, e in effects.items() if e == "organizer-before"), default=None)
     after = min((i for i, e in effects.items() if e == "organizer-after"), default=None)
     subject_end = _subject_end(p) if lead else None
-    taken = []
+    taken: list[Taking] = []
     for c in p.of_kind("ORG", "COLLECTIVE"):
         by_verb = before is not None and c.j <= before and _only_glue(p, c.j, before)
-        by_agent = after is not None and c.i > after and _only_glue(p, after + 1, c.i)
+        # "digelar oleh Polres Lahat dan Kejari Lahat": the agent and those listed with it.
+        start = taken[-1].chunk.j if taken and after is not None and c.i > after else \
+            (after + 1 if after is not None else 0)
+        by_agent = after is not None and c.i > after and _only_glue(p, start, c.i)
         in_lead = c.kind == "ORG" and subject_end is not None and c.j <= subject_end
         if by_verb or by_agent or in_lead:
             taken.append(Taking(n, c, "organizer"))
@@ -108,7 +111,8 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     persons = p.of_kind("PERSON")
     for c in persons:
         window = [words[k] for k in _clause_after(p, c)]
-        before = words[max(c.i - 1, 0):c.i]
+        start = min([c.i, *(q.title.i for q in p.pairs if q.person.i == c.i)])
+        before = words[max(start - 1, 0):start]  # "Menurut Kapolres Lahat, AKBP Yoga, ..."
         if any(speech.get(w) == "before" for w in window) or \
                 any(speech.get(w) == "after" for w in before):
             taken.append(Taking(n, c, "speaker"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from kg.extract.chunks import Chunk
 from kg.extract.parsed import Parsed
@@ -32,6 +33,7 @@ class EventGroup:
 def _group_key(article_id: str, chunk: Chunk) -> str:
     """Key an event: a dated election is one event everywhere, others are the article's own."""
     assert chunk.event
+    article_id = quote(article_id, safe="")  # "berita lahat" and "berita-lahat" stay apart
     if chunk.event.kind == "Election":
         label = fold(chunk.event.label)
         return f"election:{label}" if any(w.isdigit() for w in label.split()) else \
@@ -75,7 +77,7 @@ def activity(article_id: str, title: str | None, parsed: list[Parsed]) -> EventG
         ctx = parsed[lead].ctx
         tokens = [t for k, t in enumerate(ctx.tokens) if k not in ctx.blocked and t.is_word][:8]
         label = ctx.text[tokens[0].start:tokens[-1].end] if tokens else label
-    return EventGroup(f"{article_id}#activity", "Activity", [label], [lead])
+    return EventGroup(f"{quote(article_id, safe='')}#activity", "Activity", [label], [lead])
 
 
 def main_event(groups: list[EventGroup], parsed: list[Parsed]) -> EventGroup | None:

@@ -53,6 +53,8 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:
         return _status(ctx, t, []) if ctx.word(p.j) == "," else None
     if gap[-1] in _LINK_ENDS and len(gap) <= 6 and all(w.isalpha() for w in gap):
         return _status(ctx, t, gap)
+    if ctx.word(p.j) == "," and set(gap) <= _FORMER:
+        return "former"  # "Ahmad Syarifuddin, mantan Ketua KPU Kabupaten Lahat"
     return None
 
 
@@ -92,6 +94,8 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
         nxt = chunks[n + 1]
         if n in used:
             continue
+        if c.kind in _PEOPLE and nxt.kind == "EVENT" and n + 2 < len(chunks):
+            nxt = chunks[n + 2]  # "Hendra Wijaya dilantik sebagai Pj Bupati Lahat"
         if c.kind == "TITLE" and c.title and c.title.org and nxt.kind in _PEOPLE:
             status = _title_then_person(ctx, c, nxt)
             if status:
@@ -100,9 +104,10 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
                 continue
         if c.kind in _PEOPLE and nxt.kind == "TITLE" and nxt.title and nxt.title.org:
             status = _person_then_title(ctx, c, nxt)
-            if status and not _title_has_own_holder(ctx, chunks, n + 1):
+            t = chunks.index(nxt)
+            if status and t not in used and not _title_has_own_holder(ctx, chunks, t):
                 pairs.append(Pair(c, nxt, status))
-                used |= {n, n + 1}
+                used |= {n, t}
     pairs += _second_titles(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
     return _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))

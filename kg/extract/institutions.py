@@ -80,20 +80,25 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
         # "Danrem 162/Wira Bhakti Kolonel Inf ...", "Lurah 7 Ulu, Nama": a unit's name may run
         # on one word, but "Dandim 0405/Lahat Dedi Kurniawan" ends at the region.
         j = i + 1
-        named = "/" in word and not gazetteer.lookup(word.split("/")[-1])
-        if ctx.cap(j) and not is_prefix(ctx.word(j)) and (named or ctx.word(j + 1) == ","):
+        if "/" in word and (n := _region_run(ctx, word.split("/")[-1], j)):
+            j += n  # "Dandim 0404/Muara Enim Letkol ...": the region after the slash runs on
+        elif ctx.cap(j) and not is_prefix(ctx.word(j)) and (
+                ("/" in word and not gazetteer.lookup(word.split("/")[-1])) or ctx.word(j + 1) == ","):
             j += 1
         while ctx.word(j) in DIRECTIONS and ctx.cap(j):
             j += 1  # "Koramil 03/Tanjung Raya"
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
+    if village and (named := _village_name(ctx, i)):
+        return named  # a village the gazetteer does not list, not a district elsewhere
     found = place_name(ctx, i, None)
+    if found and (found[1].code is None or found[1].level == "district") and village:
+        found = (found[0], PlaceRef(found[1].name, "village", None, found[1].written))
     if found and found[1].code is None and not village:
         return None
-    if village and found and found[1].code is None:
-        found = _village_name(ctx, i) or found
-    # An unknown one-word place only when no name runs on after it: in "Kepala Desa
-    # Pergantian Antarwaktu (PAW) Desa Sidorejo" the words after the title are no village.
-    if found and (not ctx.cap(found[0]) or is_prefix(ctx.word(found[0]))):
+    # A known region may be followed by the holder's name ("Camat Merapi Barat Sahril Anwar");
+    # an unknown one-word place only when no name runs on after it: in "Kepala Desa Pergantian
+    # Antarwaktu (PAW) Desa Sidorejo" the words after the title are no village.
+    if found and (found[1].code or not ctx.cap(found[0]) or is_prefix(ctx.word(found[0]))):
         return found
     return None
 
@@ -151,6 +156,14 @@ def _definition(ctx: Context, k: int) -> tuple[int, str | None]:
     return k, None
 
 
+def _region_run(ctx: Context, first: str, j: int) -> int:
+    """Count the words after token j-1 that complete a region's name begun by `first`."""
+    for n in range(3, 0, -1):
+        if all(ctx.cap(j + k) for k in range(n)) and gazetteer.lookup(f"{first} {ctx.span(j, j + n)}"):
+            return n
+    return 0
+
+
 def _village_name(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     """Read a village's name of up to three words before a comma: "Kepala Desa Kualu Nenas, Nama"."""
     j = i
@@ -190,7 +203,16 @@ def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None]
         j = _body_end(ctx, i + head[0])
         j = _peel_person(ctx, i, j) if after_title else j
         return (j, None) if j > i + 1 or ctx.word(i) in load().acronyms else None
-    return (i + 1, None) if _unknown_acronym(ctx, i, after_title) else None
+    if _unknown_acronym(ctx, i, after_title) or _defined_after(ctx, i):
+        return i + 1, None
+    return None
+
+
+def _defined_after(ctx: Context, i: int) -> bool:
+    """Say whether an unknown acronym is defined right after it: "FKPD (Forum Komunikasi ...)"."""
+    word = ctx.word(i)
+    return (2 <= len(word) <= 8 and word.isalpha() and word.isupper() and ctx.word(i + 1) == "("
+            and _starts_org(ctx, i + 2))
 
 
 def _branch(ctx: Context, j: int) -> tuple[int, PlaceRef] | None:
@@ -306,7 +328,9 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
         if end == j:
             return j, None
         body = carries.replace("{rest}", ctx.span(j, end))
-        return end, OrgRef(body, body)
+        place = area(ctx, end)  # "Kadis Perhubungan Lahat"
+        written = f"{body} {place[1].written}" if place else body
+        return (place[0] if place else end), OrgRef(written, body, None, place[1] if place else None)
     if "{place}" not in carries and "{area}" not in carries:
         return j, OrgRef(carries, carries)
     base = carries.split(" {")[0]

@@ -17,8 +17,8 @@ def _complement_end(ctx: Context, j: int, title_case: bool) -> int:
     lex, t, k = load(), tables(), j
     while k < len(ctx.tokens) and k - j < 5 and k not in ctx.blocked:
         word = ctx.word(k)
-        if not ctx.tokens[k].is_word or word.lower() in lex.function_words:
-            break
+        if not ctx.tokens[k].is_word or word.lower() in lex.function_words or word[0].isdigit():
+            break  # "Pelantikan 45 Kades": the count belongs to the group
         if word[0].isupper() and (not title_case or t.acronyms.match(ctx.tokens, k)
                                   or t.org_heads.match(ctx.tokens, k) or title(ctx, k)):
             break

@@ -7,7 +7,7 @@ from kg.extract.chunks import Chunk, PlaceRef
 from kg.extract.parsed import Parsed
 from kg.records import Article, Organization, Place
 from kg.nlp.tokens import fold
-from kg.resolve import place_key, region_places
+from kg.extract.resolve import place_key, region_places
 
 
 class Places:

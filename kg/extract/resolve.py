@@ -21,7 +21,8 @@ def acronym_table(definitions: list[tuple[str, str]]) -> dict[str, str]:
         canonical = next((table[fold(f)] for f in fulls if fold(f) in table), acronym)
         table |= {fold(acronym): canonical} | {fold(f): canonical for f in fulls
                                                if fold(f) not in table}
-    for full, short in definitions:
+    for pair in definitions:
+        full, short = sorted(pair, key=lambda n: -len(n.split()))  # either order: "X (Y)"
         table.setdefault(fold(full), table.get(fold(short), short))
         table.setdefault(fold(short), table[fold(full)])
     return table
@@ -77,9 +78,10 @@ def _names_level(base: str) -> bool:
 
 
 def _label(names: set[str], refs: list[OrgRef]) -> str:
-    """Choose the label: the longest name written with its area, ties by spelling."""
+    """Choose the label: a name written with its area, the longest, ties by spelling."""
     written = {r.name for r in refs}
-    return min(names, key=lambda n: (n not in written, -len(n.split()), n))
+    with_area = {r.name for r in refs if r.area}
+    return min(names, key=lambda n: (n not in with_area, n not in written, -len(n.split()), n))
 
 
 def _home_area(base: str, acronyms: dict[str, str], home: str | None) -> str:
