@@ -15,6 +15,7 @@ from kg.rdf.namespaces import PREFIXES
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
 
 E = TypeVar("E", Person, Organization, Place, Collective)
+R = TypeVar("R", Person, Organization, Place, Collective, EventFact)
 
 
 def _pick_label(labels: set[str]) -> str:
@@ -22,14 +23,18 @@ def _pick_label(labels: set[str]) -> str:
     return min(labels, key=lambda s: (-len(s.split()), -len(s), s))
 
 
+def by_key(records: Iterable[R]) -> list[list[R]]:
+    """Group records by key, the groups in key order."""
+    groups: dict[str, list[R]] = defaultdict(list)
+    for r in records:
+        groups[r.key].append(r)
+    return [groups[k] for k in sorted(groups)]
+
+
 def merge(records: Iterable[E]) -> list[E]:
     """Merge records of one kind that share a key: one label, the union of the other names."""
-    by_key: dict[str, list[E]] = defaultdict(list)
-    for r in records:
-        by_key[r.key].append(r)
     merged = []
-    for key in sorted(by_key):
-        group = by_key[key]
+    for group in by_key(records):
         names = {r.name for r in group} | {a for r in group for a in r.aliases}
         label = _pick_label({r.name for r in group})
         first = min(group, key=repr)
@@ -39,12 +44,8 @@ def merge(records: Iterable[E]) -> list[E]:
 
 def merge_events(events: Iterable[EventFact]) -> list[EventFact]:
     """Merge the reports of one event: one label, every date and date as written, one place."""
-    by_key: dict[str, list[EventFact]] = defaultdict(list)
-    for e in events:
-        by_key[e.key].append(e)
     merged = []
-    for key in sorted(by_key):
-        group = by_key[key]
+    for group in by_key(events):
         places = sorted({e.place for e in group if e.place})
         merged.append(replace(
             min(group, key=repr), label=_pick_label({e.label for e in group}), sentences=(),
