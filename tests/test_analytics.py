@@ -144,6 +144,8 @@ def test_node_details(g: nx.MultiDiGraph) -> None:
     assert g.nodes[ARTICLE]["label"] == "Kajari OKI hadiri rapat"
     assert g.nodes[ARTICLE]["url"] == "https://example.id/berita/a1"
     assert g.nodes[ARTICLE]["dates"] == ["2024-03-01"]
+    assert g.nodes[ARTICLE]["outlet"] == "Contoh News"
+    assert g.nodes[BUDI]["outlet"] is None
     assert g.nodes[EVENT]["subtype"] == "Meeting"
     assert g.nodes[EVENT]["dates"] == ["2024-03-01"]
     (evidence,) = g.nodes[EVENT]["evidence"]
@@ -178,6 +180,7 @@ def test_places_events_and_reports(g: nx.MultiDiGraph) -> None:
     assert relations(g, KAYUAGUNG, OKI) == {"within"}
     assert relations(g, KEJARI, OKI) == {"serves"}
     assert relations(g, EVENT, ARTICLE) == {"reported_in"}
+    assert relations(g, ARTICLE, KAYUAGUNG) == {"filed_in"}
     assert relations(g, BUDI, ARTICLE) == {"reported_in"}
     (report,) = g.get_edge_data(EVENT, ARTICLE).values()
     assert [e["begin"] for e in report["evidence"]] == [61]
@@ -206,8 +209,8 @@ def test_dangling_links_are_dropped() -> None:
 def test_centrality_is_degree_on_the_undirected_simple_view(g: nx.MultiDiGraph) -> None:
     scores = centrality(g)
     assert set(scores) == set(g)
-    assert scores[BUDI] == max(scores.values())  # org, event, article: three neighbours
-    assert scores[BUDI] == pytest.approx(3 / (len(g) - 1))
+    assert scores[ARTICLE] == max(scores.values())  # person, org, event, dateline place
+    assert scores[BUDI] == pytest.approx(3 / (len(g) - 1))  # org, event, article
     assert scores[ASN] == 0.0
 
 

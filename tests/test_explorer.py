@@ -219,14 +219,22 @@ def test_nodes_are_styled_by_kind_and_sized_by_centrality(graph: Graph) -> None:
     nodes = {n["id"]: n for n in data["nodes"]}
     assert nodes[KGR + "person/budi"]["shape"] != nodes[KGR + "org/kejari-oki"]["shape"]
     assert nodes[KGR + "person/budi"]["color"] == nodes[KGR + "person/evil"]["color"]
-    assert nodes[KGR + "event/e1"]["size"] > nodes[KGR + "person/evil"]["size"]
-    assert {e["kind"] for e in data["legend"]} == {"person", "organization", "event", "place", "article"}
+    assert nodes[KGR + "event/e1"]["value"] > nodes[KGR + "person/evil"]["value"]
+    assert nodes[KGR + "membership/m1"]["shape"] not in {n["shape"] for k, n in nodes.items() if k != KGR + "membership/m1"}
+    assert nodes[KGR + "membership/m1"]["label"] == "Kepala"
+    assert {e["kind"] for e in data["legend"]} == {
+        "person", "organization", "membership", "event", "place", "article"}
+    assert data["options"]["nodes"]["scaling"]["label"]["enabled"] is True
+    assert data["clusters"] == []  # a small graph is drawn whole
     assert all("title" not in n for n in data["nodes"])  # tooltips are DOM elements, made in JS
 
 
 def test_edges_are_labelled_and_phrased_as_facts(graph: Graph) -> None:
     data = payload(project(graph))
-    assert {e["label"] for e in data["edges"]} >= {"Kepala", "attends", "located in", "within"}
+    assert {e["label"] for e in data["edges"]} >= {"holds", "at", "attends", "located in", "within"}
+    role = data["details"][KGR + "membership/m1"]
+    assert [f["text"] for f in role["facts"]] == ["held by Budi Santoso", "at Kejaksaan Negeri OKI"]
+    assert role["title"] == "Kepala · Kejaksaan Negeri OKI"
     budi = [f["text"] for f in data["details"][KGR + "person/budi"]["facts"]]
     assert budi == ["Kepala at Kejaksaan Negeri OKI", "attends Rapat koordinasi",
                     "reported in Rapat <b>koordinasi</b> di OKI"]
@@ -268,3 +276,45 @@ def test_chromium_runs_the_page_offline_and_shows_names_as_text(written: Path, t
     assert "<img" not in dom
     assert "Content Security Policy" not in log
     assert "Uncaught" not in log
+
+
+def test_filters_get_relations_outlets_and_dates(graph: Graph) -> None:
+    data = payload(project(graph))
+    relations = [r["relation"] for r in data["relations"]]
+    assert relations[:2] == ["holds", "at"] and "attends" in relations
+    details = data["details"]
+    budi = details[KGR + "person/budi"]
+    assert budi["articles"] == [KGR + "article/a1"]
+    assert budi["when"] == []  # neither Budi nor his article is dated
+    role = details[KGR + "membership/m1"]
+    assert role["articles"] == [KGR + "article/a1"]  # from its evidence sentence
+    assert data["outlets"] == []
+
+
+def _node(kind: str, label: str) -> dict[str, Any]:
+    """Return the attributes analytics.project gives a node."""
+    return {"kind": kind, "label": label, "aliases": [], "iri": label, "subtype": None, "url": None,
+            "dates": [], "evidence": [], "outlet": None}
+
+
+def test_a_large_graph_opens_on_named_clusters() -> None:
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for i in range(400):  # 400 meetings, each with three persons, at a venue in its regency
+        event, venue, regency = f"e{i}", f"v{i}", f"r{i // 40}"
+        g.add_node(event, **_node("event", f"Rapat {i}"))
+        g.add_node(venue, **_node("place", f"Aula {i}"))
+        g.add_node(regency, **_node("place", f"Kabupaten {i // 40}"))
+        g.add_edge(event, venue, key="located_in", relation="located_in", evidence=[])
+        g.add_edge(venue, regency, key="within", relation="within", evidence=[])
+        for j in range(3):
+            g.add_node(f"p{i}-{j}", **_node("person", f"Orang {i}-{j}"))
+            g.add_edge(f"p{i}-{j}", event, key="attends", relation="attends", evidence=[])
+    data = payload(g)
+    members = [m for c in data["clusters"] for m in c["members"]]
+    assert sorted(members) == sorted(g) and len(g) > 1500
+    assert len({c["id"] for c in data["clusters"]}) == len(data["clusters"]) > 1
+    assert all(data["details"][m]["cluster"] for m in g)
+    assert all(c["name"].startswith(("Kabupaten", "Aula")) for c in data["clusters"])
+    assert all(c["size"] == len(c["members"]) <= 600 for c in data["clusters"])

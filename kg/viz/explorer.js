@@ -137,6 +137,7 @@
     if (d.evidence.length) parts.push(section("Evidence", list(d.evidence.map(evidenceItem), "kg-evidence")));
     const reported = d.articles.filter((a) => a !== shown);
     if (reported.length) parts.push(section("Articles", list(reported.map((a) => articleItem(a)))));
+    if (d.cluster) parts.push(clusterLine(d.cluster));
     parts.push(el("p", d.iri, "kg-iri"));
     return parts;
   }
@@ -201,7 +202,6 @@
 
   function pick(id) {
     results.hidden = true;
-    if (hidden.has(id)) resetFilters();
     focusNode(id);
   }
 
@@ -216,11 +216,19 @@
     }
   });
 
-  // ---- Filters: kinds, relations, dates, outlets; and the focus on a neighbourhood.
+  // ---- What is drawn. A small graph draws every node that passes the filters. A large one
+  // draws a node per cluster (data.clusters) until the cluster is opened; the drawn nodes and
+  // edges are kept in vis DataSets that follow the wanted state, and a node keeps its place.
 
   const filters = { kinds: new Set(), relations: new Set(), outlets: new Set(), from: "", to: "" };
   let focus = null; // { id, hops } while the view is limited to a neighbourhood
-  let hidden = new Set(); // ids of the nodes hidden now
+  const opened = new Set(); // the clusters opened
+  const clusters = new Map(data.clusters.map((c) => [c.id, c]));
+  const nodeItems = new Map(data.nodes.map((n) => [n.id, n]));
+  const positions = new Map(); // where each node drawn so far was last
+  let nodeSet = null;
+  let edgeSet = null;
+  let network = null;
 
   function resetState() {
     filters.kinds = new Set(data.legend.map((e) => e.kind));
@@ -255,7 +263,7 @@
     return filters.relations.has(links[id].relation);
   }
 
-  // Nodes that pass every test; a node with nothing to judge by shows beside one that passes.
+  // Nodes that pass every filter; a node with nothing to judge by shows beside one that passes.
   function passing() {
     const sure = new Set();
     const unsure = [];
@@ -290,83 +298,219 @@
     return seen;
   }
 
-  function visibleNodes() {
-    const ids = passing();
-    if (!focus || !ids.has(focus.id)) return ids;
-    return neighbourhood(ids, focus.id, focus.hops);
+  // The nodes to draw: members of open clusters (or of no cluster) and closed clusters; and
+  // which drawn node stands for each passing node.
+  function wantedNodes() {
+    let ids = passing();
+    const focused = focus && ids.has(focus.id);
+    if (focused) {
+      ids = neighbourhood(ids, focus.id, focus.hops);
+      ids.forEach((id) => { if (details[id].cluster) opened.add(details[id].cluster); });
+    }
+    const drawn = new Map();
+    let members = 0;
+    for (const id of ids) {
+      const cluster = details[id].cluster;
+      const open = !cluster || opened.has(cluster);
+      if (open) members++;
+      if (open || !focused) drawn.set(id, open ? id : cluster);
+    }
+    return { drawn, members, passing: ids.size };
   }
 
-  function applyFilters() {
-    const visible = visibleNodes();
-    const nodeChanges = [];
-    const nextHidden = new Set();
-    for (const n of data.nodes) {
-      const hide = !visible.has(n.id);
-      if (hide) nextHidden.add(n.id);
-      if (hide !== hidden.has(n.id)) nodeChanges.push({ id: n.id, hidden: hide });
-    }
-    const edgeChanges = [];
+  // The edges between drawn nodes; edges into a closed cluster merge into one per pair.
+  function wantedEdges(drawn) {
+    const edges = new Map();
+    const merged = new Map();
     for (const e of data.edges) {
-      const hide = !(edgeOn(e.id) && visible.has(e.from) && visible.has(e.to));
-      if (hide !== Boolean(edgeState.get(e.id))) {
-        edgeState.set(e.id, hide);
-        edgeChanges.push({ id: e.id, hidden: hide });
+      if (!edgeOn(e.id)) continue;
+      const from = drawn.get(e.from);
+      const to = drawn.get(e.to);
+      if (!from || !to || from === to) continue;
+      if (from === e.from && to === e.to) {
+        edges.set(e.id, e);
+        continue;
       }
+      const key = from < to ? `${from}\n${to}` : `${to}\n${from}`;
+      merged.set(key, (merged.get(key) || 0) + 1);
     }
-    hidden = nextHidden;
-    nodeSet.update(nodeChanges);
-    edgeSet.update(edgeChanges);
-    showCount(visible.size);
-    if (shown && hidden.has(shown)) hidePanel();
+    merged.forEach((count, key) => edges.set(`kg-merged:${key}`, mergedEdge(key, count)));
+    return edges;
   }
-  const edgeState = new Map();
 
-  function showCount(count) {
-    const total = data.nodes.length;
-    document.body.dataset.visible = String(count);
-    byId("kg-count").textContent = count === total ? `${total} nodes` : `${count} of ${total} nodes`;
-    const empty = byId("kg-empty");
-    empty.hidden = count > 0 || total === 0;
+  function mergedEdge(key, count) {
+    const [from, to] = key.split("\n");
+    return {
+      id: `kg-merged:${key}`, from, to, width: Math.min(8, 1 + Math.log2(count)), count, length: 300,
+      arrows: { to: { enabled: false } }, color: { color: "#cfd6df" }, title: tooltip([plural(count, "link")]),
+    };
   }
+
+  function clusterNode(cluster) {
+    return {
+      id: cluster.id, label: cluster.label, shape: "dot", value: cluster.size, borderWidth: 2,
+      scaling: { label: { enabled: false } }, font: { size: 16 },
+      color: { background: "#dfe7f2", border: "#4e79a7" },
+      title: tooltip([`${cluster.size} nodes around ${cluster.name}`, "click to open"]),
+    };
+  }
+
+  function nodeItem(id) {
+    if (clusters.has(id)) return clusterNode(clusters.get(id));
+    return { ...nodeItems.get(id), title: nodeTooltip(details[id]) };
+  }
+
+  function edgeItem(item) {
+    return item.count ? item : { ...item, title: edgeTooltip(item) };
+  }
+
+  // A new member starts near its cluster's place, a turn of a spiral away from the others.
+  function seed(id, index) {
+    const cluster = details[id] && details[id].cluster;
+    const centre = (cluster && positions.get(cluster)) || { x: 0, y: 0 };
+    const angle = index * 2.39996;
+    const radius = 12 * Math.sqrt(index + 1);
+    return { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
+  }
+
+  function remember(ids) {
+    if (!network || !ids.length) return;
+    const found = network.getPositions(ids);
+    Object.entries(found).forEach(([id, p]) => positions.set(id, p));
+  }
+
+  // Bring the DataSets to the wanted state; return the nodes drawn for the first time.
+  function sync(drawn, edges) {
+    const wanted = new Set(drawn.values());
+    const leaving = nodeSet.getIds().filter((id) => !wanted.has(id));
+    remember(leaving.concat(nodeSet.getIds().filter((id) => clusters.has(id))));
+    edgeSet.remove(edgeSet.getIds().filter((id) => !edges.has(id)));
+    nodeSet.remove(leaving);
+    const fresh = [];
+    const adding = [];
+    for (const id of wanted) {
+      if (nodeSet.get(id)) continue;
+      const item = nodeItem(id);
+      const place = positions.get(id) || (network ? seed(id, fresh.length) : null);
+      if (!positions.has(id)) fresh.push(id);
+      adding.push(place ? { ...item, ...place } : item);
+    }
+    nodeSet.add(adding);
+    const present = new Set(edgeSet.getIds());
+    edgeSet.update([...edges.values()].filter((e) => !present.has(e.id) || e.count).map(edgeItem));
+    return fresh;
+  }
+
+  // Lay out newly drawn nodes while every other node stays where it is, then freeze again.
+  function settle(fresh) {
+    if (!fresh.length || !network) return Promise.resolve();
+    const moving = new Set(fresh);
+    const others = nodeSet.getIds().filter((id) => !moving.has(id));
+    nodeSet.update(others.map((id) => ({ id, fixed: true })));
+    return new Promise((done) => {
+      network.once("stabilizationIterationsDone", () => {
+        network.setOptions({ physics: false });
+        nodeSet.update(others.map((id) => ({ id, fixed: false })));
+        remember(fresh);
+        done();
+      });
+      const physics = data.options.physics;
+      network.setOptions({ physics: { ...physics, enabled: true, stabilization: { ...physics.stabilization, fit: false } } });
+      network.stabilize(Math.min(120, 40 + Math.round(fresh.length / 4)));
+    });
+  }
+
+  let queue = Promise.resolve();
+  let applied = 0; // views applied so far, for the tests
+
+  function apply() {
+    queue = queue.then(() => {
+      const { drawn, members, passing: count } = wantedNodes();
+      const fresh = sync(drawn, wantedEdges(drawn));
+      showCount(members, count);
+      if (shown && !nodeSet.get(shown)) hidePanel();
+      return settle(fresh);
+    }).then(() => { document.body.dataset.applied = String(++applied); });
+    return queue;
+  }
+
+  function showCount(members, count) {
+    const total = data.nodes.length;
+    const closed = [...clusters.keys()].filter((c) => !opened.has(c)).length;
+    document.body.dataset.visible = String(members);
+    const counted = members === total ? `${total} nodes` : `${members} of ${total} nodes ${closed ? "open" : "shown"}`;
+    byId("kg-count").textContent = closed ? `${counted} · ${plural(closed, "cluster")} closed: click one to open it` : counted;
+    byId("kg-empty").hidden = count > 0 || total === 0;
+  }
+
+  function clusterLine(id) {
+    const cluster = clusters.get(id);
+    const line = el("p", `In the cluster around ${cluster.name} (${cluster.size} nodes) `, "kg-dates");
+    line.append(button("Close the cluster", "kg-fact", () => { opened.delete(id); hidePanel(); apply(); }));
+    return line;
+  }
+
+  function openCluster(id) {
+    opened.add(id);
+    const centre = positions.get(id);
+    apply().then(() => {
+      const members = clusters.get(id).members.filter((m) => nodeSet.get(m));
+      if (members.length) network.fit({ nodes: members, animation: { duration: 400 } });
+      else if (centre) network.moveTo({ position: centre, animation: { duration: 400 } });
+    });
+  }
+
+  // Make sure a node is drawn: open its cluster, and clear the filters if they hide it.
+  function reveal(id) {
+    const d = details[id];
+    if (d.cluster) opened.add(d.cluster);
+    if (!passing().has(id)) resetFilters();
+    if (focus && !neighbourhood(passing(), focus.id, focus.hops).has(id)) focus = null;
+    return apply();
+  }
+
+  // ---- The filter form.
 
   function resetFilters() {
     resetState();
     document.querySelectorAll("#kg-filters input[type=checkbox]").forEach((box) => { box.checked = true; });
     byId("kg-from").value = "";
     byId("kg-to").value = "";
-    applyFilters();
+    updateFocusButton();
+    return apply();
   }
 
-  function toggler(set, key) {
+  function toggler(name, key) {
     return (event) => {
-      if (event.target.checked) set.add(key);
-      else set.delete(key);
-      applyFilters();
+      if (event.target.checked) filters[name].add(key);
+      else filters[name].delete(key);
+      apply();
     };
   }
 
-  function checkList(title, entries, set, keyOf, labelOf) {
+  function checkList(title, entries, name, keyOf, labelOf) {
     const field = el("fieldset");
     field.append(el("legend", title));
-    entries.forEach((entry) => field.append(checkbox(labelOf(entry), true, toggler(set, keyOf(entry)))));
+    entries.forEach((entry) => field.append(checkbox(labelOf(entry), true, toggler(name, keyOf(entry)))));
     return field;
+  }
+
+  function dateInput(id, key, days) {
+    const input = el("input");
+    input.type = "date";
+    input.id = id;
+    if (days.length) [input.min, input.max] = [days[0], days[days.length - 1]];
+    input.addEventListener("change", () => { filters[key] = input.value; apply(); });
+    return input;
   }
 
   function dateField() {
     const field = el("fieldset");
     field.append(el("legend", "Date"));
-    const days = Object.values(details).flatMap((d) => d.when);
-    [["kg-from", "from", "from"], ["kg-to", "to", "to"]].forEach(([id, key, text]) => {
-      const input = el("input");
-      input.type = "date";
-      input.id = id;
-      if (days.length) {
-        input.min = days.reduce((a, b) => (a < b ? a : b));
-        input.max = days.reduce((a, b) => (a > b ? a : b));
-      }
-      input.addEventListener("change", () => { filters[key] = input.value; applyFilters(); });
+    const days = [...new Set(Object.values(details).flatMap((d) => d.when))].sort();
+    [["kg-from", "from"], ["kg-to", "to"]].forEach(([id, key]) => {
       const wrap = el("label", null, "kg-date");
-      wrap.append(text, " ", input);
+      wrap.append(key, " ", dateInput(id, key, days));
       field.append(wrap);
     });
     return field;
@@ -375,17 +519,19 @@
   function buildFilters() {
     const box = byId("kg-filters");
     box.append(
-      checkList("Kind", data.legend, filters.kinds, (e) => e.kind, (e) => `${e.name} (${e.count})`),
-      checkList("Relation", data.relations, filters.relations, (r) => r.relation, (r) => `${r.name} (${r.count})`),
+      checkList("Kind", data.legend, "kinds", (e) => e.kind, (e) => `${e.name} (${e.count})`),
+      checkList("Relation", data.relations, "relations", (r) => r.relation, (r) => `${r.name} (${r.count})`),
       dateField(),
     );
     if (data.outlets.length) {
-      box.append(checkList("Outlet", data.outlets, filters.outlets, (o) => o.name, (o) => `${o.name} (${o.count})`));
+      box.append(checkList("Outlet", data.outlets, "outlets", (o) => o.name, (o) => `${o.name} (${o.count})`));
     }
     box.append(button("Reset filters", "kg-reset", resetFilters));
-    byId("kg-filter-toggle").addEventListener("click", () => {
+    box.addEventListener("submit", (event) => event.preventDefault());
+    const toggle = byId("kg-filter-toggle");
+    toggle.addEventListener("click", () => {
       box.hidden = !box.hidden;
-      byId("kg-filter-toggle").setAttribute("aria-expanded", String(!box.hidden));
+      toggle.setAttribute("aria-expanded", String(!box.hidden));
     });
     byId("kg-empty-reset").addEventListener("click", resetFilters);
   }
@@ -397,23 +543,21 @@
   function updateFocusButton() {
     const target = byId("kg-focus");
     target.disabled = !shown;
-    target.textContent = shown ? `Focus on ${details[shown].label}` : "Focus (select a node)";
+    target.textContent = shown ? `Focus on ${details[shown] ? details[shown].label : ""}` : "Focus (select a node)";
     byId("kg-unfocus").hidden = !focus;
   }
 
   function focusNeighbourhood() {
-    if (!shown) return;
+    if (!shown || !details[shown]) return;
     focus = { id: shown, hops: Math.max(1, Math.min(6, Number(hopsInput.value) || 1)) };
-    applyFilters();
-    network.fit({ nodes: [...visibleNodes()], animation: { duration: 400 } });
     updateFocusButton();
+    apply().then(() => network.fit({ nodes: nodeSet.getIds(), animation: { duration: 400 } }));
   }
 
   function unfocus() {
     focus = null;
-    applyFilters();
-    network.fit({ animation: { duration: 400 } });
     updateFocusButton();
+    apply().then(() => network.fit({ animation: { duration: 400 } }));
   }
 
   byId("kg-focus").addEventListener("click", focusNeighbourhood);
@@ -455,20 +599,15 @@
 
   // ---- The network.
 
-  data.nodes.forEach((node) => { node.title = nodeTooltip(details[node.id]); });
-  data.edges.forEach((edge) => { edge.title = edgeTooltip(edge); });
-  const nodeSet = new vis.DataSet(data.nodes);
-  const edgeSet = new vis.DataSet(data.edges);
-  const network = new vis.Network(byId("kg-graph"), { nodes: nodeSet, edges: edgeSet }, data.options);
-
   function focusNode(id) {
-    if (!details[id]) return;
-    if (hidden.has(id)) resetFilters();
-    showPanel(id);
-    network.selectNodes([id]);
-    // Centre the node in the part of the canvas the side panel leaves visible.
-    const offset = { x: -panel.offsetWidth / 2, y: 0 };
-    network.focus(id, { scale: Math.max(network.getScale(), 1), offset, animation: { duration: 400 } });
+    if (!details[id]) return Promise.resolve();
+    return reveal(id).then(() => {
+      showPanel(id);
+      network.selectNodes([id]);
+      // Centre the node in the part of the canvas the side panel leaves visible.
+      const offset = { x: -panel.offsetWidth / 2, y: 0 };
+      network.focus(id, { scale: Math.max(network.getScale(), 1), offset, animation: { duration: 400 } });
+    });
   }
 
   // A link such as explorer.html#find=Budi opens on that node.
@@ -484,32 +623,62 @@
     if (found.length) focusNode(found[0].id);
   }
 
-  network.on("click", (params) => {
-    if (params.nodes.length) showPanel(params.nodes[0]);
-    else if (!params.edges.length) hidePanel();
-  });
-  network.on("stabilizationProgress", (p) => {
-    status.textContent = `Laying out the graph… ${Math.round((100 * p.iterations) / p.total)}%`;
-  });
-  network.once("afterDrawing", () => {
-    performance.mark("kg-first-draw");
-    document.body.dataset.drawn = "true";
-  });
-  // Freeze once laid out: a large graph under live physics is too slow to explore.
-  network.once("stabilizationIterationsDone", () => {
-    network.setOptions({ physics: false });
-    status.hidden = true;
-    performance.mark("kg-stabilised");
-    document.body.dataset.stabilised = "true";
-    followHash();
-  });
+  // vis-network does not honour scaling.label.maxVisible, so the largest label size follows
+  // the zoom instead: the most central labels stay about 24 px on screen when zoomed in, and
+  // readable when zoomed out (where the small ones are not drawn at all).
+  let labelMax = null;
+
+  function fitLabels() {
+    const max = Math.round(Math.min(56, Math.max(16, 24 / network.getScale())));
+    if (max === labelMax) return;
+    labelMax = max;
+    network.setOptions({ nodes: { scaling: { label: { max } } } });
+    const first = nodeSet.getIds()[0]; // label sizes are worked out again on a data update
+    if (first !== undefined) nodeSet.update({ id: first });
+  }
+
+  function start() {
+    nodeSet = new vis.DataSet();
+    edgeSet = new vis.DataSet();
+    const { drawn, members, passing: count } = wantedNodes();
+    sync(drawn, wantedEdges(drawn));
+    showCount(members, count);
+    network = new vis.Network(byId("kg-graph"), { nodes: nodeSet, edges: edgeSet }, data.options);
+    window.kgNetwork = network; // for the tests and the benchmark
+    network.on("click", (params) => {
+      const id = params.nodes[0];
+      if (id && clusters.has(id)) openCluster(id);
+      else if (id) showPanel(id);
+      else if (!params.edges.length) hidePanel();
+    });
+    network.on("zoom", fitLabels);
+    network.on("animationFinished", fitLabels);
+    network.on("stabilizationProgress", (p) => {
+      status.textContent = `Laying out the graph… ${Math.round((100 * p.iterations) / p.total)}%`;
+    });
+    network.once("afterDrawing", () => {
+      performance.mark("kg-first-draw");
+      document.body.dataset.drawn = "true";
+    });
+    // Freeze once laid out: nodes stay where they are, and later ones settle around them.
+    network.once("stabilizationIterationsDone", () => {
+      network.setOptions({ physics: false });
+      remember(nodeSet.getIds());
+      fitLabels();
+      status.hidden = true;
+      performance.mark("kg-stabilised");
+      document.body.dataset.stabilised = "true";
+      followHash();
+    });
+  }
+
+  start();
   window.addEventListener("hashchange", followHash);
   document.addEventListener("click", (event) => {
     if (!byId("kg-find").contains(event.target)) results.hidden = true;
   });
   buildFilters();
   updateFocusButton();
-  showCount(data.nodes.length);
   if (!data.nodes.length) status.textContent = "The graph is empty.";
   performance.mark("kg-ready");
   document.body.dataset.ready = "true";

@@ -16,6 +16,7 @@ from rdflib import Graph
 
 from kg.analytics import centrality, project
 from kg.viz import view as views
+from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
 from kg.viz.page import page, script_json
 
@@ -61,7 +62,7 @@ OPTIONS: dict[str, Any] = {
 
 # vis-network's improved initial layout is slow and often fails beyond a few hundred nodes.
 IMPROVED_LAYOUT_MAX_NODES = 200
-# Beyond this many nodes the page lays out quickly and coarsely, then freezes (see _options).
+# Beyond this many nodes the page opens on clusters, which open into their nodes on demand.
 LARGE = 1500
 
 LABEL_CHARS = 32
@@ -87,11 +88,15 @@ def payload(g: nx.MultiDiGraph) -> dict[str, Any]:
     ids = _edge_ids(view)
     nodes, edges, _, _, _, vis_options = _network(view, ids).get_network_data()
     details = _details(view, ids)
+    groups = clusters(view, ORDER) if len(view) > LARGE else []
+    for group in groups:
+        for member in group["members"]:
+            details[member]["cluster"] = group["id"]
     return {
         "nodes": nodes, "edges": edges, "options": json.loads(vis_options),
         "legend": _legend(view), "relations": _relations(view), "outlets": _outlets(details),
         "details": details, "links": {eid: view.edges[key] for key, eid in ids.items()},
-        "large": len(view) > LARGE,
+        "clusters": groups,
     }
 
 
@@ -126,21 +131,9 @@ def _short(label: str) -> str:
 
 
 def _options(nodes: int) -> dict[str, Any]:
-    """Return the vis-network options for a graph of this many nodes, laid out reproducibly.
-
-    A large graph is laid out by the Barnes-Hut solver in fewer rounds, hides its edges while
-    zooming or dragging, and is frozen (physics off) once stable, as every graph is.
-    """
+    """Return the vis-network options for a graph of this many nodes, laid out reproducibly."""
     layout = {"randomSeed": 7, "improvedLayout": nodes <= IMPROVED_LAYOUT_MAX_NODES}
-    if nodes <= LARGE:
-        return {**OPTIONS, "layout": layout}
-    physics = {"enabled": True, "solver": "barnesHut",
-               "barnesHut": {"gravitationalConstant": -3000, "springLength": 90,
-                             "springConstant": 0.05, "damping": 0.4, "avoidOverlap": 0},
-               "stabilization": {"enabled": True, "iterations": 150, "updateInterval": 10,
-                                 "fit": True}}
-    interaction = {**OPTIONS["interaction"], "hideEdgesOnZoom": True, "hover": False}
-    return {**OPTIONS, "layout": layout, "physics": physics, "interaction": interaction}
+    return {**OPTIONS, "layout": layout}
 
 
 def _add_node(net: Network, node: Node) -> None:
