@@ -48,3 +48,20 @@ def test_dev_articles_floor() -> None:
     scores = dict(re.findall(r"(\w+)=([\d.]+)", summary))
     for kind, floor in FLOORS["dev"].items():
         assert float(scores[kind]) >= floor, f"dev {kind} F1 {scores[kind]} < {floor}\n{done.stdout}"
+
+
+NER_DEV = SHARED / "ner-train/idner-news-2k/dev.txt"
+
+
+@pytest.mark.skipif(not NER_DEV.exists(), reason="../shared is not beside the repo")
+def test_ner_floor() -> None:
+    from kg.nlp import ner
+
+    if not ner.available():
+        pytest.skip("the statistical recogniser is not installed")
+    extract = f"{sys.executable} -m kg extract {{src}} --format jsonl"
+    done = subprocess.run([sys.executable, str(SHARED / "eval/ner_score.py"), "--corpus",
+                           str(NER_DEV), "--extract", extract], capture_output=True, text=True,
+                          cwd=ROOT, timeout=900)
+    f1 = float(re.search(r"F1=([\d.]+)", done.stdout).group(1))
+    assert f1 >= FLOORS["ner"], f"NER micro F1 {f1} < {FLOORS['ner']}\n{done.stdout}"
