@@ -406,3 +406,10 @@ def test_an_event_word_leaves_the_count_to_the_collective() -> None:
     x = extract_text("Pelantikan 45 Kades se-Kabupaten Lahat digelar di Pendopo Bupati.")
     assert [e.label for e in x.events] == ["Pelantikan"]
     assert [(c.key, c.count) for c in x.collectives] == [("kepala desa", 45)]
+
+
+def test_a_body_set_up_in_many_places_is_a_group_not_an_institution() -> None:
+    x = extract_text("Bawaslu Kabupaten Lahat telah merekrut Panwaslu di 24 kecamatan dan "
+                     "PKD di setiap desa.")
+    assert [o.key for o in x.organizations] == ["bawaslu|16.04"]
+    assert "Panwaslu" in {c.name for c in x.collectives}

@@ -11,10 +11,22 @@ from kg.extract.people import collective_at, name_at, person_at
 _LIST_GLUE = {",", "dan", "serta", ";"}
 
 
+_EACH = {"setiap", "tiap", "seluruh", "masing-masing"}
+
+
 def _org_at(ctx: Context, i: int) -> Chunk | None:
-    """Parse a standalone organisation."""
+    """Parse a standalone organisation; one set up in many places at once is a group of them.
+
+    "rekrutmen Panwaslu di 19 kecamatan", "KPPS di setiap TPS": not one institution.
+    """
     found = org(ctx, i)
-    return chunk(ctx, "ORG", i, found[0], org=found[1]) if found else None
+    if not found:
+        return None
+    end, ref = found
+    many = ctx.word(end) == "di" and (ctx.word(end + 1).isdigit() or ctx.word(end + 1) in _EACH)
+    if many and not ref.area:
+        return chunk(ctx, "COLLECTIVE", i, end, label=ref.name)
+    return chunk(ctx, "ORG", i, end, org=ref)
 
 
 def _parse(ctx: Context, i: int, previous: Chunk | None) -> Chunk | None:
