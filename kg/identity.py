@@ -1,7 +1,7 @@
 """One entity across articles: merge names that differ in writing when the reports agree on who.
 
-Within an article `kg.resolve` has merged mentions already. Across articles the same person
-may be written "A. Romzi" and "Ahmad Romzi", or "Arie Mulawarnan" and "Arie Mulawarman".
+Within an article `kg.extract.resolve` has merged mentions already. Across articles the same
+person may be written "A. Romzi" and "Ahmad Romzi", or "Arie Mulawarnan" and "Arie Mulawarman".
 Such names merge only when both hold a role at the same organisation, so two officials who
 share a first name stay apart. A curated file (`aliases.tsv` in a sources folder) says
 "same" or "not-same" where the rules get it wrong; every merge is recorded with its reason.

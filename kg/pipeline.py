@@ -31,13 +31,14 @@ class BuildResult:
     graph: Graph
 
 
-def extract_all(articles: list[Article], progress: bool = False
+def extract_all(articles: list[Article], progress: bool = False, mentions: bool = False
                 ) -> Iterator[Extraction | Problem]:
-    """Extract every article; one that fails becomes a Problem and the others go on."""
+    """Extract every article (with its mentions when asked); one that fails becomes a Problem
+    and the others go on."""
     for article in tqdm(articles, desc="extracting", unit="article", disable=not progress or None,
                         leave=False):
         try:
-            yield extract(article)
+            yield extract(article, mentions)
         except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
             yield Problem(article.source, f"extraction failed: {type(err).__name__}: {err}")
 

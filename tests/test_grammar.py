@@ -87,7 +87,7 @@ def test_mentions_give_types_and_offsets_into_the_text(monkeypatch: pytest.Monke
     monkeypatch.setattr(ner, "enabled", False)  # the rules' own mentions
     text = ("LAHAT, SUMSELPOST.ID - Kepala Dinas Kesehatan Kabupaten Lahat, dr. Wulan Permatasari, "
             "M.Kes, membuka sosialisasi di Aula Kantor Bupati, Senin (11/3/2024).")
-    x = extract_text(text)
+    x = extract(make_article("uji", text, "test", {}), mentions_wanted=True)
     assert [(m.text, m.type) for m in x.mentions] == [
         ("Kepala", "ROLE"),
         ("Dinas Kesehatan Kabupaten Lahat", "ORGANIZATION"),
@@ -106,7 +106,7 @@ def test_mentions_give_types_and_offsets_into_the_text(monkeypatch: pytest.Monke
 def test_with_the_recogniser_names_come_from_it_and_the_rest_from_the_rules() -> None:
     text = ("LAHAT, SUMSELPOST.ID - Kepala Dinas Kesehatan Kabupaten Lahat, dr. Wulan Permatasari, "
             "M.Kes, membuka sosialisasi di Aula Kantor Bupati, Senin (11/3/2024).")
-    x = extract_text(text)
+    x = extract(make_article("uji", text, "test", {}), mentions_wanted=True)
     body = text.index("Kepala")
     model = {(s, e, kind) for s, e, kind in ner.recognise(text) if s >= body}
     named = {(m.start, m.end, m.type) for m in x.mentions if m.type in {"PERSON", "ORGANIZATION", "PLACE"}}

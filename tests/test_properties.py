@@ -106,7 +106,8 @@ def articles(draw: st.DrawFn) -> str:
 @lru_cache(maxsize=512)
 def extract_cached(ident: str, text: str) -> Extraction:
     """Extract an article once per (id, text): the graph properties reuse extractions."""
-    return extract(make_article(ident, text, "generated", {"published": "2024-06-14"}))
+    return extract(make_article(ident, text, "generated", {"published": "2024-06-14"}),
+                   mentions_wanted=True)
 
 
 @SETTINGS

@@ -78,8 +78,12 @@ class ParsedArticle:
     model: list[tuple[int, int, str]]
 
 
-def parse_article(article: Article) -> ParsedArticle:
-    """Parse every sentence; a second pass reads the acronyms the article defines."""
+def parse_article(article: Article, mentions: bool = True) -> ParsedArticle:
+    """Parse every sentence; a second pass reads the acronyms the article defines.
+
+    The recogniser reads the whole text when the mentions are wanted (`kg extract`), else only
+    the sentences holding a name no rule confirmed.
+    """
     sentences = split_sentences(article.text, article.noise)
     all_dates = find_dates(article.text, reference_date(article))
     dates = [[d for d in all_dates if s.start <= d.start < s.end] for s in sentences]
@@ -93,7 +97,7 @@ def parse_article(article: Article) -> ParsedArticle:
     defined = PhraseTable.build([(short, full) for full, short in new] +
                                 [(full, short) for full, short in new])
     parsed = [_parse(_context(article, s, d, defined, home), s) for s, d in zip(sentences, dates)]
-    model = ner.recognise(article.text) if ner.active() else []
+    model = _recognised(article, parsed, mentions)
     persons = [(s, e) for s, e, kind in model if kind == "PERSON"]
     return ParsedArticle([_promote_names(p, parsed, persons) for p in parsed], dates, home, model)
 
@@ -102,6 +106,18 @@ def _places_of(c: Chunk) -> list[PlaceRef]:
     """Return the places a chunk names: itself, or the area of the organisation it names."""
     org = c.org or (c.title.org if c.title else None)
     return [p for p in (c.place, org.area if org else None) if p]
+
+
+def _recognised(article: Article, parsed: list[Parsed], whole: bool
+                ) -> list[tuple[int, int, str]]:
+    """Run the recogniser over the text, or over the sentences with unconfirmed names."""
+    if not ner.active():
+        return []
+    if whole:
+        return ner.recognise(article.text)
+    doubtful = [(p.sentence.start, p.sentence.end) for p in parsed
+                if any(c.kind == "NAME" and c.j - c.i > 1 for c in p.chunks)]
+    return ner.recognise_parts(article.text, doubtful)
 
 
 def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:

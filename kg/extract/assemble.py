@@ -96,9 +96,9 @@ def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> 
     return fold(c.label or c.text), "collective"
 
 
-def extract(article: Article) -> Extraction:
-    """Extract everything the article reports."""
-    pa = parse_article(article)
+def extract(article: Article, mentions_wanted: bool = False) -> Extraction:
+    """Extract everything the article reports; its mentions too when wanted (`kg extract`)."""
+    pa = parse_article(article, mentions_wanted)
     parsed, dates, home = pa.sentences, pa.dates, pa.home
     people, person_keys = resolve_persons(
         [c.person for p in parsed for c in p.of_kind("PERSON") if c.person])
@@ -123,7 +123,8 @@ def extract(article: Article) -> Extraction:
     return Extraction(
         article=article,
         sentences=tuple(p.sentence for p in parsed),
-        mentions=tuple(mentions(parsed, dates, pa.model, article.body_start)),
+        mentions=tuple(mentions(parsed, dates, pa.model, article.body_start)
+                       if mentions_wanted else ()),
         persons=tuple(people),
         organizations=tuple(orgs),
         places=tuple(places.all()),

@@ -42,12 +42,16 @@ def recognise(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, type) character spans of PERSON/ORGANIZATION/PLACE in text."""
     # The model was trained on single lines of news text, so run it line by line (no
     # newline tokens it never saw) and shift the spans back to offsets into the full text.
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+    return recognise_parts(text, [m.span() for m in _LINE.finditer(text)])
+
+
+def recognise_parts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Recognise names in the given (start, end) parts of a text, offsets into the whole."""
     spans: list[tuple[int, int, str]] = []
-    if not lines:
+    if not parts:
         return spans
-    docs = _load().pipe([line for _, line in lines], batch_size=64)
-    for (offset, _), doc in zip(lines, docs):
+    docs = _load().pipe([text[s:e] for s, e in parts], batch_size=64)
+    for (offset, _), doc in zip(parts, docs):
         spans.extend((offset + ent.start_char, offset + ent.end_char, ent.label_)
                      for ent in doc.ents if ent.label_ in TYPES)
     return spans
