@@ -75,7 +75,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     articles, problems = load_articles(_sources(args.sources))
     _report(problems)
     done = 0
-    for item in extract_all(articles):
+    for item in extract_all(articles, mentions=True):
         if isinstance(item, Problem):
             _report([item])
             continue
@@ -123,6 +123,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if report.conforms else 1
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve a store as a read-only SPARQL endpoint until interrupted."""
+    from kg.serve import serve
+
+    serve(args.store, args.host, args.port, args.timeout, args.limit, args.cors)
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    """Load the graph (or a store's named graphs) into a SPARQL 1.1 Graph Store."""
+    from kg.push import push
+
+    done = push(args.endpoint, store=args.store, graph=args.graph, into=args.into,
+                timeout=args.timeout)
+    print(f"pushed {done.graphs} graphs, {done.triples} triples to {args.endpoint}")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score the extractor against hand-made gold facts; exit 1 below a floor."""
     from kg.evaluate import evaluate, floors_missed
@@ -144,7 +162,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kg.store import read_graph
 
     out = args.out or args.graph.with_suffix(FORMATS[args.format][1])
-    export(read_graph(args.graph), args.format, out)
+    if args.store:
+        from kg.export import NAMED_GRAPHS
+        from kg.store.oxigraph import dataset, open_store, union_graph
+
+        store = open_store(args.store, read_only=True)
+        graph = dataset(store) if args.format in NAMED_GRAPHS else union_graph(store)
+    else:
+        graph = read_graph(args.graph)
+    export(graph, args.format, out)
     print(f"wrote {out}")
     return 0
 
@@ -169,6 +195,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     _report(problems)
     lines = report(extractions)
     print("\n".join(lines) if lines else "no conflicts")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print the network measures of a graph as text tables or JSON."""
+    from kg.stats import stats, to_json
+    from kg.stats_text import to_text
+    from kg.store import read_graph
+
+    found = stats(read_graph(args.graph), top=args.top)
+    print(to_json(found) if args.format == "json" else to_text(found))
     return 0
 
 
@@ -205,6 +242,8 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--graph", type=Path, default=Path("build/graph.ttl"))
     x.add_argument("--format", required=True, choices=_export_formats())
     x.add_argument("--out", type=Path, help="output file (default: the graph's name, new suffix)")
+    x.add_argument("--store", type=Path, help="export a store made by kg build --store, one named "
+                   "graph per article (in trig, nquads, jsonld), instead of --graph")
     x.set_defaults(run=cmd_export)
     ex = sub.add_parser("explain", help="show the names an entity was written with and why merged")
     ex.add_argument("name", help="a name or part of one (any alias)")
@@ -213,6 +252,32 @@ def parser() -> argparse.ArgumentParser:
     rp = sub.add_parser("report", help="list conflicts: two dates for an event, two holders of a post")
     rp.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
     rp.set_defaults(run=cmd_report)
+    st = sub.add_parser("stats", help="central persons and organisations, co-attendance, "
+                        "communities, per-place counts (networkx)")
+    st.add_argument("--graph", type=Path, default=Path("build/graph.ttl"))
+    st.add_argument("--top", type=int, default=10, help="rows per list (default: 10)")
+    st.add_argument("--format", choices=["text", "json"], default="text")
+    st.set_defaults(run=cmd_stats)
+    sv = sub.add_parser("serve", help="serve a store as a read-only SPARQL 1.1 endpoint")
+    sv.add_argument("--store", type=Path, required=True, help="a store made by kg build --store")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0: any free one)")
+    sv.add_argument("--timeout", type=float, default=30, help="query timeout in seconds (default: 30)")
+    sv.add_argument("--limit", type=int, default=10000,
+                    help="most results (rows or triples) a query returns (default: 10000)")
+    sv.add_argument("--cors", action="store_true", help="let web pages of other origins query it")
+    sv.set_defaults(run=cmd_serve)
+    pu = sub.add_parser("push", help="load the graph into a SPARQL 1.1 Graph Store (Oxigraph, "
+                        "Fuseki, GraphDB)")
+    pu.add_argument("--endpoint", required=True, help="the Graph Store Protocol URL, e.g. "
+                    "http://127.0.0.1:7878/store")
+    pu.add_argument("--store", type=Path, help="push a store's named graphs, one per article")
+    pu.add_argument("--graph", type=Path, default=Path("build/graph.ttl"),
+                    help="push a graph file when no --store is given (default: build/graph.ttl)")
+    pu.add_argument("--into", help="named graph IRI to put a graph file in (default: the "
+                    "default graph)")
+    pu.add_argument("--timeout", type=float, default=60, help="seconds per request (default: 60)")
+    pu.set_defaults(run=cmd_push)
     s = sub.add_parser("eval", help="score extraction against gold facts (JSON, as in dev-gold)")
     s.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
     s.add_argument("--gold", type=Path, default=Path("tests/data/gold"))

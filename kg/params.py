@@ -12,9 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rdflib import Literal
-
 _DECLARED = re.compile(r"^#\s*param\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*?)\s*$", re.MULTILINE)
+
+
+# SPARQL's escapes inside a string (ECHAR): the value cannot end the string or the line.
+_ESCAPES = {'"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def literal(value: str) -> str:
+    """Write a value as a SPARQL string literal, every quote and line break escaped.
+
+    A backslash is refused: engines read escapes such as `\\u0022` in strings differently
+    (rdflib decodes it even after an escaped backslash), and no name, place or month needs one.
+    """
+    if "\\" in value:
+        raise ValueError("a parameter value cannot hold a backslash")
+    return '"' + "".join(_ESCAPES.get(c, c) for c in value) + '"'
 
 
 def _placeholder(name: str) -> re.Pattern[str]:
@@ -45,9 +58,9 @@ def bind(sparql: str, params: dict[str, str]) -> str:
         if name not in known:
             takes = ", ".join(sorted(known)) or "none"
             raise ValueError(f"unknown parameter {name!r}: this question takes {takes}")
-        literal = Literal(value).n3()
+        text = literal(value)
         sparql, found = _placeholder(name).subn(
-            lambda _: f"VALUES ?param_{name} {{ {literal} }}", sparql)
+            lambda _: f"VALUES ?param_{name} {{ {text} }}", sparql)
         if not found:
             raise ValueError(f"the question declares {name!r} but has no placeholder "
                              f"'VALUES ?param_{name} {{ UNDEF }}'")

@@ -160,7 +160,8 @@ def _extract_changed(index: Index, articles: list[Article], progress: bool
 def _inputs(index: Index, files: dict[str, str]) -> str:
     """Name what the graph is made from: the stored articles and the curated aliases."""
     aliases = sorted((p, h) for p, h in files.items() if Path(p).name == ALIASES)
-    return hashlib.sha256(json.dumps([sorted(index.hashes().items()), aliases]).encode()).hexdigest()
+    state = json.dumps([sorted(index.hashes().items()), aliases])
+    return hashlib.sha256(state.encode()).hexdigest()
 
 
 def _full_graph(index: Index, paths: list[Path]) -> tuple[list[Extraction], Graph]:

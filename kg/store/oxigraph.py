@@ -8,10 +8,14 @@ while `kg serve` runs on it, `serving.pid`.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SH, XSD
+from rdflib.term import Node
 
 from kg.rdf.graph import new_graph
 from kg.rdf.namespaces import PREFIXES
@@ -46,7 +50,8 @@ def open_store(folder: Path, read_only: bool = False) -> ox.Store:
     path = database(folder)
     if read_only:
         if not path.is_dir():
-            raise FileNotFoundError(f"no kg store in {folder}: make one with kg build --store {folder}")
+            raise FileNotFoundError(f"no kg store in {folder}: "
+                                    f"make one with kg build --store {folder}")
         return ox.Store.read_only(str(path))
     folder.mkdir(parents=True, exist_ok=True)
     return ox.Store(str(path))
@@ -69,11 +74,36 @@ def graph_names(store: ox.Store) -> set[URIRef]:
     return {URIRef(g.value) for g in store.named_graphs()}
 
 
+# Oxigraph keeps integers of these types as xsd:integer (same value, another datatype).
+INTEGER_SUBTYPES = {XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositiveInteger,
+                    XSD.negativeInteger, XSD.long, XSD.int, XSD.short, XSD.byte, XSD.unsignedLong,
+                    XSD.unsignedInt, XSD.unsignedShort, XSD.unsignedByte}
+
+
+@lru_cache(maxsize=1)
+def declared_integer_types() -> dict[Node, URIRef]:
+    """Map each property the SHACL shapes give an integer subtype (nif:beginIndex) to that type."""
+    from kg.validate import shapes
+
+    graph = shapes()
+    return {path: dt for node, path in graph.subject_objects(SH.path)  # type: ignore[misc]
+            for dt in graph.objects(node, SH.datatype) if dt in INTEGER_SUBTYPES}
+
+
+def _triple(q: Any) -> tuple[Node, Node, Node]:
+    """Read a quad's triple back into rdflib terms, with the integer types the shapes declare."""
+    s, p, o = from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
+    declared = declared_integer_types()
+    if p in declared and isinstance(o, Literal) and o.datatype == XSD.integer:
+        o = Literal(str(o), datatype=declared[p])
+    return s, p, o
+
+
 def union_graph(store: ox.Store) -> Graph:
     """Read every named graph of the store into one rdflib graph (their union)."""
     g = new_graph()
     for q in store.quads_for_pattern(None, None, None, None):
-        g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        g.add(_triple(q))
     return g
 
 
@@ -87,7 +117,7 @@ def dataset(store: ox.Store) -> Dataset:
         name = q.graph_name.value
         if name not in graphs:
             graphs[name] = ds.graph(URIRef(name))
-        graphs[name].add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        graphs[name].add(_triple(q))
     return ds
 
 
@@ -108,7 +138,23 @@ def rdflib_view(folder: Path) -> Dataset:
         from oxrdflib import OxigraphStore
     except ImportError:
         raise OSError(MISSING) from None
-    view = Dataset(store=OxigraphStore(store=open_store(folder, read_only=True)), default_union=True)
+    store = OxigraphStore(store=open_store(folder, read_only=True))
+    view = Dataset(store=store, default_union=True)
     for prefix, ns in PREFIXES.items():
         view.bind(prefix, ns, override=True)
     return view
+
+
+def graph_ntriples(store: ox.Store) -> Iterator[tuple[str, bytes, int]]:
+    """Yield each named graph's IRI, N-Triples (integer types as the shapes say) and size."""
+    ox = _pyoxigraph()
+    declared = {str(p): ox.NamedNode(str(dt)) for p, dt in declared_integer_types().items()}
+    for name in sorted(store.named_graphs(), key=lambda g: g.value):
+        triples = []
+        for q in store.quads_for_pattern(None, None, None, name):
+            o = q.object
+            if q.predicate.value in declared and isinstance(o, ox.Literal) \
+                    and o.datatype.value == str(XSD.integer):
+                o = ox.Literal(o.value, datatype=declared[q.predicate.value])
+            triples.append(ox.Triple(q.subject, q.predicate, o))
+        yield name.value, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), len(triples)

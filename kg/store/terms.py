@@ -36,7 +36,8 @@ def to_ox(term: Node) -> Any:
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+        datatype = ox.NamedNode(term.datatype) if term.datatype else None
+        return ox.Literal(str(term), datatype=datatype)
     raise ValueError(f"cannot store the term {term!r}")
 
 

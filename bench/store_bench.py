@@ -1,0 +1,296 @@
+"""Benchmark: load time and named-question latency at about a million triples, for the in-memory
+rdflib graph (what `kg query --graph` uses) and the persistent Oxigraph store (`--store`).
+
+The data are synthetic and follow docs/data-model.md: articles with their evidence sentences,
+memberships with their intervals and days, events with their places and dates, participations,
+and persons, organisations and places merged across articles. Each article's facts go in a
+named graph of their own, the entities in one more graph, as `kg build --store` makes them.
+
+    python bench/store_bench.py [--articles 7200] [--timeout 300] [--keep DIR]
+
+It prints one line per figure; nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+KG = "https://w3id.org/kg-news/ontology#"
+KGR = "https://w3id.org/kg-news/id/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SDO = "https://schema.org/"
+ORG = "http://www.w3.org/ns/org#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+PROV = "http://www.w3.org/ns/prov#"
+TIME = "http://www.w3.org/2006/time#"
+DCT = "http://purl.org/dc/terms/"
+NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+SYLLABLES = ["ar", "di", "su", "na", "ma", "ha", "ri", "to", "wi", "ja", "ya", "ra", "nu", "sa",
+             "ti", "ka", "lu", "de", "bu", "an", "hen", "dra", "yan", "sya", "put", "ri", "win"]
+ROLES = ["Kepala", "Ketua", "Bupati", "Wakil Bupati", "Komandan", "Sekretaris", "Camat", "Anggota"]
+ORG_KINDS = ["Kejaksaan Negeri", "Kepolisian Resor", "Komisi Pemilihan Umum", "Badan Pengawas "
+             "Pemilu", "Pemerintah Kabupaten", "Dinas Kesehatan", "Komando Distrik Militer",
+             "Dewan Perwakilan Rakyat Daerah"]
+EVENT_KINDS = ["Declaration", "Inauguration", "Meeting", "Ceremony", "Agreement", "Visit"]
+EVENT_WORDS = ["Deklarasi netralitas", "Pelantikan", "Rapat koordinasi", "Upacara",
+               "Penandatanganan nota kesepahaman", "Kunjungan kerja", "Sosialisasi"]
+
+
+def iri(value: str) -> str:
+    """Write an IRI term."""
+    return f"<{value}>"
+
+
+def lit(value: str, datatype: str | None = None) -> str:
+    """Write a literal term (the values made here hold no quote or backslash)."""
+    return f'"{value}"' + (f"^^<{XSD}{datatype}>" if datatype else "")
+
+
+def name(rng: random.Random, words: int = 2) -> str:
+    """Make a name of a few made-up words."""
+    return " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).title()
+                    for _ in range(words))
+
+
+class Corpus:
+    """Synthetic entities: places in three levels, organisations serving them, persons."""
+
+    def __init__(self, rng: random.Random, articles: int) -> None:
+        self.rng = rng
+        self.provinces = [f"{p:02d}" for p in range(11, 45)]
+        self.regencies = [f"{p}.{r:02d}" for p in self.provinces for r in range(1, 16)]
+        self.districts = [f"{r}.{d:02d}" for r in self.regencies for d in range(1, 13)]
+        self.place_names = {code: name(rng, 1) for code in self.provinces + self.regencies +
+                            self.districts}
+        self.orgs = [(f"org/{k}/{r}", f"{kind} {self.place_names[r]}", r)
+                     for r in self.regencies for k, kind in enumerate(ORG_KINDS)]
+        self.persons = [(f"person/p{n}", name(rng, rng.choice((2, 2, 3)))) for n in
+                        range(articles * 2)]
+        self.sample: dict[str, str] = {}
+
+    def place_quads(self, graph: str) -> Iterator[str]:
+        """Describe every place, its code, level and the place it lies in."""
+        levels = [(self.provinces, "Province", "Provinsi"),
+                  (self.regencies, "Regency", "Kabupaten"),
+                  (self.districts, "District", "Kecamatan")]
+        for codes, level, word in levels:
+            for code in codes:
+                node = iri(f"{KGR}place/{code}")
+                yield from quads(graph, node, [
+                    (f"{RDF}type", iri(f"{SDO}Place")),
+                    (f"{RDF}type", iri(f"{SDO}AdministrativeArea")),
+                    (f"{RDFS}label", lit(f"{word} {self.place_names[code]}")),
+                    (f"{SKOS}altLabel", lit(self.place_names[code])),
+                    (f"{DCT}identifier", lit(code)), (f"{KG}placeLevel", iri(f"{KG}{level}"))])
+                if "." in code:
+                    yield from quads(graph, node, [(f"{SDO}containedInPlace",
+                                                    iri(f"{KGR}place/{code.rsplit('.', 1)[0]}"))])
+
+
+def quads(graph: str, subject: str, pairs: list[tuple[str, str]]) -> Iterator[str]:
+    """Write N-Quads lines of one subject in one graph."""
+    for predicate, obj in pairs:
+        yield f"{subject} <{predicate}> {obj} {graph} .\n"
+
+
+def article_quads(c: Corpus, n: int, sources: dict[str, set[int]]) -> Iterator[str]:
+    """Describe one article: itself, its sentences, holdings, an event and who took part."""
+    rng, aid = c.rng, f"a{n:06d}"
+    graph, art = iri(f"{KGR}graph/article/{aid}"), f"{KGR}article/{aid}"
+    day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    yield from quads(graph, iri(art), [
+        (f"{RDF}type", iri(f"{SDO}NewsArticle")), (f"{RDF}type", iri(f"{PROV}Entity")),
+        (f"{DCT}identifier", lit(aid)), (f"{SDO}headline", lit(f"Berita {name(rng, 3)}")),
+        (f"{SDO}datePublished", lit(day, "date"))])
+    sentences = []
+    for s in range(4):
+        node = f"{art}/s{s * 200}-{s * 200 + 180}"
+        sentences.append(node)
+        yield from quads(graph, iri(node), [
+            (f"{RDF}type", iri(f"{NIF}Sentence")), (f"{RDF}type", iri(f"{KG}Evidence")),
+            (f"{NIF}beginIndex", lit(str(s * 200), "nonNegativeInteger")),
+            (f"{NIF}endIndex", lit(str(s * 200 + 180), "nonNegativeInteger")),
+            (f"{NIF}anchorOf", lit(f"Kalimat {s} dari {name(rng, 4)}.")),
+            (f"{SDO}isPartOf", iri(art))])
+    region = rng.choice(c.regencies)
+    local = [o for o in c.orgs if o[2] == region]
+    people = rng.sample(c.persons, 6)
+    if n == 0:  # the first article gives the parameters the benchmark asks with
+        c.sample = {"person": people[0][1].split()[-1], "region": c.place_names[region[:2]],
+                    "month": day[:7]}
+    for person, org in zip(people[:3], rng.sample(local, 3)):
+        sources.setdefault(person[0], set()).add(n)
+        sources.setdefault(org[0], set()).add(n)
+        role = rng.choice(ROLES)
+        member = f"{KGR}membership/{abs(hash((person[0], role, org[0]))) % 10**12:012d}"
+        yield from quads(graph, iri(member), [
+            (f"{RDF}type", iri(f"{ORG}Membership")), (f"{ORG}member", iri(KGR + person[0])),
+            (f"{ORG}organization", iri(KGR + org[0])),
+            (f"{ORG}role", iri(f"{KGR}role/{role.lower().replace(' ', '-')}")),
+            (f"{ORG}memberDuring", iri(f"{member}/during")), (f"{KG}holdingStatus", lit("current")),
+            (f"{PROV}wasDerivedFrom", iri(sentences[0]))])
+        yield from quads(graph, iri(f"{member}/during"), [
+            (f"{RDF}type", iri(f"{TIME}Interval")), (f"{TIME}inside", iri(f"{KGR}date/{day}"))])
+    event = f"{KGR}event/{aid}-e"
+    kind = rng.randrange(len(EVENT_KINDS))
+    yield from quads(graph, iri(event), [
+        (f"{RDF}type", iri(f"{SDO}Event")), (f"{RDF}type", iri(f"{KG}{EVENT_KINDS[kind]}")),
+        (f"{RDFS}label", lit(f"{EVENT_WORDS[kind]} {name(rng, 1)}")),
+        (f"{SDO}startDate", lit(day, "date")),
+        (f"{SDO}location", iri(f"{KGR}place/{region}.{rng.randint(1, 12):02d}")),
+        (f"{SDO}subjectOf", iri(art)), (f"{PROV}wasDerivedFrom", iri(sentences[1]))])
+    participants = [p[0] for p in people] + [o[0] for o in local[:3]]
+    for who in participants:
+        sources.setdefault(who, set()).add(n)
+        role = rng.choice(("Attendee", "Attendee", "Speaker", "Organizer"))
+        part = f"{KGR}participation/{aid}-{who.replace('/', '-')}"
+        yield from quads(graph, iri(event), [(f"{SDO}attendee", iri(KGR + who))])
+        yield from quads(graph, iri(part), [
+            (f"{RDF}type", iri(f"{KG}Participation")), (f"{KG}event", iri(event)),
+            (f"{KG}participant", iri(KGR + who)), (f"{KG}participationRole", iri(f"{KG}{role}")),
+            (f"{PROV}wasDerivedFrom", iri(sentences[2]))])
+
+
+def entity_quads(c: Corpus, sources: dict[str, set[int]]) -> Iterator[str]:
+    """Describe the merged entities: persons, organisations, roles and days, in one graph."""
+    graph = iri(f"{KGR}graph/entities")
+    yield from c.place_quads(graph)
+    for key, label in c.persons:
+        if key in sources:
+            yield from quads(graph, iri(KGR + key), [
+                (f"{RDF}type", iri(f"{FOAF}Person")), (f"{RDF}type", iri(f"{SDO}Person")),
+                (f"{RDFS}label", lit(label)), (f"{SKOS}altLabel", lit(f"H. {label}, S.H."))] +
+                [(f"{PROV}wasDerivedFrom", iri(f"{KGR}article/a{n:06d}"))
+                 for n in sorted(sources[key])])
+    for key, label, region in c.orgs:
+        if key in sources:
+            yield from quads(graph, iri(KGR + key), [
+                (f"{RDF}type", iri(f"{ORG}Organization")),
+                (f"{RDF}type", iri(f"{ORG}FormalOrganization")),
+                (f"{RDFS}label", lit(label)), (f"{SDO}areaServed", iri(f"{KGR}place/{region}"))])
+    for role in ROLES:
+        yield from quads(graph, iri(f"{KGR}role/{role.lower().replace(' ', '-')}"), [
+            (f"{RDF}type", iri(f"{ORG}Role")), (f"{RDFS}label", lit(role))])
+    for month in range(1, 13):
+        for d in range(1, 29):
+            day = f"2024-{month:02d}-{d:02d}"
+            yield from quads(graph, iri(f"{KGR}date/{day}"), [
+                (f"{RDF}type", iri(f"{TIME}Instant")), (f"{TIME}inXSDDate", lit(day, "date"))])
+
+
+def generate(folder: Path, articles: int) -> tuple[Path, Path, int, Corpus]:
+    """Write the corpus as N-Quads (named graphs) and N-Triples; return both and the count."""
+    rng = random.Random(6)
+    corpus, sources = Corpus(rng, articles), {}
+    nq, nt, count = folder / "corpus.nq", folder / "corpus.nt", 0
+    with nq.open("w", encoding="utf-8") as q, nt.open("w", encoding="utf-8") as t:
+        for n in range(articles):
+            for line in article_quads(corpus, n, sources):
+                q.write(line)
+                t.write(line[:line.rindex(" <")] + " .\n")
+                count += 1
+        for line in entity_quads(corpus, sources):
+            q.write(line)
+            t.write(line[:line.rindex(" <")] + " .\n")
+            count += 1
+    return nq, nt, count, corpus
+
+
+def questions(corpus: Corpus) -> list[tuple[str, dict[str, str]]]:
+    """Pick the named questions to time, with parameters that find something."""
+    person, region, month = (corpus.sample[k] for k in ("person", "region", "month"))
+    return [("holdings", {}), ("events", {}), ("attendance", {}),
+            ("role-holders", {"role": "Kepala", "region": region}),
+            ("event-attendees", {"event": "Deklarasi", "month": month}),
+            ("timeline", {"person": person}),
+            ("institutions-at-events", {"region": region, "month": month}),
+            ("co-attendance", {"participant": person})]
+
+
+def timed(run: Callable[[], int]) -> tuple[float, int]:
+    """Run and time one query to its last row; return seconds and rows."""
+    started = time.perf_counter()
+    rows = run()
+    return time.perf_counter() - started, rows
+
+
+def _rdflib_child(graph: object, sparql: str, pipe: object) -> None:
+    """Run one query in a forked child and send back its time and row count."""
+    from kg.query import run
+
+    pipe.send(timed(lambda: sum(1 for _ in run(graph, sparql))))  # type: ignore[attr-defined]
+
+
+def rdflib_latency(graph: object, sparql: str, timeout: float) -> str:
+    """Time a query on the in-memory graph in a forked child, given up after `timeout`."""
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_rdflib_child, args=(graph, sparql, send))
+    child.start()
+    if receive.poll(timeout):
+        seconds, rows = receive.recv()
+        child.join()
+        return f"{seconds:8.2f} s  {rows:>7} rows"
+    child.kill()
+    child.join()
+    return f"  > {timeout:.0f} s (stopped)"
+
+
+def main() -> int:
+    """Generate, load and query; print the figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=7200,
+                    help="synthetic articles (default 7200: about 1M triples)")
+    ap.add_argument("--timeout", type=float, default=300, help="seconds per in-memory query")
+    ap.add_argument("--keep", type=Path, help="keep the data and the store in this folder")
+    args = ap.parse_args()
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from kg.params import bind
+    from kg.query import named
+    from kg.rdf.namespaces import PREFIXES
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    nq, nt, count, corpus = generate(folder, args.articles)
+    print(f"generated {count} triples ({args.articles} articles) in "
+          f"{time.perf_counter() - started:.1f} s", flush=True)
+    shutil.rmtree(folder / "store", ignore_errors=True)
+    store = ox.Store(str(folder / "store"))
+    seconds, _ = timed(lambda: store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS) or 0)
+    store.optimize()
+    print(f"load   store (Oxigraph on disk, bulk_load): {seconds:8.2f} s  {len(store)} quads, "
+          f"{len(list(store.named_graphs()))} graphs", flush=True)
+    graph = Graph()
+    seconds, _ = timed(lambda: len(graph.parse(nt, format="nt")))
+    print(f"load   in-memory rdflib graph (parse N-Triples): {seconds:8.2f} s  "
+          f"{len(graph)} triples", flush=True)
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    for question, params in questions(corpus):
+        sparql = bind(named()[question], params)
+        label = question + "".join(f" {k}={v}" for k, v in params.items())
+        seconds, rows = timed(lambda: sum(1 for _ in store.query(
+            sparql, prefixes=prefixes, use_default_graph_as_union=True)))
+        print(f"query  {label:<55} store {seconds:8.3f} s  {rows:>7} rows | in-memory "
+              f"{rdflib_latency(graph, sparql, args.timeout)}", flush=True)
+    if not args.keep:
+        del store
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

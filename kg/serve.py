@@ -1,0 +1,315 @@
+"""`kg serve`: a read-only, bounded SPARQL 1.1 Protocol endpoint over a store.
+
+Oxigraph's own server (the `oxigraph` package, a maintained Rust binary) answers the queries:
+opened read-only, on a private port of 127.0.0.1, with its query timeout and the union of the
+store's graphs as the default graph. Oxigraph's server has no option to cap the size of a
+result, so a small WSGI application, served by waitress, stands in front of it and
+
+- refuses updates itself (403), whatever the form they come in, so the data stay unchanged;
+- asks Oxigraph for line-based results (TSV, N-Triples), reads at most `limit` of them, and
+  writes them in the format the client asked for (JSON, XML, CSV, TSV; Turtle, N-Triples,
+  RDF/XML, JSON-LD), saying in `X-KG-Truncated` whether rows were cut;
+- passes Oxigraph's query page (YASGUI) through at `/`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import sysconfig
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from kg.rdf.namespaces import PREFIXES
+from kg.store.oxigraph import SERVING, database, serving
+
+StartResponse = Callable[..., Any]
+QUERY_PATHS = {"/query", "/sparql"}
+PAGE = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}  # Oxigraph's query page
+MAX_BODY = 1 << 20  # a query of more than a megabyte is refused
+BACKEND_ACCEPT = "text/tab-separated-values, application/n-triples;q=0.9"
+RESULT_TYPES = {"application/sparql-results+json": "JSON", "application/json": "JSON",
+                "application/sparql-results+xml": "XML", "application/xml": "XML",
+                "text/csv": "CSV", "text/tab-separated-values": "TSV"}
+GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES",
+               "text/plain": "N_TRIPLES", "application/rdf+xml": "RDF_XML",
+               "application/ld+json": "JSON_LD"}
+READ_ONLY = "this endpoint is read-only: SPARQL updates are refused\n"
+
+
+class Refused(Exception):
+    """A request the endpoint answers with an error status and a one-line reason."""
+
+    def __init__(self, status: str, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A response: status, content type, extra headers and body."""
+
+    status: str
+    content_type: str
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+def oxigraph_binary() -> str:
+    """Find the `oxigraph` server binary (installed with kg[store], beside this Python)."""
+    beside = Path(sysconfig.get_path("scripts")) / "oxigraph"
+    found = shutil.which("oxigraph") or (str(beside) if beside.is_file() else None)
+    if not found:
+        raise OSError("kg serve needs the oxigraph server: pip install 'kg[store]'")
+    return found
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """Return a port free on the host now."""
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(host: str, port: int, process: subprocess.Popen[bytes], seconds: float) -> None:
+    """Wait until a server listens on the port; fail if its process ends or time runs out."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise OSError(f"the oxigraph server stopped: {process.stderr.read().decode()[-500:]}"
+                          if process.stderr else "the oxigraph server stopped")
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise OSError(f"the oxigraph server did not listen on {host}:{port} within {seconds:.0f} s")
+
+
+def start_backend(folder: Path, timeout: float) -> tuple[subprocess.Popen[bytes], str]:
+    """Start Oxigraph's read-only server on the store at a private port; return it and its URL."""
+    if not database(folder).is_dir():
+        raise FileNotFoundError(f"no kg store in {folder}: make one with kg build --store {folder}")
+    port = free_port()
+    command = [oxigraph_binary(), "serve-read-only", "--location", str(database(folder)),
+               "--bind", f"127.0.0.1:{port}", "--union-default-graph",
+               "--timeout-s", str(max(1, round(timeout)))]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for_port("127.0.0.1", port, process, 30)
+    except OSError:
+        stop(process)
+        raise
+    return process, f"http://127.0.0.1:{port}"
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server process we started: terminate, then kill if it lingers."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+
+
+def accepted(header: str) -> list[str]:
+    """List the media types of an Accept header, most wanted first (q=0 left out)."""
+    ranked = []
+    for position, item in enumerate(header.split(",")):
+        kind, *options = [part.strip() for part in item.split(";")]
+        q = 1.0
+        for option in options:
+            name, _, value = option.partition("=")
+            if name.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if kind and q > 0:
+            ranked.append((-q, position, kind.lower()))
+    return [kind for _, _, kind in sorted(ranked)]
+
+
+def choose(header: str, offered: dict[str, str], default: str) -> tuple[str, str]:
+    """Choose the media type to answer in (and its pyoxigraph format name) from an Accept header."""
+    wanted = accepted(header) or ["*/*"]
+    for kind in wanted:
+        if kind in offered:
+            return kind, offered[kind]
+        if kind in {"*/*", "application/*", "text/*"}:
+            return default, offered[default]
+    raise Refused("406 Not Acceptable", f"none of {header!r} can be given; try one of "
+                  f"{', '.join(sorted(offered))}")
+
+
+def read_request(environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
+    """Return the query of a SPARQL Protocol request and its other parameters; refuse updates."""
+    args = parse_qsl(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+    query = None
+    if environ["REQUEST_METHOD"] == "POST":
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        if length > MAX_BODY:
+            raise Refused("413 Content Too Large", "a query is at most 1 MB")
+        body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
+        kind = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        if kind == "application/sparql-update":
+            raise Refused("403 Forbidden", READ_ONLY)
+        if kind == "application/sparql-query":
+            query = body
+        elif kind == "application/x-www-form-urlencoded":
+            args += parse_qsl(body, keep_blank_values=True)
+        else:
+            raise Refused("415 Unsupported Media Type", "send application/sparql-query or a form")
+    elif environ["REQUEST_METHOD"] not in {"GET", "HEAD"}:
+        raise Refused("405 Method Not Allowed", "use GET or POST")
+    if any(name in {"update", "using-graph-uri", "using-named-graph-uri"} for name, _ in args):
+        raise Refused("403 Forbidden", READ_ONLY)
+    queries = [value for name, value in args if name == "query"]
+    if query is None and len(queries) != 1:
+        raise Refused("400 Bad Request", "give exactly one query")
+    return query if query is not None else queries[0], [(n, v) for n, v in args if n != "query"]
+
+
+def ask_backend(url: str, query: str, args: list[tuple[str, str]], timeout: float) -> Any:
+    """Send a query to Oxigraph for line-based results; return the open response."""
+    target = f"{url}/query" + (f"?{urlencode(args)}" if args else "")
+    request = urllib.request.Request(target, data=query.encode("utf-8"), method="POST", headers={
+        "Content-Type": "application/sparql-query", "Accept": BACKEND_ACCEPT})
+    try:
+        return urllib.request.urlopen(request, timeout=timeout + 10)
+    except urllib.error.HTTPError as err:
+        reason = err.read().decode("utf-8", errors="replace")[:2000] or err.reason
+        raise Refused(f"{err.code} {err.reason}", reason) from None
+
+
+def read_lines(response: Any, limit: int, header: bool) -> tuple[bytes, bool]:
+    """Read at most `limit` lines (after a header line); say whether more were left."""
+    lines = [response.readline()] if header else []
+    while len(lines) < limit + header:
+        line = response.readline()
+        if not line:
+            return b"".join(lines), False
+        lines.append(line)
+    truncated = bool(response.readline())
+    response.close()
+    return b"".join(lines), truncated
+
+
+def results_answer(response: Any, accept: str, limit: int) -> Answer:
+    """Turn Oxigraph's TSV results (or boolean) into the client's format, at most `limit` rows."""
+    import pyoxigraph as ox
+
+    data, truncated = read_lines(response, limit, header=True)
+    kind, name = choose(accept, RESULT_TYPES, "application/sparql-results+json")
+    parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV)
+    body = parsed.serialize(format=getattr(ox.QueryResultsFormat, name))
+    return Answer("200 OK", kind, body, _bounds(limit, truncated))
+
+
+def graph_answer(response: Any, accept: str, limit: int) -> Answer:
+    """Turn Oxigraph's N-Triples into the client's RDF format, at most `limit` triples."""
+    import pyoxigraph as ox
+
+    data, truncated = read_lines(response, limit, header=False)
+    kind, name = choose(accept, GRAPH_TYPES, "text/turtle")
+    triples = [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    body = ox.serialize(triples, format=getattr(ox.RdfFormat, name),
+                        prefixes={p: str(ns) for p, ns in PREFIXES.items()})
+    return Answer("200 OK", kind, body or b"", _bounds(limit, truncated))
+
+
+def _bounds(limit: int, truncated: bool) -> tuple[tuple[str, str], ...]:
+    """Say in headers what the result limit is and whether this result was cut to it."""
+    return (("X-KG-Result-Limit", str(limit)), ("X-KG-Truncated", "true" if truncated else "false"))
+
+
+class Endpoint:
+    """The WSGI application: SPARQL queries through to Oxigraph, bounded; updates refused."""
+
+    def __init__(self, backend: str, limit: int, timeout: float, cors: bool = False) -> None:
+        self.backend, self.limit, self.timeout, self.cors = backend, limit, timeout, cors
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        """Answer one request."""
+        try:
+            answer = self.answer(environ)
+        except Refused as err:
+            answer = Answer(err.status, "text/plain; charset=utf-8", f"{err}".encode())
+        headers = [("Content-Type", answer.content_type), ("Content-Length", str(len(answer.body))),
+                   *answer.headers]
+        if self.cors:
+            headers += [("Access-Control-Allow-Origin", "*"),
+                        ("Access-Control-Allow-Headers", "Accept, Content-Type")]
+        start_response(answer.status, headers)
+        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else answer.body]
+
+    def answer(self, environ: dict[str, Any]) -> Answer:
+        """Route a request: queries, the query page, and refusals of everything else."""
+        path, method = environ.get("PATH_INFO", "/"), environ["REQUEST_METHOD"]
+        if method == "OPTIONS" and self.cors:
+            return Answer("204 No Content", "text/plain", b"")
+        if path in QUERY_PATHS:
+            return self.query(environ)
+        if method not in {"GET", "HEAD"} or path in {"/update", "/store"}:
+            raise Refused("403 Forbidden", READ_ONLY)
+        if path in PAGE:
+            return self.page(path)
+        raise Refused("404 Not Found", "the SPARQL endpoint is /query")
+
+    def query(self, environ: dict[str, Any]) -> Answer:
+        """Run a query through Oxigraph and give at most `limit` results in the asked format."""
+        query, args = read_request(environ)
+        response = ask_backend(self.backend, query, args, self.timeout)
+        accept = environ.get("HTTP_ACCEPT", "")
+        if response.headers.get_content_type() == "application/n-triples":
+            return graph_answer(response, accept, self.limit)
+        return results_answer(response, accept, self.limit)
+
+    def page(self, path: str) -> Answer:
+        """Pass Oxigraph's query page (YASGUI) and its files through."""
+        with urllib.request.urlopen(f"{self.backend}{path}", timeout=10) as response:
+            return Answer("200 OK", response.headers.get("Content-Type", "text/html"),
+                          response.read())
+
+
+def _raise_exit(signum: int, frame: Any) -> None:
+    """Turn a termination signal into a clean exit."""
+    raise SystemExit(0)
+
+
+def serve(folder: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30,
+          limit: int = 10000, cors: bool = False, announce: Callable[[str], None] = print) -> None:
+    """Serve the store until interrupted; announce the endpoint's URL once it listens."""
+    from waitress import create_server
+
+    if (pid := serving(folder)) is not None:
+        raise OSError(f"kg serve (process {pid}) is already serving {folder}")
+    backend, url = start_backend(folder, timeout)
+    pid_file = folder / SERVING
+    try:
+        server = create_server(Endpoint(url, limit, timeout, cors), host=host, port=port,
+                               threads=4, ident="kg")
+        pid_file.write_text(str(os.getpid()), encoding="utf-8")
+        signal.signal(signal.SIGTERM, _raise_exit)
+        where = f"[{host}]" if ":" in host else host
+        listening = server.effective_port  # type: ignore[union-attr]
+        announce(f"kg: SPARQL endpoint http://{where}:{listening}/query "
+                 f"(read-only; timeout {timeout:g} s, at most {limit} results)")
+        sys.stdout.flush()
+        server.run()
+    finally:
+        stop(backend)
+        if serving(folder) == os.getpid():
+            pid_file.unlink(missing_ok=True)

@@ -1,0 +1,158 @@
+"""The persistent store: incremental builds equal full ones, and an unchanged rebuild is cheap."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg.pipeline import build
+from kg.store.build import build_store, content_hash
+from kg.store.oxigraph import SERVING, graph_names, open_store, union_graph
+from kg.store.terms import ENTITIES, article_graph_iri
+from tests.conftest import ROOT, run_kg
+
+pytest.importorskip("pyoxigraph")
+
+SOURCES = ROOT / "sources"
+PICK = ["d01-lahat-netralitas-asn.txt", "d02-ogan-ilir-rakor-pilkada.txt",
+        "d05-kendal-pelantikan-kades-paw.txt", "d09-sukadana-mou-kejari-lamtim.txt",
+        "d12-surabaya-sertijab-kapolres-lumajang.html", "kiriman-redaksi.jsonl"]
+
+
+def _copy(folder: Path, names: list[str]) -> Path:
+    """Copy some demo articles into a folder of their own."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(SOURCES / name, folder / name)
+    return folder
+
+
+def _full(sources: Path, out: Path) -> Graph:
+    """Build without a store and read back graph.ttl."""
+    build([sources], out)
+    return Graph().parse(out / "graph.ttl")
+
+
+def _store_union(folder: Path) -> Graph:
+    """Read the union of a store's graphs."""
+    store = open_store(folder, read_only=True)
+    try:
+        return union_graph(store)
+    finally:
+        del store
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """Build a few demo articles into a fresh store; return sources, store and exports."""
+    root = tmp_path_factory.mktemp("store")
+    sources = _copy(root / "src", PICK)
+    result = build_store([sources], root / "out", root / "store")
+    assert result.extracted == result.articles > 5 and result.exported
+    return sources, root / "store", root / "out"
+
+
+def test_store_build_equals_a_full_build(first: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    sources, store, out = first
+    full = _full(sources, tmp_path / "full")
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "full" / "graph.ttl").read_bytes()
+    assert isomorphic(_store_union(store), full)
+
+
+def test_every_triple_lies_in_one_graph(first: tuple[Path, Path, Path]) -> None:
+    store = open_store(first[1], read_only=True)
+    seen = Counter((q.subject, q.predicate, q.object) for q in store)
+    names = graph_names(store)
+    del store
+    assert max(seen.values()) == 1
+    assert ENTITIES in names
+    assert article_graph_iri("d01-lahat-netralitas-asn") in names
+
+
+def test_unchanged_rebuild_does_nothing(first: tuple[Path, Path, Path]) -> None:
+    sources, store, out = first
+    before = (out / "graph.ttl").stat().st_mtime_ns
+    again = build_store([sources], out, store)
+    assert again.unchanged and not again.exported and again.extracted == 0
+    assert (out / "graph.ttl").stat().st_mtime_ns == before
+
+
+def test_changes_are_incremental_and_equal_a_full_build(tmp_path: Path) -> None:
+    sources = _copy(tmp_path / "src", PICK)
+    store, out = tmp_path / "store", tmp_path / "out"
+    build_store([sources], out, store)
+    (sources / "d02-ogan-ilir-rakor-pilkada.txt").unlink()
+    edited = sources / "d01-lahat-netralitas-asn.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("650", "700"), encoding="utf-8")
+    shutil.copy(SOURCES / "d03-bandar-lampung-mou-bpjs.txt", sources)
+    result = build_store([sources], out, store)
+    assert (result.extracted, result.removed) == (2, 1)
+    assert result.exported
+    full = _full(sources, tmp_path / "full")
+    assert isomorphic(Graph().parse(out / "graph.ttl"), full)
+    assert isomorphic(_store_union(store), full)
+    db = open_store(store, read_only=True)
+    names = graph_names(db)
+    del db
+    assert article_graph_iri("d02-ogan-ilir-rakor-pilkada") not in names
+    assert article_graph_iri("d03-bandar-lampung-mou-bpjs") in names
+
+
+def test_a_new_export_folder_is_written_without_extracting(first: tuple[Path, Path, Path],
+                                                          tmp_path: Path) -> None:
+    sources, store, out = first
+    again = build_store([sources], tmp_path / "elsewhere", store)
+    assert again.exported and again.extracted == 0 and again.graphs == 0
+    assert (tmp_path / "elsewhere" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_problems_are_reported_again_when_nothing_changed(tmp_path: Path) -> None:
+    sources = _copy(tmp_path / "src", PICK[:1])
+    (sources / "empty.txt").write_text("", encoding="utf-8")
+    first = build_store([sources], tmp_path / "out", tmp_path / "store")
+    again = build_store([sources], tmp_path / "out", tmp_path / "store")
+    assert again.unchanged
+    assert [p.source for p in again.problems] == [p.source for p in first.problems]
+    assert any("empty.txt" in p.source for p in again.problems)
+
+
+def test_content_hash_ignores_where_an_article_was_read(first: tuple[Path, Path, Path]) -> None:
+    from dataclasses import replace
+
+    from kg.ingest import load_articles
+
+    article = load_articles([first[0] / PICK[0]])[0][0]
+    assert content_hash(article) == content_hash(replace(article, source="elsewhere.txt"))
+    assert content_hash(article) != content_hash(replace(article, text=article.text + " "))
+
+
+def test_a_served_store_is_not_built_into(tmp_path: Path) -> None:
+    sources = _copy(tmp_path / "src", PICK[:1])
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / SERVING).write_text(str(os.getpid()), encoding="utf-8")
+    with pytest.raises(OSError, match="kg serve"):
+        build_store([sources], tmp_path / "out", store)
+
+
+def test_unchanged_rebuild_of_the_demo_takes_under_30_percent(tmp_path: Path) -> None:
+    """The issue's measure, through the command line as an analyst runs it, in one test run."""
+    args = ("build", "sources", "--store", str(tmp_path / "store"), "--out", str(tmp_path / "out"))
+    started = time.perf_counter()
+    done = run_kg(*args)
+    first = time.perf_counter() - started
+    assert done.returncode == 0, done.stderr
+    started = time.perf_counter()
+    done = run_kg(*args)
+    again = time.perf_counter() - started
+    assert done.returncode == 0, done.stderr
+    assert "0 extracted" in done.stdout and "kept (unchanged)" in done.stdout
+    print(f"first build {first:.2f} s, unchanged rebuild {again:.2f} s ({again / first:.0%})")
+    assert again < 0.3 * first
