@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg.rdf.namespaces import KGR, PREFIXES
+
 ROOT = Path(__file__).resolve().parent.parent
+# Our prefixes, with the data namespace as base, so a test writes a graph as "<person/a> ...".
+TURTLE_HEAD = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + \
+    f"@base <{KGR}> .\n"
 
 
 def run_kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -7,21 +7,10 @@ import pytest
 from rdflib import Graph
 
 from kg.analytics import RELATIONS, centrality, project
+from tests.conftest import TURTLE_HEAD
 
 # A small graph written as docs/data-model.md describes it; kgr: IRIs are relative to @base.
-TURTLE = """
-@prefix kg: <https://w3id.org/kg-news/ontology#> .
-@base <https://w3id.org/kg-news/id/> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix foaf: <http://xmlns.com/foaf/0.1/> .
-@prefix schema: <https://schema.org/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix time: <http://www.w3.org/2006/time#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+TURTLE = TURTLE_HEAD + """
 
 <article/a1> a schema:NewsArticle, prov:Entity ;
     dcterms:identifier "a1" ;

@@ -18,20 +18,10 @@ from rdflib import Graph
 
 from kg.analytics import project
 from kg.viz.explorer import fact, payload, script_json, write_explorer
+from tests.conftest import TURTLE_HEAD
 
 # docs/data-model.md in miniature, with names an article could carry; kgr: IRIs are relative.
-TURTLE = """
-@prefix kg: <https://w3id.org/kg-news/ontology#> .
-@base <https://w3id.org/kg-news/id/> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix foaf: <http://xmlns.com/foaf/0.1/> .
-@prefix schema: <https://schema.org/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix time: <http://www.w3.org/2006/time#> .
-@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+TURTLE = TURTLE_HEAD + """
 
 <article/a1> a schema:NewsArticle ; schema:headline "Rapat <b>koordinasi</b> di OKI" ;
     schema:url "https://example.id/a1"^^xsd:anyURI .

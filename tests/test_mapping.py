@@ -25,6 +25,7 @@ from kg.records import (
     Place,
     Sentence,
 )
+from tests.conftest import TURTLE_HEAD
 
 TEXT = ("LAHAT, SUMSELPOST.ID - Kejari Lahat menggelar penyuluhan hukum di Aula Kejari, "
         "Senin (11/3/2024).\n"
@@ -69,19 +70,7 @@ PART_ORG = sha(EVENT, f"{K}org/kejari/16.04", "organizer")
 PART_PERSON = sha(EVENT, f"{K}person/rosa-amelia", "speaker")
 PART_GROUP = sha(EVENT, f"{K}collective/kepala-desa", "attendee")
 
-EXPECTED = f"""
-@base <{K}> .
-@prefix kg: <https://w3id.org/kg-news/ontology#> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix foaf: <http://xmlns.com/foaf/0.1/> .
-@prefix schema: <https://schema.org/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix time: <http://www.w3.org/2006/time#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+EXPECTED = TURTLE_HEAD + f"""
 
 <article/a1> a schema:NewsArticle, prov:Entity ;
     dcterms:identifier "a1" ;

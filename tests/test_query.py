@@ -11,20 +11,10 @@ import pytest
 from rdflib import Graph
 
 from kg.query import named, render, resolve, rows, run
+from tests.conftest import TURTLE_HEAD
 
 # A small graph after docs/data-model.md; kgr: IRIs are relative to @base.
-TURTLE = """
-@base <https://w3id.org/kg-news/id/> .
-@prefix kg: <https://w3id.org/kg-news/ontology#> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix foaf: <http://xmlns.com/foaf/0.1/> .
-@prefix schema: <https://schema.org/> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix time: <http://www.w3.org/2006/time#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+TURTLE = TURTLE_HEAD + """
 
 <article/a1> a schema:NewsArticle ; dcterms:identifier "a1" .
 <article/a1/s0-60> a nif:Sentence ; schema:isPartOf <article/a1> .

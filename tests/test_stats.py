@@ -13,15 +13,9 @@ from kg.analytics import project
 from kg.netexport import flat
 from kg.stats import stats
 from kg.stats_text import to_text
-from tests.conftest import run_kg
+from tests.conftest import TURTLE_HEAD, run_kg
 
-TURTLE = """
-@prefix kg: <https://w3id.org/kg-news/ontology#> .
-@base <https://w3id.org/kg-news/id/> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix foaf: <http://xmlns.com/foaf/0.1/> .
-@prefix schema: <https://schema.org/> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+TURTLE = TURTLE_HEAD + """
 
 <person/ani> a foaf:Person ; rdfs:label "Ani" .
 <person/budi> a foaf:Person ; rdfs:label "Budi" .
