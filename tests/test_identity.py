@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import ORG, PROV, RDF
 
-from kg.identity import Overrides, read_overrides, same_person, unify
+from kg.identity import read_overrides, same_person, unify
 from kg.ingest import make_article
 from kg.lexicons import load
 from kg.extract import extract

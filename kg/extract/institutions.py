@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from kg import gazetteer
-from kg.extract.chunks import Chunk, EventRef, OrgRef, PlaceRef, TitleRef
+from kg.extract.chunks import Chunk, OrgRef, PlaceRef, TitleRef
 from kg.extract.context import (
     DIRECTIONS,
     Context,
-    degree_at,
-    is_initial,
-    is_name_word,
     org_vocabulary,
     region_at,
     reserved,
 )
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import load
-from kg.nlp.names import is_prefix, person
+from kg.nlp.names import is_prefix
 
-Parsed = tuple[int, object] | None
 
 
 def chunk(ctx: Context, kind: str, i: int, j: int, **fields: object) -> Chunk:
