@@ -16,8 +16,7 @@ from kg.lexicons import load
 from kg.nlp import ner
 from kg.nlp.dates import DateMention, find_dates
 from kg.nlp.sentences import split_sentences
-from kg.nlp.tokens import tokenize
-from kg.nlp.tokens import fold
+from kg.nlp.tokens import fold, tokenize
 from kg.records import Article, Sentence
 
 

@@ -13,12 +13,12 @@ from kg.extract.events import (
     group_events,
     main_event,
 )
+from kg.extract.mentions import mentions
 from kg.extract.parsed import Parsed
 from kg.extract.places import Places
-from kg.extract.mentions import mentions
-from kg.records import Article, Attendance, Collective, EventFact, Extraction, Holding
-from kg.nlp.tokens import fold
 from kg.extract.resolve import resolve_orgs, resolve_persons
+from kg.nlp.tokens import fold
+from kg.records import Article, Attendance, Collective, EventFact, Extraction, Holding
 
 
 def _org_refs(parsed: list[Parsed]) -> list[OrgRef]:

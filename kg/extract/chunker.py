@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context
-from kg.extract.institutions import chunk, org, title
+from kg.extract.institutions import chunk, org
 from kg.extract.occasions import event_at, place_at, venue_at
 from kg.extract.people import collective_at, name_at, person_at
+from kg.extract.titles import title
 
 _LIST_GLUE = {",", "dan", "serta", ";"}
 

@@ -1,11 +1,9 @@
-"""Parse institutions, the regions they serve, and the role titles that name them."""
+"""Parse institutions and the regions and units they serve."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kg import gazetteer
-from kg.extract.chunks import Chunk, OrgRef, PlaceRef, TitleRef
+from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     DIRECTIONS,
     Context,
@@ -13,10 +11,9 @@ from kg.extract.context import (
     region_at,
     reserved,
 )
-from kg.extract.phrases import PhraseTable, tables
+from kg.extract.phrases import tables
 from kg.lexicons import load
 from kg.nlp.names import is_prefix
-
 
 
 def chunk(ctx: Context, kind: str, i: int, j: int, **fields: object) -> Chunk:
@@ -98,7 +95,7 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
     return None
 
 
-def _body_end(ctx: Context, k: int) -> int:
+def body_end(ctx: Context, k: int) -> int:
     """Extend an organisation's name over capitalised words and inner "dan" up to its area."""
     t = tables()
     while k < len(ctx.tokens):
@@ -195,7 +192,7 @@ def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None]
         n, value = acronym or full
         return i + n, value if acronym else (full[1] if full else None)
     if head := t.org_heads.match(ctx.tokens, i):
-        j = _body_end(ctx, i + head[0])
+        j = body_end(ctx, i + head[0])
         j = _peel_person(ctx, i, j) if after_title else j
         return (j, None) if j > i + 1 or ctx.word(i) in load().acronyms else None
     if _unknown_acronym(ctx, i, after_title) or _defined_after(ctx, i):
@@ -245,158 +242,3 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     names = tuple(n for n in (other,) if n)
     return end, OrgRef(ctx.span(i, end), base, short if short != base else None,
                        place[1] if place else None, names)
-
-
-def _skip_alias(ctx: Context, j: int, table: PhraseTable) -> int:
-    """Skip a short form in parentheses that repeats what precedes: "(Pj)", "(Sekda)", "(Sidrap)"."""
-    if ctx.word(j) != "(":
-        return j
-    if (found := table.match(ctx.tokens, j + 1)) and ctx.word(j + 1 + found[0]) == ")":
-        return j + 2 + found[0]
-    return j
-
-
-def _portfolio(ctx: Context, j: int) -> tuple[int, int, tuple[int, OrgRef]] | None:
-    """Read the field of a role before its institution: "Asisten Pemerintahan ... Setda Kendal".
-
-    Returns where the field ends, where the institution starts, and the institution.
-    """
-    m = j
-    while m - j < 8 and (ctx.cap(m) or (ctx.word(m) == "dan" and ctx.cap(m + 1))):
-        if found := org(ctx, m, after_title=True):
-            return m, m, found
-        m += 1
-        if ctx.word(m) == "(":
-            close = next((c for c in range(m + 1, min(m + 5, len(ctx.tokens)))
-                          if ctx.word(c) == ")"), None)
-            if close and (found := org(ctx, close + 1, after_title=True)):
-                return m, close + 1, found
-    return None
-
-
-def title(ctx: Context, i: int) -> Chunk | None:
-    """Parse a role title and the institution it names or carries ("Kapolres Lahat")."""
-    t, lex = tables(), load()
-    k, qualifier = i, None
-    if q := t.qualifiers.match(ctx.tokens, i):
-        k, qualifier = _skip_alias(ctx, i + q[0], t.qualifiers), q[1]
-    if not (r := t.roles.match(ctx.tokens, k)) or k in ctx.blocked:
-        return None
-    n, role = r
-    # Titles are capitalised, but a form listed in lower case is read as written ("anggota DPRD").
-    if not ctx.cap(k) and (ctx.word(k) not in load().roles or not org(ctx, k + n, True)):
-        return None
-    label, j = role.role, _skip_alias(ctx, k + n, t.roles)
-    org_ref: OrgRef | None = None
-    org_start = j
-    if role.carries is None:
-        if found := org(ctx, j, after_title=True):
-            j, org_ref = found
-        elif field := _portfolio(ctx, j):
-            label = f"{label} {ctx.span(j, field[0])}"
-            org_start, (j, org_ref) = field[1], field[2]
-        elif (inner := title(ctx, j)) and inner.title and inner.title.org:
-            # "Sekretaris Camat Baturaja Timur": a role of a role's office.
-            label = f"{label} {inner.title.written}"
-            org_start, j, org_ref = j + len(inner.title.written.split()), inner.j, inner.title.org
-        elif role.fallback and (home := _home_unit(ctx, j, role.fallback)):
-            end = _field_end(ctx, j)
-            label = f"{label} {ctx.span(j, end)}" if end > j else label
-            j, org_ref = end, _home_org(role.fallback, home[1])
-            org_start = j
-    else:
-        j, org_ref = _carried(ctx, j, role.carries)
-        j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
-            else j
-    if org_ref and (field_end := _field_after(ctx, j)):
-        label, j = f"{label} {ctx.span(j, field_end)}", field_end
-    collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
-    org_span = (ctx.tokens[org_start].start, ctx.tokens[j - 1].end) if j > org_start else None
-    return chunk(ctx, "TITLE", i, j, title=TitleRef(label, ctx.span(k, k + n), qualifier,
-                                                    org_ref, collective, org_span))
-
-
-def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
-    """Build the institution a title carries from the place or unit written after it."""
-    if "{rest}" in carries:
-        end = _body_end(ctx, j)
-        if end == j:
-            return j, None
-        body = carries.replace("{rest}", ctx.span(j, end))
-        place = area(ctx, end)  # "Kadis Perhubungan Lahat"
-        written = f"{body} {place[1].written}" if place else body
-        return (place[0] if place else end), OrgRef(written, body, None, place[1] if place else None)
-    if "{place}" not in carries and "{area}" not in carries:
-        return j, OrgRef(carries, carries)
-    base = carries.split(" {")[0]
-    if (written := org(ctx, j)) and base in (written[1].base, written[1].acronym):
-        return written  # "Kasat Lantas Polres Lahat": the carried body is written out
-    found = unit(ctx, j, base in _VILLAGES) or _home_unit(ctx, j, carries)
-    if not found:
-        return j, None
-    end, place = found
-    return end, _home_org(carries, replace(place, written=bare_place(ctx, place.written)))
-
-
-def _home_org(carries: str, place: PlaceRef) -> OrgRef:
-    """Fill a carried organisation's template with a place: "Pemerintah {area}" + Kota X."""
-    base = carries.split(" {")[0]
-    if "{area}" in carries:
-        level = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}.get(place.level)
-        base = f"{base} {level}" if level else base
-    return OrgRef(f"{base} {place.written}", base, None, place)
-
-
-def _field_after(ctx: Context, j: int) -> int | None:
-    """Find the end of a field written after the institution: "... Aceh Barat Divisi Teknis"."""
-    if ctx.word(j) not in load().role_fields or not ctx.cap(j + 1):
-        return None
-    return _field_end(ctx, j + 1)
-
-
-def _field_end(ctx: Context, j: int) -> int:
-    """Extend over a role's field written after it: "Asisten I Bidang Pemerintahan dan Kesra",
-    "Staf Ahli Bupati Bidang Pemerintahan, Hukum dan Politik, Nama"."""
-    k = j
-    while k - j < 10:
-        if ctx.cap(k) and not is_prefix(ctx.word(k)) or (ctx.word(k) == "dan" and ctx.cap(k + 1)):
-            k += 1
-        elif ctx.word(k) == "," and _enumerates(ctx, k + 1):
-            k += 1
-        else:
-            break
-    return k
-
-
-def _enumerates(ctx: Context, k: int) -> bool:
-    """Say whether a field's list goes on after a comma: capitalised words, then "dan"."""
-    while ctx.cap(k):
-        k += 1
-    return ctx.word(k) == "dan" and ctx.cap(k + 1)
-
-
-_VILLAGES = {"Desa", "Kelurahan", "Gampong", "Pekon", "Nagari"}
-_GOVERNMENT_LEVELS = {"Pemerintah Provinsi": "province", "Pemerintah Kabupaten": "regency",
-                      "Pemerintah Kota": "city", "Pemerintah": "regency city"}
-
-
-def _home_unit(ctx: Context, j: int, carries: str) -> tuple[int, PlaceRef] | None:
-    """Take the report's own region for a regional head written without one.
-
-    "Wakil Gubernur Mawardi Yahya" in a report from Palembang is deputy governor of
-    Sumatera Selatan.
-    """
-    levels = _GOVERNMENT_LEVELS.get(carries.split(" {")[0], "").split()
-    if not ctx.reference or not levels:
-        return None
-    chain = gazetteer.chain(gazetteer.regions()[ctx.reference])
-    region = next((r for r in chain if r.level in levels), None)
-    if region is None:
-        return None
-    return j, PlaceRef(region.name, region.level, region.code, region.name)
-
-
-def bare_place(ctx: Context, written: str) -> str:
-    """Drop the level word a place is written with: "Kota Pagaralam" -> "Pagaralam"."""
-    words = written.split(" ", 1)
-    return words[1] if len(words) == 2 and words[0] in load().place_levels else written

@@ -5,8 +5,8 @@ from __future__ import annotations
 from kg.extract.chunks import Chunk
 from kg.extract.parsed import Parsed
 from kg.nlp.dates import DateMention
-from kg.records import Mention
 from kg.nlp.tokens import fold
+from kg.records import Mention
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "PLACE": "PLACE", "VENUE": "PLACE",
           "EVENT": "EVENT", "COLLECTIVE": "GROUP"}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from kg.extract.chunks import Chunk, EventRef, PlaceRef
 from kg.extract.context import Context, region_at
-from kg.extract.institutions import chunk, place_name, title
+from kg.extract.institutions import chunk, place_name
 from kg.extract.phrases import tables
+from kg.extract.titles import title
 from kg.lexicons import load
 
 # Words before a venue word that make it a place rather than an institution ("di Kantor Camat").

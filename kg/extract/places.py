@@ -5,9 +5,9 @@ from __future__ import annotations
 from kg.extract.article import dateline_region
 from kg.extract.chunks import Chunk, PlaceRef
 from kg.extract.parsed import Parsed
-from kg.records import Article, Organization, Place
-from kg.nlp.tokens import fold
 from kg.extract.resolve import place_key, region_places
+from kg.nlp.tokens import fold
+from kg.records import Article, Organization, Place
 
 
 class Places:
