@@ -296,23 +296,12 @@ def test_payload_sentences_in_the_panel_are_text(hostile: Opened) -> None:
 @pytest.fixture(scope="module")
 def large_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Write the explorer of a graph large enough to open on clusters (see test_explorer)."""
-    import networkx as nx
 
     from kg.viz.explorer import payload
     from kg.viz.page import page
-    from tests.test_explorer import _node
+    from tests.test_explorer import meetings_graph
 
-    g = nx.MultiDiGraph()
-    for i in range(400):
-        event, venue, regency = f"e{i}", f"v{i}", f"r{i // 40}"
-        g.add_node(event, **_node("event", f"Rapat {i}"))
-        g.add_node(venue, **_node("place", f"Aula {i}"))
-        g.add_node(regency, **_node("place", f"Kabupaten {i // 40}"))
-        g.add_edge(event, venue, key="located_in", relation="located_in", evidence=[])
-        g.add_edge(venue, regency, key="within", relation="within", evidence=[])
-        for j in range(3):
-            g.add_node(f"p{i}-{j}", **{**_node("person", f"Orang {i}-{j}"), "aliases": [f"Pak {i}-{j}"]})
-            g.add_edge(f"p{i}-{j}", event, key="attends", relation="attends", evidence=[])
+    g = meetings_graph(aliases=True)
     path = tmp_path_factory.mktemp("large") / "explorer.html"
     path.write_text(page("large", payload(g)), encoding="utf-8")
     return path

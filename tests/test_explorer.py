@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import networkx
 from rdflib import Graph
 
 from kg.analytics import project
@@ -287,11 +288,10 @@ def _node(kind: str, label: str) -> dict[str, Any]:
             "dates": [], "evidence": [], "outlet": None}
 
 
-def test_a_large_graph_opens_on_named_clusters() -> None:
-    import networkx as nx
-
-    g = nx.MultiDiGraph()
-    for i in range(400):  # 400 meetings, each with three persons, at a venue in its regency
+def meetings_graph(aliases: bool = False) -> networkx.MultiDiGraph:
+    """Build 400 meetings, each with three persons, at a venue in its regency (2,010 nodes)."""
+    g = networkx.MultiDiGraph()
+    for i in range(400):
         event, venue, regency = f"e{i}", f"v{i}", f"r{i // 40}"
         g.add_node(event, **_node("event", f"Rapat {i}"))
         g.add_node(venue, **_node("place", f"Aula {i}"))
@@ -299,8 +299,14 @@ def test_a_large_graph_opens_on_named_clusters() -> None:
         g.add_edge(event, venue, key="located_in", relation="located_in", evidence=[])
         g.add_edge(venue, regency, key="within", relation="within", evidence=[])
         for j in range(3):
-            g.add_node(f"p{i}-{j}", **_node("person", f"Orang {i}-{j}"))
+            person = _node("person", f"Orang {i}-{j}")
+            g.add_node(f"p{i}-{j}", **({**person, "aliases": [f"Pak {i}-{j}"]} if aliases else person))
             g.add_edge(f"p{i}-{j}", event, key="attends", relation="attends", evidence=[])
+    return g
+
+
+def test_a_large_graph_opens_on_named_clusters() -> None:
+    g = meetings_graph()
     data = payload(g)
     members = [m for c in data["clusters"] for m in c["members"]]
     assert sorted(members) == sorted(g) and len(g) > 1500

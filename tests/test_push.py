@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +18,7 @@ from kg.store.build import build_store
 from kg.store.oxigraph import graph_ntriples, open_store
 from kg.store.terms import ENTITIES
 from tests.conftest import ROOT, run_kg
+from tests.test_serve import stop
 
 pytest.importorskip("pyoxigraph")
 
@@ -47,13 +46,7 @@ def server(tmp_path: Path) -> Iterator[str]:
         wait_for_port("127.0.0.1", port, process, 30)
         yield f"http://127.0.0.1:{port}"
     finally:
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGTERM)
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(5)
+        stop(process)
 
 
 def ask(server: str, query: str) -> list[dict[str, str]]:
