@@ -13,8 +13,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import pytest
 import networkx
+import pytest
 from rdflib import Graph
 
 from kg.analytics import project

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context
+from kg.lexicons import load
 
-# The last word of what links a holder to a title after it: "Nama, selaku Sekda", "dilantik
-# sebagai Pj Bupati", "sebelumnya menjabat Kapolres Pacitan", "terpilih menjadi Ketua".
-_LINK_ENDS = {"selaku", "sebagai", "menjabat", "menjadi"}
-_FORMER = {"mantan", "eks", "purnawirawan", "sebelumnya", "sempat", "pernah", "lama", "terdahulu"}
-_NEW = {"baru", "terpilih", "definitif"}
-_QUALIFYING = {"yang", "periode", "masa", "bakti", "jabatan"}
 _PEOPLE = {"PERSON", "NAME"}
 
 
@@ -23,6 +19,12 @@ class Pair:
     person: Chunk
     title: Chunk
     status: str = "current"
+
+
+@cache
+def _links(kind: str) -> frozenset[str]:
+    """Return the linking words of one kind (kg/lexicons/links.tsv)."""
+    return frozenset(w for w, k in load().links.items() if k == kind)
 
 
 def _gap(ctx: Context, a: Chunk, b: Chunk) -> list[str]:
@@ -41,8 +43,9 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> str | None:
         return _status(ctx, t, [])
     # "Ketua KPU Poso periode sebelumnya, Nama"; "Camat X yang baru, Nama".
     words = [w for w in gap if w != ","]
-    if gap[-1:] == [","] and words and set(words) <= _QUALIFYING | _FORMER | _NEW:
-        return "former" if _FORMER & set(words) else "current"
+    between = _links("qualifying") | _links("former") | _links("new")
+    if gap[-1:] == [","] and words and set(words) <= between:
+        return "former" if _links("former") & set(words) else "current"
     return None
 
 
@@ -51,9 +54,9 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:
     gap = [w for w in _gap(ctx, p, t) if w != ","]
     if not gap:
         return _status(ctx, t, []) if ctx.word(p.j) == "," else None
-    if gap[-1] in _LINK_ENDS and len(gap) <= 6 and all(w.isalpha() for w in gap):
+    if gap[-1] in _links("link") and len(gap) <= 6 and all(w.isalpha() for w in gap):
         return _status(ctx, t, gap)
-    if ctx.word(p.j) == "," and set(gap) <= _FORMER:
+    if ctx.word(p.j) == "," and set(gap) <= _links("former"):
         return "former"  # "Ahmad Syarifuddin, mantan Ketua KPU Kabupaten Lahat"
     return None
 
@@ -61,7 +64,7 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:
 def _status(ctx: Context, t: Chunk, gap: list[str]) -> str:
     """Say whether the title is a former one ("mantan Kapolres", "sebelumnya menjabat")."""
     before = ctx.word(t.i - 1).lower()
-    return "former" if before in _FORMER or _FORMER & set(gap) else "current"
+    return "former" if before in _links("former") or _links("former") & set(gap) else "current"
 
 
 def _handover(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
@@ -132,7 +135,6 @@ def _second_titles(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: s
     return more
 
 
-_LIST_INTRO = {"yakni", "yaitu", "masing-masing", ":"}
 _LIST_GLUE = {",", "dan", "serta"}
 
 
@@ -146,7 +148,8 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
         if n in used or t.kind != "TITLE" or not (t.title and t.title.org) or n + 1 >= len(chunks):
             continue
         gap = set(_gap(ctx, t, chunks[n + 1]))
-        if not gap & _LIST_INTRO or not gap <= _LIST_INTRO | {",", "lainnya", "antara", "lain"}:
+        intro = _links("list")
+        if not gap & intro or not gap <= intro | {",", "lainnya", "antara", "lain"}:
             continue
         m = n + 1
         while m < len(chunks) and chunks[m].kind in _PEOPLE and m not in used:

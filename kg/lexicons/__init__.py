@@ -133,6 +133,7 @@ class Lexicon:
     name_parts: dict[str, str]
     plural_roles: frozenset[str]
     role_fields: frozenset[str]
+    links: dict[str, str]
 
 
 @cache
@@ -167,4 +168,5 @@ def load() -> Lexicon:
         name_parts=_mapping("name_parts.tsv", "kind", {"particle", "abbreviation"}),
         plural_roles=_words("plural_roles.tsv"),
         role_fields=_words("role_fields.tsv"),
+        links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list"}),
     )
