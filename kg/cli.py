@@ -143,11 +143,25 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score the extractor against hand-made gold facts; exit 1 below a floor."""
+    from kg.diagnose import summary
     from kg.evaluate import evaluate, floors_missed
 
-    scores, log = evaluate(args.gold, _sources(args.sources))
+    gold, sources = args.gold, args.sources
+    if args.split:
+        gold = Path("eval/realnews") / args.split
+        sources = sources or [Path(".cache/realnews")]
+        if not gold.is_dir() or not sources[0].is_dir():
+            print(f"kg eval --split {args.split}: needs {gold}/ and the cache of real article "
+                  f"texts in {sources[0]}/ (see eval/realnews/README.md)", file=sys.stderr)
+            return 2
+    scores, findings, log = evaluate(gold, _sources(sources))
+    for line in log:
+        print(line, file=sys.stderr)
     if args.verbose:
-        print("\n".join(log))
+        print("\n".join(f.line() for f in findings))
+        print("\nerrors by cause (biggest first):")
+        print("\n".join(summary(findings)))
+        print()
     for kind, (p, r, f) in scores.items():
         print(f"{kind:<14}P {p:.2f}  R {r:.2f}  F1 {f:.2f}")
     missed = floors_missed(scores, args.min_f1)
@@ -281,6 +295,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", help="score extraction against gold facts (JSON, as in dev-gold)")
     s.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
     s.add_argument("--gold", type=Path, default=Path("tests/data/gold"))
+    s.add_argument("--split", choices=("dev", "test"),
+                   help="score a split of the real-news set: gold from eval/realnews/SPLIT, texts "
+                        "from .cache/realnews unless SOURCES are given")
     s.add_argument("--min-f1", action="append", default=[], metavar="KIND=F1",
                    help="fail when a kind's F1 falls below the floor")
     s.add_argument("--verbose", action="store_true", help="list misses and spurious facts")

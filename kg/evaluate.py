@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
+from kg.diagnose import Finding, diagnose
 from kg.lexicons import load
 from kg.pipeline import extract_sources
 from kg.records import Extraction
@@ -22,6 +23,7 @@ KINDS = ("persons", "organizations", "holds", "attends")
 _GENERIC = {"dinas", "badan", "kantor", "kepala", "pemerintah", "kabupaten", "kab", "kota",
             "provinsi", "desa", "negeri", "ri", "republik", "indonesia", "dan", "se"}
 Names = list[str]
+Scores = tuple[float, float, float]
 
 
 @cache
@@ -117,34 +119,29 @@ def prf(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(gold_dir: Path, sources: Iterable[Path]) -> tuple[dict[str, tuple[float, float, float]], list[str]]:
-    """Score every gold file against its article's extraction; return scores and a log."""
+def evaluate(gold_dir: Path, sources: Iterable[Path]) -> tuple[dict[str, Scores], list[Finding], list[str]]:
+    """Score every gold file against its article's extraction.
+
+    Returns the scores per kind, every miss and spurious fact with its cause, and the problems
+    (unreadable articles, gold files whose article is missing).
+    """
     extractions, problems = extract_sources(sources)
     by_id = {x.article.id: x for x in extractions}
     totals = {k: [0, 0, 0] for k in KINDS}
     log = [f"problem: {p.source}: {p.reason}" for p in problems]
+    findings: list[Finding] = []
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         x = by_id.get(gold["id"])
         if x is None:
             log.append(f"{gold['id']}: no article with this id in the sources")
         want, got = _gold(gold), (_predicted(x) if x else {k: [] for k in KINDS})
+        owners = {kind: pairs(want[kind], got[kind], SAME[kind]) for kind in KINDS}
         for kind in KINDS:
-            owner = pairs(want[kind], got[kind], SAME[kind])
-            totals[kind] = [totals[kind][0] + len(owner), totals[kind][1] + len(want[kind]),
+            totals[kind] = [totals[kind][0] + len(owners[kind]), totals[kind][1] + len(want[kind]),
                             totals[kind][2] + len(got[kind])]
-            log += [f"{gold['id']} missed {kind}: {_show(g)}" for i, g in enumerate(want[kind])
-                    if i not in owner.values()]
-            log += [f"{gold['id']} spurious {kind}: {_show(p)}" for i, p in enumerate(got[kind])
-                    if i not in owner]
-    return {k: prf(*v) for k, v in totals.items()}, log
-
-
-def _show(item: object) -> str:
-    """Name an item in a log line by the first name of each of its parts."""
-    if isinstance(item, tuple):
-        return " / ".join(_show(part) for part in item if not isinstance(part, str))
-    return str(item[0]) if isinstance(item, list) and item else str(item)
+        findings += diagnose(gold["id"], x.article.text if x else "", want, got, owners, SAME)
+    return {k: prf(*v) for k, v in totals.items()}, findings, log
 
 
 def floors_missed(scores: dict[str, tuple[float, float, float]], floors: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="module")
 def gold_scores() -> dict[str, tuple[float, float, float]]:
     """Score our own gold articles."""
-    scores, _ = evaluate(ROOT / "tests/data/gold", [ROOT / "sources"])
+    scores, _, _ = evaluate(ROOT / "tests/data/gold", [ROOT / "sources"])
     return scores
 
 
@@ -64,3 +64,23 @@ def test_ner_floor() -> None:
                           cwd=ROOT, timeout=900)
     f1 = float(re.search(r"F1=([\d.]+)", done.stdout).group(1))
     assert f1 >= FLOORS["ner"], f"NER micro F1 {f1} < {FLOORS['ner']}\n{done.stdout}"
+
+
+REALNEWS = ROOT / "eval/realnews"
+CACHE = ROOT / ".cache/realnews"
+
+
+@pytest.fixture(scope="module")
+def realnews_scores() -> dict[str, tuple[float, float, float]]:
+    """Score the real-news development split from the local cache of its texts."""
+    if not CACHE.is_dir():
+        pytest.skip("no local cache of real article texts (.cache/realnews)")
+    scores, _, _ = evaluate(REALNEWS / "dev", [CACHE])
+    return scores
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS["realnews-dev"]))
+def test_realnews_dev_floor(realnews_scores: dict[str, tuple[float, float, float]],
+                            kind: str) -> None:
+    f1 = realnews_scores[kind][2]
+    assert f1 >= FLOORS["realnews-dev"][kind], f"real-news dev {kind} F1 {f1:.3f} < floor"
