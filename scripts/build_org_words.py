@@ -1,9 +1,10 @@
-"""Write kg/lexicons/org_words.tsv: capitalised words that belong to organisation names.
+"""Write kg/lexicons/org_words.tsv and person_words.tsv: capitalised words of organisation and person names.
 
 A word counts when the NER training splits (../shared/ner-train, train files only) tag it inside
 organisation names at least twice and more often than inside person names. The chunker uses the
 list to tell where an organisation's name ends and a person's begins when no comma separates them
-("Kepala Dinas Perikanan Budi Santoso mengatakan"). Rerun: python scripts/build_org_words.py
+("Kepala Dinas Perikanan Budi Santoso mengatakan"). Person words tell a name that is also a
+common word ("Hari", "Dewi", "Putra") from the words of a role's field. Rerun: python scripts/build_org_words.py
 """
 
 from __future__ import annotations
@@ -32,15 +33,22 @@ def counts(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
     return org, per
 
 
-def main() -> int:
-    """Write the word list."""
-    org, per = counts(CORPORA)
-    words = sorted(w for w, n in org.items() if n >= 2 and n > per[w] and len(w) > 2)
-    out = ROOT / "kg/lexicons/org_words.tsv"
-    header = ("# Capitalised words of organisation names, from the NER training splits "
+def write(name: str, what: str, words: list[str]) -> None:
+    """Write one word list with its provenance."""
+    out = ROOT / "kg/lexicons" / name
+    header = (f"# Capitalised words of {what} names, from the NER training splits "
               "(idner-news-2k, MIT; nergrit, Apache-2.0).\n# Made by scripts/build_org_words.py.\n")
     out.write_text(header + "form\n" + "".join(f"{w}\n" for w in words), encoding="utf-8")
     print(f"{len(words)} words -> {out}")
+
+
+def main() -> int:
+    """Write the word lists."""
+    org, per = counts(CORPORA)
+    write("org_words.tsv", "organisation",
+          sorted(w for w, n in org.items() if n >= 2 and n > per[w] and len(w) > 2))
+    write("person_words.tsv", "person",
+          sorted(w for w, n in per.items() if n >= 2 and n > org[w] and len(w) > 2))
     return 0
 
 

@@ -17,6 +17,7 @@ from kg.nlp import ner
 from kg.nlp.dates import DateMention, find_dates
 from kg.nlp.sentences import split_sentences
 from kg.nlp.tokens import fold, tokenize
+from kg.nlp.vocabulary import is_plain
 from kg.records import Article, Sentence
 
 
@@ -138,10 +139,12 @@ def _promote_names(p: Parsed, parsed: list[Parsed], model: list[tuple[int, int]]
     for n, c in enumerate(p.chunks):
         if c.kind == "NAME" and c.person:
             folded = fold(c.person.name)
-            speaks = len(folded.split()) > 1 and any(
+            # A run of words of the language ("Lantik Pejabat") needs the article's own word.
+            several = len(folded.split()) > 1 and not is_plain(c.person.name)
+            speaks = several and any(
                 speech.get(p.ctx.word(k).lower()) == "before" for k in _clause(p, n))
-            listed = len(folded.split()) > 1 and _listed_with_persons(p, n)
-            seen = len(folded.split()) > 1 and any(s <= c.start and c.end <= e for s, e in model)
+            listed = several and _listed_with_persons(p, n)
+            seen = several and any(s <= c.start and c.end <= e for s, e in model)
             if speaks or listed or seen or folded in known or set(folded.split()) <= known_words:
                 c = replace(c, kind="PERSON")
         chunks.append(c)

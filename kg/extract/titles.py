@@ -6,11 +6,12 @@ from dataclasses import replace
 
 from kg import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef, TitleRef
-from kg.extract.context import Context
+from kg.extract.context import Context, org_vocabulary
 from kg.extract.institutions import area, body_end, chunk, org, unit
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import load
 from kg.nlp.names import is_prefix
+from kg.nlp.vocabulary import is_vocabulary
 
 
 def _skip_alias(ctx: Context, j: int, table: PhraseTable) -> int:
@@ -74,7 +75,7 @@ def title(ctx: Context, i: int) -> Chunk | None:
         j, org_ref = _carried(ctx, j, role.carries)
         j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
             else j
-    if org_ref and (field_end := _field_after(ctx, j)):
+    if field_end := _field_after(ctx, j):
         label, j = f"{label} {ctx.span(j, field_end)}", field_end
     collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
     org_span = (ctx.tokens[org_start].start, ctx.tokens[j - 1].end) if j > org_start else None
@@ -131,7 +132,30 @@ def _field_end(ctx: Context, j: int) -> int:
             k += 1
         else:
             break
-    return k
+    return _name_after_field(ctx, j, k)
+
+
+_ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+
+
+def _name_after_field(ctx: Context, j: int, k: int) -> int:
+    """Give back the words that end a field run and read as a name, not as the field.
+
+    "Asisten Perdata dan Tata Usaha Negara Sigit Prabowo, S.H.": the field is written in words
+    of the language, the holder's name is not.
+    """
+    m = k
+    while m > j and ctx.cap(m - 1) and _name_like(ctx.word(m - 1)):
+        m -= 1
+    return m if j < m < k else k
+
+
+def _name_like(word: str) -> bool:
+    """Say whether a capitalised word reads as part of a name rather than of a field."""
+    if len(word) == 1:
+        return word not in _ROMAN  # the initial of "Rajendra D. Wiritanaya"
+    return not (word.isupper() or word in load().role_fields
+                or word in org_vocabulary() or is_vocabulary(word))
 
 
 def _enumerates(ctx: Context, k: int) -> bool:

@@ -128,12 +128,14 @@ class Lexicon:
     presence: dict[str, str]
     region_aliases: dict[str, str]
     org_words: frozenset[str]
+    person_words: frozenset[str]
     function_words: frozenset[str]
     org_units: frozenset[str]
     name_parts: dict[str, str]
     plural_roles: frozenset[str]
     role_fields: frozenset[str]
     links: dict[str, str]
+    bylines: dict[str, str]
 
 
 @cache
@@ -163,10 +165,12 @@ def load() -> Lexicon:
                                                       "organizer-after", "subject"}),
         region_aliases=_columns("region_aliases.tsv", ("alias", "code")),
         org_words=_words("org_words.tsv"),
+        person_words=_words("person_words.tsv"),
         function_words=_words("function_words.tsv"),
         org_units=_words("org_units.tsv"),
         name_parts=_mapping("name_parts.tsv", "kind", {"particle", "abbreviation"}),
         plural_roles=_words("plural_roles.tsv"),
         role_fields=_words("role_fields.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list"}),
+        bylines=_mapping("bylines.tsv", "role", {"author", "editor"}),
     )

@@ -1,0 +1,38 @@
+"""Tell the words of the language from the words of names, with a dictionary and a stemmer.
+
+A role's field and a person's name are both capitalised: "Asisten Pembinaan Cumondo Trisno".
+The field is written in dictionary words (their roots after Sastrawi's stemmer: "Pembinaan" ->
+"bina"); a name is not, unless its words are among the names the NER training data tags as
+persons ("Hari", "Dewi", "Putra").
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from kg.lexicons import load
+
+
+@cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    """Create Sastrawi's cached stemmer once (it loads its 30,000-root dictionary)."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=65536)
+def is_vocabulary(word: str) -> bool:
+    """Say whether a word is a word of the language rather than part of a person's name."""
+    if word in load().person_words:
+        return False
+    lower = word.lower()
+    stemmer = _stemmer()
+    dictionary = stemmer.delegatedStemmer.dictionary
+    return dictionary.contains(lower) or dictionary.contains(stemmer.stem(lower))
+
+
+def is_plain(name: str) -> bool:
+    """Say whether every word of a capitalised run is a word of the language: "Lantik Pejabat"."""
+    words = [w for w in name.replace(".", " ").split() if len(w) > 1]
+    return bool(words) and all(is_vocabulary(w) for w in words)
