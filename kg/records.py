@@ -151,6 +151,14 @@ class Collective:
 
 
 @dataclass(frozen=True)
+class Byline:
+    """A person the article names as its writer or editor ("Penulis: X", "Editor: Y")."""
+
+    person: str  # the key of the Person
+    role: str  # "author", "editor"
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article."""
 
@@ -164,6 +172,7 @@ class Extraction:
     events: tuple[EventFact, ...] = ()
     attendances: tuple[Attendance, ...] = ()
     collectives: tuple[Collective, ...] = ()
+    bylines: tuple[Byline, ...] = ()
     dateline: str | None = None  # the key of the Place the report was filed from
     reported: date | None = None  # the day the report speaks from: published, else its last date
     reported_month: str | None = None  # "2024-06" when the report gives no day, only a month

@@ -104,7 +104,7 @@ def article_graph(x: Extraction) -> Graph:
 def _add_article(g: Graph, x: Extraction) -> None:
     """Add an article, its facts and the sentences they rest on."""
     aid = x.article.id
-    _add(g, mapping.article_triples(x.article, x.dateline))
+    _add(g, mapping.article_triples(x.article, x.dateline, x.bylines))
     evidence = {h.sentence for h in x.holdings} | {a.sentence for a in x.attendances}
     evidence |= {s for e in x.events for s in e.sentences}
     for s in sorted(evidence, key=lambda s: s.start):

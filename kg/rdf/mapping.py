@@ -12,6 +12,7 @@ from kg.rdf.namespaces import DCTERMS, FOAF, KG, KGR, NIF, ORG, PROV, RDF, RDFS,
 from kg.records import (
     Article,
     Attendance,
+    Byline,
     Collective,
     EventFact,
     Holding,
@@ -38,9 +39,15 @@ def _labels(node: URIRef, label: str, aliases: tuple[str, ...]) -> Iterator[Trip
         yield node, SKOS.altLabel, Literal(alias)
 
 
-def article_triples(a: Article, dateline: str | None) -> Iterator[Triple]:
-    """Describe the source article, its outlet and where it was filed from."""
+BYLINES = {"author": SDO.author, "editor": SDO.editor}
+
+
+def article_triples(a: Article, dateline: str | None, bylines: tuple[Byline, ...] = ()
+                    ) -> Iterator[Triple]:
+    """Describe the source article, its outlet, who wrote and edited it, where it was filed."""
     node = ids.article(a.id)
+    for b in bylines:
+        yield node, BYLINES[b.role], ids.entity("person", b.person)
     yield node, RDF.type, SDO.NewsArticle
     yield node, RDF.type, PROV.Entity
     yield node, DCTERMS.identifier, Literal(a.id)
