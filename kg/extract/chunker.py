@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context
 from kg.extract.institutions import chunk, org
 from kg.extract.occasions import event_at, place_at, venue_at
 from kg.extract.people import collective_at, name_at, person_at
 from kg.extract.titles import title
+from kg.lexicons import load
 
 _LIST_GLUE = {",", "dan", "serta", ";"}
 
@@ -53,4 +56,27 @@ def chunk_sentence(ctx: Context) -> list[Chunk]:
             i = found.j
         else:
             i += 1
-    return chunks
+    return _inherit_institutions(chunks)
+
+
+def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:
+    """Give a title that names no institution the one the sentence's previous title named.
+
+    "Kepala Kejaksaan Tinggi Maluku A, didampingi Asisten Intelijen B, Asisten Pembinaan C":
+    the assistants serve the Kejati, not the region's government.
+    """
+    out, last = [], None
+    for c in chunks:
+        t = c.title
+        if c.kind == "TITLE" and t and t.org_span and t.org:
+            last = t.org
+        elif c.kind == "TITLE" and t and last and t.org_span is None and _generic(t.written):
+            c = replace(c, title=replace(t, org=last, collective=None))
+        out.append(c)
+    return out
+
+
+def _generic(written: str) -> bool:
+    """Say whether a title names no institution of its own ("Asisten", "Komisioner")."""
+    role = load().roles.get(written)
+    return role is not None and role.carries is None

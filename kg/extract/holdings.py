@@ -8,6 +8,7 @@ from functools import cache
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context
 from kg.lexicons import load
+from kg.nlp.vocabulary import is_plain
 
 _PEOPLE = {"PERSON", "NAME"}
 
@@ -39,6 +40,8 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> str | None:
     "sebelumnya" the holder is a former one: "Ketua KONI sebelumnya, Agus Mulyadi".
     """
     gap = _gap(ctx, t, p)
+    if gap == [] and p.person and not p.tags and is_plain(p.person.name):
+        return None  # "Kepala Dinas Kesehatan Hewan": the field ran on, no holder follows
     if gap in ([], [","], ["("], [":"]):
         return _status(ctx, t, [])
     # "Ketua KPU Poso periode sebelumnya, Nama"; "Camat X yang baru, Nama".
@@ -51,13 +54,17 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> str | None:
 
 def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:
     """Holder, then the title: "Nama, Ketua KPU Kota X," or "Nama dilantik sebagai Pj Bupati"."""
-    gap = [w for w in _gap(ctx, p, t) if w != ","]
+    gap = [w for w in _gap(ctx, p, t) if w not in {",", ":"}]
     if not gap:
-        return _status(ctx, t, []) if ctx.word(p.j) == "," else None
+        return _status(ctx, t, []) if ctx.word(p.j) in {",", ":"} else None
+    if gap == ["dari"] and ctx.word(p.j) == ":":
+        return "former"  # a mutation list: "- Budi Santoso: dari Kepala Dinas A menjadi ..."
+    if gap == ["("]:
+        return _status(ctx, t, [])  # "- Samsu Abubakar (Plt Kepala Dinas Lingkungan Hidup)"
     if gap[-1] in _links("link") and len(gap) <= 6 and all(w.isalpha() for w in gap):
         return _status(ctx, t, gap)
-    if ctx.word(p.j) == "," and set(gap) <= _links("former"):
-        return "former"  # "Ahmad Syarifuddin, mantan Ketua KPU Kabupaten Lahat"
+    if set(gap) <= _links("former") | _links("qualifying") and _links("former") & set(gap):
+        return "former"  # "Ahmad Syarifuddin, mantan Ketua ...", "Rina yang semula Kepala ..."
     return None
 
 
@@ -112,6 +119,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
                 pairs.append(Pair(c, nxt, status))
                 used |= {n, t}
     pairs += _second_titles(ctx, chunks, pairs, used)
+    pairs = _moved(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
     return _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))
 
@@ -133,6 +141,27 @@ def _second_titles(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: s
                 more.append(Pair(p.person, t, status))
                 used.add(n + 1)
     return more
+
+
+def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int]) -> list[Pair]:
+    """Read a move from one post to the next: the first title is a former one, the next current.
+
+    "Budi Santoso: dari Kepala Dinas Pertanian menjadi Staf Ahli Bupati", "Rina yang semula
+    Kepala Dinas Pariwisata kini Kepala Dinas Sosial".
+    """
+    index = {c.i: n for n, c in enumerate(chunks)}
+    out = []
+    for p in pairs:
+        n = index[p.title.i]
+        nxt = chunks[n + 1] if n + 1 < len(chunks) else None
+        gap = [w for w in _gap(ctx, p.title, nxt) if w != ","] if nxt else []
+        if nxt and nxt.kind == "TITLE" and nxt.title and nxt.title.org and n + 1 not in used \
+                and gap and gap[-1] in _links("new") | _links("link") and len(gap) <= 3:
+            out += [replace(p, status="former"), Pair(p.person, nxt, "current")]
+            used.add(n + 1)
+        else:
+            out.append(p)
+    return out
 
 
 _LIST_GLUE = {",", "dan", "serta"}
