@@ -137,4 +137,6 @@ def test_menurut_title_name_is_a_speaker() -> None:
 
 def test_a_place_after_di_does_not_attend() -> None:
     x = extract_text("Bupati Lahat Sahril Anwar meresmikan pasar rakyat di Kecamatan Merapi Barat.")
-    assert taking(x) == {("sahril anwar", "person", "attendee")}
+    # The Bupati's government takes part through him (ANNOTATION.md); the place does not.
+    assert taking(x) == {("sahril anwar", "person", "attendee"),
+                         ("pemkab|16.04", "organization", "attendee")}

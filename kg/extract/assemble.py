@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.extract.article import parse_article, reference_date, reference_month
+from kg.extract.bylines import bylines
 from kg.extract.attendance import Taking, hosts, present, speakers, subjects
 from kg.extract.chunks import Chunk, OrgRef
 from kg.extract.events import (
@@ -18,7 +19,7 @@ from kg.extract.parsed import Parsed
 from kg.extract.places import Places
 from kg.extract.resolve import resolve_orgs, resolve_persons
 from kg.nlp.tokens import fold
-from kg.records import Article, Attendance, Collective, EventFact, Extraction, Holding
+from kg.records import Article, Attendance, Byline, Collective, EventFact, Extraction, Holding
 
 
 def _org_refs(parsed: list[Parsed]) -> list[OrgRef]:
@@ -81,6 +82,27 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
     return takings
 
 
+def _through_officials(attendances: list[Attendance], holdings: list[Holding]) -> list[Attendance]:
+    """Let an institution take part where its official does, in the official's own words.
+
+    "Hadir Kapolres Bantaeng AKBP A, Dandim 1410 B": the Polres and the Kodim attend through
+    their commanders (the representative's body likewise); a former post speaks for no one.
+    """
+    posts: dict[str, list[Holding]] = {}
+    for h in holdings:
+        if h.status in {"current", "incoming"}:
+            posts.setdefault(h.person, []).append(h)
+    present = {(a.participant, a.event) for a in attendances}
+    out = []
+    for a in attendances:
+        for h in posts.get(a.participant, []) if a.kind == "person" else []:
+            if (h.organization, a.event) not in present and h.sentence == a.sentence:
+                present.add((h.organization, a.event))
+                out.append(Attendance(h.organization, "organization", a.event, "attendee",
+                                      a.sentence))
+    return out
+
+
 def _target(n: int, groups: list[EventGroup], main: EventGroup) -> EventGroup:
     """Return the event a sentence speaks of: its own non-election event, else the main one."""
     own = [g for g in groups if n in g.sentences and g.kind != "Election"]
@@ -100,8 +122,10 @@ def extract(article: Article, mentions_wanted: bool = False) -> Extraction:
     """Extract everything the article reports; its mentions too when wanted (`kg extract`)."""
     pa = parse_article(article, mentions_wanted)
     parsed, dates, home = pa.sentences, pa.dates, pa.home
+    credits = bylines(article)
     people, person_keys = resolve_persons(
-        [c.person for p in parsed for c in p.of_kind("PERSON") if c.person])
+        [c.person for p in parsed for c in p.of_kind("PERSON") if c.person] +
+        [name for name, _ in credits])
     definitions = [(r.base, other) for r in _org_refs(parsed) for other in r.names]
     orgs, org_keys = resolve_orgs(_org_refs(parsed), definitions, home)
     places = Places(article, parsed, home, orgs)
@@ -120,6 +144,8 @@ def extract(article: Article, mentions_wanted: bool = False) -> Extraction:
             key, kind = _participant(t.chunk, person_keys, org_keys)
             event = event_keys[_target(t.sentence, groups, main).key]
             attendances.append(Attendance(key, kind, event, t.role, parsed[t.sentence].sentence))
+    holdings = _holdings(parsed, person_keys, org_keys)
+    attendances += _through_officials(attendances, holdings)
     return Extraction(
         article=article,
         sentences=tuple(p.sentence for p in parsed),
@@ -128,10 +154,11 @@ def extract(article: Article, mentions_wanted: bool = False) -> Extraction:
         persons=tuple(people),
         organizations=tuple(orgs),
         places=tuple(places.all()),
-        holdings=tuple(_holdings(parsed, person_keys, org_keys)),
+        holdings=tuple(holdings),
         events=tuple(events),
         attendances=tuple(dict.fromkeys(attendances)),
         collectives=tuple(_collectives(parsed)),
+        bylines=tuple(dict.fromkeys(Byline(person_keys[fold(n.name)], role) for n, role in credits)),
         dateline=places.dateline,
         reported=(reported := reference_date(article)),
         reported_month=None if reported else reference_month(article),

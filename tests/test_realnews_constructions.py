@@ -1,0 +1,76 @@
+"""Constructions met in real regional news (the real-news development set), each reproduced
+with invented names and our own words: no sentence here comes from a real article."""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from kg import ids
+from kg.rdf.graph import build_graph
+from kg.rdf.namespaces import SDO
+from tests.test_grammar import extract_text, holdings, person
+
+
+def test_field_of_a_role_ends_where_the_name_begins() -> None:
+    x = extract_text("PALEMBANG, WARTASUMSEL.ID - Kepala Kejaksaan Tinggi Sumatera Selatan "
+                     "Budiman Hartono, S.H., didampingi Asisten Perdata dan Tata Usaha Negara "
+                     "Rizky Adiputra, S.H., menandatangani nota kesepahaman, Selasa (4/6/2024).")
+    assert person(x, "rizky adiputra").name == "Rizky Adiputra"
+    roles = {h.role for h in x.holdings if h.person == "rizky adiputra"}
+    assert roles == {"Asisten Perdata dan Tata Usaha Negara"}
+
+
+def test_titles_without_an_institution_serve_the_one_named_before_them() -> None:
+    x = extract_text("PALEMBANG, WARTASUMSEL.ID - Kepala Kejaksaan Tinggi Sumatera Selatan "
+                     "Budiman Hartono didampingi Asisten Intelijen Rizky Adiputra, S.H., dan "
+                     "Asisten Pembinaan Novita Kusumawardani, M.H., hadir dalam rapat, Selasa "
+                     "(4/6/2024).")
+    orgs = {h.person: h.organization for h in x.holdings}
+    assert orgs["rizky adiputra"] == orgs["novita kusumawardani"] == orgs["budiman hartono"]
+
+
+def test_members_listed_after_yakni_hold_the_plural_title() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Rapat pleno dipimpin Ketua KPU Kabupaten Lahat, "
+                     "Fikri Ramadhan, didampingi komisioner KPU Kabupaten Lahat, yakni Sari "
+                     "Handayani, Yusman, dan Dodi Kurniawan, Senin (2/12/2024).")
+    members = {p for p, role, _ in holdings(x) if role == "Komisioner"}
+    assert members == {"sari handayani", "yusman", "dodi kurniawan"}
+
+
+def test_a_title_in_parentheses_after_the_name_is_held() -> None:
+    x = extract_text("TERNATE, MALUTNEWS.ID - Sejumlah pejabat masih berstatus pelaksana "
+                     "tugas, di antaranya:\n- Gunawan Saputra (Plt Kepala Dinas Perhubungan)\n"
+                     "- Melati Anggraini (Plt Kepala Dinas Sosial)\n")
+    found = {(h.person, h.role, h.qualifier) for h in x.holdings}
+    assert {("gunawan saputra", "Kepala", "Plt"), ("melati anggraini", "Kepala", "Plt")} <= found
+
+
+def test_a_move_from_one_post_to_another_holds_both() -> None:
+    x = extract_text("MERAUKE, PAPUANEWS.ID - Bupati melantik sejumlah pejabat, Kamis "
+                     "(13/11/2025).\n- Hendra Simatupang: dari Kepala Dinas Pariwisata menjadi "
+                     "Kepala Dinas Sosial.\n")
+    status = {h.organization.split(":")[0]: h.status for h in x.holdings
+              if h.person == "hendra simatupang"}
+    assert sorted(status.values()) == ["current", "former"]
+
+
+def test_bylines_are_the_articles_writer_and_editor() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Bupati Lahat membuka musrenbang, Senin (11/3/2024)."
+                     "\n\nPewarta: Rina Oktaviani\nEditor: Bambang Sutejo\n")
+    assert {(b.person, b.role) for b in x.bylines} == {("rina oktaviani", "author"),
+                                                       ("bambang sutejo", "editor")}
+    assert not [h for h in x.holdings if h.person in {"rina oktaviani", "bambang sutejo"}]
+    graph = build_graph([x])
+    article = ids.article(x.article.id)
+    assert (article, SDO.author, ids.entity("person", "rina oktaviani")) in graph
+    assert (article, SDO.editor, URIRef(ids.entity("person", "bambang sutejo"))) in graph
+
+
+def test_an_institution_attends_through_its_official() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Apel gelar pasukan digelar di Lapangan Mapolres "
+                     "Lahat, Senin (17/4/2023). Hadir dalam apel tersebut Kapolres Lahat AKBP "
+                     "Darmawan Saputro dan Dandim 0405/Lahat Letkol Inf Yudi Pratama.")
+    attending = {a.participant for a in x.attendances}
+    held = {h.organization for h in x.holdings}
+    assert {"darmawan saputro", "yudi pratama"} <= attending
+    assert held and held <= attending
