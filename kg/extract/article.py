@@ -145,7 +145,9 @@ def _promote_names(p: Parsed, parsed: list[Parsed], model: list[tuple[int, int]]
                 speech.get(p.ctx.word(k).lower()) == "before" for k in _clause(p, n))
             listed = several and _listed_with_persons(p, n)
             seen = several and any(s <= c.start and c.end <= e for s, e in model)
-            if speaks or listed or seen or folded in known or set(folded.split()) <= known_words:
+            titled = _name_shaped(c.person.name) and _after_title(p, n)
+            if speaks or listed or seen or titled or folded in known or \
+                    set(folded.split()) <= known_words:
                 c = replace(c, kind="PERSON")
         chunks.append(c)
     return replace(p, chunks=tuple(chunks))
@@ -156,6 +158,21 @@ def _clause(p: Parsed, n: int) -> range:
     c = p.chunks[n]
     stop = p.chunks[n + 1].i if n + 1 < len(p.chunks) else len(p.ctx.tokens)
     return range(c.j, min(stop, c.j + 12))
+
+
+def _name_shaped(name: str) -> bool:
+    """Say whether a run is written like a name: capitalised words, not acronyms, one of them
+    outside the dictionary."""
+    words = name.replace(".", " ").split()
+    shaped = all(w[:1].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words)
+    return shaped and any(len(w) > 2 for w in words) and not is_plain(name)
+
+
+def _after_title(p: Parsed, n: int) -> bool:
+    """Say whether a name follows a title right away or after a comma: "Presiden Prabowo"."""
+    prev = p.chunks[n - 1] if n else None
+    return bool(prev and prev.kind == "TITLE" and
+                all(p.ctx.word(k) == "," for k in range(prev.j, p.chunks[n].i)))
 
 
 def _listed_with_persons(p: Parsed, n: int) -> bool:

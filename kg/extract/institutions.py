@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
@@ -13,7 +15,7 @@ from kg.extract.context import (
 )
 from kg.extract.phrases import tables
 from kg.lexicons import load
-from kg.nlp.names import is_prefix
+from kg.nlp.names import is_degree, is_prefix
 
 
 def chunk(ctx: Context, kind: str, i: int, j: int, **fields: object) -> Chunk:
@@ -166,15 +168,19 @@ def _village_name(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     return None
 
 
+_ROMAN = re.compile(r"[IVXL]+")
+
+
 def _unknown_acronym(ctx: Context, i: int, after_title: bool) -> bool:
     """Say whether token i is an acronym no list knows, read as an institution.
 
     After a title or before a region it names one: "Kepala PLBN Aruk", "Ketua KONI Banyuwangi".
     """
     word = ctx.word(i)
-    if not (2 <= len(word) <= 8 and word.isalpha() and word.isupper()) or i in ctx.blocked:
-        return False
-    if is_prefix(word) or word in load().region_aliases or word in load().collectives:
+    if not (3 <= len(word) <= 8 and word.isalpha() and word.isupper()) or i in ctx.blocked:
+        return False  # two capitals are too often a degree, a numeral or "RI" to be a body
+    if is_prefix(word) or is_degree(word) or word in load().region_aliases \
+            or word in load().collectives or _ROMAN.fullmatch(word):
         return False
     return after_title or bool(area(ctx, i + 1))
 
