@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import (
+from kg.ingest.load import (
     BadSource,
     decode,
     discover,

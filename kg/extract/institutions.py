@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg import gazetteer
+from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     DIRECTIONS,

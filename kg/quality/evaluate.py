@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 
 from kg.lexicons import load
+from kg.nlp.tokens import fold
 from kg.pipeline import extract_sources
 from kg.records import Extraction
-from kg.nlp.tokens import fold
 
 KINDS = ("persons", "organizations", "holds", "attends")
 _GENERIC = {"dinas", "badan", "kantor", "kepala", "pemerintah", "kabupaten", "kab", "kota",
