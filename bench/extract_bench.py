@@ -20,7 +20,7 @@ import time
 from datetime import date, timedelta
 
 from kg.extract import extract
-from kg.ingest.load import make_article
+from kg.ingest.article import make_article
 from kg.lexicons import gazetteer
 
 FIRST = ["Budi", "Siti", "Ahmad", "Dewi", "Rahmat", "Sri", "Agus", "Nur", "Hendra", "Rina",

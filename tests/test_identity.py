@@ -12,7 +12,7 @@ from rdflib.namespace import ORG, PROV, RDF
 
 from kg.extract import extract
 from kg.identity.unify import read_overrides, same_person, unify
-from kg.ingest.load import make_article
+from kg.ingest.article import make_article
 from kg.lexicons import load
 from kg.pipeline import extract_and_unify
 from kg.rdf.graph import build_graph
