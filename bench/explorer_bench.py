@@ -25,7 +25,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.analytics import project
+from kg.network.analytics import project
 from kg.rdf.namespaces import FOAF, KG, NIF, ORG, PROV, RDF, RDFS, SDO, SKOS
 from kg.viz.explorer import payload
 from kg.viz.page import page

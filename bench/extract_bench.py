@@ -19,9 +19,9 @@ import resource
 import time
 from datetime import date, timedelta
 
-from kg import gazetteer
 from kg.extract import extract
-from kg.ingest import make_article
+from kg.ingest.article import make_article
+from kg.lexicons import gazetteer
 
 FIRST = ["Budi", "Siti", "Ahmad", "Dewi", "Rahmat", "Sri", "Agus", "Nur", "Hendra", "Rina",
          "Joko", "Yusuf", "Fitri", "Dedi", "Lestari", "Andi", "Wahyu", "Ratna", "Irwan", "Maya"]

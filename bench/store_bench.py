@@ -227,7 +227,7 @@ def timed(run: Callable[[], int]) -> tuple[float, int]:
 
 def _rdflib_child(graph: object, sparql: str, pipe: object) -> None:
     """Run one query in a forked child and send back its time and row count."""
-    from kg.query import run
+    from kg.store.query import run
 
     pipe.send(timed(lambda: sum(1 for _ in run(graph, sparql))))  # type: ignore[attr-defined]
 
@@ -258,9 +258,9 @@ def main() -> int:
     import pyoxigraph as ox
     from rdflib import Graph
 
-    from kg.params import bind
-    from kg.query import named
     from kg.rdf.namespaces import PREFIXES
+    from kg.store.params import bind
+    from kg.store.query import named
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     folder.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ def _sources(paths: list[Path]) -> list[Path]:
 
 def _export_formats() -> list[str]:
     """List the export formats."""
-    from kg.export import FORMATS
+    from kg.network.export import FORMATS
 
     return sorted(FORMATS)
 
@@ -67,10 +67,10 @@ def cmd_build_store(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print each article's mentions and facts as one JSON line."""
-    from kg.ingest import load_articles
+    from kg.ingest.load import load_articles
     from kg.pipeline import extract_all
+    from kg.rdf.serialize import extraction_json
     from kg.records import Problem
-    from kg.serialize import extraction_json
 
     articles, problems = load_articles(_sources(args.sources))
     _report(problems)
@@ -88,10 +88,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     """Run a SPARQL query over a graph file and print its result."""
-    from kg import query
-    from kg.store import read_graph
-
-    from kg import params
+    from kg.rdf.files import read_graph
+    from kg.store import params, query
 
     if args.list:
         for name, text in sorted(query.named().items()):
@@ -113,8 +111,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate a graph against the SHACL shapes; exit 1 on violations."""
-    from kg.store import read_graph
-    from kg.validate import validate
+    from kg.rdf.files import read_graph
+    from kg.rdf.validate import validate
 
     report = validate(read_graph(args.graph))
     for line in report.violations:
@@ -125,7 +123,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a store as a read-only SPARQL endpoint until interrupted."""
-    from kg.serve import serve
+    from kg.store.serve import serve
 
     serve(args.store, args.host, args.port, args.timeout, args.limit, args.cors)
     return 0
@@ -133,7 +131,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_push(args: argparse.Namespace) -> int:
     """Load the graph (or a store's named graphs) into a SPARQL 1.1 Graph Store."""
-    from kg.push import push
+    from kg.store.push import push
 
     done = push(args.endpoint, store=args.store, graph=args.graph, into=args.into,
                 timeout=args.timeout)
@@ -143,8 +141,8 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score the extractor against hand-made gold facts; exit 1 below a floor."""
-    from kg.diagnose import summary
-    from kg.evaluate import evaluate, floors_missed
+    from kg.quality.diagnose import summary
+    from kg.quality.evaluate import evaluate, floors_missed
 
     gold, sources = args.gold, args.sources
     if args.split:
@@ -172,12 +170,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the graph in another format."""
-    from kg.export import FORMATS, export
-    from kg.store import read_graph
+    from kg.network.export import FORMATS, export
+    from kg.rdf.files import read_graph
 
     out = args.out or args.graph.with_suffix(FORMATS[args.format][1])
     if args.store:
-        from kg.export import NAMED_GRAPHS
+        from kg.network.export import NAMED_GRAPHS
         from kg.store.oxigraph import dataset, open_store, union_graph
 
         store = open_store(args.store, read_only=True)
@@ -191,7 +189,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     """Explain how the mentions of a name became one entity."""
-    from kg.explain import explain
+    from kg.identity.explain import explain
     from kg.pipeline import extract_and_unify
 
     extractions, problems, merges = extract_and_unify(_sources(args.sources))
@@ -202,8 +200,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """List the conflicts between reports: two dates for one event, two holders of one post."""
+    from kg.identity.report import report
     from kg.pipeline import extract_sources
-    from kg.report import report
 
     extractions, problems = extract_sources(_sources(args.sources))
     _report(problems)
@@ -214,9 +212,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print the network measures of a graph as text tables or JSON."""
-    from kg.stats import stats, to_json
-    from kg.stats_text import to_text
-    from kg.store import read_graph
+    from kg.network.stats import stats, to_json
+    from kg.network.stats_text import to_text
+    from kg.rdf.files import read_graph
 
     found = stats(read_graph(args.graph), top=args.top)
     print(to_json(found) if args.format == "json" else to_text(found))

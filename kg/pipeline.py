@@ -11,11 +11,11 @@ from rdflib import Graph
 from tqdm import tqdm
 
 from kg.extract import extract
-from kg.identity import Merge, read_overrides, unify
-from kg.ingest import load_articles
+from kg.identity.unify import Merge, read_overrides, unify
+from kg.ingest.load import load_articles
+from kg.rdf.files import write_turtle
 from kg.rdf.graph import build_graph
 from kg.records import Article, Extraction, Problem
-from kg.store import write_turtle
 from kg.viz.explorer import write_explorer
 
 

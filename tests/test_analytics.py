@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from kg.analytics import RELATIONS, centrality, project
+from kg.network.analytics import RELATIONS, centrality, project
 from tests.conftest import TURTLE_HEAD
 
 # A small graph written as docs/data-model.md describes it; kgr: IRIs are relative to @base.

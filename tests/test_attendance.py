@@ -11,7 +11,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.article import parse_article
 from kg.extract.attendance import hosts, present, speakers
-from kg.ingest import make_article
+from kg.ingest.article import make_article
 from kg.records import Extraction
 
 

@@ -56,7 +56,7 @@ def test_contract_term_is_in_the_demo_graph(demo_graph: Graph, term: str) -> Non
 
 
 def test_evidence_offsets_point_into_the_articles(demo_graph: Graph) -> None:
-    from kg.ingest import load_articles
+    from kg.ingest.load import load_articles
 
     articles = {a.id: a for a in load_articles([ROOT / "sources"])[0]}
     rows = demo_graph.query(PREFIXES + """

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from kg.extract import extract
-from kg.ingest import make_article
+from kg.ingest.article import make_article
 from kg.nlp.dates import DateMention, find_dates
 
 FRIDAY = date(2024, 3, 15)  # a Friday

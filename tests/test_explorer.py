@@ -17,7 +17,7 @@ import networkx
 import pytest
 from rdflib import Graph
 
-from kg.analytics import project
+from kg.network.analytics import project
 from kg.viz.explorer import fact, payload, script_json, write_explorer
 from tests.conftest import TURTLE_HEAD
 

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.export import FORMATS, NAMED_GRAPHS
+from kg.network.export import FORMATS, NAMED_GRAPHS
 from kg.store.build import build_store
 from kg.store.terms import ENTITIES, article_graph_iri
 from tests.conftest import ROOT, run_kg

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg import gazetteer
-from kg.gazetteer import Region, chain, key, lookup, max_words, numbered_key, regions
+from kg.lexicons import gazetteer
+from kg.lexicons.gazetteer import Region, chain, key, lookup, max_words, numbered_key, regions
 
 
 def codes(found: tuple[Region, ...]) -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 
 from kg.extract import extract
 from kg.extract.article import parse_article
-from kg.ingest import make_article
+from kg.ingest.article import make_article
 from kg.nlp import ner
 from kg.records import Extraction
 

@@ -10,10 +10,10 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import ORG, PROV, RDF
 
-from kg.identity import read_overrides, same_person, unify
-from kg.ingest import make_article
-from kg.lexicons import load
 from kg.extract import extract
+from kg.identity.unify import read_overrides, same_person, unify
+from kg.ingest.article import make_article
+from kg.lexicons import load
 from kg.pipeline import extract_and_unify
 from kg.rdf.graph import build_graph
 from tests.conftest import ROOT, run_kg

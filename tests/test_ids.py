@@ -7,7 +7,7 @@ import re
 import pytest
 from rdflib import URIRef
 
-from kg import ids
+from kg.rdf import ids
 
 BASE = "https://w3id.org/kg-news/id/"
 
@@ -68,7 +68,7 @@ def test_day_iris() -> None:
 
 def test_events_of_two_articles_get_two_iris() -> None:
     from kg.extract import extract
-    from kg.ingest import make_article
+    from kg.ingest.article import make_article
 
     assert ids.article("berita lahat") != ids.article("berita-lahat")
     text = "Rapat koordinasi digelar di Aula Kantor Camat. Ketua KPU Lahat, Rudi Hartono, hadir.\n"

@@ -9,17 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import (
-    BadSource,
-    decode,
-    discover,
-    fingerprint,
-    load_articles,
-    make_article,
-    noise_spans,
-    parse_date,
-    read,
-)
+from kg.ingest.article import BadSource, make_article, noise_spans, parse_date
+from kg.ingest.load import discover, fingerprint, load_articles
+from kg.ingest.readers import decode, read
 from kg.nlp.sentences import split_sentences
 from kg.records import Article, Problem
 

@@ -21,7 +21,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.extract import extract
-from kg.ingest import make_article
+from kg.ingest.article import make_article
 from kg.nlp.dates import find_dates
 from kg.nlp.sentences import split_sentences
 from kg.nlp.tokens import tokenize

@@ -12,10 +12,10 @@ from urllib.parse import urlencode
 import pytest
 from rdflib import Graph
 
-from kg.push import graph_url, push
-from kg.serve import free_port, oxigraph_binary, wait_for_port
 from kg.store.build import build_store
 from kg.store.oxigraph import graph_ntriples, open_store
+from kg.store.push import graph_url, push
+from kg.store.serve import free_port, oxigraph_binary, wait_for_port
 from kg.store.terms import ENTITIES
 from tests.conftest import ROOT, run_kg
 from tests.test_serve import stop

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from kg.evaluate import evaluate
+from kg.quality.evaluate import evaluate
 from tests.conftest import ROOT
 
 FLOORS = json.loads((ROOT / "tests/data/floors.json").read_text(encoding="utf-8"))
@@ -30,7 +30,7 @@ def test_gold_floor(gold_scores: dict[str, tuple[float, float, float]], kind: st
 
 
 def test_gold_covers_every_source() -> None:
-    from kg.ingest import load_articles
+    from kg.ingest.load import load_articles
 
     ids = {a.id for a in load_articles([ROOT / "sources"])[0]}
     gold = {p.stem for p in (ROOT / "tests/data/gold").glob("*.json")}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.query import named, render, resolve, rows, run
+from kg.store.query import named, render, resolve, rows, run
 from tests.conftest import TURTLE_HEAD
 
 # A small graph after docs/data-model.md; kgr: IRIs are relative to @base.

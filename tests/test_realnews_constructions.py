@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from kg import ids
+from kg.rdf import ids
 from kg.rdf.graph import build_graph
 from kg.rdf.namespaces import SDO
 from tests.test_grammar import extract_text, holdings, person

@@ -18,7 +18,7 @@ from kg.extract.resolve import (
     resolve_orgs,
     resolve_persons,
 )
-from kg.ingest import make_article
+from kg.ingest.article import make_article
 from kg.records import Extraction, Name, Place
 
 LAHAT = PlaceRef("Lahat", "regency", "16.04", "Kabupaten Lahat")

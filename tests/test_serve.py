@@ -20,9 +20,9 @@ from urllib.parse import urlencode, urlparse
 import pytest
 from rdflib import Graph
 
-from kg.serve import accepted, choose
 from kg.store.build import build_store
 from kg.store.oxigraph import SERVING
+from kg.store.serve import accepted, choose
 from tests.conftest import ROOT
 
 pytest.importorskip("pyoxigraph")

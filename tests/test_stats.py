@@ -9,10 +9,10 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from kg.analytics import project
-from kg.netexport import flat
-from kg.stats import stats
-from kg.stats_text import to_text
+from kg.network.analytics import project
+from kg.network.netexport import flat
+from kg.network.stats import stats
+from kg.network.stats_text import to_text
 from tests.conftest import TURTLE_HEAD, run_kg
 
 TURTLE = TURTLE_HEAD + """

@@ -126,7 +126,7 @@ def test_problems_are_reported_again_when_nothing_changed(tmp_path: Path) -> Non
 def test_content_hash_ignores_where_an_article_was_read(first: tuple[Path, Path, Path]) -> None:
     from dataclasses import replace
 
-    from kg.ingest import load_articles
+    from kg.ingest.load import load_articles
 
     article = load_articles([first[0] / PICK[0]])[0][0]
     assert content_hash(article) == content_hash(replace(article, source="elsewhere.txt"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from kg import gazetteer
+from kg.lexicons import gazetteer
 from kg.extract.chunker import chunk_sentence
 from kg.extract.chunks import Chunk, PlaceRef
 from kg.extract.context import Context, prefer

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg import gazetteer
+from kg.lexicons import gazetteer
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import load
 from kg.nlp.names import is_degree, is_prefix

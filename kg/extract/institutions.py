@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg import gazetteer
+from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     DIRECTIONS,

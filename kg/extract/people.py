@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg import gazetteer
+from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context, degree_at, is_initial, is_name_word
 from kg.extract.institutions import chunk

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg import gazetteer
+from kg.lexicons import gazetteer
 from kg.extract.chunks import OrgRef, PlaceRef
 from kg.lexicons import load
 from kg.nlp.tokens import fold

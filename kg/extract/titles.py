@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg import gazetteer
+from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef, TitleRef
 from kg.extract.context import Context, org_vocabulary
 from kg.extract.institutions import area, body_end, chunk, org, unit

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from rdflib import Graph
 
-from kg.conflicts import holder_conflicts
+from kg.identity.conflicts import holder_conflicts
 from kg.rdf import mapping
 from kg.rdf.namespaces import PREFIXES
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place

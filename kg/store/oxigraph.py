@@ -8,9 +8,9 @@ while `kg serve` runs on it, `serving.pid`.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -83,7 +83,7 @@ INTEGER_SUBTYPES = {XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositive
 @lru_cache(maxsize=1)
 def declared_integer_types() -> dict[Node, URIRef]:
     """Map each property the SHACL shapes give an integer subtype (nif:beginIndex) to that type."""
-    from kg.validate import shapes
+    from kg.rdf.validate import shapes
 
     graph = shapes()
     return {path: dt for node, path in graph.subject_objects(SH.path)  # type: ignore[misc]

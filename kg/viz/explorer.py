@@ -14,7 +14,7 @@ from pyvis.network import Network
 from pyvis.node import Node
 from rdflib import Graph
 
-from kg.analytics import centrality, project
+from kg.network.analytics import centrality, project
 from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts

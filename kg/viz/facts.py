@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.analytics import RELATIONS
+from kg.network.analytics import RELATIONS
 from kg.viz.view import role_name
 
 EdgeKey = tuple[str, str, str]  # networkx (source, target, key)

@@ -1,6 +1,6 @@
 """The drawn graph: the projection with each membership shown as a role node between its ends.
 
-`kg.analytics.project` folds an org:Membership into one `holds` edge person -> organisation,
+`kg.network.analytics.project` folds an org:Membership into one `holds` edge person -> organisation,
 which suits measures. The explorer draws person -holds-> role -at-> organisation instead, so a
 role is a node that can be clicked, filtered by date and read with its evidence.
 """

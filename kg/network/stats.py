@@ -1,5 +1,5 @@
 """What an analyst asks of the network first: who is central, who appears together, which
-groups form, and what happens where. Measures by networkx on `kg.analytics.project`."""
+groups form, and what happens where. Measures by networkx on `kg.network.analytics.project`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from kg.analytics import project
+from kg.network.analytics import project
 
 ACTORS = frozenset({"person", "organization", "collective", "event"})
 TIES = frozenset({"holds", "attends", "organises", "speaks"})

@@ -59,8 +59,8 @@ FORMATS: dict[str, tuple[Writer, str]] = {
 
 
 def _network(name: str) -> Writer:
-    """Return a network writer of kg.netexport (networkx projection for Gephi), loaded late."""
-    from kg import netexport
+    """Return a network writer of kg.network.netexport (networkx projection for Gephi), loaded late."""
+    from kg.network import netexport
 
     writer: Writer = getattr(netexport, name)
     return writer

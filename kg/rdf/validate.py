@@ -25,7 +25,7 @@ def ontology_file(name: str) -> Traversable:
     try:
         return files("kg.ontology").joinpath(name)
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "ontology" / name
+        return Path(__file__).resolve().parents[2] / "ontology" / name
 
 
 def shapes() -> Graph:

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from kg.records import Extraction
 from kg.nlp.tokens import fold
+from kg.records import Extraction
 
 KINDS = ("person", "organization", "place", "collective")
 

@@ -1,6 +1,6 @@
 """Write the networkx projection for network tools: GraphML and GEXF (Gephi, Cytoscape).
 
-The projection (`kg.analytics.project`) carries lists and evidence records, which these
+The projection (`kg.network.analytics.project`) carries lists and evidence records, which these
 formats cannot hold: lists become text joined by " | ", evidence its sentence count and text.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from kg.analytics import centrality, project
+from kg.network.analytics import centrality, project
 
 SEPARATOR = " | "
 

@@ -9,7 +9,7 @@ import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.evidence import Evidence, evidence, local, pair_key, text, texts
+from kg.network.evidence import Evidence, evidence, local, pair_key, text, texts
 from kg.rdf.namespaces import DCTERMS, FOAF, KG, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME
 
 # First matching type wins; subclasses are asserted explicitly, so no reasoning is needed.

@@ -49,7 +49,7 @@ def put(url: str, body: bytes, timeout: float) -> None:
 
 def file_payloads(path: Path, into: str | None) -> Iterator[tuple[str | None, bytes, int]]:
     """Yield a graph file as one N-Triples payload for the default graph or a named one."""
-    from kg.store import read_graph
+    from kg.rdf.files import read_graph
 
     graph = read_graph(path)
     yield into, graph.serialize(format="nt", encoding="utf-8"), len(graph)

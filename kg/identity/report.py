@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.conflicts import date_conflicts, holder_conflicts
+from kg.identity.conflicts import date_conflicts, holder_conflicts
 from kg.records import Extraction
 
 

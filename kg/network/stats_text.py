@@ -1,4 +1,4 @@
-"""The measures of `kg.stats` as plain text tables for the terminal."""
+"""The measures of `kg.network.stats` as plain text tables for the terminal."""
 
 from __future__ import annotations
 

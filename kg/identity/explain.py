@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kg.identity import Merge
-from kg.records import Extraction
+from kg.identity.unify import Merge
 from kg.nlp.tokens import fold
+from kg.records import Extraction
 
 _KINDS = (("person", "persons"), ("organization", "organizations"), ("place", "places"),
           ("collective", "collectives"))

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
-from kg.diagnose import Finding, diagnose
+from kg.quality.diagnose import Finding, diagnose
 from kg.lexicons import load
+from kg.nlp.tokens import fold
 from kg.pipeline import extract_sources
 from kg.records import Extraction
-from kg.nlp.tokens import fold
 
 KINDS = ("persons", "organizations", "holds", "attends")
 _GENERIC = {"dinas", "badan", "kantor", "kepala", "pemerintah", "kabupaten", "kab", "kota",

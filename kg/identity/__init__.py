@@ -1,0 +1,1 @@
+"""One entity across articles, the conflicts between reports, and how merges are explained."""

@@ -1,0 +1,1 @@
+"""Find and read sources into Articles: text, HTML pages and JSON lines."""

@@ -1,0 +1,99 @@
+"""Read one source file into Articles: text (with front matter), HTML pages, JSON lines."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import trafilatura
+from charset_normalizer import from_bytes
+
+from kg.ingest.article import BadSource, make_article
+from kg.records import Article, Problem
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+MIN_HTML_WORDS = 12
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as UTF-8, else as the encoding charset-normalizer finds; refuse binary."""
+    if not data.strip():
+        raise BadSource("empty file")
+    if b"\x00" in data:
+        raise BadSource("binary file (NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None or best.encoding is None:
+            raise BadSource("undecodable text (no encoding fits)") from None
+        return str(best)
+
+
+def _front_matter(text: str) -> tuple[dict[str, object], str]:
+    """Split a "---" header of `key: value` lines off the text."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta: dict[str, object] = {}
+    for line in match.group("body").splitlines():
+        name, sep, value = line.partition(":")
+        if not sep:
+            raise BadSource(f"front matter line without 'key: value': {line.strip()!r}")
+        meta[name.strip().lower()] = value.strip()
+    return meta, text[match.end():]
+
+
+def read_text(path: Path) -> Iterator[Article]:
+    """Read a text file with an optional front-matter header."""
+    meta, text = _front_matter(decode(path.read_bytes()))
+    yield make_article(path.stem, text, str(path), meta)
+
+
+def read_html(path: Path) -> Iterator[Article]:
+    """Read the main text and metadata of an HTML page with trafilatura."""
+    page = decode(path.read_bytes())
+    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    # A page whose main text is a few words (a menu, a title) holds no report.
+    if doc is None or len((doc.text or "").split()) < MIN_HTML_WORDS:
+        raise BadSource("no article text found in the HTML page")
+    meta = {"url": doc.url, "outlet": doc.sitename, "title": doc.title, "published": doc.date}
+    text = doc.text
+    first, _, rest = text.partition("\n")
+    if doc.title and rest and first.strip() == doc.title.strip():
+        text = rest  # the headline inside <article> is metadata; the report starts below it
+    yield make_article(path.stem, text, str(path), meta)
+
+
+def read_jsonl(path: Path) -> Iterator[Article | Problem]:
+    """Read one article per JSON line; a bad line is a Problem, the others are read."""
+    for number, line in enumerate(decode(path.read_bytes()).splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise BadSource("a JSON line is not an object")
+            text = record.get("text") or record.get("content") or record.get("body") or ""
+            ident = str(record.get("id") or f"{path.stem}-{number}")
+            yield make_article(ident, str(text), where, record)
+        except (json.JSONDecodeError, BadSource) as err:
+            yield Problem(where, str(err).splitlines()[0])
+
+
+def read(path: Path) -> Iterator[Article | Problem]:
+    """Read one source file into articles, or a Problem saying why it cannot be read."""
+    suffix = path.suffix.lower()
+    reader = read_html if suffix in HTML_SUFFIXES else read_jsonl if suffix in JSONL_SUFFIXES else read_text
+    try:
+        yield from reader(path)
+    except (BadSource, OSError) as err:
+        yield Problem(str(path), str(err).splitlines()[0])

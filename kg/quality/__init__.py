@@ -1,0 +1,1 @@
+"""How good the extraction is: scores against hand-made gold facts."""

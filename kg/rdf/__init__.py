@@ -1,0 +1,2 @@
+"""The graph in RDF: checked namespaces, deterministic IRIs, the mapping of records to triples,
+SHACL validation and graph files."""
