@@ -74,3 +74,25 @@ def test_an_institution_attends_through_its_official() -> None:
     held = {h.organization for h in x.holdings}
     assert {"darmawan saputro", "yudi pratama"} <= attending
     assert held and held <= attending
+
+
+def test_a_list_written_name_first_pairs_each_name_with_its_own_title() -> None:
+    x = extract_text("NGAWI, JATIMNEWS.ID - Menteri didampingi Rahmat Hidayat Wakil Gubernur Jawa "
+                     "Timur, Agus Salim Kapolda Jawa Timur, dan Yusuf Maulana Bupati Ngawi, Senin "
+                     "(10/3/2025).")
+    roles = {(h.person, h.role) for h in x.holdings}
+    assert {("rahmat hidayat", "Wakil Gubernur"), ("agus salim", "Kepala"),
+            ("yusuf maulana", "Bupati")} <= roles
+
+
+def test_a_bare_commanders_title_with_a_ranked_holder_serves_the_reports_region() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Polres Lahat menyambut Kapolres baru, AKBP Novan "
+                     "Prasetyo, S.I.K., Senin (11/3/2024).")
+    held = {(h.person, h.organization) for h in x.holdings}
+    assert held == {("novan prasetyo", "polres|16.04")}
+
+
+def test_an_unlisted_title_glued_to_a_body_before_a_ranked_holder() -> None:
+    x = extract_text("SEMARANG, JATENGNEWS.ID - Apel dipimpin oleh Wakasat Samapta Polrestabes "
+                     "Semarang, Kompol Yohanes Pranata, Senin (11/3/2024).")
+    assert {(h.person, h.role) for h in x.holdings} == {("yohanes pranata", "Wakasat Samapta")}

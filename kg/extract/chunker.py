@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.extract.chunks import Chunk
+from kg.extract.chunks import Chunk, TitleRef
 from kg.extract.context import Context
 from kg.extract.institutions import chunk, org
 from kg.extract.occasions import event_at, place_at, venue_at
@@ -56,7 +56,31 @@ def chunk_sentence(ctx: Context) -> list[Chunk]:
             i = found.j
         else:
             i += 1
-    return _inherit_institutions(chunks)
+    return _inherit_institutions(_unlisted_titles(ctx, chunks))
+
+
+def _unlisted_titles(ctx: Context, chunks: list[Chunk]) -> list[Chunk]:
+    """Read a title no list knows from where it stands: before a body, before a ranked holder.
+
+    "Wakasat Samapta Polrestabes Semarang, Kompol R. Justinus": the words glued to the body,
+    with a rank after it, are the holder's role there.
+    """
+    out: list[Chunk] = []
+    n = 0
+    while n < len(chunks):
+        c = chunks[n]
+        body, holder = (chunks[n + 1] if n + 1 < len(chunks) else None,
+                        chunks[n + 2] if n + 2 < len(chunks) else None)
+        if (c.kind == "NAME" and body and body.kind == "ORG" and body.org and body.i == c.j
+                and holder and holder.kind in {"PERSON", "NAME"} and "evidence" in holder.tags
+                and all(ctx.word(k) == "," for k in range(body.j, holder.i))):
+            title = TitleRef(c.text, c.text, None, body.org, None, (body.start, body.end))
+            out.append(chunk(ctx, "TITLE", c.i, body.j, title=title))
+            n += 2
+            continue
+        out.append(c)
+        n += 1
+    return out
 
 
 def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:

@@ -98,8 +98,8 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     A person before ", Title" takes it unless that title was already given its own holder;
     a title takes the person right after it ("Kepala X, A, Kepala Y, B").
     """
-    pairs: list[Pair] = []
-    used: set[int] = set()
+    pairs: list[Pair] = _name_first_list(ctx, chunks)
+    used: set[int] = {n for n, c in enumerate(chunks) for q in pairs if c in (q.person, q.title)}
     for n, c in enumerate(chunks[:-1]):
         nxt = chunks[n + 1]
         if n in used:
@@ -122,6 +122,21 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     pairs = _moved(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
     return _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))
+
+
+def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
+    """Pair a list written name first, each name glued to its title, items split by commas.
+
+    "didampingi Emil Dardak Wakil Gubernur Jawa Timur, Imam Sugianto Kapolda Jawa Timur, dan
+    ...": read the other way, each title would take the next item's name.
+    """
+    glued = [n for n in range(len(chunks) - 1)
+             if chunks[n].kind in _PEOPLE and chunks[n + 1].kind == "TITLE"
+             and chunks[n + 1].title and chunks[n + 1].title.org and not _gap(ctx, chunks[n], chunks[n + 1])
+             and ctx.word(chunks[n + 1].j) in {",", "dan", "serta", ".", ""}]
+    if len(glued) < 2:
+        return []
+    return [Pair(chunks[n], chunks[n + 1]) for n in glued]
 
 
 def _second_titles(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int]

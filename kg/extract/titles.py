@@ -166,8 +166,7 @@ def _enumerates(ctx: Context, k: int) -> bool:
 
 
 _VILLAGES = {"Desa", "Kelurahan", "Gampong", "Pekon", "Nagari"}
-_GOVERNMENT_LEVELS = {"Pemerintah Provinsi": "province", "Pemerintah Kabupaten": "regency",
-                      "Pemerintah Kota": "city", "Pemerintah": "regency city"}
+_AFTER_BARE_TITLE = {",", "baru", "lama", "sebelumnya", "yang", "definitif"}
 
 
 def _home_unit(ctx: Context, j: int, carries: str) -> tuple[int, PlaceRef] | None:
@@ -176,14 +175,22 @@ def _home_unit(ctx: Context, j: int, carries: str) -> tuple[int, PlaceRef] | Non
     "Wakil Gubernur Mawardi Yahya" in a report from Palembang is deputy governor of
     Sumatera Selatan.
     """
-    levels = _GOVERNMENT_LEVELS.get(carries.split(" {")[0], "").split()
-    if not ctx.reference or not levels:
+    levels, holder = load().home_levels.get(carries.split(" {")[0], ((), "any"))
+    if not ctx.reference or not levels or (holder == "named" and not _holder_follows(ctx, j)):
         return None
     chain = gazetteer.chain(gazetteer.regions()[ctx.reference])
     region = next((r for r in chain if r.level in levels), None)
     if region is None:
         return None
     return j, PlaceRef(region.name, region.level, region.code, region.name)
+
+
+def _holder_follows(ctx: Context, j: int) -> bool:
+    """Say whether a holder with a rank or honorific follows a bare title: "Kapolres baru, AKBP X"."""
+    k = j
+    while ctx.word(k).lower() in _AFTER_BARE_TITLE and k - j < 3:
+        k += 1
+    return bool(is_prefix(ctx.word(k)) and ctx.cap(k + 1))
 
 
 def bare_place(ctx: Context, written: str) -> str:

@@ -94,6 +94,18 @@ def _roles() -> dict[str, Role]:
     return roles
 
 
+def _home_levels() -> dict[str, tuple[tuple[str, ...], str]]:
+    """Read the bodies that serve the report's own region when no place is written."""
+    table = {}
+    for form, row in _unique("home_levels.tsv", _rows("home_levels.tsv", ("form", "levels", "holder")),
+                             "form").items():
+        levels = tuple(row["levels"].split())
+        if not levels or set(levels) - PLACE_LEVELS or row["holder"] not in {"any", "named"}:
+            raise LexiconError(f"home_levels.tsv: bad row for {form!r}")
+        table[form] = (levels, row["holder"])
+    return table
+
+
 def _acronyms() -> dict[str, tuple[tuple[str, ...], str]]:
     """Read acronym -> (full names, scope)."""
     table: dict[str, tuple[tuple[str, ...], str]] = {}
@@ -136,6 +148,7 @@ class Lexicon:
     role_fields: frozenset[str]
     links: dict[str, str]
     bylines: dict[str, str]
+    home_levels: dict[str, tuple[tuple[str, ...], str]]
 
 
 @cache
@@ -173,4 +186,5 @@ def load() -> Lexicon:
         role_fields=_words("role_fields.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list"}),
         bylines=_mapping("bylines.tsv", "role", {"author", "editor"}),
+        home_levels=_home_levels(),
     )
