@@ -96,3 +96,15 @@ def test_an_unlisted_title_glued_to_a_body_before_a_ranked_holder() -> None:
     x = extract_text("SEMARANG, JATENGNEWS.ID - Apel dipimpin oleh Wakasat Samapta Polrestabes "
                      "Semarang, Kompol Yohanes Pranata, Senin (11/3/2024).")
     assert {(h.person, h.role) for h in x.holdings} == {("yohanes pranata", "Wakasat Samapta")}
+
+
+def test_one_word_names_listed_among_full_names_are_persons() -> None:
+    x = extract_text("BENGKULU, BENGKULUNEWS.ID - Protes juga disampaikan anggota dewan lainnya, "
+                     "termasuk Darsono, Hendra Kusuma, Melati Anggraini, dan Jumadi, Senin (24/11/2025).")
+    assert {"darsono", "hendra kusuma", "melati anggraini", "jumadi"} <= {p.key for p in x.persons}
+
+
+def test_a_rank_in_parentheses_and_a_name_that_opens_with_an_event_word() -> None:
+    x = extract_text("JAMBI, JAMBINEWS.ID - Hadir Kapolri Jenderal (Pol) Danu Saputra dan "
+                     "Irwasda Polda Jambi Kombes Pol Drs Hari Prasetyo, Rabu (3/1/2024).")
+    assert {"danu saputra", "hari prasetyo"} <= {h.person for h in x.holdings}

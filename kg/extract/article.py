@@ -143,7 +143,8 @@ def _promote_names(p: Parsed, parsed: list[Parsed], model: list[tuple[int, int]]
             several = len(folded.split()) > 1 and not is_plain(c.person.name)
             speaks = several and any(
                 speech.get(p.ctx.word(k).lower()) == "before" for k in _clause(p, n))
-            listed = several and _listed_with_persons(p, n)
+            listed = (several and _listed_with_persons(p, n)) or \
+                (_name_shaped(c.person.name) and _in_list_of_names(p, n))
             seen = several and any(s <= c.start and c.end <= e for s, e in model)
             titled = _name_shaped(c.person.name) and _after_title(p, n)
             if speaks or listed or seen or titled or folded in known or \
@@ -173,6 +174,32 @@ def _after_title(p: Parsed, n: int) -> bool:
     prev = p.chunks[n - 1] if n else None
     return bool(prev and prev.kind == "TITLE" and
                 all(p.ctx.word(k) == "," for k in range(prev.j, p.chunks[n].i)))
+
+
+_NAME_GLUE = {",", "dan", "serta", "-", "–"}
+
+
+def _in_list_of_names(p: Parsed, n: int) -> bool:
+    """Say whether a name stands in a list of three names or more, most of several words.
+
+    "termasuk Darhan, Suharto, Mahdi Husen, Andi Suari, dan Zainal": one-word names listed
+    among full ones are persons too.
+    """
+    def linked(a: int, b: int) -> bool:
+        gap = {p.ctx.word(k) for k in range(p.chunks[a].j, p.chunks[b].i)}
+        return bool(gap) and gap <= _NAME_GLUE
+
+    def name(m: int) -> bool:
+        return p.chunks[m].kind in {"NAME", "PERSON"} and p.chunks[m].person is not None
+
+    lo = hi = n
+    while lo > 0 and name(lo - 1) and linked(lo - 1, lo):
+        lo -= 1
+    while hi + 1 < len(p.chunks) and name(hi + 1) and linked(hi, hi + 1):
+        hi += 1
+    run = [p.chunks[m] for m in range(lo, hi + 1)]
+    full = sum(1 for c in run if c.kind == "PERSON" or len(c.person.name.split()) > 1)
+    return len(run) >= 3 and 2 * full >= len(run)
 
 
 def _listed_with_persons(p: Parsed, n: int) -> bool:

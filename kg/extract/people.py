@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk
-from kg.extract.context import Context, degree_at, is_initial, is_name_word
+from kg.extract.context import Context, degree_at, is_initial, is_name_word, reserved
 from kg.extract.institutions import chunk
 from kg.extract.phrases import tables
 from kg.lexicons import load
@@ -36,8 +36,8 @@ def _degrees_end(ctx: Context, k: int) -> int:
 def _corps_mark(ctx: Context, k: int, i: int) -> bool:
     """Say whether a corps letter in parentheses follows a rank: "Kolonel Laut (P) Nama"."""
     word = ctx.word(k + 1)
-    return k > i and ctx.word(k) == "(" and ctx.word(k + 2) == ")" and word.isupper() \
-        and len(word) <= 3 and is_prefix(ctx.word(k - 1))
+    return k > i and ctx.word(k) == "(" and ctx.word(k + 2) == ")" and is_prefix(ctx.word(k - 1)) \
+        and ((word.isupper() and len(word) <= 3) or is_prefix(word))  # "Jenderal (Pol) Nama"
 
 
 def _age_at(ctx: Context, k: int) -> bool:
@@ -56,6 +56,8 @@ def person_at(ctx: Context, i: int, evidence_needed: bool = True) -> Chunk | Non
     while is_prefix(ctx.word(k)) or (ctx.word(k) == "." and k > i) or _corps_mark(ctx, k, i):
         k += 3 if _corps_mark(ctx, k, i) else 1
     start = k
+    if k > i and ctx.word(k) in reserved() and ctx.cap(k) and is_name_word(ctx, k + 1):
+        k += 1  # after a rank, "Hari" opens a name ("Kombes Pol Drs Hari Nartanto"), no event
     k = _name_end(ctx, k)
     if k == start:
         return None

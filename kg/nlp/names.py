@@ -48,7 +48,8 @@ def strip_degrees(tokens: list[Token]) -> tuple[list[Token], list[str]]:
 def strip_prefixes(tokens: list[Token]) -> tuple[list[Token], list[str]]:
     """Split leading honorifics and ranks (and their dots) off name tokens."""
     start, prefixes = 0, []
-    while start < len(tokens) - 1 and (is_prefix(tokens[start].text) or tokens[start].text == "."):
+    while start < len(tokens) - 1 and (is_prefix(tokens[start].text) or
+                                       tokens[start].text in {".", "(", ")"}):  # "Jenderal (Pol)"
         if tokens[start].is_word:
             prefixes.append(tokens[start].text)
         start += 1
