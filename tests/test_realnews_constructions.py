@@ -108,3 +108,19 @@ def test_a_rank_in_parentheses_and_a_name_that_opens_with_an_event_word() -> Non
     x = extract_text("JAMBI, JAMBINEWS.ID - Hadir Kapolri Jenderal (Pol) Danu Saputra dan "
                      "Irwasda Polda Jambi Kombes Pol Drs Hari Prasetyo, Rabu (3/1/2024).")
     assert {"danu saputra", "hari prasetyo"} <= {h.person for h in x.holdings}
+
+
+def test_a_minister_serves_the_ministry_the_title_names() -> None:
+    x = extract_text("BAUBAU, SULTRANEWS.ID - Menteri Pekerjaan Umum dan Perumahan Rakyat (PUPR) "
+                     "Republik Indonesia Darmaji Kusuma meninjau jembatan, Sabtu (12/7/2025).")
+    held = {(h.person, h.role) for h in x.holdings}
+    assert held == {("darmaji kusuma", "Menteri")}
+    assert "Kementerian Pekerjaan Umum dan Perumahan Rakyat" in {o.name for o in x.organizations}
+
+
+def test_a_short_name_the_article_gives_a_region_stands_for_it() -> None:
+    x = extract_text("TENGGARONG, KALTIMNEWS.ID - Polres Kutai Kartanegara (Kukar) menggelar apel, "
+                     "Senin (17/4/2023). Apel dipimpin Kapolres Kukar, AKBP Hardi Rosmana.")
+    polres = {h.organization for h in x.holdings if h.person == "hardi rosmana"}
+    assert len(polres) == 1 and len([o for o in x.organizations if o.key in polres]) == 1
+    assert len([o for o in x.organizations if o.name.startswith("Polres")]) == 1

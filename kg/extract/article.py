@@ -8,7 +8,7 @@ from datetime import date
 from kg.lexicons import gazetteer
 from kg.extract.chunker import chunk_sentence
 from kg.extract.chunks import Chunk, PlaceRef
-from kg.extract.context import Context, prefer
+from kg.extract.context import Context, prefer, short_names
 from kg.extract.holdings import pair, promote
 from kg.extract.parsed import Parsed
 from kg.extract.phrases import PhraseTable
@@ -47,12 +47,12 @@ def dateline_region(article: Article, mentioned: list[str]) -> gazetteer.Region 
 
 
 def _context(article: Article, s: Sentence, dates: list[DateMention],
-             defined: PhraseTable, region: str | None) -> Context:
+             defined: PhraseTable, region: str | None, shorts: dict[str, str]) -> Context:
     """Build a sentence's context, blocking the dateline and the dates from the grammar."""
     tokens = tokenize(article.text, s.start, s.end)
     blocked = {i for i, t in enumerate(tokens)
                if t.start < article.body_start or any(d.start <= t.start < d.end for d in dates)}
-    return Context(article.text, tokens, frozenset(blocked), defined, region)
+    return Context(article.text, tokens, frozenset(blocked), defined, region, shorts)
 
 
 def _parse(ctx: Context, s: Sentence) -> Parsed:
@@ -87,8 +87,9 @@ def parse_article(article: Article, mentions: bool = True) -> ParsedArticle:
     sentences = split_sentences(article.text, article.noise)
     all_dates = find_dates(article.text, reference_date(article))
     dates = [[d for d in all_dates if s.start <= d.start < s.end] for s in sentences]
-    empty = PhraseTable.build([])
-    parsed = [_parse(_context(article, s, d, empty, None), s) for s, d in zip(sentences, dates)]
+    empty, shorts = PhraseTable.build([]), short_names(article.text)
+    parsed = [_parse(_context(article, s, d, empty, None, shorts), s)
+              for s, d in zip(sentences, dates)]
     codes = [place.code for p in parsed for c in p.chunks for place in _places_of(c)
              if place.code]
     region = dateline_region(article, codes)
@@ -96,7 +97,8 @@ def parse_article(article: Article, mentions: bool = True) -> ParsedArticle:
     new = [(full, short) for full, short in _definitions(parsed) if short not in load().acronyms]
     defined = PhraseTable.build([(short, full) for full, short in new] +
                                 [(full, short) for full, short in new])
-    parsed = [_parse(_context(article, s, d, defined, home), s) for s, d in zip(sentences, dates)]
+    parsed = [_parse(_context(article, s, d, defined, home, shorts), s)
+              for s, d in zip(sentences, dates)]
     model = _recognised(article, parsed, mentions)
     persons = [(s, e) for s, e, kind in model if kind == "PERSON"]
     return ParsedArticle([_promote_names(p, parsed, persons) for p in parsed], dates, home, model)

@@ -26,6 +26,7 @@ class Context:
     blocked: frozenset[int] = frozenset()
     defined: PhraseTable = field(default_factory=lambda: PhraseTable.build([]))
     reference: str | None = None  # the region code the article is about (its dateline)
+    short_names: dict[str, str] = field(default_factory=dict)  # "Kukar" -> the code it stands for
 
     @property
     def first(self) -> int:
@@ -97,8 +98,30 @@ def degree_at(ctx: Context, i: int) -> int:
     return k - i
 
 
+_DEFINED_SHORT = re.compile(r"((?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+) ?\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def short_names(text: str) -> dict[str, str]:
+    """Read the short names an article gives regions: "Kutai Kartanegara (Kukar)" -> Kukar."""
+    found = {}
+    for m in _DEFINED_SHORT.finditer(text):
+        words, short = m.group(1).split(), m.group(2)
+        if gazetteer.lookup(short):
+            continue
+        for n in range(1, len(words) + 1):
+            regions = [r for r in gazetteer.lookup(" ".join(words[-n:]))
+                       if r.level in {"province", "regency", "city"}]
+            if regions:
+                found[short] = regions[0].code
+    return found
+
+
 def region_at(ctx: Context, i: int, levels: set[str] | None = None) -> tuple[int, gazetteer.Region] | None:
-    """Match the longest region name the gazetteer knows at token i."""
+    """Match the longest region name the gazetteer or the article knows at token i."""
+    if (code := ctx.short_names.get(ctx.word(i))) and i not in ctx.blocked:
+        region = gazetteer.regions()[code]
+        if levels is None or region.level in levels:
+            return 1, region
     for n in range(min(gazetteer.max_words(), len(ctx.tokens) - i), 0, -1):
         if not all(ctx.cap(i + k) for k in range(n)):
             continue

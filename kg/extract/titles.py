@@ -75,6 +75,7 @@ def title(ctx: Context, i: int) -> Chunk | None:
         j, org_ref = _carried(ctx, j, role.carries)
         j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
             else j
+        j = _national(ctx, j) if org_ref else j
     if field_end := _field_after(ctx, j):
         label, j = f"{label} {ctx.span(j, field_end)}", field_end
     collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
@@ -86,7 +87,7 @@ def title(ctx: Context, i: int) -> Chunk | None:
 def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     """Build the institution a title carries from the place or unit written after it."""
     if "{rest}" in carries:
-        end = body_end(ctx, j)
+        end = _name_after_field(ctx, j, body_end(ctx, j))  # "Menteri Pertanian Amran S."
         if end == j:
             return j, None
         body = carries.replace("{rest}", ctx.span(j, end))
@@ -103,6 +104,13 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
         return j, None
     end, place = found
     return end, _home_org(carries, replace(place, written=bare_place(ctx, place.written)))
+
+
+def _national(ctx: Context, j: int) -> int:
+    """Skip "RI" or "Republik Indonesia" after a national body: "Menteri PUPR Republik Indonesia"."""
+    if ctx.word(j) == "RI":
+        return j + 1
+    return j + 2 if ctx.word(j) == "Republik" and ctx.word(j + 1) == "Indonesia" else j
 
 
 def _home_org(carries: str, place: PlaceRef) -> OrgRef:

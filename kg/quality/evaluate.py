@@ -98,9 +98,10 @@ def _gold(gold: dict) -> dict[str, list]:
     return {"persons": list(people.values()), "organizations": list(orgs.values()),
             "holds": [(people.get(h["person"], [h["person"]]),
                        orgs.get(h["organization"], [h["organization"]])) for h in gold["holds"]],
-            "attends": [("person", people[a["participant"]]) if a["participant"] in people else
-                        ("organization", orgs.get(a["participant"], [a["participant"]]))
-                        for a in gold["attends"]]}
+            # One item per participant, whatever the number of events, as the shared scorer counts.
+            "attends": [("person", people[who]) if who in people else
+                        ("organization", orgs.get(who, [who]))
+                        for who in dict.fromkeys(a["participant"] for a in gold["attends"])]}
 
 
 SAME: dict[str, Callable] = {
