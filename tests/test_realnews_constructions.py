@@ -124,3 +124,10 @@ def test_a_short_name_the_article_gives_a_region_stands_for_it() -> None:
     polres = {h.organization for h in x.holdings if h.person == "hardi rosmana"}
     assert len(polres) == 1 and len([o for o in x.organizations if o.key in polres]) == 1
     assert len([o for o in x.organizations if o.name.startswith("Polres")]) == 1
+
+
+def test_a_word_of_the_language_glued_to_a_title_holds_nothing() -> None:
+    x = extract_text("PRINGSEWU, LAMPUNGNEWS.ID - Hadir Bupati Pringsewu Pemilihan umum dibahas "
+                     "dalam rapat, Senin (11/3/2024).")
+    assert not x.holdings
+    assert "pemilihan" not in {p.key for p in x.persons}

@@ -17,7 +17,7 @@ from kg.nlp import ner
 from kg.nlp.dates import DateMention, find_dates
 from kg.nlp.sentences import split_sentences
 from kg.nlp.tokens import fold, tokenize
-from kg.nlp.vocabulary import is_plain
+from kg.nlp.vocabulary import is_plain, name_shaped
 from kg.records import Article, Sentence
 
 
@@ -146,9 +146,9 @@ def _promote_names(p: Parsed, parsed: list[Parsed], model: list[tuple[int, int]]
             speaks = several and any(
                 speech.get(p.ctx.word(k).lower()) == "before" for k in _clause(p, n))
             listed = (several and _listed_with_persons(p, n)) or \
-                (_name_shaped(c.person.name) and _in_list_of_names(p, n))
+                (name_shaped(c.person.name) and _in_list_of_names(p, n))
             seen = several and any(s <= c.start and c.end <= e for s, e in model)
-            titled = _name_shaped(c.person.name) and _after_title(p, n)
+            titled = name_shaped(c.person.name) and _after_title(p, n)
             if speaks or listed or seen or titled or folded in known or \
                     set(folded.split()) <= known_words:
                 c = replace(c, kind="PERSON")
@@ -161,14 +161,6 @@ def _clause(p: Parsed, n: int) -> range:
     c = p.chunks[n]
     stop = p.chunks[n + 1].i if n + 1 < len(p.chunks) else len(p.ctx.tokens)
     return range(c.j, min(stop, c.j + 12))
-
-
-def _name_shaped(name: str) -> bool:
-    """Say whether a run is written like a name: capitalised words, not acronyms, one of them
-    outside the dictionary."""
-    words = name.replace(".", " ").split()
-    shaped = all(w[:1].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words)
-    return shaped and any(len(w) > 2 for w in words) and not is_plain(name)
 
 
 def _after_title(p: Parsed, n: int) -> bool:

@@ -8,9 +8,18 @@ from functools import cache
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context
 from kg.lexicons import load
-from kg.nlp.vocabulary import is_plain
+from kg.nlp.vocabulary import is_plain, name_shaped
 
 _PEOPLE = {"PERSON", "NAME"}
+
+
+def _holder(c: Chunk) -> bool:
+    """Say whether a chunk can hold a title: a person, or a run written like a name.
+
+    "Bupati Pringsewu Sujadi. Kemudian, ...": "Kemudian" is a word of the language, not a holder.
+    """
+    return c.kind == "PERSON" and "evidence" in c.tags or bool(
+        c.kind in _PEOPLE and c.person and name_shaped(c.person.name))
 
 
 @dataclass(frozen=True)
@@ -106,13 +115,14 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
             continue
         if c.kind in _PEOPLE and nxt.kind == "EVENT" and n + 2 < len(chunks):
             nxt = chunks[n + 2]  # "Hendra Wijaya dilantik sebagai Pj Bupati Lahat"
-        if c.kind == "TITLE" and c.title and c.title.org and nxt.kind in _PEOPLE:
+        if c.kind == "TITLE" and c.title and c.title.org and nxt.kind in _PEOPLE and (
+                _holder(nxt) or ctx.word(c.j) == ","):  # "Ketua Bawaslu X, Doni Candra"
             status = _title_then_person(ctx, c, nxt)
             if status:
                 pairs.append(Pair(nxt, c, status))
                 used |= {n, n + 1}
                 continue
-        if c.kind in _PEOPLE and nxt.kind == "TITLE" and nxt.title and nxt.title.org:
+        if _holder(c) and nxt.kind == "TITLE" and nxt.title and nxt.title.org:
             status = _person_then_title(ctx, c, nxt)
             t = chunks.index(nxt)
             if status and t not in used and not _title_has_own_holder(ctx, chunks, t):

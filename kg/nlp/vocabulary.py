@@ -29,10 +29,22 @@ def is_vocabulary(word: str) -> bool:
     lower = word.lower()
     stemmer = _stemmer()
     dictionary = stemmer.delegatedStemmer.dictionary
-    return dictionary.contains(lower) or dictionary.contains(stemmer.stem(lower))
+    if dictionary.contains(lower):
+        return True
+    # A root found by cutting one letter is a guess ("Doni" -> "don"); a real affix is longer.
+    root = stemmer.stem(lower)
+    return len(lower) - len(root) >= 2 and dictionary.contains(root)
 
 
 def is_plain(name: str) -> bool:
     """Say whether every word of a capitalised run is a word of the language: "Lantik Pejabat"."""
     words = [w for w in name.replace(".", " ").split() if len(w) > 1]
     return bool(words) and all(is_vocabulary(w) for w in words)
+
+
+def name_shaped(name: str) -> bool:
+    """Say whether a run is written like a name: capitalised words, not acronyms, one of them
+    outside the dictionary."""
+    words = name.replace(".", " ").split()
+    shaped = all(w[:1].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words)
+    return shaped and any(len(w) > 2 for w in words) and not is_plain(name)
