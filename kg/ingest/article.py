@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 
 import dateparser
@@ -44,7 +45,7 @@ def noise_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-def make_article(ident: str, text: str, source: str, meta: dict[str, object]) -> Article:
+def make_article(ident: str, text: str, source: str, meta: Mapping[str, str | None]) -> Article:
     """Build an Article from its text and metadata, reading the dateline and the noise."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

@@ -18,6 +18,8 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MIN_HTML_WORDS = 12
+# The fields of a JSON line read into an Article (others are ignored).
+JSONL_FIELDS = ("id", "text", "content", "body", "url", "outlet", "published", "title")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
 
 
@@ -36,12 +38,12 @@ def decode(data: bytes) -> str:
         return str(best)
 
 
-def _front_matter(text: str) -> tuple[dict[str, object], str]:
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split a "---" header of `key: value` lines off the text."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    meta: dict[str, object] = {}
+    meta: dict[str, str] = {}
     for line in match.group("body").splitlines():
         name, sep, value = line.partition(":")
         if not sep:
@@ -72,21 +74,56 @@ def read_html(path: Path) -> Iterator[Article]:
     yield make_article(path.stem, text, str(path), meta)
 
 
-def read_jsonl(path: Path) -> Iterator[Article | Problem]:
-    """Read one article per JSON line; a bad line is a Problem, the others are read."""
-    for number, line in enumerate(decode(path.read_bytes()).splitlines(), start=1):
-        if not line.strip():
+def _jsonl_fields(record: object) -> dict[str, str]:
+    """Return a JSON line's article fields, each a string (an id may be a whole number)."""
+    if not isinstance(record, dict):
+        raise BadSource("a JSON line is not an object")
+    fields: dict[str, str] = {}
+    for name in JSONL_FIELDS:
+        value = record.get(name)
+        if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if value is None:
             continue
-        where = f"{path}:{number}"
+        if not isinstance(value, str):
+            raise BadSource(f"field {name!r} must be a string, not {json.dumps(value)[:40]}")
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise BadSource("a JSON line is not an object")
-            text = record.get("text") or record.get("content") or record.get("body") or ""
-            ident = str(record.get("id") or f"{path.stem}-{number}")
-            yield make_article(ident, str(text), where, record)
-        except (json.JSONDecodeError, BadSource) as err:
-            yield Problem(where, str(err).splitlines()[0])
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise BadSource(f"field {name!r} holds a lone surrogate (an unpaired \\u escape)") from None
+        fields[name] = value
+    return fields
+
+
+def _jsonl_article(line: bytes, ident: str, where: str) -> Article:
+    """Read one JSON line (UTF-8, as JSON lines are) into an Article."""
+    try:
+        record = json.loads(line.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise BadSource(f"not UTF-8: byte 0x{line[err.start]:02x} at byte {err.start + 1}") from None
+    except json.JSONDecodeError as err:
+        raise BadSource(f"not JSON: {err.msg} at column {err.colno}") from None
+    except (ValueError, RecursionError) as err:  # a number of 5,000 digits, "[[[...]]]" deep
+        raise BadSource(f"not an article: {err}") from None
+    fields = _jsonl_fields(record)
+    text = fields.get("text") or fields.get("content") or fields.get("body") or ""
+    return make_article(fields.get("id") or ident, text, where, fields)
+
+
+def read_jsonl(path: Path) -> Iterator[Article | Problem]:
+    """Read one article per JSON line; a bad line is a Problem, the others are read.
+
+    Lines end at "\\n" only: a U+2028 inside a JSON string is text, not a line end.
+    """
+    with path.open("rb") as stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                yield _jsonl_article(line, f"{path.stem}-{number}", where)
+            except BadSource as err:
+                yield Problem(where, str(err).splitlines()[0])
 
 
 def read(path: Path) -> Iterator[Article | Problem]:

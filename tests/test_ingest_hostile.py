@@ -1,0 +1,92 @@
+"""Hostile and careless inputs (issue 13): each bad article is one Problem naming its file (and
+line), the good ones are still read, nothing escapes as an exception. Every text is invented."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.ingest.load import load_articles
+from kg.ingest.readers import read
+from kg.records import Article, Problem
+
+BODY = ("LAHAT, SUMSELPOST.ID - Dinas Perhubungan Kabupaten Lahat menggelar uji kir gratis bagi "
+        "angkutan pedesaan di Terminal Bandar Jaya, Rabu (13/3/2024). Kepala Dinas Perhubungan "
+        "Lahat, Anton Wijaya, mengatakan kegiatan itu digelar setiap tiga bulan.\n")
+
+
+def line(**fields: object) -> bytes:
+    """Return one JSON line of an article."""
+    return json.dumps(fields).encode("utf-8") + b"\n"
+
+
+def split(items: list[Article | Problem]) -> tuple[list[Article], list[Problem]]:
+    """Separate the articles from the problems."""
+    return ([i for i in items if isinstance(i, Article)],
+            [i for i in items if isinstance(i, Problem)])
+
+
+# --- JSON lines ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\x0b", "\x0c", "\x1c", "\r"])
+def test_a_json_line_ends_at_a_newline_only(tmp_path: Path, separator: str) -> None:
+    text = BODY.strip().replace(". Kepala", f".{separator}Kepala")
+    path = tmp_path / "kiriman.jsonl"
+    # Written raw, not as escapes: a raw U+2028 is valid inside a JSON string.
+    path.write_bytes(f'{{"id": "a", "text": "{text}"}}\n'.encode("utf-8")
+                     + line(id="b", text=BODY.replace("Lahat", "Muara Enim")))
+    articles, problems = split(list(read(path)))
+    assert articles[-1].id == "b" and articles[-1].source == f"{path}:2"
+    if separator < " ":  # a raw control character is no JSON: that line only
+        assert len(articles) == 1
+        assert [p.source for p in problems] == [f"{path}:1"]
+    else:
+        assert problems == []
+        assert articles[0].text == text
+
+
+def test_one_bad_byte_or_nul_spoils_only_its_line(tmp_path: Path) -> None:
+    cafe = BODY.replace("Terminal", "Caf\u00e9 Terminal")
+    path = tmp_path / "campur.jsonl"
+    path.write_bytes(line(id="a", text=cafe).replace(b"\\u00e9", "\u00e9".encode("utf-8"))
+                     + line(id="b", text=BODY).replace(b"Lahat", b"Lah\xe9t", 1)
+                     + line(id="c", text=BODY).replace(b"Dinas", b"Din\x00as", 1)
+                     + line(id="d", text=BODY.replace("Lahat", "Pagaralam")))
+    articles, problems = split(list(read(path)))
+    assert [a.id for a in articles] == ["a", "d"]
+    assert articles[0].text == cafe  # never re-decoded in another charset
+    assert [p.source for p in problems] == [f"{path}:2", f"{path}:3"]
+    assert "UTF-8" in problems[0].reason and "0xe9" in problems[0].reason
+    assert "not JSON" in problems[1].reason
+
+
+@pytest.mark.parametrize("bad, reason", [
+    (b'{"id": "s", "text": "Bupati \\ud800 Lahat hadir."}\n', "surrogate"),
+    (b"[" * 100_000 + b"]" * 100_000 + b"\n", "not an article"),
+    (b'{"id": "n", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", "not an article"),
+    (b'{"id": ' + b"7" * 5_000 + b', "text": "Bupati hadir."}\n', "not an article"),
+    (line(id="t", text=["Bupati Lahat hadir."]), "'text' must be a string"),
+    (line(id="u", text=BODY, url={"href": "https://contoh.example"}), "'url' must be a string"),
+    (line(id="p", text=BODY, published=20240805), "'published' must be a string, not 20240805"),
+    (line(id=True, text=BODY), "'id' must be a string"),
+    (line(id="o", text=BODY, outlet=None, title=1.5), "'title' must be a string"),
+])
+def test_a_hostile_json_line_is_one_problem_with_its_line_number(tmp_path: Path, bad: bytes,
+                                                                 reason: str) -> None:
+    path = tmp_path / "kiriman.jsonl"
+    path.write_bytes(line(id="a", text=BODY) + b"\n" + bad + line(id="z", text=BODY + " Lagi."))
+    articles, problems = split(list(read(path)))
+    assert [a.id for a in articles] == ["a", "z"]
+    assert articles[1].source == f"{path}:4"
+    assert len(problems) == 1
+    assert problems[0].source == f"{path}:3"
+    assert reason in problems[0].reason
+    assert "\n" not in problems[0].reason and len(problems[0].reason) < 200
+
+
+def test_a_numeric_id_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "angka.jsonl"
+    path.write_bytes(line(id=42, text=BODY))
+    assert [a.id for a in load_articles([path])[0]] == ["42"]
