@@ -277,6 +277,9 @@ def test_discover_refuses_a_missing_path(tmp_path: Path) -> None:
     (None, None),
     ("", None),
     ("bukan tanggal", None),
+    ("kemarin", None),  # relative, partial: read against the day of the run, so refused
+    ("1 day ago", None),
+    ("13 Maret", None),
 ])
 def test_parse_date(value: str | None, expected: date | None) -> None:
     assert parse_date(value) == expected

@@ -4,6 +4,7 @@ line), the good ones are still read, nothing escapes as an exception. Every text
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,27 @@ def test_a_numeric_id_is_read_as_text(tmp_path: Path) -> None:
     path = tmp_path / "angka.jsonl"
     path.write_bytes(line(id=42, text=BODY))
     assert [a.id for a in load_articles([path])[0]] == ["42"]
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("published", ["1 day ago", "kemarin", "2 hari yang lalu", "hari ini",
+                                       "Senin", "13 Maret", "Maret 2024", "10:00 WIB", "1722816000"])
+def test_a_date_that_depends_on_the_day_of_the_run_is_refused(tmp_path: Path, published: str
+                                                               ) -> None:
+    text_file = tmp_path / "relatif.txt"
+    text_file.write_text(f"---\npublished: {published}\n---\n{BODY}", encoding="utf-8")
+    json_file = tmp_path / "relatif.jsonl"
+    json_file.write_bytes(line(id="j", text=BODY.replace("Lahat", "Pagaralam"), published=published))
+    for path, source in [(text_file, str(text_file)), (json_file, f"{json_file}:1")]:
+        articles, problems = split(list(read(path)))
+        assert len(articles) == 1 and articles[0].published is None
+        assert [p.source for p in problems] == [source]
+        assert repr(published) in problems[0].reason and "without a date" in problems[0].reason
+
+
+def test_an_absolute_date_is_read_and_not_reported(tmp_path: Path) -> None:
+    path = tmp_path / "mutlak.jsonl"
+    path.write_bytes(line(id="j", text=BODY, published="Rabu, 13/03/2024 08:15 WIB"))
+    articles, problems = split(list(read(path)))
+    assert problems == [] and articles[0].published == date(2024, 3, 13)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import trafilatura
@@ -52,10 +52,20 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[match.end():]
 
 
+def _articles(ident: str, text: str, source: str, meta: Mapping[str, str | None]
+              ) -> Iterator[Article | Problem]:
+    """Make an Article; a publication date that is not absolute is reported and left out."""
+    article = make_article(ident, text, source, meta)
+    yield article
+    if (published := meta.get("published")) and article.published is None:
+        yield Problem(source, f"the published date {published[:40]!r}, not a full date (day, month, "
+                              "year): the article is read without a date")
+
+
 def read_text(path: Path) -> Iterator[Article]:
     """Read a text file with an optional front-matter header."""
     meta, text = _front_matter(decode(path.read_bytes()))
-    yield make_article(path.stem, text, str(path), meta)
+    yield from _articles(path.stem, text, str(path), meta)
 
 
 def read_html(path: Path) -> Iterator[Article]:
@@ -71,7 +81,7 @@ def read_html(path: Path) -> Iterator[Article]:
     first, _, rest = text.partition("\n")
     if doc.title and rest and first.strip() == doc.title.strip():
         text = rest  # the headline inside <article> is metadata; the report starts below it
-    yield make_article(path.stem, text, str(path), meta)
+    yield from _articles(path.stem, text, str(path), meta)
 
 
 def _jsonl_fields(record: object) -> dict[str, str]:
@@ -95,7 +105,7 @@ def _jsonl_fields(record: object) -> dict[str, str]:
     return fields
 
 
-def _jsonl_article(line: bytes, ident: str, where: str) -> Article:
+def _jsonl_article(line: bytes, ident: str, where: str) -> Iterator[Article | Problem]:
     """Read one JSON line (UTF-8, as JSON lines are) into an Article."""
     try:
         record = json.loads(line.decode("utf-8-sig"))
@@ -107,7 +117,7 @@ def _jsonl_article(line: bytes, ident: str, where: str) -> Article:
         raise BadSource(f"not an article: {err}") from None
     fields = _jsonl_fields(record)
     text = fields.get("text") or fields.get("content") or fields.get("body") or ""
-    return make_article(fields.get("id") or ident, text, where, fields)
+    yield from _articles(fields.get("id") or ident, text, where, fields)
 
 
 def read_jsonl(path: Path) -> Iterator[Article | Problem]:
@@ -121,7 +131,7 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
                 continue
             where = f"{path}:{number}"
             try:
-                yield _jsonl_article(line, f"{path.stem}-{number}", where)
+                yield from _jsonl_article(line, f"{path.stem}-{number}", where)
             except BadSource as err:
                 yield Problem(where, str(err).splitlines()[0])
 
