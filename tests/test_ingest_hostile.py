@@ -115,3 +115,26 @@ def test_an_absolute_date_is_read_and_not_reported(tmp_path: Path) -> None:
     path.write_bytes(line(id="j", text=BODY, published="Rabu, 13/03/2024 08:15 WIB"))
     articles, problems = split(list(read(path)))
     assert problems == [] and articles[0].published == date(2024, 3, 13)
+
+
+# --- front matter --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("header", [
+    "---\nurl: https://contoh.example/a\npublished: 2024-03-13\n",
+    "---\r\nurl: https://contoh.example/a\r\n--\r\n",
+    "---\n",
+])
+def test_an_unterminated_front_matter_is_one_problem(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "terbuka.txt"
+    path.write_text(header + BODY, encoding="utf-8")
+    assert list(read(path)) == [Problem(str(path), "front matter opened by '---' is never closed "
+                                                   "by a '---' line")]
+
+
+@pytest.mark.parametrize("text", [BODY + "---\nPenulis: Anton\n", "---\n---\n" + BODY])
+def test_a_closed_or_late_dash_line_is_no_unterminated_front_matter(tmp_path: Path, text: str
+                                                                     ) -> None:
+    path = tmp_path / "garis.txt"
+    path.write_text(text, encoding="utf-8")
+    articles, problems = split(list(read(path)))
+    assert problems == [] and articles[0].text.startswith("LAHAT")

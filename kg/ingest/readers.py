@@ -20,7 +20,8 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MIN_HTML_WORDS = 12
 # The fields of a JSON line read into an Article (others are ignored).
 JSONL_FIELDS = ("id", "text", "content", "body", "url", "outlet", "published", "title")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*\r?\n", re.DOTALL)
+_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)?---[ \t]*\r?\n", re.DOTALL)
 
 
 def decode(data: bytes) -> str:
@@ -42,9 +43,11 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split a "---" header of `key: value` lines off the text."""
     match = _FRONT_MATTER.match(text)
     if not match:
+        if _FRONT_MATTER_OPEN.match(text):  # its URL and date would silently become body text
+            raise BadSource("front matter opened by '---' is never closed by a '---' line")
         return {}, text
     meta: dict[str, str] = {}
-    for line in match.group("body").splitlines():
+    for line in (match.group("body") or "").splitlines():
         name, sep, value = line.partition(":")
         if not sep:
             raise BadSource(f"front matter line without 'key: value': {line.strip()!r}")
