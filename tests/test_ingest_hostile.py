@@ -3,6 +3,7 @@ line), the good ones are still read, nothing escapes as an exception. Every text
 
 from __future__ import annotations
 
+import codecs
 import json
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,12 @@ BODY = ("LAHAT, SUMSELPOST.ID - Dinas Perhubungan Kabupaten Lahat menggelar uji 
 def line(**fields: object) -> bytes:
     """Return one JSON line of an article."""
     return json.dumps(fields).encode("utf-8") + b"\n"
+
+
+def only(items: list[Article | Problem]) -> Article | Problem:
+    """Return the one item of a list."""
+    assert len(items) == 1, items
+    return items[0]
 
 
 def split(items: list[Article | Problem]) -> tuple[list[Article], list[Problem]]:
@@ -138,3 +145,33 @@ def test_a_closed_or_late_dash_line_is_no_unterminated_front_matter(tmp_path: Pa
     path.write_text(text, encoding="utf-8")
     articles, problems = split(list(read(path)))
     assert problems == [] and articles[0].text.startswith("LAHAT")
+
+
+# --- encodings -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+                                      "utf-32-be", "utf-8-sig"])
+def test_a_text_with_a_bom_is_read_in_its_encoding(tmp_path: Path, encoding: str) -> None:
+    text = "---\ntitle: Uji Kir \u2013 Lahat\n---\n" + BODY
+    path = tmp_path / "bom.txt"
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}.get(encoding, b"")
+    path.write_bytes(bom + text.encode(encoding))
+    article = only(list(read(path)))
+    assert isinstance(article, Article)
+    assert article.text == BODY and article.title == "Uji Kir \u2013 Lahat"
+
+
+def test_an_html_page_in_utf16_is_read(tmp_path: Path) -> None:
+    paragraph = BODY.strip() + " " + BODY.strip()
+    page = f"<html><head><title>Uji kir</title></head><body><article><p>{paragraph}</p></article></body></html>"
+    path = tmp_path / "halaman.html"
+    path.write_bytes(page.encode("utf-16"))
+    article = only(list(read(path)))
+    assert isinstance(article, Article) and "Anton Wijaya" in article.text
+
+
+def test_json_lines_in_utf16_are_one_problem_not_one_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.jsonl"
+    path.write_bytes((line(id="a", text=BODY) * 3).decode("utf-8").encode("utf-16"))
+    assert list(read(path)) == [Problem(str(path), "JSON lines must be UTF-8, not UTF-16")]

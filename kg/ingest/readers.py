@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -20,23 +21,35 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MIN_HTML_WORDS = 12
 # The fields of a JSON line read into an Article (others are ignored).
 JSONL_FIELDS = ("id", "text", "content", "body", "url", "outlet", "published", "title")
+# UTF-16 and UTF-32 hold NUL bytes: their BOM names them. UTF-32's first: UTF-16's
+# little-endian BOM begins UTF-32's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:(?P<body>.*?)\r?\n)?---[ \t]*\r?\n", re.DOTALL)
 
 
+def _bom(data: bytes) -> str | None:
+    """Name the UTF-16 or UTF-32 encoding whose BOM starts the bytes, if any."""
+    return next((name for mark, name in _BOMS if data.startswith(mark)), None)
+
+
 def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8, else as the encoding charset-normalizer finds; refuse binary."""
+    """Decode bytes by their BOM, as UTF-8, else as the encoding charset-normalizer finds;
+    refuse binary."""
     if not data.strip():
         raise BadSource("empty file")
-    if b"\x00" in data:
-        raise BadSource("binary file (NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(_bom(data) or "utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
+        best = None if b"\x00" in data else from_bytes(data).best()
         if best is None or best.encoding is None:
-            raise BadSource("undecodable text (no encoding fits)") from None
-        return str(best)
+            raise BadSource("binary file (NUL bytes)" if b"\x00" in data
+                            else "undecodable text (no encoding fits)") from None
+        text = str(best)
+    if "\x00" in text:
+        raise BadSource("binary file (NUL bytes)")
+    return text
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -129,6 +142,9 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
     Lines end at "\\n" only: a U+2028 inside a JSON string is text, not a line end.
     """
     with path.open("rb") as stream:
+        if encoding := _bom(stream.read(4)):
+            raise BadSource(f"JSON lines must be UTF-8, not {encoding.upper()}")
+        stream.seek(0)
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
