@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
+import socket
 from datetime import date
 from pathlib import Path
 
@@ -175,3 +177,52 @@ def test_json_lines_in_utf16_are_one_problem_not_one_per_line(tmp_path: Path) ->
     path = tmp_path / "utf16.jsonl"
     path.write_bytes((line(id="a", text=BODY) * 3).decode("utf-8").encode("utf-16"))
     assert list(read(path)) == [Problem(str(path), "JSON lines must be UTF-8, not UTF-16")]
+
+
+# --- what is no regular file ---------------------------------------------------------------
+
+def test_only_regular_files_are_read_the_others_reported(tmp_path: Path) -> None:
+    (tmp_path / "baik.txt").write_text(BODY, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipa.txt")
+    (tmp_path / "putar.txt").symlink_to(tmp_path / "putar.txt")
+    (tmp_path / "putus.md").symlink_to(tmp_path / "tidak-ada.md")
+    (tmp_path / "tautan.txt").symlink_to(tmp_path / "baik.txt")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(tmp_path / "soket.jsonl"))
+        articles, problems = load_articles([tmp_path])
+    assert [a.source for a in articles] == [str(tmp_path / "baik.txt")]  # the link: same text
+    reasons = {Path(p.source).name: p.reason for p in problems}
+    assert sorted(reasons) == ["pipa.txt", "putar.txt", "putus.md", "soket.jsonl"]
+    assert reasons["pipa.txt"] == "a FIFO, not a regular file"
+    assert reasons["soket.jsonl"] == "a socket, not a regular file"
+    assert "symbolic links" in reasons["putar.txt"]
+
+
+@pytest.mark.parametrize("name", ["/dev/zero", "fifo", "loop"])
+def test_a_named_special_file_is_reported_not_read(tmp_path: Path, name: str) -> None:
+    path = Path(name) if name.startswith("/") else tmp_path / f"{name}.txt"
+    if name == "fifo":
+        os.mkfifo(path)
+    elif name == "loop":
+        path.symlink_to(path)
+    articles, problems = load_articles([path])
+    assert articles == [] and [p.source for p in problems] == [str(path)]
+
+
+def test_an_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                             ) -> None:
+    (tmp_path / "baik.txt").write_text(BODY, encoding="utf-8")
+    locked = tmp_path / "terkunci"
+    locked.mkdir()
+    (locked / "rahasia.txt").write_text(BODY.replace("Lahat", "Pagaralam"), encoding="utf-8")
+    scandir = os.scandir
+
+    def refuse(path: str) -> object:  # as chmod 000 does, even for root
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    articles, problems = load_articles([tmp_path])
+    assert [a.id for a in articles] == ["baik"]
+    assert problems == [Problem(str(locked), "folder cannot be read: Permission denied")]

@@ -64,7 +64,7 @@ def source_files(paths: list[Path]) -> dict[str, str]:
     from kg.ingest.load import discover
 
     aliases = [p / ALIASES for p in paths if p.is_dir() and (p / ALIASES).is_file()]
-    return _hash_files([*discover(paths), *aliases])
+    return _hash_files([*discover(paths)[0], *aliases])
 
 
 def code_fingerprint(output_only: bool = False) -> str:
