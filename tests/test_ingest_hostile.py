@@ -7,6 +7,7 @@ import codecs
 import json
 import os
 import socket
+import time
 from datetime import date
 from pathlib import Path
 
@@ -226,3 +227,56 @@ def test_an_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch: pytest
     articles, problems = load_articles([tmp_path])
     assert [a.id for a in articles] == ["baik"]
     assert problems == [Problem(str(locked), "folder cannot be read: Permission denied")]
+
+
+# --- size ----------------------------------------------------------------------------------
+
+def test_an_article_over_the_limit_is_one_problem(tmp_path: Path) -> None:
+    limit = len(BODY.encode("utf-8"))
+    (tmp_path / "pas.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "lebih.txt").write_text(BODY + "x", encoding="utf-8")
+    (tmp_path / "lebih.html").write_text(f"<p>{BODY}</p>", encoding="utf-8")
+    feed = tmp_path / "kiriman.jsonl"
+    fits = BODY[:limit - 40]
+    feed.write_bytes(line(id="a", text=fits) + line(id="b", text=BODY * 3)
+                     + line(id="c", text=fits[5:]))
+    articles, problems = load_articles([tmp_path], limit)
+    assert {a.id: a.source for a in articles} == {"a": f"{feed}:1", "c": f"{feed}:3",
+                                                  "pas": str(tmp_path / "pas.txt")}
+    reason = f"over the limit of {limit} bytes per article (see --max-bytes)"
+    assert sorted(problems, key=lambda p: p.source) == [
+        Problem(f"{feed}:2", reason), Problem(str(tmp_path / "lebih.html"), reason),
+        Problem(str(tmp_path / "lebih.txt"), reason)]
+
+
+def test_a_50_mb_article_is_refused_at_once(tmp_path: Path) -> None:
+    big = tmp_path / "besar.txt"
+    with big.open("wb") as out:
+        for _ in range(50):
+            out.write(BODY.encode("utf-8") * (1_000_000 // len(BODY)))
+    feed = tmp_path / "besar.jsonl"
+    feed.write_bytes(b'{"id": "besar", "text": "' + big.read_bytes().replace(b"\n", b" ")
+                     + b'"}\n' + line(id="kecil", text=BODY))
+    started = time.perf_counter()
+    articles, problems = load_articles([big, feed])
+    assert time.perf_counter() - started < 1
+    assert [a.id for a in articles] == ["kecil"]
+    assert [p.source for p in problems] == [f"{feed}:1", str(big)]
+
+
+def test_a_file_is_never_read_past_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                             ) -> None:
+    path = tmp_path / "besar.txt"
+    path.write_text(BODY * 100, encoding="utf-8")
+    asked: list[int] = []
+    opened = Path.open
+
+    def counting(self: Path, *args: object, **kwargs: object) -> object:
+        stream = opened(self, *args, **kwargs)
+        read = stream.read
+        stream.read = lambda size=-1: asked.append(size) or read(size)  # type: ignore[method-assign]
+        return stream
+
+    monkeypatch.setattr(Path, "open", counting)
+    assert [p.source for p in load_articles([path], 1000)[1]] == [str(path)]
+    assert asked == [1001]

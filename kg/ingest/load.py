@@ -8,6 +8,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg.ingest import MAX_BYTES
 from kg.ingest.readers import SUFFIXES, read
 from kg.records import Article, Problem
 
@@ -66,8 +67,10 @@ def fingerprint(article: Article) -> str:
     return hashlib.sha1(" ".join(article.text.split()).encode("utf-8")).hexdigest()
 
 
-def load_articles(paths: Iterable[Path]) -> tuple[list[Article], list[Problem]]:
-    """Read every source; the same text twice is kept once (the smallest id), problems listed.
+def load_articles(paths: Iterable[Path], max_bytes: int = MAX_BYTES
+                  ) -> tuple[list[Article], list[Problem]]:
+    """Read every source; the same text twice is kept once (the smallest id), problems listed
+    (an article over `max_bytes` is one).
 
     Two different texts under one id cannot both be built (ids name articles in the graph):
     the first in path order is kept and the other reported.
@@ -75,7 +78,7 @@ def load_articles(paths: Iterable[Path]) -> tuple[list[Article], list[Problem]]:
     by_text: dict[str, Article] = {}
     files, problems = discover(paths)
     for path in files:
-        for item in read(path):
+        for item in read(path, max_bytes):
             if isinstance(item, Problem):
                 problems.append(item)
                 continue

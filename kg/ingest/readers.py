@@ -6,11 +6,13 @@ import codecs
 import json
 import re
 from collections.abc import Iterator, Mapping
+from typing import BinaryIO
 from pathlib import Path
 
 import trafilatura
 from charset_normalizer import from_bytes
 
+from kg.ingest import MAX_BYTES
 from kg.ingest.article import BadSource, make_article
 from kg.records import Article, Problem
 
@@ -19,6 +21,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MIN_HTML_WORDS = 12
+_CHUNK = 1 << 16  # bytes read at a time to skip the rest of a line over the limit
 # The fields of a JSON line read into an Article (others are ignored).
 JSONL_FIELDS = ("id", "text", "content", "body", "url", "outlet", "published", "title")
 # UTF-16 and UTF-32 hold NUL bytes: their BOM names them. UTF-32's first: UTF-16's
@@ -78,15 +81,40 @@ def _articles(ident: str, text: str, source: str, meta: Mapping[str, str | None]
                               "year): the article is read without a date")
 
 
-def read_text(path: Path) -> Iterator[Article]:
+def _too_big(limit: int) -> BadSource:
+    """Say that an article is over the size limit."""
+    return BadSource(f"over the limit of {limit} bytes per article (see --max-bytes)")
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """Read a file's bytes, refusing one over the limit without reading past it."""
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big(limit)
+    return data
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Yield a stream's lines, split on "\\n" only; None for one over the limit, left unread."""
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(_CHUNK)
+            yield None
+        else:
+            yield line
+
+
+def read_text(path: Path, limit: int) -> Iterator[Article | Problem]:
     """Read a text file with an optional front-matter header."""
-    meta, text = _front_matter(decode(path.read_bytes()))
+    meta, text = _front_matter(decode(_read_bytes(path, limit)))
     yield from _articles(path.stem, text, str(path), meta)
 
 
-def read_html(path: Path) -> Iterator[Article]:
+def read_html(path: Path, limit: int) -> Iterator[Article | Problem]:
     """Read the main text and metadata of an HTML page with trafilatura."""
-    page = decode(path.read_bytes())
+    page = decode(_read_bytes(path, limit))
     doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
     # A page whose main text is a few words (a menu, a title) holds no report.
@@ -136,7 +164,7 @@ def _jsonl_article(line: bytes, ident: str, where: str) -> Iterator[Article | Pr
     yield from _articles(fields.get("id") or ident, text, where, fields)
 
 
-def read_jsonl(path: Path) -> Iterator[Article | Problem]:
+def read_jsonl(path: Path, limit: int) -> Iterator[Article | Problem]:
     """Read one article per JSON line; a bad line is a Problem, the others are read.
 
     Lines end at "\\n" only: a U+2028 inside a JSON string is text, not a line end.
@@ -145,21 +173,24 @@ def read_jsonl(path: Path) -> Iterator[Article | Problem]:
         if encoding := _bom(stream.read(4)):
             raise BadSource(f"JSON lines must be UTF-8, not {encoding.upper()}")
         stream.seek(0)
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
+        for number, line in enumerate(_lines(stream, limit), start=1):
+            if line is not None and not line.strip():
                 continue
             where = f"{path}:{number}"
             try:
+                if line is None:
+                    raise _too_big(limit)
                 yield from _jsonl_article(line, f"{path.stem}-{number}", where)
             except BadSource as err:
                 yield Problem(where, str(err).splitlines()[0])
 
 
-def read(path: Path) -> Iterator[Article | Problem]:
-    """Read one source file into articles, or a Problem saying why it cannot be read."""
+def read(path: Path, limit: int = MAX_BYTES) -> Iterator[Article | Problem]:
+    """Read one source file into articles, or a Problem saying why it cannot be read; an article
+    over `limit` bytes is a Problem."""
     suffix = path.suffix.lower()
     reader = read_html if suffix in HTML_SUFFIXES else read_jsonl if suffix in JSONL_SUFFIXES else read_text
     try:
-        yield from reader(path)
+        yield from reader(path, limit)
     except (BadSource, OSError) as err:
         yield Problem(str(path), str(err).splitlines()[0])
