@@ -7,14 +7,18 @@ import codecs
 import json
 import os
 import socket
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.ingest.load import load_articles
 from kg.ingest.readers import read
+from kg.pipeline import extract_sources
 from kg.records import Article, Problem
 
 BODY = ("LAHAT, SUMSELPOST.ID - Dinas Perhubungan Kabupaten Lahat menggelar uji kir gratis bagi "
@@ -75,9 +79,9 @@ def test_one_bad_byte_or_nul_spoils_only_its_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("bad, reason", [
     (b'{"id": "s", "text": "Bupati \\ud800 Lahat hadir."}\n', "surrogate"),
-    (b"[" * 100_000 + b"]" * 100_000 + b"\n", "not an article"),
-    (b'{"id": "n", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", "not an article"),
-    (b'{"id": ' + b"7" * 5_000 + b', "text": "Bupati hadir."}\n', "not an article"),
+    (b"[" * 100_000 + b"]" * 100_000 + b"\n", "nested too deeply"),
+    (b'{"id": "n", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", "nested too deeply"),
+    (b'{"id": ' + b"7" * 5_000 + b', "text": "Bupati hadir."}\n', "not JSON: Exceeds the limit"),
     (line(id="t", text=["Bupati Lahat hadir."]), "'text' must be a string"),
     (line(id="u", text=BODY, url={"href": "https://contoh.example"}), "'url' must be a string"),
     (line(id="p", text=BODY, published=20240805), "'published' must be a string, not 20240805"),
@@ -167,7 +171,8 @@ def test_a_text_with_a_bom_is_read_in_its_encoding(tmp_path: Path, encoding: str
 
 def test_an_html_page_in_utf16_is_read(tmp_path: Path) -> None:
     paragraph = BODY.strip() + " " + BODY.strip()
-    page = f"<html><head><title>Uji kir</title></head><body><article><p>{paragraph}</p></article></body></html>"
+    page = (f"<html><head><title>Uji kir</title></head><body><article><p>{paragraph}</p>"
+            "</article></body></html>")
     path = tmp_path / "halaman.html"
     path.write_bytes(page.encode("utf-16"))
     article = only(list(read(path)))
@@ -280,3 +285,125 @@ def test_a_file_is_never_read_past_the_limit(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(Path, "open", counting)
     assert [p.source for p in load_articles([path], 1000)[1]] == [str(path)]
     assert asked == [1001]
+
+
+# --- generated hostile sources through ingest and extraction --------------------------------
+
+NAMES = ["Anton Wijaya", "Sri Wahyuni", "Rahmat Hidayat", "Dewi Lestari", "Fajar Nugroho",
+         "Siti Harahap", "Yoga Pratama", "Maria Kusuma"]
+PLACES = ["Lahat", "Pagaralam", "Muara Enim", "Banyuasin", "Lubuklinggau", "Empat Lawang"]
+LIMIT = 20_000
+
+
+def good_text(number: int, name: str, place: str, separator: str = " ") -> str:
+    """Return a readable report, unique by its number."""
+    return (f"{place.upper()}, SUMSELPOST.ID - Kepala Dinas Perhubungan Kabupaten {place}, {name}, "
+            f"membuka uji kir gratis nomor {number} di Terminal {place}, Rabu (13/3/2024).{separator}"
+            f"Kegiatan itu diikuti puluhan sopir angkutan pedesaan.")
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                           lambda inner: st.lists(inner, max_size=3)
+                           | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=8)
+not_strings = json_values.filter(lambda v: v is not None and not isinstance(v, str))
+
+
+@st.composite
+def bad_lines(draw: st.DrawFn, text: str) -> bytes:
+    """Return one JSON line that must be reported: each breaks one rule of the input."""
+    kind = draw(st.sampled_from(["syntax", "nested", "type", "surrogate", "control", "byte",
+                                 "size", "array", "empty"]))
+    at = draw(st.integers(1, len(text) - 1))
+    if kind == "syntax":
+        return b'{"text": "' + text.encode() + draw(st.sampled_from([b'"', b"", b'",', b'" "']))
+    if kind == "nested":
+        depth = draw(st.sampled_from([2, 50, 5_000, 100_000]))
+        return b"[" * depth + b"]" * depth
+    if kind == "type":
+        field = draw(st.sampled_from(["text", "url", "published", "title", "outlet", "id"]))
+        return json.dumps({"text": text, field: draw(not_strings)}).encode()
+    if kind == "surrogate":
+        return json.dumps({"text": text[:at] + "\\ud800" + text[at:]}).encode().replace(
+            b"\\\\ud800", b"\\ud800")
+    if kind == "control":
+        raw = chr(draw(st.sampled_from([c for c in range(32) if c != 10])))
+        return f'{{"text": "{text[:at]}{raw}{text[at:]}"}}'.encode()
+    if kind == "byte":
+        raw = bytes([draw(st.integers(0x80, 0xFF))])
+        encoded = json.dumps({"text": text}).encode()
+        return encoded[:at] + raw + encoded[at:]
+    if kind == "size":
+        return json.dumps({"text": text * (LIMIT // len(text) + 1)}).encode()
+    if kind == "array":
+        return json.dumps([text]).encode()
+    empty = draw(st.sampled_from(["", "  ", "\u2028"]))
+    return json.dumps({"id": text[:at], "text": empty}).encode()
+
+
+@st.composite
+def sources(draw: st.DrawFn) -> tuple[dict[str, bytes], set[str], set[str]]:
+    """Return files by name, the ids that must be built and the sources that must be reported."""
+    files: dict[str, bytes] = {}
+    good: set[str] = set()
+    bad: set[str] = set()
+    counter = iter(range(10_000))
+
+    def text(separator: str = " ") -> str:
+        return good_text(next(counter), draw(st.sampled_from(NAMES)), draw(st.sampled_from(PLACES)),
+                         separator)
+
+    for i in range(draw(st.integers(0, 3))):  # good text files, in any encoding with a BOM
+        encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252"]))
+        files[f"good{i}.txt"] = f"---\npublished: 2024-03-13\n---\n{text()}".encode(encoding)
+        good.add(f"good{i}")
+    for i in range(draw(st.integers(0, 3))):  # text files that must be refused
+        kind = draw(st.sampled_from(["binary", "header", "size", "empty", "date"]))
+        name = f"bad{i}.txt"
+        files[name] = {"binary": b"\x89PNG\r\n\x1a\n\x00\x00" + draw(st.binary(max_size=50)),
+                       "header": f"---\nurl: https://contoh.example/{i}\n{text()}".encode(),
+                       "size": text().encode() * (LIMIT // 100),
+                       "empty": draw(st.sampled_from([b"", b" \n\t"])),
+                       "date": f"---\npublished: kemarin\n---\n{text()}".encode()}[kind]
+        if kind == "date":  # read without its date, and reported
+            good.add(f"bad{i}")
+        bad.add(name)
+    lines: list[bytes] = []
+    for i in range(draw(st.integers(0, 6))):
+        if draw(st.booleans()):
+            separator = draw(st.sampled_from([" ", "\u2028", "\u2029", "\u0085", "\r\n", "\t",
+                                              "\x0b", "\x00", "\ufeff", "\U0001f600"]))
+            published = draw(st.sampled_from([None, "2024-03-13", "13 Maret 2024"]))
+            record = {"id": f"line{i}", "text": text(separator), "published": published}
+            lines.append(json.dumps(record, ensure_ascii=draw(st.booleans())).encode())
+            good.add(f"line{i}")
+        else:
+            lines.append(draw(bad_lines(text())))
+            bad.add(f"feed.jsonl:{len(lines)}")
+    if lines:
+        files["feed.jsonl"] = b"\n".join(lines) + draw(st.sampled_from([b"", b"\n", b"\r\n"]))
+    files["noise.txt"] = draw(st.binary(max_size=200))  # anything: built or reported
+    return files, good, bad
+
+
+@given(sources(), st.booleans())
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_hostile_sources_never_crash_and_nothing_is_lost(
+        case: tuple[dict[str, bytes], set[str], set[str]], special: bool) -> None:
+    files, good, bad = case
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for name, data in files.items():
+            (root / name).write_bytes(data)
+        if special:
+            os.mkfifo(root / "pipa.txt")
+            (root / "putar.md").symlink_to(root / "putar.md")
+            bad = bad | {"pipa.txt", "putar.md"}
+        extractions, problems = extract_sources([root], max_bytes=LIMIT)
+    built = {x.article.id for x in extractions}
+    reported = {p.source.removeprefix(f"{root}/") for p in problems}
+    assert good <= built, (good - built, problems)
+    assert bad <= reported, (bad - reported, problems)
+    for p in problems:
+        assert p.reason.strip() and "\n" not in p.reason and len(p.reason) < 200, p
+        assert not p.reason.startswith("extraction failed"), p
+    assert "noise.txt" in reported or any(x.article.id == "noise" for x in extractions)

@@ -6,8 +6,8 @@ import codecs
 import json
 import re
 from collections.abc import Iterator, Mapping
-from typing import BinaryIO
 from pathlib import Path
+from typing import BinaryIO
 
 import trafilatura
 from charset_normalizer import from_bytes
@@ -144,7 +144,7 @@ def _jsonl_fields(record: object) -> dict[str, str]:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise BadSource(f"field {name!r} holds a lone surrogate (an unpaired \\u escape)") from None
+            raise BadSource(f"field {name!r} holds a lone surrogate (\\ud800 to \\udfff)") from None
         fields[name] = value
     return fields
 
@@ -154,11 +154,14 @@ def _jsonl_article(line: bytes, ident: str, where: str) -> Iterator[Article | Pr
     try:
         record = json.loads(line.decode("utf-8-sig"))
     except UnicodeDecodeError as err:
-        raise BadSource(f"not UTF-8: byte 0x{line[err.start]:02x} at byte {err.start + 1}") from None
+        raise BadSource(f"not UTF-8: byte 0x{line[err.start]:02x} at byte {err.start + 1}"
+                        ) from None
     except json.JSONDecodeError as err:
         raise BadSource(f"not JSON: {err.msg} at column {err.colno}") from None
-    except (ValueError, RecursionError) as err:  # a number of 5,000 digits, "[[[...]]]" deep
-        raise BadSource(f"not an article: {err}") from None
+    except ValueError as err:  # a number of 5,000 digits
+        raise BadSource(f"not JSON: {str(err).partition(':')[0]}") from None
+    except RecursionError:  # "[[[[...]]]]" 100,000 deep
+        raise BadSource("not an article: JSON nested too deeply") from None
     fields = _jsonl_fields(record)
     text = fields.get("text") or fields.get("content") or fields.get("body") or ""
     yield from _articles(fields.get("id") or ident, text, where, fields)
