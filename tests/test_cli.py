@@ -101,3 +101,15 @@ def test_an_article_over_max_bytes_is_reported_and_the_others_built(tmp_path: Pa
         assert sorted(problems) == [
             f"kg: skipped {src / name}: over the limit of 1000 bytes per article (see --max-bytes)"
             for name in ("feed.jsonl:1", "long.txt")]
+
+
+def test_a_store_build_with_another_max_bytes_reads_the_sources_again(tmp_path: Path) -> None:
+    src, store, out = tmp_path / "src", tmp_path / "store", tmp_path / "out"
+    src.mkdir()
+    (src / "short.txt").write_text(GOOD, encoding="utf-8")
+    (src / "long.txt").write_text(GOOD * 20, encoding="utf-8")
+    build = ["build", str(src), "--store", str(store), "--out", str(out)]
+    done = run_kg(*build, "--max-bytes", "1000")
+    assert done.returncode == 0 and "1 articles read, 1 skipped" in done.stdout, done.stderr
+    done = run_kg(*build)
+    assert done.returncode == 0 and "2 articles read, 0 skipped" in done.stdout, done.stderr

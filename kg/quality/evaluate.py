@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 
 from kg.quality.diagnose import Finding, diagnose
+from kg.ingest import MAX_BYTES
 from kg.lexicons import load
 from kg.nlp.tokens import fold
-from kg.ingest import MAX_BYTES
 from kg.pipeline import extract_sources
 from kg.records import Extraction
 
