@@ -37,7 +37,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return cmd_build_store(args)
     from kg.pipeline import build
 
-    result = build(_sources(args.sources), args.out, progress=True)
+    result = build(_sources(args.sources), args.out, progress=True, max_bytes=args.max_bytes)
     _report(result.problems)
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
@@ -52,7 +52,8 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     """Build into a persistent store (only new or changed articles are extracted), then the exports."""
     from kg.store.build import build_store
 
-    result = build_store(_sources(args.sources), args.out, args.store, progress=True)
+    result = build_store(_sources(args.sources), args.out, args.store, progress=True,
+                         max_bytes=args.max_bytes)
     _report(result.problems)
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
@@ -72,7 +73,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from kg.rdf.serialize import extraction_json
     from kg.records import Problem
 
-    articles, problems = load_articles(_sources(args.sources))
+    articles, problems = load_articles(_sources(args.sources), args.max_bytes)
     _report(problems)
     done = 0
     for item in extract_all(articles, mentions=True):
@@ -152,7 +153,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print(f"kg eval --split {args.split}: needs {gold}/ and the cache of real article "
                   f"texts in {sources[0]}/ (see eval/realnews/README.md)", file=sys.stderr)
             return 2
-    scores, findings, log = evaluate(gold, _sources(sources))
+    scores, findings, log = evaluate(gold, _sources(sources), args.max_bytes)
     for line in log:
         print(line, file=sys.stderr)
     if args.verbose:
@@ -221,6 +222,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _max_bytes(command: argparse.ArgumentParser) -> None:
+    """Add the per-article size limit to a command that reads sources."""
+    from kg.ingest import MAX_BYTES
+
+    command.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+                         help="most bytes of one article (a text file, an HTML page, a JSON "
+                              "line); bigger ones are reported and skipped (default: %(default)s)")
+
+
 def parser() -> argparse.ArgumentParser:
     """Describe the commands and their options."""
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of officials, "
@@ -232,10 +242,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
     b.add_argument("--store", type=Path, help="persistent store folder: extract only new or changed "
                    "articles, remove deleted ones (needs kg[store])")
+    _max_bytes(b)
     b.set_defaults(run=cmd_build)
     e = sub.add_parser("extract", help="print each article's mentions and facts as JSON lines")
     e.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
     e.add_argument("--format", choices=["jsonl"], default="jsonl")
+    _max_bytes(e)
     e.set_defaults(run=cmd_extract)
     q = sub.add_parser("query", help="run SPARQL (text, .rq file or named question) over a graph")
     q.add_argument("query", nargs="?", help="SPARQL text, a .rq file, or a named question")
@@ -299,6 +311,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--min-f1", action="append", default=[], metavar="KIND=F1",
                    help="fail when a kind's F1 falls below the floor")
     s.add_argument("--verbose", action="store_true", help="list misses and spurious facts")
+    _max_bytes(s)
     s.set_defaults(run=cmd_eval)
     return ap
 

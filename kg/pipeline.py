@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from kg.extract import extract
 from kg.identity.unify import Merge, read_overrides, unify
+from kg.ingest import MAX_BYTES
 from kg.ingest.load import load_articles
 from kg.rdf.files import write_turtle
 from kg.rdf.graph import build_graph
@@ -46,20 +47,20 @@ def extract_all(articles: list[Article], progress: bool = False, mentions: bool 
 ALIASES = "aliases.tsv"
 
 
-def extract_sources(paths: Iterable[Path], progress: bool = False
+def extract_sources(paths: Iterable[Path], progress: bool = False, max_bytes: int = MAX_BYTES
                     ) -> tuple[list[Extraction], list[Problem]]:
     """Read and extract every article under the paths, one entity one key across them."""
-    extractions, problems, _ = extract_and_unify(list(paths), progress)
+    extractions, problems, _ = extract_and_unify(list(paths), progress, max_bytes)
     return extractions, problems
 
 
-def extract_and_unify(paths: list[Path], progress: bool = False
+def extract_and_unify(paths: list[Path], progress: bool = False, max_bytes: int = MAX_BYTES
                       ) -> tuple[list[Extraction], list[Problem], list[Merge]]:
     """Read and extract every article, then merge entities across articles; return the merges.
 
     Curated verdicts are read from an aliases.tsv in each source folder.
     """
-    articles, problems = load_articles(paths)
+    articles, problems = load_articles(paths, max_bytes)
     extractions = []
     for item in extract_all(articles, progress):
         (problems if isinstance(item, Problem) else extractions).append(item)
@@ -80,10 +81,11 @@ def count(extractions: list[Extraction]) -> tuple[int, int]:
     return len(entities), len(facts)
 
 
-def build(paths: Iterable[Path], out: Path, progress: bool = False) -> BuildResult:
+def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: int = MAX_BYTES
+          ) -> BuildResult:
     """Build the graph of the articles under the paths into `out`: graph.ttl and explorer.html."""
     started = time.perf_counter()
-    extractions, problems = extract_sources(paths, progress)
+    extractions, problems = extract_sources(paths, progress, max_bytes)
     graph = build_graph(extractions)
     write_turtle(graph, out / "graph.ttl")
     write_explorer(graph, out / "explorer.html", title="kg explorer")

@@ -85,3 +85,31 @@ def test_same_output_whatever_the_order(tmp_path: Path) -> None:
         assert run_kg("build", str(folder), "--out", str(folder / "out")).returncode == 0
         outs.append((folder / "out" / "graph.ttl").read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_an_article_over_max_bytes_is_reported_and_the_others_built(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "short.txt").write_text(GOOD, encoding="utf-8")
+    (src / "long.txt").write_text(GOOD * 20, encoding="utf-8")
+    (src / "feed.jsonl").write_text(json.dumps({"id": "long-line", "text": GOOD * 20}) + "\n",
+                                    encoding="utf-8")
+    for command in (["build", "--out", str(tmp_path / "out")], ["extract"]):
+        done = run_kg(*command, str(src), "--max-bytes", "1000")
+        assert done.returncode == 0, done.stderr
+        problems = [line for line in done.stderr.splitlines() if line.startswith("kg: skipped")]
+        assert sorted(problems) == [
+            f"kg: skipped {src / name}: over the limit of 1000 bytes per article (see --max-bytes)"
+            for name in ("feed.jsonl:1", "long.txt")]
+
+
+def test_a_store_build_with_another_max_bytes_reads_the_sources_again(tmp_path: Path) -> None:
+    src, store, out = tmp_path / "src", tmp_path / "store", tmp_path / "out"
+    src.mkdir()
+    (src / "short.txt").write_text(GOOD, encoding="utf-8")
+    (src / "long.txt").write_text(GOOD * 20, encoding="utf-8")
+    build = ["build", str(src), "--store", str(store), "--out", str(out)]
+    done = run_kg(*build, "--max-bytes", "1000")
+    assert done.returncode == 0 and "1 articles read, 1 skipped" in done.stdout, done.stderr
+    done = run_kg(*build)
+    assert done.returncode == 0 and "2 articles read, 0 skipped" in done.stdout, done.stderr

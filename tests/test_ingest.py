@@ -262,7 +262,7 @@ def test_discover_lists_sources_sorted_and_skips_hidden_and_other_files(tmp_path
         write(tmp_path, name, BODY)
     (tmp_path / ".git").mkdir()
     write(tmp_path / ".git", "x.txt", BODY)
-    assert [p.name for p in discover([tmp_path])] == ["a.html", "b.txt", "c.jsonl"]
+    assert [p.name for p in discover([tmp_path])[0]] == ["a.html", "b.txt", "c.jsonl"]
 
 
 def test_discover_refuses_a_missing_path(tmp_path: Path) -> None:
@@ -277,6 +277,9 @@ def test_discover_refuses_a_missing_path(tmp_path: Path) -> None:
     (None, None),
     ("", None),
     ("bukan tanggal", None),
+    ("kemarin", None),  # relative, partial: read against the day of the run, so refused
+    ("1 day ago", None),
+    ("13 Maret", None),
 ])
 def test_parse_date(value: str | None, expected: date | None) -> None:
     assert parse_date(value) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 
 import dateparser
@@ -23,16 +24,24 @@ _NOISE_LINE = re.compile(
 _SIGN_OFF = re.compile(r"\s*\((?:\*|[a-z]{2,5}(?:/[a-z]{2,5})*)\)\s*$")
 
 
+# dateparser's parsers that read a date from the text alone (not "relative-time", nor
+# "timestamp", whose day depends on the machine's time zone).
+_ABSOLUTE = ["custom-formats", "absolute-time"]
+
+
 class BadSource(ValueError):
     """A source that cannot be read as an article."""
 
 
-def parse_date(value: object) -> date | None:
-    """Read a publication date in any common form ("2024-01-12", "12 Januari 2024 10:00 WIB")."""
-    if value in (None, ""):
+def parse_date(value: str | None) -> date | None:
+    """Read an absolute date ("2024-01-12", "12 Januari 2024 10:00 WIB"), else None."""
+    if not value:
         return None
-    parsed = dateparser.parse(str(value), languages=["id", "en"],
-                              settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+    # Relative or partial dates ("kemarin", "1 day ago", "13 Maret") would be read against the
+    # day of the run: the same input must always give the same graph, so they are refused.
+    parsed = dateparser.parse(value, languages=["id", "en"],
+                              settings={"DATE_ORDER": "DMY", "PARSERS": _ABSOLUTE,
+                                        "REQUIRE_PARTS": ["day", "month", "year"]})
     return parsed.date() if parsed else None
 
 
@@ -44,7 +53,7 @@ def noise_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-def make_article(ident: str, text: str, source: str, meta: dict[str, object]) -> Article:
+def make_article(ident: str, text: str, source: str, meta: Mapping[str, str | None]) -> Article:
     """Build an Article from its text and metadata, reading the dateline and the noise."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

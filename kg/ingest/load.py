@@ -3,25 +3,63 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg.ingest import MAX_BYTES
 from kg.ingest.readers import SUFFIXES, read
 from kg.records import Article, Problem
 
+# What a path is when it is no regular file: reading a FIFO or a device would hang or never end.
+_KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device",
+          stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
 
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """List the article files under the given files and folders, sorted."""
+
+def _irregular(path: Path) -> str | None:
+    """Say why a path is not a regular file to read (a FIFO, a link loop), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        return f"cannot be opened: {err.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    return f"{_KINDS.get(stat.S_IFMT(mode), 'a special file')}, not a regular file"
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """List the files with a source suffix under a folder, hidden ones left out, and the folders
+    that cannot be listed."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for root, dirs, names in os.walk(folder, onerror=lambda err: problems.append(
+            Problem(str(err.filename), f"folder cannot be read: {err.strerror}"))):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files += [Path(root, n) for n in names
+                  if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES]
+    return files, problems
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """List the regular article files under the given files and folders, sorted, and the paths
+    that cannot be read (a FIFO, a device, a link loop, an unreadable folder)."""
     found: set[Path] = set()
+    problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                         and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.exists():
-            found.add(path)
+            files, refused = _walk(path)
+            problems += refused
+        elif os.path.lexists(path):
+            files = [path]
         else:
             raise FileNotFoundError(f"no such file or folder: {path}")
-    return sorted(found)
+        for file in files:
+            if reason := _irregular(file):
+                problems.append(Problem(str(file), reason))
+            else:
+                found.add(file)
+    return sorted(found), problems
 
 
 def fingerprint(article: Article) -> str:
@@ -29,16 +67,18 @@ def fingerprint(article: Article) -> str:
     return hashlib.sha1(" ".join(article.text.split()).encode("utf-8")).hexdigest()
 
 
-def load_articles(paths: Iterable[Path]) -> tuple[list[Article], list[Problem]]:
-    """Read every source; the same text twice is kept once (the smallest id), problems listed.
+def load_articles(paths: Iterable[Path], max_bytes: int = MAX_BYTES
+                  ) -> tuple[list[Article], list[Problem]]:
+    """Read every source; the same text twice is kept once (the smallest id), problems listed
+    (an article over `max_bytes` is one).
 
     Two different texts under one id cannot both be built (ids name articles in the graph):
     the first in path order is kept and the other reported.
     """
     by_text: dict[str, Article] = {}
-    problems: list[Problem] = []
-    for path in discover(paths):
-        for item in read(path):
+    files, problems = discover(paths)
+    for path in files:
+        for item in read(path, max_bytes):
             if isinstance(item, Problem):
                 problems.append(item)
                 continue

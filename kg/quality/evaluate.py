@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.quality.diagnose import Finding, diagnose
+from kg.ingest import MAX_BYTES
 from kg.lexicons import load
 from kg.nlp.tokens import fold
 from kg.pipeline import extract_sources
@@ -120,13 +121,14 @@ def prf(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(gold_dir: Path, sources: Iterable[Path]) -> tuple[dict[str, Scores], list[Finding], list[str]]:
+def evaluate(gold_dir: Path, sources: Iterable[Path], max_bytes: int = MAX_BYTES
+             ) -> tuple[dict[str, Scores], list[Finding], list[str]]:
     """Score every gold file against its article's extraction.
 
     Returns the scores per kind, every miss and spurious fact with its cause, and the problems
     (unreadable articles, gold files whose article is missing).
     """
-    extractions, problems = extract_sources(sources)
+    extractions, problems = extract_sources(sources, max_bytes=max_bytes)
     by_id = {x.article.id: x for x in extractions}
     totals = {k: [0, 0, 0] for k in KINDS}
     log = [f"problem: {p.source}: {p.reason}" for p in problems]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
+from kg.ingest import MAX_BYTES
 from kg.records import Article, Extraction, Problem
 from kg.store.index import Index
 from kg.store.oxigraph import INDEX, graph_names, open_store, remove_graph, replace_graph, serving
@@ -64,7 +65,7 @@ def source_files(paths: list[Path]) -> dict[str, str]:
     from kg.ingest.load import discover
 
     aliases = [p / ALIASES for p in paths if p.is_dir() and (p / ALIASES).is_file()]
-    return _hash_files([*discover(paths), *aliases])
+    return _hash_files([*discover(paths)[0], *aliases])
 
 
 def code_fingerprint(output_only: bool = False) -> str:
@@ -110,8 +111,8 @@ def _problems(raw: list[list[str]] | None) -> tuple[Problem, ...]:
     return tuple(Problem(source, reason) for source, reason in raw or [])
 
 
-def build_store(paths: Iterable[Path], out: Path, folder: Path, progress: bool = False
-                ) -> StoreBuild:
+def build_store(paths: Iterable[Path], out: Path, folder: Path, progress: bool = False,
+                max_bytes: int = MAX_BYTES) -> StoreBuild:
     """Build the articles under the paths into the store in `folder`, then its exports in `out`."""
     started = time.perf_counter()
     paths = list(paths)
@@ -124,15 +125,17 @@ def build_store(paths: Iterable[Path], out: Path, folder: Path, progress: bool =
         if index.meta("code") != code:
             index.reset()
             index.set_meta("code", code)
-        elif index.files() == files and _exports_current(index, out):
+        elif (index.files() == files and index.meta("max_bytes") == max_bytes
+              and _exports_current(index, out)):
             articles, entities, facts = index.meta("figures")
             return StoreBuild(articles, _problems(index.meta("problems")), entities, facts,
                               time.perf_counter() - started, unchanged=True)
         store = open_store(folder)
-        result = _update(index, store, paths, files, out, progress)
+        result = _update(index, store, paths, files, out, progress, max_bytes)
         store.flush()
         del store  # closes the database before the book-keeping says it is done
         index.set_files(files)
+        index.set_meta("max_bytes", max_bytes)  # another limit reads other articles
         index.commit()
     return replace(result, seconds=time.perf_counter() - started)
 
@@ -228,12 +231,12 @@ def _write_exports(graph: Graph, out: Path) -> None:
 
 
 def _update(index: Index, store: ox.Store, paths: list[Path], files: dict[str, str], out: Path,
-            progress: bool) -> StoreBuild:
+            progress: bool, max_bytes: int) -> StoreBuild:
     """Bring the index, the store's graphs and the exports up to date with the sources."""
     from kg.ingest.load import load_articles
     from kg.pipeline import count
 
-    articles, problems = load_articles(paths)
+    articles, problems = load_articles(paths, max_bytes)
     extracted, failed = _extract_changed(index, articles, progress)
     problems += failed
     removed = len(set(index.meta("ids") or []) - {a.id for a in articles})
