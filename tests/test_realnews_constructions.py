@@ -131,3 +131,19 @@ def test_a_word_of_the_language_glued_to_a_title_holds_nothing() -> None:
                      "dalam rapat, Senin (11/3/2024).")
     assert not x.holdings
     assert "pemilihan" not in {p.key for p in x.persons}
+
+
+def test_acting_regional_heads_listed_title_then_name() -> None:
+    x = extract_text("KUPANG, NTTNEWS.ID - Pejabat yang dilantik masing-masing Pjs Bupati Ngada, "
+                     "Maria Goreti Lado, Pjs Bupati Sumba Timur, Yosef Bana, dan Pjs Bupati Malaka, "
+                     "Anselmus Tefa, Senin (23/9/2024).")
+    found = {(h.person, h.qualifier) for h in x.holdings}
+    assert {("maria goreti lado", "Pj"), ("yosef bana", "Pj"), ("anselmus tefa", "Pj")} <= found
+
+
+def test_a_plural_role_takes_every_name_listed_after_its_body() -> None:
+    x = extract_text("MANADO, SULUTNEWS.ID - Ketua KPU Manado, Ferdi Kalalo, didampingi "
+                     "komisioner KPU Manado, Hasan Anom, Ismail Haris, dan Patricia Kumaat, "
+                     "Senin (3/3/2025).")
+    members = {h.person for h in x.holdings if h.role == "Komisioner"}
+    assert members == {"hasan anom", "ismail haris", "patricia kumaat"}

@@ -115,6 +115,8 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
             continue
         if c.kind in _PEOPLE and nxt.kind == "EVENT" and n + 2 < len(chunks):
             nxt = chunks[n + 2]  # "Hendra Wijaya dilantik sebagai Pj Bupati Lahat"
+        if _is_plural(c) and _listed_names(ctx, chunks, n + 1) >= 2:
+            continue  # "komisioner KPU, A, B dan C": the list is read below, all of it
         if c.kind == "TITLE" and c.title and c.title.org and nxt.kind in _PEOPLE and (
                 _holder(nxt) or ctx.word(c.j) == ","):  # "Ketua Bawaslu X, Doni Candra"
             status = _title_then_person(ctx, c, nxt)
@@ -203,7 +205,9 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
             continue
         gap = set(_gap(ctx, t, chunks[n + 1]))
         intro = _links("list")
-        if not gap & intro or not gap <= intro | {",", "lainnya", "antara", "lain"}:
+        # "didampingi komisioner KPU, A, B, C dan D": a plural role's list needs no "yakni".
+        plural = gap == {","} and _is_plural(t) and _listed_names(ctx, chunks, n + 1) >= 2
+        if not plural and (not gap & intro or not gap <= intro | {",", "lainnya", "antara", "lain"}):
             continue
         m = n + 1
         while m < len(chunks) and chunks[m].kind in _PEOPLE and m not in used:
@@ -214,6 +218,22 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
             m += 1
         used.add(n)
     return pairs
+
+
+def _is_plural(t: Chunk) -> bool:
+    """Say whether a title's role has several holders at once ("anggota", "komisioner")."""
+    return bool(t.title) and t.title.written.capitalize() in load().plural_roles
+
+
+def _listed_names(ctx: Context, chunks: list[Chunk], m: int) -> int:
+    """Count the names listed from chunk m on, joined by commas and "dan"."""
+    count = 0
+    while m < len(chunks) and chunks[m].kind in _PEOPLE:
+        count += 1
+        if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) <= _LIST_GLUE:
+            break
+        m += 1
+    return count
 
 
 def _replaced(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair]:
