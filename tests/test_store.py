@@ -13,6 +13,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.pipeline import build
+from kg.store import build as store_build
 from kg.store.build import build_store, content_hash
 from kg.store.oxigraph import SERVING, graph_names, open_store, union_graph
 from kg.store.terms import ENTITIES, article_graph_iri
@@ -156,3 +157,18 @@ def test_unchanged_rebuild_of_the_demo_takes_under_30_percent(tmp_path: Path) ->
     assert "0 extracted" in done.stdout and "kept (unchanged)" in done.stdout
     print(f"first build {first:.2f} s, unchanged rebuild {again:.2f} s ({again / first:.0%})")
     assert again < 0.3 * first
+
+
+def test_code_after_extraction_redoes_the_graph_not_the_extractions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = _copy(tmp_path / "src", PICK[:2])
+    out, store = tmp_path / "out", tmp_path / "store"
+    build_store([sources], out, store)
+    real = store_build.code_fingerprint
+    monkeypatch.setattr(store_build, "code_fingerprint",
+                        lambda extraction=True: real(extraction) + ("" if extraction else "+new"))
+    again = build_store([sources], out, store)
+    assert not again.unchanged and again.exported
+    assert again.extracted == 0 and again.graphs == 0
+    assert store_build.EXTRACTION >= {"records", "lexicons", "nlp", "ingest", "extract"}
+    assert not store_build.EXTRACTION & {"identity", "rdf", "viz", "pipeline", "store"}
