@@ -80,6 +80,7 @@ def test_every_source_format_is_in_the_graph(demo_graph: Graph) -> None:
         assert ident in ids, f"{ident} (txt, cp1252 txt, jsonl record, html page) is built"
 
 
+@pytest.mark.slow
 def test_demo_graph_validates(demo_build: Path) -> None:
     done = run_kg("validate", str(demo_build / "graph.ttl"))
     assert done.returncode == 0, done.stdout[-3000:]

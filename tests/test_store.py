@@ -19,6 +19,7 @@ from kg.store.terms import ENTITIES, article_graph_iri
 from tests.conftest import ROOT, run_kg
 
 pytest.importorskip("pyoxigraph")
+pytestmark = pytest.mark.slow
 
 SOURCES = ROOT / "sources"
 PICK = ["d01-lahat-netralitas-asn.txt", "d02-ogan-ilir-rakor-pilkada.txt",
