@@ -25,6 +25,13 @@ def _export_formats() -> list[str]:
     return sorted(FORMATS)
 
 
+def _outputs(out: Path) -> str:
+    """Name the files a build writes into `out`."""
+    from kg.pipeline import OUTPUTS
+
+    return " and ".join(f"{out}/{name}" for name in OUTPUTS)
+
+
 def _report(problems: Sequence[object]) -> None:
     """Print each problem on one line of standard error."""
     for p in problems:
@@ -32,7 +39,7 @@ def _report(problems: Sequence[object]) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build graph.ttl and explorer.html from the sources."""
+    """Build the graph and its outputs (graph.ttl, explorer.html) from the sources."""
     if args.store:
         return cmd_build_store(args)
     from kg.pipeline import build
@@ -42,7 +49,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
         return 1
-    print(f"built {args.out}/graph.ttl and {args.out}/explorer.html: {result.articles} articles "
+    print(f"built {_outputs(args.out)}: {result.articles} articles "
           f"read, {len(result.problems)} skipped, {result.entities} entities, {result.facts} "
           f"facts, {result.seconds:.1f} s")
     return 0
@@ -61,8 +68,8 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     exports = "wrote" if result.exported else "kept (unchanged)"
     print(f"built the store {args.store}: {result.articles} articles read, {len(result.problems)} "
           f"skipped, {result.extracted} extracted, {result.removed} removed, {result.graphs} graphs "
-          f"written, {result.entities} entities, {result.facts} facts; {exports} {args.out}/graph.ttl "
-          f"and {args.out}/explorer.html, {result.seconds:.1f} s")
+          f"written, {result.entities} entities, {result.facts} facts; {exports} "
+          f"{_outputs(args.out)}, {result.seconds:.1f} s")
     return 0
 
 

@@ -1,9 +1,13 @@
-"""The build as a library: read sources, extract each article, make the graph and its outputs."""
+"""The build as a library: its stages, and the plain build that runs them one after the other.
+
+read (`kg.ingest`) -> extract -> unify -> graph (`kg.rdf`) -> outputs. A build into a store
+(`kg.store.build`) runs the same stages around its cache of extractions.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,17 +23,29 @@ from kg.rdf.graph import build_graph
 from kg.records import Article, Extraction, Problem
 from kg.viz.explorer import write_explorer
 
+ALIASES = "aliases.tsv"  # curated identity verdicts, in a sources folder
+# What a build writes into its output folder, by file name.
+OUTPUTS: dict[str, Callable[[Graph, Path], None]] = {
+    "graph.ttl": write_turtle,
+    "explorer.html": write_explorer,
+}
+
 
 @dataclass(frozen=True)
-class BuildResult:
-    """What a build read, skipped and made."""
+class Build:
+    """What a build read, skipped, extracted and made."""
 
     articles: int
     problems: tuple[Problem, ...]
     entities: int
     facts: int
     seconds: float
-    graph: Graph
+    extracted: int  # articles extracted this time (into a store: the new or changed ones)
+    exported: bool  # whether the outputs were written
+    graph: Graph | None = None  # the graph, when this build made one
+    removed: int = 0  # articles gone from a store's sources, their facts removed
+    graphs: int = 0  # a store's named graphs written or removed
+    unchanged: bool = False  # a store with nothing to do: no source, code or output changed
 
 
 def extract_all(articles: list[Article], progress: bool = False, mentions: bool = False
@@ -44,7 +60,27 @@ def extract_all(articles: list[Article], progress: bool = False, mentions: bool 
             yield Problem(article.source, f"extraction failed: {type(err).__name__}: {err}")
 
 
-ALIASES = "aliases.tsv"
+def alias_files(paths: Iterable[Path]) -> list[Path]:
+    """List the curated aliases files of the source folders."""
+    return [p / ALIASES for p in paths if p.is_dir() and (p / ALIASES).is_file()]
+
+
+def unify_all(extractions: list[Extraction], paths: Iterable[Path]
+              ) -> tuple[list[Extraction], list[Merge]]:
+    """Merge entities across articles, as the source folders' curated verdicts say; return the
+    merges too."""
+    return unify(extractions, read_overrides(alias_files(paths)))
+
+
+def write_outputs(graph: Graph, out: Path) -> None:
+    """Write every output of a build into `out`."""
+    for name, write in OUTPUTS.items():
+        write(graph, out / name)
+
+
+def outputs_present(out: Path) -> bool:
+    """Say whether every output of a build is in `out`."""
+    return all((out / name).is_file() for name in OUTPUTS)
 
 
 def extract_sources(paths: Iterable[Path], progress: bool = False, max_bytes: int = MAX_BYTES
@@ -56,16 +92,12 @@ def extract_sources(paths: Iterable[Path], progress: bool = False, max_bytes: in
 
 def extract_and_unify(paths: list[Path], progress: bool = False, max_bytes: int = MAX_BYTES
                       ) -> tuple[list[Extraction], list[Problem], list[Merge]]:
-    """Read and extract every article, then merge entities across articles; return the merges.
-
-    Curated verdicts are read from an aliases.tsv in each source folder.
-    """
+    """Read and extract every article, then merge entities across articles; return the merges."""
     articles, problems = load_articles(paths, max_bytes)
     extractions = []
     for item in extract_all(articles, progress):
         (problems if isinstance(item, Problem) else extractions).append(item)
-    overrides = read_overrides(p / ALIASES for p in paths if p.is_dir())
-    unified, merges = unify(extractions, overrides)
+    unified, merges = unify_all(extractions, paths)
     return unified, problems, merges
 
 
@@ -82,13 +114,13 @@ def count(extractions: list[Extraction]) -> tuple[int, int]:
 
 
 def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: int = MAX_BYTES
-          ) -> BuildResult:
-    """Build the graph of the articles under the paths into `out`: graph.ttl and explorer.html."""
+          ) -> Build:
+    """Build the graph of the articles under the paths and write the outputs into `out`."""
     started = time.perf_counter()
     extractions, problems = extract_sources(paths, progress, max_bytes)
     graph = build_graph(extractions)
-    write_turtle(graph, out / "graph.ttl")
-    write_explorer(graph, out / "explorer.html", title="kg explorer")
+    write_outputs(graph, out)
     entities, facts = count(extractions)
-    return BuildResult(len(extractions), tuple(problems), entities, facts,
-                       time.perf_counter() - started, graph)
+    return Build(len(extractions), tuple(problems), entities, facts,
+                 time.perf_counter() - started, extracted=len(extractions), exported=True,
+                 graph=graph)

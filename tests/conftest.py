@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg.cli import main
 from kg.rdf.namespaces import KGR, PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +21,16 @@ TURTLE_HEAD = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.it
 
 
 def run_kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the kg command line as a user would, capturing its output."""
+    """Run the kg command line in this process (no interpreter and spaCy to start again),
+    capturing what it prints and its exit status."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(args))
+    return subprocess.CompletedProcess(["kg", *args], status, out.getvalue(), err.getvalue())
+
+
+def spawn_kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `python -m kg` in a process of its own, as a user would, capturing its output."""
     return subprocess.run([sys.executable, "-m", "kg", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=600)
 

@@ -27,6 +27,7 @@ CHROMIUM = os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or shutil.w
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 READY = "body[data-stabilised=true]"
+pytestmark = pytest.mark.slow
 
 PAYLOAD_ARTICLE = """---
 url: javascript:window.__pwned=1

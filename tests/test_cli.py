@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import DCTERMS
 
-from tests.conftest import run_kg
+from tests.conftest import run_kg, spawn_kg
 
 GOOD = ("BANDUNG, CONTOH.ID - Kepala Dinas Kesehatan Kota Bandung, dr. Sari Wulandari, "
         "M.Kes, membuka sosialisasi imunisasi di Aula Balai Kota Bandung, Selasa (4/6/2024).\n")
@@ -46,13 +46,13 @@ def test_broken_articles_are_reported_and_the_others_built(tmp_path: Path) -> No
 
 def test_nothing_readable_fails_with_one_line(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    done = run_kg("build", str(tmp_path), "--out", str(tmp_path / "out"))
+    done = spawn_kg("build", str(tmp_path), "--out", str(tmp_path / "out"))
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1].startswith("kg: nothing built")
 
 
 def test_missing_source_is_one_line_error(tmp_path: Path) -> None:
-    done = run_kg("build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
+    done = spawn_kg("build", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"))
     assert done.returncode == 1
     assert len(done.stderr.strip().splitlines()) == 1
     assert "no such file or folder" in done.stderr

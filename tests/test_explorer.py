@@ -252,6 +252,7 @@ def test_empty_graph_still_makes_a_page(tmp_path: Path) -> None:
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium to open the page with")
 def test_chromium_runs_the_page_offline_and_shows_names_as_text(written: Path, tmp_path: Path) -> None:
     command = [

@@ -43,6 +43,7 @@ def test_the_rdf_formats_are_registered() -> None:
     assert set(SYNTAX) <= set(FORMATS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", sorted(SYNTAX))
 def test_a_graph_file_exports_to_the_same_graph(demo_build: Path, demo_graph: Graph, fmt: str,
                                                 tmp_path: Path) -> None:
@@ -53,6 +54,7 @@ def test_a_graph_file_exports_to_the_same_graph(demo_build: Path, demo_graph: Gr
     assert isomorphic(_union(out, fmt)[0], demo_graph)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", sorted(SYNTAX))
 def test_a_store_exports_its_named_graphs(small_store: Path, fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"store{FORMATS[fmt][1]}"
@@ -65,6 +67,7 @@ def test_a_store_exports_its_named_graphs(small_store: Path, fmt: str, tmp_path:
                                          for n in ARTICLES)}
 
 
+@pytest.mark.slow
 def test_jsonld_has_a_context_of_our_prefixes(small_store: Path, tmp_path: Path) -> None:
     out = tmp_path / "graph.jsonld"
     assert run_kg("export", "--store", str(small_store), "--format", "jsonld",
@@ -74,6 +77,7 @@ def test_jsonld_has_a_context_of_our_prefixes(small_store: Path, tmp_path: Path)
     assert data["@context"]["schema"] == "https://schema.org/"
 
 
+@pytest.mark.slow
 def test_nquads_are_sorted_and_the_same_twice(small_store: Path, tmp_path: Path) -> None:
     texts = []
     for n in range(2):

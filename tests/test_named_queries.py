@@ -47,12 +47,14 @@ def test_list_shows_the_questions_and_their_parameters() -> None:
     assert any("timeline" in line and "--param person=" in line for line in lines)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(named()))
 def test_each_question_answers_on_the_demo_build(demo_graph: Graph, name: str) -> None:
     columns, data = rows(run(demo_graph, named()[name]))
     assert columns and data, f"{name} returned no rows on the demo build"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(named()))
 def test_the_store_answers_as_the_graph_file(demo_store: Path, name: str) -> None:
     graph = demo_store.parent / "out" / "graph.ttl"
@@ -64,6 +66,7 @@ def test_the_store_answers_as_the_graph_file(demo_store: Path, name: str) -> Non
     assert sorted(map(tuple, file_rows[1:])) == sorted(map(tuple, store_rows[1:]))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, args, column, expected", [
     ("timeline", ["person=hendri"], "person", "hendri"),
     ("role-holders", ["role=kepala"], "role", "kepala"),
@@ -81,6 +84,7 @@ def test_parameters_narrow_the_answer(demo_build: Path, name: str, args: list[st
     assert all(expected in row[at].lower() for row in some[1:])
 
 
+@pytest.mark.slow
 def test_region_and_month(demo_graph: Graph) -> None:
     every = rows(run(demo_graph, named()["institutions-at-events"]))[1]
     months = sorted({row[3][:7] for row in every if row[3]})
@@ -95,6 +99,7 @@ def test_region_and_month(demo_graph: Graph) -> None:
     assert place
 
 
+@pytest.mark.slow
 def test_a_region_code_matches_places_inside_it(demo_graph: Graph) -> None:
     codes = rows(run(demo_graph, """SELECT DISTINCT ?code WHERE {
         ?e schema:location/schema:containedInPlace+ ?r . ?r dcterms:identifier ?code .
@@ -145,6 +150,7 @@ def test_backslashes_are_refused(value: str) -> None:
         params.bind(ECHO, {"text": value})
 
 
+@pytest.mark.slow
 def test_the_store_takes_parameters_too(demo_store: Path) -> None:
     done = run_kg("query", "timeline", "--store", str(demo_store), "--param", "person=hendri",
                   "--format", "csv")

@@ -17,6 +17,7 @@ def test_notebook_is_committed_without_outputs() -> None:
     assert code and all(not c["outputs"] and c["execution_count"] is None for c in code)
 
 
+@pytest.mark.slow
 def test_notebook_executes() -> None:
     nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed (kg[notebook])")
     nbclient = pytest.importorskip("nbclient", reason="nbclient is not installed (kg[notebook])")

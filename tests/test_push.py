@@ -21,6 +21,7 @@ from tests.conftest import ROOT, run_kg
 from tests.test_serve import stop
 
 pytest.importorskip("pyoxigraph")
+pytestmark = pytest.mark.slow
 
 PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 DEFAULT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

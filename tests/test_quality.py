@@ -38,6 +38,7 @@ def test_gold_covers_every_source() -> None:
 
 
 @pytest.mark.skipif(not (SHARED / "eval/score.py").exists(), reason="../shared is not beside the repo")
+@pytest.mark.slow
 def test_dev_articles_floor() -> None:
     build = f"{sys.executable} -m kg build {{src}} --out {{out}}"
     done = subprocess.run([sys.executable, str(SHARED / "eval/score.py"), "--gold",
@@ -53,6 +54,7 @@ NER_DEV = SHARED / "ner-train/idner-news-2k/dev.txt"
 
 
 @pytest.mark.skipif(not NER_DEV.exists(), reason="../shared is not beside the repo")
+@pytest.mark.slow
 def test_ner_floor() -> None:
     from kg.nlp import ner
 

@@ -26,6 +26,7 @@ from kg.store.serve import accepted, choose
 from tests.conftest import ROOT
 
 pytest.importorskip("pyoxigraph")
+pytestmark = pytest.mark.slow
 
 PERSONS = "SELECT ?p ?name WHERE { ?p a foaf:Person ; rdfs:label ?name } ORDER BY ?name"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -105,6 +105,7 @@ def test_flat_attributes_suit_graphml() -> None:
                            "evidence": "Ani hadir."}
 
 
+@pytest.mark.slow
 def test_stats_command_on_the_demo(demo_build: Path) -> None:
     done = run_kg("stats", "--graph", str(demo_build / "graph.ttl"), "--format", "json", "--top", "5")
     assert done.returncode == 0, done.stderr
@@ -116,6 +117,7 @@ def test_stats_command_on_the_demo(demo_build: Path) -> None:
     assert text.returncode == 0 and "Most central persons" in text.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_network_export_of_the_demo(fmt: str, demo_build: Path, demo_graph: Graph,
                                      tmp_path: Path) -> None:

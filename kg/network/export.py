@@ -3,56 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
+
+from kg.rdf.files import write_jsonld, write_nquads, write_rdf, write_turtle
 
 Writer = Callable[[Graph, Path], None]
-
-
-def _rdflib(syntax: str) -> Writer:
-    """Make a writer for an RDF syntax rdflib serialises."""
-    def write(graph: Graph, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(graph.serialize(format=syntax), encoding="utf-8")
-    return write
-
-
-def _as_dataset(graph: Graph) -> Dataset:
-    """Return the graph as a dataset: itself if it has named graphs, else its default graph."""
-    if isinstance(graph, Dataset):
-        return graph
-    ds = Dataset()
-    ds.default_graph += graph  # type: ignore[attr-defined]
-    return ds
-
-
-def _nquads(graph: Graph, path: Path) -> None:
-    """Write N-Quads, one graph per article when the graph is a store's dataset; lines sorted."""
-    lines = _as_dataset(graph).serialize(format="nquads").splitlines()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{line}\n" for line in sorted(set(lines)) if line), encoding="utf-8")
-
-
-def _jsonld(graph: Graph, path: Path) -> None:
-    """Write JSON-LD compacted with a context of our prefixes (named graphs kept as @graph)."""
-    from kg.rdf.namespaces import PREFIXES
-
-    context = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(graph.serialize(format="json-ld", context=context, auto_compact=True),
-                    encoding="utf-8")
-
 
 # Formats that keep a store's named graphs (one per article); the others write their union.
 NAMED_GRAPHS = {"trig", "nquads", "jsonld"}
 # format name -> (writer, usual file suffix)
 FORMATS: dict[str, tuple[Writer, str]] = {
-    "turtle": (_rdflib("turtle"), ".ttl"),
-    "nt": (_rdflib("nt"), ".nt"),
-    "trig": (_rdflib("trig"), ".trig"),
-    "nquads": (_nquads, ".nq"),
-    "jsonld": (_jsonld, ".jsonld"),
+    "turtle": (write_turtle, ".ttl"),
+    "nt": (partial(write_rdf, syntax="nt"), ".nt"),
+    "trig": (partial(write_rdf, syntax="trig"), ".trig"),
+    "nquads": (write_nquads, ".nq"),
+    "jsonld": (write_jsonld, ".jsonld"),
     "graphml": (lambda graph, path: _network("write_graphml")(graph, path), ".graphml"),
     "gexf": (lambda graph, path: _network("write_gexf")(graph, path), ".gexf"),
 }

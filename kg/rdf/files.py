@@ -1,16 +1,47 @@
-"""Read and write graphs: Turtle out in a canonical order, any RDF syntax in."""
+"""Read and write graph files: Turtle out in a canonical order, the other RDF syntaxes, any in."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
+
+
+def write_rdf(graph: Graph, path: Path, syntax: str = "turtle") -> None:
+    """Write the graph in an RDF syntax rdflib serialises."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(graph.serialize(format=syntax), encoding="utf-8")
 
 
 def write_turtle(graph: Graph, path: Path) -> None:
     """Write the graph as Turtle; the same graph always gives the same bytes."""
+    write_rdf(graph, path, "turtle")
+
+
+def _as_dataset(graph: Graph) -> Dataset:
+    """Return the graph as a dataset: itself if it has named graphs, else its default graph."""
+    if isinstance(graph, Dataset):
+        return graph
+    ds = Dataset()
+    ds.default_graph += graph  # type: ignore[attr-defined]
+    return ds
+
+
+def write_nquads(graph: Graph, path: Path) -> None:
+    """Write N-Quads, one graph per article when the graph is a store's dataset; lines sorted."""
+    lines = _as_dataset(graph).serialize(format="nquads").splitlines()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    path.write_text("".join(f"{line}\n" for line in sorted(set(lines)) if line), encoding="utf-8")
+
+
+def write_jsonld(graph: Graph, path: Path) -> None:
+    """Write JSON-LD compacted with a context of our prefixes (named graphs kept as @graph)."""
+    from kg.rdf.namespaces import PREFIXES
+
+    context = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(graph.serialize(format="json-ld", context=context, auto_compact=True),
+                    encoding="utf-8")
 
 
 def read_graph(path: Path) -> Graph:
