@@ -147,3 +147,17 @@ def test_a_plural_role_takes_every_name_listed_after_its_body() -> None:
                      "Senin (3/3/2025).")
     members = {h.person for h in x.holdings if h.role == "Komisioner"}
     assert members == {"hasan anom", "ismail haris", "patricia kumaat"}
+
+
+def test_the_headline_and_page_furniture_before_the_dateline_are_not_the_report() -> None:
+    x = extract_text("Portal Berita\nBupati Lahat Resmikan Pasar Baru\n\nLAHAT, SUMSELPOST.ID - "
+                     "Kepala Dinas Perdagangan Kabupaten Lahat, Wulan Permatasari, membuka pasar, "
+                     "Senin (11/3/2024).")
+    assert x.article.dateline == "LAHAT"
+    assert {p.key for p in x.persons} == {"wulan permatasari"}
+
+
+def test_a_first_line_written_as_a_headline_is_not_the_report() -> None:
+    x = extract_text("Gubernur Jambi Lantik Tiga Penjabat Bupati\nGubernur Jambi melantik tiga "
+                     "penjabat bupati di Jambi, Senin (11/3/2024).")
+    assert x.article.noise and x.article.noise[0][0] == 0

@@ -16,6 +16,7 @@ from kg.extract.context import (
 from kg.extract.phrases import tables
 from kg.lexicons import load
 from kg.nlp.names import is_degree, is_prefix
+from kg.nlp.vocabulary import is_vocabulary
 
 
 def chunk(ctx: Context, kind: str, i: int, j: int, **fields: object) -> Chunk:
@@ -105,6 +106,7 @@ def body_end(ctx: Context, k: int) -> int:
             break
         after_dan = ctx.word(k - 1) == "dan"  # "Sekolah Staf dan Pimpinan"
         if ctx.cap(k) and not is_prefix(ctx.word(k)) and not t.venues.match(ctx.tokens, k) \
+                and not _numbering(ctx, k) \
                 and (after_dan or not t.roles.match(ctx.tokens, k)):
             k += 1
         elif ctx.word(k) in {"dan", "&"} and ctx.cap(k + 1) and not _starts_org(ctx, k + 1):
@@ -114,6 +116,12 @@ def body_end(ctx: Context, k: int) -> int:
     while ctx.word(k - 1) in {"dan", "&"}:
         k -= 1  # "Sekolah Staf dan Pimpinan": a name does not end on "dan"
     return k
+
+
+def _numbering(ctx: Context, k: int) -> bool:
+    """Say whether a function word at k opens a number, not a name: "... Tahun 2021", "Nomor 7"
+    end a body's name; "Dalam Negeri" goes on."""
+    return ctx.word(k).lower() in load().function_words and not ctx.word(k + 1)[:1].isalpha()
 
 
 def _starts_org(ctx: Context, i: int) -> bool:
@@ -129,12 +137,26 @@ def _peel_person(ctx: Context, i: int, j: int) -> int:
     "Kepala Dinas Perikanan Budi Santoso mengatakan": no comma ends the institution's name.
     """
     after = ctx.word(j)
+    if after == "," and not (is_prefix(ctx.word(j + 1)) or ctx.cap(j + 1) and not _starts_title(ctx, j + 1)):
+        # "Sekretaris Fraksi Partai Golkar Parisman Ihwan, Anggota Fraksi ...": a name, then the
+        # list goes on; but "Lanud Roesmin Nurjadin, Kolonel X" is named after a person.
+        k = j
+        while k - 1 > i + 1 and ctx.cap(k - 1) and not is_vocabulary(ctx.word(k - 1)) \
+                and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3:
+            k -= 1
+        return k if j - k >= 2 else j
     if not after or not after[0].islower() or after in load().function_words - {"juga"}:
         return j
     k = j
     while k - 1 > i + 1 and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3:
         k -= 1
     return k if j - k >= 2 else j
+
+
+def _starts_title(ctx: Context, i: int) -> bool:
+    """Say whether a role title (or its qualifier) begins at token i."""
+    t = tables()
+    return bool(t.roles.match(ctx.tokens, i) or t.qualifiers.match(ctx.tokens, i))
 
 
 def _definition(ctx: Context, k: int) -> tuple[int, str | None]:

@@ -58,7 +58,7 @@ def make_article(ident: str, text: str, source: str, meta: Mapping[str, str | No
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise BadSource("no article text")
-    dateline = _DATELINE.match(text)
+    dateline = _find_dateline(text)
     outlet = meta.get("outlet") or (dateline and (dateline.group("outlet") or dateline.group("agency")))
     return Article(
         id=ident, text=text, source=source,
@@ -68,5 +68,39 @@ def make_article(ident: str, text: str, source: str, meta: Mapping[str, str | No
         published=parse_date(meta.get("published")),
         dateline=dateline.group("place").strip() if dateline else None,
         body_start=dateline.end() if dateline else 0,
-        noise=noise_spans(text),
+        noise=tuple(sorted({*noise_spans(text), *_headline(text, dateline)})),
     )
+
+
+_LINE_DATELINE = re.compile(_DATELINE.pattern, re.MULTILINE)
+
+
+def _find_dateline(text: str) -> re.Match[str] | None:
+    """Find the dateline at the start, or at the start of one of the first lines: a saved page
+    often opens with its headline and page furniture ("Awards Disway", the headline twice)."""
+    if found := _DATELINE.match(text):
+        return found
+    start = 0
+    for _ in range(8):
+        start = text.find("\n", start) + 1
+        if not start or start > 1000:
+            return None
+        if found := _LINE_DATELINE.match(text, start):
+            return found
+    return None
+
+
+def _headline(text: str, dateline: re.Match[str] | None) -> list[tuple[int, int]]:
+    """Return the span of what comes before the report: everything before a dateline found
+    below the first line, else a first line written as a headline ("Gubernur Kepri Lantik
+    Pejabat Sementara Kepala Daerah": short, most words capitalised, no closing stop)."""
+    if dateline and dateline.start() > 0:
+        return [(0, dateline.start())]
+    end = text.find("\n")
+    first = text[:end].strip() if end > 0 else ""
+    words = first.split()
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    if dateline or len(words) < 3 or len(first) > 160 or first[-1] in ".!?\"”:" \
+            or 3 * capitalised < 2 * len(words):
+        return []
+    return [(0, end)]
