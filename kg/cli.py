@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
+from kg.errors import UserError, one_line
 
 DEFAULT_SOURCES = [Path("sources")]
 
@@ -226,6 +228,7 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of officials, "
                                  "institutions, events and places from Indonesian regional news.")
     ap.add_argument("--version", action="version", version=f"kg {__version__}")
+    ap.add_argument("--debug", action="store_true", help="show the traceback of an error")
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build graph.ttl and explorer.html from articles")
     b.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
@@ -304,13 +307,25 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; a failure is one line on standard error and a non-zero exit."""
+    """Run the command line; a failure is one line on standard error and an exit code that the
+    README's "Limits and guarantees" lists; --debug shows its traceback."""
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
-    except (OSError, ValueError) as err:
-        print(f"kg: {args.command}: {err}", file=sys.stderr)
-        return 1
+        code = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here when the output was short
+        return code
+    except BrokenPipeError:  # `kg stats | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+    except Exception as err:
+        if args.debug:
+            raise
+        if isinstance(err, (UserError, OSError)):  # the user's mistake, or the system's refusal
+            print(f"kg: {args.command}: {one_line(err, 1000)}", file=sys.stderr)
+            return 1
+        print(f"kg: {args.command}: internal error ({type(err).__name__}: {one_line(err)}); "
+              f"kg --debug {args.command} ... shows where", file=sys.stderr)
+        return 3
