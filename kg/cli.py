@@ -127,7 +127,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a store as a read-only SPARQL endpoint until interrupted."""
     from kg.store.serve import serve
 
-    serve(args.store, args.host, args.port, args.timeout, args.limit, args.cors)
+    serve(args.store, args.host, args.port, args.timeout, args.limit, args.cors, args.jobs)
     return 0
 
 
@@ -281,6 +281,8 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--limit", type=int, default=10000,
                     help="most results (rows or triples) a query returns (default: 10000)")
     sv.add_argument("--cors", action="store_true", help="let web pages of other origins query it")
+    sv.add_argument("--jobs", type=int, default=8, help="queries run at once (default: 8); "
+                    "others wait their turn within --timeout")
     sv.set_defaults(run=cmd_serve)
     pu = sub.add_parser("push", help="load the graph into a SPARQL 1.1 Graph Store (Oxigraph, "
                         "Fuseki, GraphDB)")
