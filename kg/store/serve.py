@@ -277,6 +277,9 @@ def serve(folder: Path, host: str = "127.0.0.1", port: int = 7878, timeout: floa
           limit: int = 10000, cors: bool = False, jobs: int = 8,
           announce: Callable[[str], None] = print) -> None:
     """Serve the store until interrupted; announce the endpoint's URL once it listens."""
+    if timeout <= 0 or jobs < 1:
+        raise UserError(f"--timeout must be above 0 and --jobs at least 1 (given {timeout:g} and "
+                        f"{jobs})")
     if (pid := serving(folder)) is not None:
         raise UserError(f"kg serve (process {pid}) is already serving {folder}")
     open_store(folder, read_only=True)  # a missing or damaged store is said here, in one line
@@ -288,7 +291,8 @@ def serve(folder: Path, host: str = "127.0.0.1", port: int = 7878, timeout: floa
         pid_file.write_text(str(os.getpid()), encoding="utf-8")
         signal.signal(signal.SIGTERM, _raise_exit)
         where = f"[{host}]" if ":" in host else host
-        announce(f"kg: SPARQL endpoint http://{where}:{server.effective_port}/query "
+        listening = server.effective_port  # type: ignore[union-attr]
+        announce(f"kg: SPARQL endpoint http://{where}:{listening}/query "
                  f"(read-only; timeout {timeout:g} s, at most {limit} results, {jobs} queries "
                  "at once)")
         sys.stdout.flush()
