@@ -25,8 +25,9 @@ import pytest
 from rdflib import Graph
 
 from kg.store.build import build_store
-from kg.store.oxigraph import SERVING
-from kg.store.serve import accepted, choose
+from kg.store.oxigraph import SERVING, database
+from kg.store.runner import Refused, Runner
+from kg.store.serve import accepted, choose, oxigraph_binary
 from tests.conftest import ROOT
 
 pytest.importorskip("pyoxigraph")
@@ -271,6 +272,28 @@ def test_a_cheap_query_is_answered_beside_heavy_ones_and_they_are_stopped(own_st
         assert count(url) > 0
     finally:
         stop(process)
+
+
+def test_beyond_the_jobs_a_query_waits_its_turn_within_its_timeout(own_store: Path) -> None:
+    process, url = start(own_store, "--timeout", "2", "--jobs", "1")
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            heavy = pool.submit(timed, url, HEAVY)
+            while not children(process.pid) and not heavy.done():
+                time.sleep(0.05)
+            status, took = timed(url, COUNT)  # waits for the one slot, freed at the timeout
+            assert status == 200 and 1 < took < 3, (status, took)
+            assert heavy.result(timeout=30)[0] == 504
+    finally:
+        stop(process)
+
+
+def test_a_query_that_finds_no_free_slot_in_time_is_refused(store: Path) -> None:
+    runner = Runner(oxigraph_binary(), database(store), jobs=1)
+    runner.slots.acquire()  # one query holds the only slot
+    with pytest.raises(Refused, match="busy") as refused:
+        runner.run(COUNT, graph=False, limit=5, seconds=0.2)
+    assert refused.value.status.startswith("503")
 
 
 @pytest.mark.parametrize("keyword", ["SERVICE", "service", "\\u0053ERVICE"])
