@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
+from kg.errors import UserError, one_line
 
 DEFAULT_SOURCES = [Path("sources")]
 
@@ -133,7 +135,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a store as a read-only SPARQL endpoint until interrupted."""
     from kg.store.serve import serve
 
-    serve(args.store, args.host, args.port, args.timeout, args.limit, args.cors)
+    serve(args.store, args.host, args.port, args.timeout, args.limit, args.cors, args.jobs)
     return 0
 
 
@@ -243,6 +245,7 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of officials, "
                                  "institutions, events and places from Indonesian regional news.")
     ap.add_argument("--version", action="version", version=f"kg {__version__}")
+    ap.add_argument("--debug", action="store_true", help="show the traceback of an error")
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build graph.ttl and explorer.html from articles")
     b.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
@@ -297,6 +300,8 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--limit", type=int, default=10000,
                     help="most results (rows or triples) a query returns (default: 10000)")
     sv.add_argument("--cors", action="store_true", help="let web pages of other origins query it")
+    sv.add_argument("--jobs", type=int, default=8, help="queries run at once (default: 8); "
+                    "others wait their turn within --timeout")
     sv.set_defaults(run=cmd_serve)
     pu = sub.add_parser("push", help="load the graph into a SPARQL 1.1 Graph Store (Oxigraph, "
                         "Fuseki, GraphDB)")
@@ -324,13 +329,25 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; a failure is one line on standard error and a non-zero exit."""
+    """Run the command line; a failure is one line on standard error and an exit code that the
+    README's "Limits and guarantees" lists; --debug shows its traceback."""
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
-    except (OSError, ValueError) as err:
-        print(f"kg: {args.command}: {err}", file=sys.stderr)
-        return 1
+        code = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here when the output was short
+        return code
+    except BrokenPipeError:  # `kg stats | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+    except Exception as err:
+        if args.debug:
+            raise
+        if isinstance(err, (UserError, OSError)):  # the user's mistake, or the system's refusal
+            print(f"kg: {args.command}: {one_line(err, 1000)}", file=sys.stderr)
+            return 1
+        print(f"kg: {args.command}: internal error ({type(err).__name__}: {one_line(err)}); "
+              f"kg --debug {args.command} ... shows where", file=sys.stderr)
+        return 3

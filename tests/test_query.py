@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg.errors import UserError
 from kg.store.query import named, render, resolve, rows, run
 from tests.conftest import TURTLE_HEAD
 
@@ -68,8 +69,10 @@ def test_resolve_a_query_file(tmp_path: Path) -> None:
 
 def test_resolve_text_and_paths_that_are_no_query_file(tmp_path: Path) -> None:
     assert resolve(PEOPLE) == PEOPLE
-    missing = str(tmp_path / "tidak-ada.rq")
-    assert resolve(missing) == missing  # not a file: taken as text (the query then fails)
+    with pytest.raises(UserError, match="no such query file"):
+        resolve(str(tmp_path / "tidak-ada.rq"))
+    with pytest.raises(UserError, match="did you mean 'timeline'"):
+        resolve("timelin")
     other = tmp_path / "catatan.txt"
     other.write_text(PEOPLE, encoding="utf-8")
     assert resolve(str(other)) == str(other)

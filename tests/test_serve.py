@@ -1,4 +1,4 @@
-"""`kg serve` over HTTP: SPARQL Protocol queries answered, updates refused, results bounded."""
+"""`kg serve` over HTTP: queries answered, updates and SERVICE refused, results and time bounded."""
 
 from __future__ import annotations
 
@@ -7,13 +7,17 @@ import io
 import json
 import os
 import select
+import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
@@ -21,8 +25,9 @@ import pytest
 from rdflib import Graph
 
 from kg.store.build import build_store
-from kg.store.oxigraph import SERVING
-from kg.store.serve import accepted, choose
+from kg.store.oxigraph import SERVING, database
+from kg.store.runner import Refused, Runner
+from kg.store.serve import accepted, choose, oxigraph_binary
 from tests.conftest import ROOT
 
 pytest.importorskip("pyoxigraph")
@@ -49,12 +54,12 @@ def start(store: Path, *options: str) -> tuple[subprocess.Popen[str], str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0", *options],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert process.stdout is not None
+    assert process.stdout is not None and process.stderr is not None
     ready, _, _ = select.select([process.stdout], [], [], 60)  # it prints its URL once listening
     line = process.stdout.readline() if ready else ""
     if not line.startswith("kg: SPARQL endpoint"):
         stop(process)
-        pytest.fail(f"kg serve did not start within 60 s: {line}")
+        pytest.fail(f"kg serve did not start within 60 s: {line}{process.stderr.read()}")
     return process, line.split()[3]
 
 
@@ -206,3 +211,140 @@ def test_accept_headers_are_ranked() -> None:
         "application/sparql-results+json", "text/csv"]
     assert choose("*/*", {"text/turtle": "TURTLE"}, "text/turtle") == ("text/turtle", "TURTLE")
     assert accepted("text/csv;q=0") == []
+
+
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture
+def own_store(store: Path, tmp_path: Path) -> Path:
+    """Copy the store for a server of a test's own (the module's endpoint serves the first)."""
+    return Path(shutil.copytree(store, tmp_path / "store", ignore=shutil.ignore_patterns(SERVING)))
+
+
+def _stat(pid: str) -> list[str]:
+    """Read a process's /proc fields after its name (state, parent, ...); [] once it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return []
+
+
+def alive(pid: int) -> bool:
+    """Say whether a process still runs (a zombie waiting to be reaped does not)."""
+    fields = _stat(str(pid))
+    return bool(fields) and fields[0] != "Z"
+
+
+def children(pid: int) -> set[int]:
+    """List the live processes a process started (from /proc: Linux only)."""
+    return {int(p.name) for p in Path("/proc").iterdir()
+            if p.name.isdigit() and _stat(p.name)[1:2] == [str(pid)] and alive(int(p.name))}
+
+
+def timed(url: str, query: str, accept: str = "application/sparql-results+json"
+          ) -> tuple[int, float]:
+    """Send a query; return its status and how long the answer took."""
+    started = time.monotonic()
+    status, _, _ = get(url, query, accept)
+    return status, time.monotonic() - started
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_cheap_query_is_answered_beside_heavy_ones_and_they_are_stopped(own_store: Path
+                                                                          ) -> None:
+    """The issue's measure: four heavy queries and a cheap one at once, --timeout 5."""
+    process, url = start(own_store, "--timeout", "5")
+    try:
+        started = time.monotonic()
+        with ThreadPoolExecutor(5) as pool:
+            heavy = [pool.submit(timed, url, HEAVY) for _ in range(4)]
+            while len(children(process.pid)) < 4 and time.monotonic() - started < 4:
+                time.sleep(0.05)
+            assert len(children(process.pid)) == 4, "the heavy queries are not all running"
+            status, took = timed(url, COUNT)
+            assert status == 200 and took < 1, took
+            for future in heavy:
+                status, took = future.result(timeout=30)
+                assert status == 504 and took < 6, (status, took)
+        while children(process.pid) and time.monotonic() - started < 10:
+            time.sleep(0.2)
+        assert not children(process.pid), "query processes still run 10 s after the start"
+        assert count(url) > 0
+    finally:
+        stop(process)
+
+
+def test_beyond_the_jobs_a_query_waits_its_turn_within_its_timeout(own_store: Path) -> None:
+    process, url = start(own_store, "--timeout", "2", "--jobs", "1")
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            heavy = pool.submit(timed, url, HEAVY)
+            while not children(process.pid) and not heavy.done():
+                time.sleep(0.05)
+            status, took = timed(url, COUNT)  # waits for the one slot, freed at the timeout
+            assert status == 200 and 1 < took < 3, (status, took)
+            assert heavy.result(timeout=30)[0] == 504
+    finally:
+        stop(process)
+
+
+def test_a_query_that_finds_no_free_slot_in_time_is_refused(store: Path) -> None:
+    runner = Runner(oxigraph_binary(), database(store), jobs=1)
+    runner.slots.acquire()  # one query holds the only slot
+    with pytest.raises(Refused, match="busy") as refused:
+        runner.run(COUNT, graph=False, limit=5, seconds=0.2)
+    assert refused.value.status.startswith("503")
+
+
+@pytest.mark.parametrize("keyword", ["SERVICE", "service", "\\u0053ERVICE"])
+def test_service_is_refused_and_no_request_sent(endpoint: str, keyword: str) -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(5)
+        listener.settimeout(1)
+        target = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+        status, _, body = get(endpoint, f"SELECT * WHERE {{ {keyword} <{target}> {{ ?s ?p ?o }} }}")
+        assert status == 403 and b"SERVICE is refused" in body
+        with pytest.raises(TimeoutError):
+            listener.accept()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or not shutil.which("setpriv"),
+                    reason="reads /proc; the parent-death signal is set with setpriv")
+def test_no_query_outlives_kg_serve_killed_by_sigkill(own_store: Path) -> None:
+    process, url = start(own_store, "--timeout", "60")
+    try:
+        threading.Thread(target=lambda: suppress_errors(get, url, HEAVY), daemon=True).start()
+        deadline = time.monotonic() + 10
+        while not (running := children(process.pid)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert running, "the heavy query did not start"
+    finally:
+        process.kill()
+        process.wait(10)
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in running) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in running), "a query process outlived kg serve"
+
+
+def suppress_errors(send: Callable[..., object], *args: str) -> None:
+    """Send a request whose connection will be cut."""
+    try:
+        send(*args)
+    except OSError:
+        pass
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "in use"])
+def test_a_bad_port_is_a_one_line_error(own_store: Path, port: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        number = str(taken.getsockname()[1]) if port == "in use" else port
+        done = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(own_store),
+                               "--port", number], cwd=ROOT, capture_output=True, text=True,
+                              timeout=60)
+    assert done.returncode == 1 and not done.stdout
+    assert len(done.stderr.strip().splitlines()) == 1 and number in done.stderr, done.stderr

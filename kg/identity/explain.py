@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.errors import UserError
 from kg.identity.unify import Merge
 from kg.nlp.tokens import fold
 from kg.records import Extraction
@@ -47,4 +48,6 @@ def explain(name: str, extractions: list[Extraction], merges: list[Merge]) -> li
         for m in merges:
             if m.kind == kind and key in (m.source, m.target):
                 lines.append(f"  merged {m.source!r} into {m.target!r}: {m.reason}")
-    return lines or [f"no entity is named like {name!r}"]
+    if not lines:
+        raise UserError(f"no entity is named like {name!r}: try part of a name, or another spelling")
+    return lines

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kg.errors import UserError
 from kg.nlp.tokens import fold
 from kg.records import Extraction
 
@@ -49,8 +50,8 @@ def read_overrides(paths: Iterable[Path]) -> Overrides:
                 if r and not r[0].startswith("#")]
         for number, row in enumerate(rows, start=1):
             if len(row) != 4 or row[0] not in KINDS or row[3] not in {"same", "not-same"}:
-                raise ValueError(f"{path}: line {number} is not 'kind, name, other, same|not-same' "
-                                 f"with kind one of {', '.join(KINDS)}")
+                raise UserError(f"{path}: line {number} is not 'kind, name, other, same|not-same' "
+                                f"with kind one of {', '.join(KINDS)}")
             kind, a, b = row[0], fold(row[1]), fold(row[2])
             if row[3] == "same":
                 same.append((kind, b, a))

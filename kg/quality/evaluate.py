@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.quality.diagnose import Finding, diagnose
+from kg.errors import UserError
 from kg.ingest import MAX_BYTES
 from kg.lexicons import load
 from kg.nlp.tokens import fold
@@ -152,8 +153,8 @@ def floors_missed(scores: dict[str, tuple[float, float, float]], floors: list[st
     missed = []
     for spec in floors:
         kind, _, value = spec.partition("=")
-        if kind not in scores:
-            raise ValueError(f"unknown kind in floor {spec!r}: use one of {', '.join(KINDS)}")
+        if kind not in scores or not re.fullmatch(r"\d*\.?\d+", value):
+            raise UserError(f"a floor is KIND=F1, not {spec!r}: KIND is one of {', '.join(KINDS)}")
         if scores[kind][2] < float(value):
             missed.append(f"{kind} F1 {scores[kind][2]:.3f} < {value}")
     return missed

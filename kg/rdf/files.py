@@ -12,6 +12,8 @@ def write_rdf(graph: Graph, path: Path, syntax: str = "turtle") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(graph.serialize(format=syntax), encoding="utf-8")
 
+from kg.errors import UserError, one_line
+
 
 def write_turtle(graph: Graph, path: Path) -> None:
     """Write the graph as Turtle; the same graph always gives the same bytes."""
@@ -48,6 +50,12 @@ def read_graph(path: Path) -> Graph:
     """Read a graph from a file, its syntax guessed from the file name (Turtle by default)."""
     from rdflib.util import guess_format
 
+    syntax = guess_format(str(path)) or "turtle"
     graph = Graph()
-    graph.parse(path, format=guess_format(str(path)) or "turtle")
+    try:
+        graph.parse(path, format=syntax)
+    except OSError:
+        raise
+    except Exception as err:  # each of rdflib's parsers fails with an error type of its own
+        raise UserError(f"{path} is not a valid {syntax} file: {one_line(err)}") from err
     return graph

@@ -1,35 +1,87 @@
 """The store's book-keeping in SQLite: each article's content hash, its extraction as read, the
 digest of its named graph, the source files as last seen, and a few figures of the last build.
 
-Nothing here is RDF: it lives beside the Oxigraph store so that queries never see it.
+Nothing here is RDF: it lives beside the Oxigraph store so that queries never see it. Nothing
+read from it is trusted: extractions are kept as JSON (kg.store.codec, compressed with zlib,
+whose checksum finds a damaged row), the schema has a version, the file is checked on open,
+and only one build at a time may hold it (an exclusive lock beside it).
 """
 
 from __future__ import annotations
 
 import json
-import pickle
+import os
 import sqlite3
 import zlib
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from kg.errors import UserError, one_line
 from kg.records import Extraction
+from kg.store.codec import from_json, to_json
+from kg.store.oxigraph import present, write_lock
 
+VERSION = 2  # 1 (PRAGMA user_version 0) kept pickles: never read, forgotten on open
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, hash TEXT NOT NULL, extraction BLOB NOT NULL, graph TEXT);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, hash TEXT NOT NULL);
 """
+TABLES = ("articles", "files", "meta")
+
+
+def _rebuild(path: Path) -> str:
+    """Say how to start the store's book-keeping afresh."""
+    return f"remove it, and kg build --store {path.parent} rebuilds it from the sources"
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    """Open the database, check it, and make what is missing."""
+    db = sqlite3.connect(path)
+    try:
+        _prepare(db, path)
+    except sqlite3.DatabaseError as err:
+        db.close()
+        raise UserError(f"the store's index {path} is damaged ({one_line(err)}): "
+                        f"{_rebuild(path)}") from None
+    except UserError:
+        db.close()
+        raise
+    return db
+
+
+def _prepare(db: sqlite3.Connection, path: Path) -> None:
+    """Check the database is whole and of a schema we read; make its tables."""
+    check = db.execute("PRAGMA quick_check").fetchone()[0]
+    if check != "ok":
+        raise sqlite3.DatabaseError(check)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > VERSION:
+        raise UserError(f"the store's index {path} was made by a newer kg (schema {version}, "
+                        f"this kg reads {VERSION}): {_rebuild(path)}")
+    if version < VERSION:
+        for table in TABLES:  # an older schema: start afresh, reading nothing of it
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+    db.executescript(SCHEMA)
+    db.execute(f"PRAGMA user_version = {VERSION}")
+    db.commit()
 
 
 class Index:
-    """Open (or create) the book-keeping database; changes are kept only on commit()."""
+    """The book-keeping database, opened (or made) by the store's one writer; kept on commit()."""
 
     def __init__(self, path: Path) -> None:
-        self.db = sqlite3.connect(path)
-        self.db.executescript(SCHEMA)
+        self.path, self.lock = path, write_lock(path.parent)
+        try:
+            self.db = _open(path)
+        except BaseException:
+            os.close(self.lock)
+            raise
+        if not present(path.parent) and self.meta("code") is not None:
+            self.reset()  # the database is gone: whatever is recorded of it must be redone
+            self.commit()
 
     def __enter__(self) -> Index:
         return self
@@ -39,8 +91,9 @@ class Index:
         self.close()
 
     def close(self) -> None:
-        """Close the database, dropping what was not committed."""
+        """Close the database, dropping what was not committed, and let another build write."""
         self.db.close()
+        os.close(self.lock)
 
     def commit(self) -> None:
         """Keep every change made since the last commit."""
@@ -65,9 +118,9 @@ class Index:
 
     def put(self, article_id: str, content_hash: str, extraction: Extraction) -> None:
         """Store an article's extraction under its content hash (its graph is yet to be written)."""
-        blob = zlib.compress(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+        text = json.dumps(to_json(extraction), separators=(",", ":"))  # ASCII: any str survives
         self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, NULL)",
-                        (article_id, content_hash, blob))
+                        (article_id, content_hash, zlib.compress(text.encode("ascii"))))
 
     def set_graph_digest(self, article_id: str, digest: str) -> None:
         """Record the digest of the named graph written for an article."""
@@ -78,9 +131,15 @@ class Index:
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def extractions(self) -> list[Extraction]:
-        """Return every stored extraction, by article id."""
-        rows = self.db.execute("SELECT extraction FROM articles ORDER BY id")
-        return [pickle.loads(zlib.decompress(blob)) for (blob,) in rows]
+        """Return every stored extraction, by article id; a damaged one is the user's to clear."""
+        found = []
+        for article_id, blob in self.db.execute("SELECT id, extraction FROM articles ORDER BY id"):
+            try:
+                found.append(from_json(Extraction, json.loads(zlib.decompress(blob))))
+            except (zlib.error, TypeError, ValueError) as err:  # JSON's errors are ValueErrors
+                raise UserError(f"the store's index {self.path} is damaged (article {article_id}: "
+                                f"{one_line(err)}): {_rebuild(self.path)}") from None
+        return found
 
     def files(self) -> dict[str, str]:
         """Return the source files of the last build with their hashes."""
@@ -93,5 +152,5 @@ class Index:
 
     def reset(self) -> None:
         """Forget every article, file and figure (the extractor changed: all must be redone)."""
-        for table in ("articles", "files", "meta"):
+        for table in TABLES:
             self.db.execute(f"DELETE FROM {table}")

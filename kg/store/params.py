@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.errors import UserError
+
 _DECLARED = re.compile(r"^#\s*param\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*?)\s*$", re.MULTILINE)
 
 
@@ -26,7 +28,7 @@ def literal(value: str) -> str:
     (rdflib decodes it even after an escaped backslash), and no name, place or month needs one.
     """
     if "\\" in value:
-        raise ValueError("a parameter value cannot hold a backslash")
+        raise UserError("a parameter value cannot hold a backslash")
     return '"' + "".join(_ESCAPES.get(c, c) for c in value) + '"'
 
 
@@ -46,7 +48,7 @@ def parse(pairs: Iterable[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise ValueError(f"a parameter is key=value, not {pair!r}")
+            raise UserError(f"a parameter is key=value, not {pair!r}")
         params[key.strip()] = value
     return params
 
@@ -57,12 +59,12 @@ def bind(sparql: str, params: dict[str, str]) -> str:
     for name, value in sorted(params.items()):
         if name not in known:
             takes = ", ".join(sorted(known)) or "none"
-            raise ValueError(f"unknown parameter {name!r}: this question takes {takes}")
+            raise UserError(f"unknown parameter {name!r}: this question takes {takes}")
         text = literal(value)
         sparql, found = _placeholder(name).subn(
             lambda _: f"VALUES ?param_{name} {{ {text} }}", sparql)
         if not found:
-            raise ValueError(f"the question declares {name!r} but has no placeholder "
+            raise UserError(f"the question declares {name!r} but has no placeholder "
                              f"'VALUES ?param_{name} {{ UNDEF }}'")
     return sparql
 

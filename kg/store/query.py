@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
+import re
 from importlib.resources import files
 from pathlib import Path
 
+from pyparsing import ParseException
 from rdflib import Graph
 from rdflib.query import Result
 
+from kg.errors import UserError, one_line
 from kg.rdf.namespaces import PREFIXES
 
 
@@ -22,17 +26,27 @@ def named() -> dict[str, str]:
 
 def resolve(text_or_name: str) -> str:
     """Turn a named question, a file path or SPARQL text into SPARQL text."""
-    if text_or_name in named():
-        return named()[text_or_name]
+    questions = named()
+    if text_or_name in questions:
+        return questions[text_or_name]
     path = Path(text_or_name)
-    if path.suffix in {".rq", ".sparql"} and path.is_file():
+    if path.suffix in {".rq", ".sparql"}:
+        if not path.is_file():
+            raise UserError(f"no such query file: {path}")
         return path.read_text(encoding="utf-8")
+    if re.fullmatch(r"[\w-]+", text_or_name):  # one bare word is no SPARQL: a mistyped name
+        close = difflib.get_close_matches(text_or_name, questions, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise UserError(f"no named question {text_or_name!r}: {hint}kg query --list lists them")
     return text_or_name
 
 
 def run(graph: Graph, sparql: str) -> Result:
-    """Run a query with our prefixes declared."""
-    return graph.query(sparql, initNs=PREFIXES)
+    """Run a query with our prefixes declared; a query that does not parse is the user's error."""
+    try:
+        return graph.query(sparql, initNs=PREFIXES)
+    except (ParseException, SyntaxError) as err:  # rdflib's parser; Oxigraph's, for a store
+        raise UserError(f"the query is not valid SPARQL: {one_line(err)}") from err
 
 
 def rows(result: Result) -> tuple[list[str], list[list[str]]]:

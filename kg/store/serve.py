@@ -1,15 +1,16 @@
-"""`kg serve`: a read-only, bounded SPARQL 1.1 Protocol endpoint over a store.
+"""`kg serve`: a read-only, bounded and closed SPARQL 1.1 Protocol endpoint over a store.
 
-Oxigraph's own server (the `oxigraph` package, a maintained Rust binary) answers the queries:
-opened read-only, on a private port of 127.0.0.1, with its query timeout and the union of the
-store's graphs as the default graph. Oxigraph's server has no option to cap the size of a
-result, so a small WSGI application, served by waitress, stands in front of it and
+A small WSGI application, served by waitress, answers the protocol and runs each query in a
+process of its own (kg.store.runner: Oxigraph's command line on the store's database, stopped
+at `--timeout`, at most `--jobs` at once). It
 
-- refuses updates itself (403), whatever the form they come in, so the data stay unchanged;
-- asks Oxigraph for line-based results (TSV, N-Triples), reads at most `limit` of them, and
-  writes them in the format the client asked for (JSON, XML, CSV, TSV; Turtle, N-Triples,
-  RDF/XML, JSON-LD), saying in `X-KG-Truncated` whether rows were cut;
-- passes Oxigraph's query page (YASGUI) through at `/`.
+- refuses updates (403), whatever the form they come in, so the data stay unchanged, and
+  queries that could send a request elsewhere (SERVICE: 403; kg.store.screen);
+- reads at most `limit` results and writes them in the format the client asked for (JSON,
+  XML, CSV, TSV; Turtle, N-Triples, RDF/XML, JSON-LD), saying in `X-KG-Truncated` whether
+  rows were cut;
+- serves Oxigraph's query page (YASGUI) at `/`, read at start from Oxigraph's server, which
+  runs for that moment only.
 """
 
 from __future__ import annotations
@@ -22,37 +23,32 @@ import subprocess
 import sys
 import sysconfig
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
+from kg.errors import UserError
 from kg.rdf.namespaces import PREFIXES
-from kg.store.oxigraph import SERVING, database, serving
+from kg.store.oxigraph import SERVING, database, open_store, serving
+from kg.store.runner import Refused, Runner, tied
+from kg.store.screen import form, reaches_out
 
 StartResponse = Callable[..., Any]
 QUERY_PATHS = {"/query", "/sparql"}
 PAGE = {"/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg"}  # Oxigraph's query page
 MAX_BODY = 1 << 20  # a query of more than a megabyte is refused
-BACKEND_ACCEPT = "text/tab-separated-values, application/n-triples;q=0.9"
 RESULT_TYPES = {"application/sparql-results+json": "JSON", "application/json": "JSON",
                 "application/sparql-results+xml": "XML", "application/xml": "XML",
                 "text/csv": "CSV", "text/tab-separated-values": "TSV"}
 GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES",
                "text/plain": "N_TRIPLES", "application/rdf+xml": "RDF_XML",
                "application/ld+json": "JSON_LD"}
-READ_ONLY = "this endpoint is read-only: SPARQL updates are refused\n"
-
-
-class Refused(Exception):
-    """A request the endpoint answers with an error status and a one-line reason."""
-
-    def __init__(self, status: str, reason: str) -> None:
-        super().__init__(reason)
-        self.status = status
+READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
+NO_SERVICE = ("SERVICE is refused: this endpoint sends no request elsewhere (a name with "
+              "'service' in it is refused too: write it as a full <IRI>)")
 
 
 @dataclass(frozen=True)
@@ -66,7 +62,7 @@ class Answer:
 
 
 def oxigraph_binary() -> str:
-    """Find the `oxigraph` server binary (installed with kg[store], beside this Python)."""
+    """Find Oxigraph's command-line binary (installed with kg[store], beside this Python)."""
     beside = Path(sysconfig.get_path("scripts")) / "oxigraph"
     found = shutil.which("oxigraph") or (str(beside) if beside.is_file() else None)
     if not found:
@@ -94,23 +90,6 @@ def wait_for_port(host: str, port: int, process: subprocess.Popen[bytes], second
         except OSError:
             time.sleep(0.1)
     raise OSError(f"the oxigraph server did not listen on {host}:{port} within {seconds:.0f} s")
-
-
-def start_backend(folder: Path, timeout: float) -> tuple[subprocess.Popen[bytes], str]:
-    """Start Oxigraph's read-only server on the store at a private port; return it and its URL."""
-    if not database(folder).is_dir():
-        raise FileNotFoundError(f"no kg store in {folder}: make one with kg build --store {folder}")
-    port = free_port()
-    command = [oxigraph_binary(), "serve-read-only", "--location", str(database(folder)),
-               "--bind", f"127.0.0.1:{port}", "--union-default-graph",
-               "--timeout-s", str(max(1, round(timeout)))]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        wait_for_port("127.0.0.1", port, process, 30)
-    except OSError:
-        stop(process)
-        raise
-    return process, f"http://127.0.0.1:{port}"
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -182,47 +161,20 @@ def read_request(environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
     return query if query is not None else queries[0], [(n, v) for n, v in args if n != "query"]
 
 
-def ask_backend(url: str, query: str, args: list[tuple[str, str]], timeout: float) -> Any:
-    """Send a query to Oxigraph for line-based results; return the open response."""
-    target = f"{url}/query" + (f"?{urlencode(args)}" if args else "")
-    request = urllib.request.Request(target, data=query.encode("utf-8"), method="POST", headers={
-        "Content-Type": "application/sparql-query", "Accept": BACKEND_ACCEPT})
-    try:
-        return urllib.request.urlopen(request, timeout=timeout + 10)
-    except urllib.error.HTTPError as err:
-        reason = err.read().decode("utf-8", errors="replace")[:2000] or err.reason
-        raise Refused(f"{err.code} {err.reason}", reason) from None
-
-
-def read_lines(response: Any, limit: int, header: bool) -> tuple[bytes, bool]:
-    """Read at most `limit` lines (after a header line); say whether more were left."""
-    lines = [response.readline()] if header else []
-    while len(lines) < limit + header:
-        line = response.readline()
-        if not line:
-            return b"".join(lines), False
-        lines.append(line)
-    truncated = bool(response.readline())
-    response.close()
-    return b"".join(lines), truncated
-
-
-def results_answer(response: Any, accept: str, limit: int) -> Answer:
-    """Turn Oxigraph's TSV results (or boolean) into the client's format, at most `limit` rows."""
+def results_answer(data: bytes, accept: str, limit: int, truncated: bool) -> Answer:
+    """Turn TSV results (or a boolean) into the client's format."""
     import pyoxigraph as ox
 
-    data, truncated = read_lines(response, limit, header=True)
     kind, name = choose(accept, RESULT_TYPES, "application/sparql-results+json")
     parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV)
     body = parsed.serialize(format=getattr(ox.QueryResultsFormat, name))
     return Answer("200 OK", kind, body, _bounds(limit, truncated))
 
 
-def graph_answer(response: Any, accept: str, limit: int) -> Answer:
-    """Turn Oxigraph's N-Triples into the client's RDF format, at most `limit` triples."""
+def graph_answer(data: bytes, accept: str, limit: int, truncated: bool) -> Answer:
+    """Turn N-Triples into the client's RDF format."""
     import pyoxigraph as ox
 
-    data, truncated = read_lines(response, limit, header=False)
     kind, name = choose(accept, GRAPH_TYPES, "text/turtle")
     triples = [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
     body = ox.serialize(triples, format=getattr(ox.RdfFormat, name),
@@ -235,18 +187,37 @@ def _bounds(limit: int, truncated: bool) -> tuple[tuple[str, str], ...]:
     return (("X-KG-Result-Limit", str(limit)), ("X-KG-Truncated", "true" if truncated else "false"))
 
 
-class Endpoint:
-    """The WSGI application: SPARQL queries through to Oxigraph, bounded; updates refused."""
+def query_page() -> dict[str, Answer]:
+    """Read Oxigraph's query page (YASGUI) and its files from its server, run for that moment."""
+    port = free_port()
+    process = subprocess.Popen([*tied(), oxigraph_binary(), "serve", "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for_port("127.0.0.1", port, process, 30)
+        pages = {}
+        for path in PAGE:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
+                pages[path] = Answer("200 OK", response.headers.get("Content-Type", "text/html"),
+                                     response.read())
+        return pages
+    finally:
+        stop(process)
 
-    def __init__(self, backend: str, limit: int, timeout: float, cors: bool = False) -> None:
-        self.backend, self.limit, self.timeout, self.cors = backend, limit, timeout, cors
+
+class Endpoint:
+    """The WSGI application: bounded queries, each in a process; updates and SERVICE refused."""
+
+    def __init__(self, runner: Runner, pages: dict[str, Answer], limit: int, timeout: float,
+                 cors: bool = False) -> None:
+        self.runner, self.pages, self.limit, self.timeout = runner, pages, limit, timeout
+        self.cors = cors
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """Answer one request."""
         try:
             answer = self.answer(environ)
         except Refused as err:
-            answer = Answer(err.status, "text/plain; charset=utf-8", f"{err}".encode())
+            answer = Answer(err.status, "text/plain; charset=utf-8", f"{err}\n".encode())
         headers = [("Content-Type", answer.content_type), ("Content-Length", str(len(answer.body))),
                    *answer.headers]
         if self.cors:
@@ -264,24 +235,25 @@ class Endpoint:
             return self.query(environ)
         if method not in {"GET", "HEAD"} or path in {"/update", "/store"}:
             raise Refused("403 Forbidden", READ_ONLY)
-        if path in PAGE:
-            return self.page(path)
+        if path in self.pages:
+            return self.pages[path]
         raise Refused("404 Not Found", "the SPARQL endpoint is /query")
 
     def query(self, environ: dict[str, Any]) -> Answer:
-        """Run a query through Oxigraph and give at most `limit` results in the asked format."""
+        """Run a query and give at most `limit` results in the asked format."""
         query, args = read_request(environ)
-        response = ask_backend(self.backend, query, args, self.timeout)
+        if any(name in {"default-graph-uri", "named-graph-uri"} for name, _ in args):
+            raise Refused("400 Bad Request", "default-graph-uri and named-graph-uri are not "
+                          "supported: the default graph is the union of the store's graphs; "
+                          "use FROM or GRAPH in the query")
+        if reaches_out(query):
+            raise Refused("403 Forbidden", NO_SERVICE)
+        graph = form(query) in {"CONSTRUCT", "DESCRIBE"}
+        data, truncated = self.runner.run(query, graph, self.limit, self.timeout)
         accept = environ.get("HTTP_ACCEPT", "")
-        if response.headers.get_content_type() == "application/n-triples":
-            return graph_answer(response, accept, self.limit)
-        return results_answer(response, accept, self.limit)
-
-    def page(self, path: str) -> Answer:
-        """Pass Oxigraph's query page (YASGUI) and its files through."""
-        with urllib.request.urlopen(f"{self.backend}{path}", timeout=10) as response:
-            return Answer("200 OK", response.headers.get("Content-Type", "text/html"),
-                          response.read())
+        if graph:
+            return graph_answer(data, accept, self.limit, truncated)
+        return results_answer(data, accept, self.limit, truncated)
 
 
 def _raise_exit(signum: int, frame: Any) -> None:
@@ -289,27 +261,44 @@ def _raise_exit(signum: int, frame: Any) -> None:
     raise SystemExit(0)
 
 
-def serve(folder: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30,
-          limit: int = 10000, cors: bool = False, announce: Callable[[str], None] = print) -> None:
-    """Serve the store until interrupted; announce the endpoint's URL once it listens."""
+def listen(host: str, port: int, app: Endpoint, threads: int) -> Any:
+    """Bind waitress to the address; a port out of range or in use is the user's error."""
     from waitress import create_server
 
+    if not 0 <= port <= 65535:
+        raise UserError(f"--port {port}: a port is a number from 0 to 65535 (0: any free one)")
+    try:
+        return create_server(app, host=host, port=port, threads=threads, ident="kg")
+    except OSError as err:
+        raise UserError(f"cannot listen on {host} port {port}: {err.strerror or err}") from None
+
+
+def serve(folder: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30,
+          limit: int = 10000, cors: bool = False, jobs: int = 8,
+          announce: Callable[[str], None] = print) -> None:
+    """Serve the store until interrupted; announce the endpoint's URL once it listens."""
+    if timeout <= 0 or jobs < 1:
+        raise UserError(f"--timeout must be above 0 and --jobs at least 1 (given {timeout:g} and "
+                        f"{jobs})")
     if (pid := serving(folder)) is not None:
-        raise OSError(f"kg serve (process {pid}) is already serving {folder}")
-    backend, url = start_backend(folder, timeout)
+        raise UserError(f"kg serve (process {pid}) is already serving {folder}")
+    open_store(folder, read_only=True)  # a missing or damaged store is said here, in one line
+    runner = Runner(oxigraph_binary(), database(folder), jobs)
+    # Requests beyond the query slots wait in waitress's threads, within their --timeout.
+    server = listen(host, port, Endpoint(runner, query_page(), limit, timeout, cors), 4 * jobs)
     pid_file = folder / SERVING
     try:
-        server = create_server(Endpoint(url, limit, timeout, cors), host=host, port=port,
-                               threads=4, ident="kg")
         pid_file.write_text(str(os.getpid()), encoding="utf-8")
         signal.signal(signal.SIGTERM, _raise_exit)
         where = f"[{host}]" if ":" in host else host
         listening = server.effective_port  # type: ignore[union-attr]
         announce(f"kg: SPARQL endpoint http://{where}:{listening}/query "
-                 f"(read-only; timeout {timeout:g} s, at most {limit} results)")
+                 f"(read-only; timeout {timeout:g} s, at most {limit} results, {jobs} queries "
+                 "at once)")
         sys.stdout.flush()
         server.run()
     finally:
-        stop(backend)
+        server.close()
+        runner.close()
         if serving(folder) == os.getpid():
             pid_file.unlink(missing_ok=True)
