@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_kg
+from tests.conftest import ROOT, run_kg, spawn_kg
 
 BAD_TURTLE = '@prefix ex: <http://example.org/> .\nex:a ex:b "never closed .\n'
 
@@ -69,5 +69,5 @@ def test_a_closed_output_pipe_ends_quietly(demo_build: Path) -> None:
 
 
 def test_debug_shows_the_traceback(bad_graph: Path) -> None:
-    done = run_kg("--debug", "stats", "--graph", str(bad_graph))
+    done = spawn_kg("--debug", "stats", "--graph", str(bad_graph))
     assert done.returncode == 1 and "Traceback" in done.stderr

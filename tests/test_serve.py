@@ -276,12 +276,13 @@ def test_a_cheap_query_is_answered_beside_heavy_ones_and_they_are_stopped(own_st
 
 
 def test_beyond_the_jobs_a_query_waits_its_turn_within_its_timeout(own_store: Path) -> None:
-    process, url = start(own_store, "--timeout", "2", "--jobs", "1")
+    process, url = start(own_store, "--timeout", "3", "--jobs", "1")
     try:
         with ThreadPoolExecutor(1) as pool:
             heavy = pool.submit(timed, url, HEAVY)
             while not children(process.pid) and not heavy.done():
                 time.sleep(0.05)
+            time.sleep(1)  # the cheap query comes later, so time is left it after its wait
             status, took = timed(url, COUNT)  # waits for the one slot, freed at the timeout
             assert status == 200 and 1 < took < 3, (status, took)
             assert heavy.result(timeout=30)[0] == 504
