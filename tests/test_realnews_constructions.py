@@ -161,3 +161,9 @@ def test_a_first_line_written_as_a_headline_is_not_the_report() -> None:
     x = extract_text("Gubernur Jambi Lantik Tiga Penjabat Bupati\nGubernur Jambi melantik tiga "
                      "penjabat bupati di Jambi, Senin (11/3/2024).")
     assert x.article.noise and x.article.noise[0][0] == 0
+
+
+def test_two_bodies_joined_by_a_hyphen_are_both_read() -> None:
+    x = extract_text("MAMUJU, SULBARNEWS.ID - Apel gabungan TNI-Polri digelar di Lapangan "
+                     "Merdeka, Senin (11/3/2024).")
+    assert {"tni", "polri"} <= {o.key for o in x.organizations}

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from kg.lexicons import load
+
 # Words keep inner dots, hyphens, slashes and apostrophes: "S.IP", "M.Si", "se-Kabupaten",
 # "0405/Lahat", "Jum'at"; a final dot is a token of its own.
 _TOKEN = re.compile(r"\w+(?:[-'’/.]\w+)*|[^\w\s]")
@@ -33,7 +35,32 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokenize `text[start:end]`, offsets staying relative to `text`."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    tokens = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        if "-" in word and _joins_bodies(word):
+            tokens += _split_joined(word, m.start())
+        else:
+            tokens.append(Token(word, m.start(), m.end()))
+    return tokens
+
+
+def _joins_bodies(word: str) -> bool:
+    """Say whether a hyphen joins two institutions' acronyms: "TNI-Polri", "KPU-Bawaslu"."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(part in load().acronyms for part in parts)
+
+
+def _split_joined(word: str, at: int) -> list[Token]:
+    """Split "TNI-Polri" into its acronyms and the hyphen, each with its offsets."""
+    tokens, offset = [], at
+    for n, part in enumerate(word.split("-")):
+        if n:
+            tokens.append(Token("-", offset, offset + 1))
+            offset += 1
+        tokens.append(Token(part, offset, offset + len(part)))
+        offset += len(part)
+    return tokens
 
 
 @lru_cache(maxsize=65536)
