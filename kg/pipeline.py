@@ -119,7 +119,8 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
     started = time.perf_counter()
     extractions, problems = extract_sources(paths, progress, max_bytes)
     graph = build_graph(extractions)
-    write_outputs(graph, out)
+    if extractions:  # nothing built replaces nothing: the previous outputs stay as they were
+        write_outputs(graph, out)
     entities, facts = count(extractions)
     return Build(len(extractions), tuple(problems), entities, facts,
                  time.perf_counter() - started, extracted=len(extractions), exported=True,

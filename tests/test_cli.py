@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 from rdflib.namespace import DCTERMS
 
@@ -49,6 +50,35 @@ def test_nothing_readable_fails_with_one_line(tmp_path: Path) -> None:
     done = spawn_kg("build", str(tmp_path), "--out", str(tmp_path / "out"))
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1].startswith("kg: nothing built")
+
+
+def test_an_empty_build_leaves_the_previous_outputs_as_they_were(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run_kg("build", "sources", "--out", str(out)).returncode == 0
+    before = {name: (out / name).read_bytes() for name in ("graph.ttl", "explorer.html")}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run_kg("build", str(empty), "--out", str(out)).returncode == 1
+    assert {name: (out / name).read_bytes() for name in before} == before
+
+
+def test_a_write_that_fails_leaves_the_previous_file_and_no_partial_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.rdf import files
+
+    target = tmp_path / "graph.ttl"
+    target.write_text("previous", encoding="utf-8")
+
+    def broken(self: Path, text: str, encoding: str) -> int:
+        self.write_bytes(text[:3].encode())  # half written, then the disk is full
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", broken)
+    with pytest.raises(OSError):
+        files.write_atomically(target, "new graph")
+    monkeypatch.undo()
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
 
 
 def test_missing_source_is_one_line_error(tmp_path: Path) -> None:

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg.errors import UserError, one_line
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file beside its place, then rename it there: a reader (or a failed write) never
+    sees half a file, and the previous one stays until the new one is whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
 
 def write_rdf(graph: Graph, path: Path, syntax: str = "turtle") -> None:
     """Write the graph in an RDF syntax rdflib serialises."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(graph.serialize(format=syntax), encoding="utf-8")
-
-from kg.errors import UserError, one_line
+    write_atomically(path, graph.serialize(format=syntax))
 
 
 def write_turtle(graph: Graph, path: Path) -> None:
@@ -32,8 +44,7 @@ def _as_dataset(graph: Graph) -> Dataset:
 def write_nquads(graph: Graph, path: Path) -> None:
     """Write N-Quads, one graph per article when the graph is a store's dataset; lines sorted."""
     lines = _as_dataset(graph).serialize(format="nquads").splitlines()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{line}\n" for line in sorted(set(lines)) if line), encoding="utf-8")
+    write_atomically(path, "".join(f"{line}\n" for line in sorted(set(lines)) if line))
 
 
 def write_jsonld(graph: Graph, path: Path) -> None:
@@ -41,9 +52,7 @@ def write_jsonld(graph: Graph, path: Path) -> None:
     from kg.rdf.namespaces import PREFIXES
 
     context = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(graph.serialize(format="json-ld", context=context, auto_compact=True),
-                    encoding="utf-8")
+    write_atomically(path, graph.serialize(format="json-ld", context=context, auto_compact=True))
 
 
 def read_graph(path: Path) -> Graph:

@@ -220,7 +220,7 @@ def _update(index: Index, store: ox.Store, paths: list[Path], files: dict[str, s
         written = _write_graphs(index, store, unified, graph)
         index.set_meta("inputs", inputs)
         index.set_meta("counts", count(unified))
-    exported = not _exports_current(index, inputs, out)
+    exported = bool(articles) and not _exports_current(index, inputs, out)  # none keeps them
     if exported:
         graph = graph if graph is not None else _full_graph(index, paths)[1]
         write_outputs(graph, out)

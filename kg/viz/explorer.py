@@ -15,6 +15,7 @@ from pyvis.node import Node
 from rdflib import Graph
 
 from kg.network.analytics import centrality, project
+from kg.rdf.files import write_atomically
 from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
@@ -74,7 +75,7 @@ SIZED_BY = frozenset({"holds", "at", "attends", "organises", "speaks", "located_
 
 def write_explorer(graph: Graph, path: Path, title: str = "kg explorer") -> None:
     """Write a self-contained interactive HTML explorer of `graph` to `path`."""
-    Path(path).write_text(render(graph, title), encoding="utf-8")
+    write_atomically(Path(path), render(graph, title))
 
 
 def render(graph: Graph, title: str = "kg explorer") -> str:
