@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -86,7 +87,7 @@ def parse_article(article: Article, mentions: bool = True) -> ParsedArticle:
     """
     sentences = split_sentences(article.text, article.noise)
     all_dates = find_dates(article.text, reference_date(article))
-    dates = [[d for d in all_dates if s.start <= d.start < s.end] for s in sentences]
+    dates = _by_sentence(all_dates, sentences)
     empty, shorts = PhraseTable.build([]), short_names(article.text)
     parsed = [_parse(_context(article, s, d, empty, None, shorts), s)
               for s, d in zip(sentences, dates)]
@@ -101,7 +102,19 @@ def parse_article(article: Article, mentions: bool = True) -> ParsedArticle:
               for s, d in zip(sentences, dates)]
     model = _recognised(article, parsed, mentions)
     persons = [(s, e) for s, e, kind in model if kind == "PERSON"]
-    return ParsedArticle([_promote_names(p, parsed, persons) for p in parsed], dates, home, model)
+    known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind("PERSON") if c.person)
+    return ParsedArticle([_promote_names(p, known, persons) for p in parsed], dates, home, model)
+
+
+def _by_sentence(dates: list[DateMention], sentences: list[Sentence]) -> list[list[DateMention]]:
+    """Give each sentence the dates that start in it (both lists are in text order)."""
+    out: list[list[DateMention]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for d in dates:
+        n = bisect_right(starts, d.start) - 1
+        if n >= 0 and d.start < sentences[n].end:
+            out[n].append(d)
+    return out
 
 
 def _places_of(c: Chunk) -> list[PlaceRef]:
@@ -131,10 +144,10 @@ def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:
     return max(sorted(set(regencies)), key=regencies.count) if regencies else None
 
 
-def _promote_names(p: Parsed, parsed: list[Parsed], model: list[tuple[int, int]]) -> Parsed:
+def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]]) -> Parsed:
     """Make persons of the names that speak, stand in a list of persons, name a person found
-    elsewhere in the article, or that the statistical recogniser reads as a person."""
-    known = {fold(c.person.name) for q in parsed for c in q.of_kind("PERSON") if c.person}
+    elsewhere in the article (`known`: the article's persons, folded), or that the statistical
+    recogniser reads as a person."""
     known_words = {w for k in known for w in k.split()}
     speech = load().speech
     chunks = []

@@ -88,14 +88,14 @@ def _through_officials(attendances: list[Attendance], holdings: list[Holding]) -
     "Hadir Kapolres Bantaeng AKBP A, Dandim 1410 B": the Polres and the Kodim attend through
     their commanders (the representative's body likewise); a former post speaks for no one.
     """
-    posts: dict[str, list[Holding]] = {}
+    posts: dict[str, dict[str, Holding]] = {}  # one holding per person and body is enough
     for h in holdings:
         if h.status in {"current", "incoming"}:
-            posts.setdefault(h.person, []).append(h)
+            posts.setdefault(h.person, {}).setdefault(h.organization, h)
     present = {(a.participant, a.event) for a in attendances}
     out = []
     for a in attendances:
-        for h in posts.get(a.participant, []) if a.kind == "person" else []:
+        for h in posts.get(a.participant, {}).values() if a.kind == "person" else []:
             if (h.organization, a.event) not in present and h.sentence == a.sentence:
                 present.add((h.organization, a.event))
                 out.append(Attendance(h.organization, "organization", a.event, "attendee",

@@ -96,7 +96,10 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
 def _without_overlaps(found: list[DateMention]) -> list[DateMention]:
     """Keep the first-found mention where two overlap, in text order."""
     kept: list[DateMention] = []
+    taken: set[int] = set()  # the characters kept mentions cover: linear in the text's length
     for mention in found:
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+        span = range(mention.start, mention.end)
+        if taken.isdisjoint(span):
             kept.append(mention)
+            taken.update(span)
     return sorted(kept, key=lambda m: m.start)
