@@ -407,3 +407,43 @@ def test_hostile_sources_never_crash_and_nothing_is_lost(
         assert p.reason.strip() and "\n" not in p.reason and len(p.reason) < 200, p
         assert not p.reason.startswith("extraction failed"), p
     assert "noise.txt" in reported or any(x.article.id == "noise" for x in extractions)
+
+
+payloads = st.sampled_from(["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
+                            "</script><script>window.__pwned=1</script>", "{{7*7}}", "${7*7}",
+                            "\\u0000", "\u202e", "\x07", "'; DROP TABLE x; --", "]]>",
+                            "@prefix x: <http://evil.example/> .", "\"\"\"", "<http://a>", "%s%n"])
+
+
+@given(st.lists(st.tuples(payloads, st.sampled_from(NAMES), st.sampled_from(PLACES)),
+                min_size=1, max_size=3))
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_hostile_names_reach_every_output_inert_and_nothing_is_written_elsewhere(
+        reports: list[tuple[str, str, str]]) -> None:
+    from rdflib import Graph
+
+    from kg.pipeline import build
+    from kg.rdf.files import write_jsonld, write_nquads, write_rdf
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        src, out = root / "src", root / "out"
+        src.mkdir()
+        for n, (payload, name, place) in enumerate(reports):
+            text = good_text(n, f"{name} {payload}", place).replace("membuka", f"({payload}) membuka")
+            (src / f"hostile{n}.txt").write_text(text, encoding="utf-8")
+        before = {p for p in root.rglob("*")}
+        result = build([src], out)
+        write_rdf(result.graph, out / "graph.nt", "nt")
+        write_nquads(result.graph, out / "graph.nq")
+        write_jsonld(result.graph, out / "graph.jsonld")
+        written = {p for p in root.rglob("*")} - before
+        assert written and all(p == out or out in p.parents for p in written), written
+        assert {x.name for x in out.iterdir()} == {"graph.ttl", "explorer.html", "graph.nt",
+                                                   "graph.nq", "graph.jsonld"}
+        for name, syntax in (("graph.ttl", "turtle"), ("graph.nt", "nt"),
+                             ("graph.jsonld", "json-ld")):
+            assert len(Graph().parse(out / name, format=syntax)) == len(result.graph), name
+        page = (out / "explorer.html").read_text(encoding="utf-8")
+        for payload, _, _ in reports:  # markup from the text reaches the page only escaped
+            assert not ({"<", ">", "&"} & set(payload)) or payload not in page, payload

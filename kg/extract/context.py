@@ -77,12 +77,16 @@ def is_name_word(ctx: Context, i: int) -> bool:
     return not (word.isupper() and len(word) > 1 and word in load().acronyms)
 
 
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # "A.", "S.A."
+
+
 def is_initial(ctx: Context, i: int) -> bool:
     """Say whether token i is an initial or a shortened name, with its dot ("A. Romzi", "Muh. Fadli")."""
+    if ctx.word(i + 1) != ".":
+        return False
     word = ctx.word(i)
-    initials = bool(re.fullmatch(r"[A-Z](?:\.[A-Z])*", word))  # "A.", "S.A."
-    short = initials or load().name_parts.get(word) == "abbreviation"
-    return short and ctx.word(i + 1) == "." and is_name_word(ctx, i + 2)
+    short = bool(_INITIALS.fullmatch(word)) or load().name_parts.get(word) == "abbreviation"
+    return short and is_name_word(ctx, i + 2)
 
 
 def degree_at(ctx: Context, i: int) -> int:

@@ -35,14 +35,11 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokenize `text[start:end]`, offsets staying relative to `text`."""
     end = len(text) if end is None else end
-    tokens = []
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        if "-" in word and _joins_bodies(word):
-            tokens += _split_joined(word, m.start())
-        else:
-            tokens.append(Token(word, m.start(), m.end()))
-    return tokens
+    tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    if text.find("-", start, end) < 0:
+        return tokens
+    return [part for t in tokens for part in
+            (_split_joined(t.text, t.start) if "-" in t.text and _joins_bodies(t.text) else (t,))]
 
 
 def _joins_bodies(word: str) -> bool:
