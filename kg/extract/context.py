@@ -77,6 +77,20 @@ def is_name_word(ctx: Context, i: int) -> bool:
     return not (word.isupper() and len(word) > 1 and word in load().acronyms)
 
 
+_ROMAN = re.compile(r"[IVXL]+")
+
+
+def is_roman(word: str) -> bool:
+    """Say whether a word is a Roman numeral: "Asisten II", "Wakil Ketua I"."""
+    return bool(_ROMAN.fullmatch(word))
+
+
+@cache
+def links(kind: str) -> frozenset[str]:
+    """Return the linking words of one kind (kg/lexicons/links.tsv)."""
+    return frozenset(w for w, k in load().links.items() if k == kind)
+
+
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # "A.", "S.A."
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
 
 from kg.extract.chunks import Chunk
-from kg.extract.context import Context
+from kg.extract.context import Context, links
 from kg.lexicons import load
 from kg.nlp.vocabulary import is_plain, name_shaped
 
@@ -31,12 +30,6 @@ class Pair:
     status: str = "current"
 
 
-@cache
-def _links(kind: str) -> frozenset[str]:
-    """Return the linking words of one kind (kg/lexicons/links.tsv)."""
-    return frozenset(w for w, k in load().links.items() if k == kind)
-
-
 def _gap(ctx: Context, a: Chunk, b: Chunk) -> list[str]:
     """Return the words between two chunks, in lower case."""
     return [ctx.word(k).lower() for k in range(a.j, b.i)]
@@ -55,9 +48,9 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> str | None:
         return _status(ctx, t, [])
     # "Ketua KPU Poso periode sebelumnya, Nama"; "Camat X yang baru, Nama".
     words = [w for w in gap if w != ","]
-    between = _links("qualifying") | _links("former") | _links("new")
+    between = links("qualifying") | links("former") | links("new")
     if gap[-1:] == [","] and words and set(words) <= between:
-        return "former" if _links("former") & set(words) else "current"
+        return "former" if links("former") & set(words) else "current"
     return None
 
 
@@ -70,9 +63,9 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:
         return "former"  # a mutation list: "- Budi Santoso: dari Kepala Dinas A menjadi ..."
     if gap == ["("]:
         return _status(ctx, t, [])  # "- Samsu Abubakar (Plt Kepala Dinas Lingkungan Hidup)"
-    if gap[-1] in _links("link") and len(gap) <= 6 and all(w.isalpha() for w in gap):
+    if gap[-1] in links("link") and len(gap) <= 6 and all(w.isalpha() for w in gap):
         return _status(ctx, t, gap)
-    if set(gap) <= _links("former") | _links("qualifying") and _links("former") & set(gap):
+    if set(gap) <= links("former") | links("qualifying") and links("former") & set(gap):
         return "former"  # "Ahmad Syarifuddin, mantan Ketua ...", "Rina yang semula Kepala ..."
     return None
 
@@ -80,7 +73,7 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:
 def _status(ctx: Context, t: Chunk, gap: list[str]) -> str:
     """Say whether the title is a former one ("mantan Kapolres", "sebelumnya menjabat")."""
     before = ctx.word(t.i - 1).lower()
-    return "former" if before in _links("former") or _links("former") & set(gap) else "current"
+    return "former" if before in links("former") or links("former") & set(gap) else "current"
 
 
 def _handover(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
@@ -183,7 +176,7 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
         gap = [w for w in _gap(ctx, p.title, nxt) if w != ","] if nxt else []
         if nxt and nxt.kind == "TITLE" and nxt.title and nxt.title.org and n + 1 not in used \
-                and gap and gap[-1] in _links("new") | _links("link") and len(gap) <= 3:
+                and gap and gap[-1] in links("new") | links("link") and len(gap) <= 3:
             out += [replace(p, status="former"), Pair(p.person, nxt, "current")]
             used.add(n + 1)
         else:
@@ -204,7 +197,7 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
         if n in used or t.kind != "TITLE" or not (t.title and t.title.org) or n + 1 >= len(chunks):
             continue
         gap = set(_gap(ctx, t, chunks[n + 1]))
-        intro = _links("list")
+        intro = links("list")
         # "didampingi komisioner KPU, A, B, C dan D": a plural role's list needs no "yakni".
         plural = gap == {","} and _is_plural(t) and _listed_names(ctx, chunks, n + 1) >= 2
         if not plural and (not gap & intro or not gap <= intro | {",", "lainnya", "antara", "lain"}):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     DIRECTIONS,
     Context,
+    is_roman,
     org_vocabulary,
     region_at,
     reserved,
@@ -190,9 +189,6 @@ def _village_name(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     return None
 
 
-_ROMAN = re.compile(r"[IVXL]+")
-
-
 def _unknown_acronym(ctx: Context, i: int, after_title: bool) -> bool:
     """Say whether token i is an acronym no list knows, read as an institution.
 
@@ -202,7 +198,7 @@ def _unknown_acronym(ctx: Context, i: int, after_title: bool) -> bool:
     if not (3 <= len(word) <= 8 and word.isalpha() and word.isupper()) or i in ctx.blocked:
         return False  # two capitals are too often a degree, a numeral or "RI" to be a body
     if is_prefix(word) or is_degree(word) or word in load().region_aliases \
-            or word in load().collectives or _ROMAN.fullmatch(word):
+            or word in load().collectives or is_roman(word):
         return False
     return after_title or bool(area(ctx, i + 1))
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef, TitleRef
-from kg.extract.context import Context, org_vocabulary
+from kg.extract.context import Context, is_roman, links, org_vocabulary
 from kg.extract.institutions import area, body_end, chunk, org, unit
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import load
@@ -143,9 +143,6 @@ def _field_end(ctx: Context, j: int) -> int:
     return _name_after_field(ctx, j, k)
 
 
-_ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
-
-
 def _name_after_field(ctx: Context, j: int, k: int) -> int:
     """Give back the words that end a field run and read as a name, not as the field.
 
@@ -161,7 +158,7 @@ def _name_after_field(ctx: Context, j: int, k: int) -> int:
 def _name_like(word: str) -> bool:
     """Say whether a capitalised word reads as part of a name rather than of a field."""
     if len(word) == 1:
-        return word not in _ROMAN  # the initial of "Rajendra D. Wiritanaya"
+        return not is_roman(word)  # the initial of "Rajendra D. Wiritanaya"
     return not (word.isupper() or word in load().role_fields
                 or word in org_vocabulary() or is_vocabulary(word))
 
@@ -174,7 +171,6 @@ def _enumerates(ctx: Context, k: int) -> bool:
 
 
 _VILLAGES = {"Desa", "Kelurahan", "Gampong", "Pekon", "Nagari"}
-_AFTER_BARE_TITLE = {",", "baru", "lama", "sebelumnya", "yang", "definitif"}
 
 
 def _home_unit(ctx: Context, j: int, carries: str) -> tuple[int, PlaceRef] | None:
@@ -196,7 +192,8 @@ def _home_unit(ctx: Context, j: int, carries: str) -> tuple[int, PlaceRef] | Non
 def _holder_follows(ctx: Context, j: int) -> bool:
     """Say whether a holder with a rank or honorific follows a bare title: "Kapolres baru, AKBP X"."""
     k = j
-    while ctx.word(k).lower() in _AFTER_BARE_TITLE and k - j < 3:
+    between = links("new") | links("former") | links("qualifying") | {","}
+    while ctx.word(k).lower() in between and k - j < 3:
         k += 1
     return bool(is_prefix(ctx.word(k)) and ctx.cap(k + 1))
 

@@ -11,11 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.extract.bylines import bylines
 from kg.nlp.tokens import fold
+from kg.records import Article
 
 Names = list[str]
-BYLINE = re.compile(r"^\s*(?:Penulis|Editor|Reporter|Pewarta|Kontributor|Fotografer|Foto|"
-                    r"Redaktur|Editing)\s*:", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -44,31 +44,27 @@ def _overlaps(names: Names, others: list[Names]) -> bool:
     return any(mine & _words(o) for o in others)
 
 
-def _where(text: str, names: Names) -> str:
-    """Say where an item's names stand in the text: body, headline only, byline, or nowhere."""
-    folded = fold(text)
-    found = [m.start() for n in names if n for m in re.finditer(re.escape(fold(n)), folded)]
+def _where(article: Article | None, names: Names) -> str:
+    """Say where an item's names stand in the article: the report, a byline, only outside the
+    report (headline, page furniture, captions, links), or nowhere."""
+    if article is None:
+        return "absent"
+    if {fold(n) for n in names} & {fold(name.name) for name, _ in bylines(article)}:
+        return "byline"
+    found = [m.start() for n in names if n
+             for m in re.finditer(re.escape(n), article.text, re.IGNORECASE)]
     if not found:
         return "absent"
-    lines = [(m.start(), _line_end(text, m.start())) for m in BYLINE.finditer(text)]
-    if any(s <= f < e for f in found for s, e in lines):
-        return "byline"
-    head = _line_end(text, 0)
-    if head < 160 and not text[:head].rstrip().endswith(".") and all(f < head for f in found):
-        return "headline"
-    return "body"
+    outside = [(0, article.body_start), *article.noise]
+    if all(any(s <= f < e for s, e in outside) for f in found):
+        return "outside the report"
+    return "report"
 
 
-def _line_end(text: str, start: int) -> int:
-    """Return where the line that holds offset `start` ends."""
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
-
-
-def _entity_cause(verdict: str, names: Names, others: list[Names], text: str) -> str:
+def _entity_cause(verdict: str, names: Names, others: list[Names], article: Article | None) -> str:
     """Explain a missed or spurious person or organisation."""
-    where = _where(text, names)
-    if where in {"byline", "headline"}:
+    where = _where(article, names)
+    if where in {"byline", "outside the report"}:
         return where
     if _overlaps(names, others):
         return "name boundary"
@@ -92,7 +88,7 @@ def _fact_cause(verdict: str, kind: str, item: tuple, unmatched: dict[str, list[
     return "attendance not read" if verdict == "missed" else "not attending"
 
 
-def diagnose(article: str, text: str, want: dict[str, list], got: dict[str, list],
+def diagnose(ident: str, article: Article | None, want: dict[str, list], got: dict[str, list],
              owners: dict[str, dict[int, int]], match: dict) -> list[Finding]:
     """Put every unmatched gold and predicted item of one article under a cause."""
     findings = []
@@ -102,9 +98,9 @@ def diagnose(article: str, text: str, want: dict[str, list], got: dict[str, list
         missed = [g for i, g in enumerate(want[kind]) if i not in matched_gold]
         spurious = [p for i, p in enumerate(got[kind]) if i not in matched_pred]
         unmatched["missed"][kind], unmatched["spurious"][kind] = missed, spurious
-        findings += [Finding(article, kind, "missed", _entity_cause("missed", g, spurious, text),
+        findings += [Finding(ident, kind, "missed", _entity_cause("missed", g, spurious, article),
                              g[0]) for g in missed]
-        findings += [Finding(article, kind, "spurious", _entity_cause("spurious", p, missed, text),
+        findings += [Finding(ident, kind, "spurious", _entity_cause("spurious", p, missed, article),
                              p[0]) for p in spurious]
     for kind in ("holds", "attends"):
         matched_gold, matched_pred = set(owners[kind].values()), set(owners[kind])
@@ -113,7 +109,7 @@ def diagnose(article: str, text: str, want: dict[str, list], got: dict[str, list
             for i, item in enumerate(items):
                 if i not in hit:
                     cause = _fact_cause(verdict, kind, item, unmatched[verdict], others, match)
-                    findings.append(Finding(article, kind, verdict, cause, _show(item)))
+                    findings.append(Finding(ident, kind, verdict, cause, _show(item)))
     return findings
 
 

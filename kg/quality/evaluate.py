@@ -144,7 +144,7 @@ def evaluate(gold_dir: Path, sources: Iterable[Path], max_bytes: int = MAX_BYTES
         for kind in KINDS:
             totals[kind] = [totals[kind][0] + len(owners[kind]), totals[kind][1] + len(want[kind]),
                             totals[kind][2] + len(got[kind])]
-        findings += diagnose(gold["id"], x.article.text if x else "", want, got, owners, SAME)
+        findings += diagnose(gold["id"], x.article if x else None, want, got, owners, SAME)
     return {k: prf(*v) for k, v in totals.items()}, findings, log
 
 
