@@ -167,3 +167,27 @@ def test_two_bodies_joined_by_a_hyphen_are_both_read() -> None:
     x = extract_text("MAMUJU, SULBARNEWS.ID - Apel gabungan TNI-Polri digelar di Lapangan "
                      "Merdeka, Senin (11/3/2024).")
     assert {"tni", "polri"} <= {o.key for o in x.organizations}
+
+
+def test_a_body_whose_fields_are_listed_with_commas_is_one_body() -> None:
+    x = extract_text("BATAM, KEPRINEWS.ID - Kepala Dinas Perikanan, Kelautan dan Ketahanan Pangan "
+                     "Kota Batam, Surya Pratama, membuka pelatihan, Senin (3/2/2025).")
+    assert {p.key for p in x.persons} == {"surya pratama"}
+    names = {o.key: o.name for o in x.organizations}
+    (_, _, org), = holdings(x)
+    assert names[org].startswith("Dinas Perikanan, Kelautan dan Ketahanan Pangan")
+
+
+def test_event_words_opening_a_sentence_name_the_event() -> None:
+    x = extract_text("MANOKWARI, PAPUANEWS.ID - Penyerahan bantuan kepada nelayan berlangsung di "
+                     "Pelabuhan Sanggeng, Rabu (5/3/2025). Bantuan diserahkan langsung oleh Bupati "
+                     "Manokwari Yohanes Rumbewas.")
+    assert [e.kind for e in x.events] == ["Ceremony"]
+    assert "yohanes rumbewas" in {a.participant for a in x.attendances}
+
+
+def test_a_director_general_is_one_role() -> None:
+    x = extract_text("JAKARTA, BERITANEWS.ID - Laporan itu diterima Direktur Jenderal Bina "
+                     "Keuangan Daerah Kementerian Dalam Negeri, Arif Wicaksono, Kamis (6/3/2025).")
+    assert {p.key for p in x.persons} == {"arif wicaksono"}
+    assert {role for _, role, _ in holdings(x)} == {"Direktur Jenderal Bina Keuangan Daerah"}

@@ -110,11 +110,30 @@ def body_end(ctx: Context, k: int) -> int:
             k += 1
         elif ctx.word(k) in {"dan", "&"} and ctx.cap(k + 1) and not _starts_org(ctx, k + 1):
             k += 1
+        elif ctx.word(k) == "," and _fields_run_on(ctx, k + 1):
+            k += 1  # "Dinas Ketahanan Pangan, Pertanian dan Kesehatan Hewan"
         else:
             break
     while ctx.word(k - 1) in {"dan", "&"}:
         k -= 1  # "Sekolah Staf dan Pimpinan": a name does not end on "dan"
     return k
+
+
+def _fields_run_on(ctx: Context, i: int) -> bool:
+    """Say whether a body's list of fields goes on after a comma: words of the language, then
+    "dan" and one more ("..., Pertanian dan Kesehatan Hewan"); a name or a new body ends it."""
+    def field(k: int) -> bool:
+        return ctx.cap(k) and is_vocabulary(ctx.word(k)) and not is_prefix(ctx.word(k)) \
+            and not tables().roles.match(ctx.tokens, k) and not _starts_org(ctx, k)
+
+    k = i
+    while k < i + 6 and field(k):
+        k += 1
+        if ctx.word(k) == ",":
+            k += 1
+        elif ctx.word(k) in {"dan", "&"}:
+            return field(k + 1)
+    return False
 
 
 def _numbering(ctx: Context, k: int) -> bool:
