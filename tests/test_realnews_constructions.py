@@ -191,3 +191,20 @@ def test_a_director_general_is_one_role() -> None:
                      "Keuangan Daerah Kementerian Dalam Negeri, Arif Wicaksono, Kamis (6/3/2025).")
     assert {p.key for p in x.persons} == {"arif wicaksono"}
     assert {role for _, role, _ in holdings(x)} == {"Direktur Jenderal Bina Keuangan Daerah"}
+
+
+def test_degrees_written_without_dots_make_a_name_a_person() -> None:
+    x = extract_text("BATURAJA, SUMSELNEWS.ID - Bupati melantik pejabat eselon III, Jumat "
+                     "(18/11/2022). Selain itu dilantik juga Rendra Wijaya SSTP MSi dan Dimas "
+                     "Prakoso S Sos MM.")
+    people = {p.key: p for p in x.persons}
+    assert {"rendra wijaya", "dimas prakoso"} <= set(people)
+    assert people["dimas prakoso"].suffixes == ("S Sos", "MM")
+
+
+def test_a_name_written_with_a_slip_is_one_person() -> None:
+    x = extract_text("BATURAJA, SUMSELNEWS.ID - Penjabat Bupati OKU Hendra Kusumawardana membuka "
+                     "rapat, Jumat (18/11/2022). Rapat dipimpin Hendra Kusumawardana. Usai rapat, "
+                     "Hendra Kusumawarddana mengatakan rapat berjalan lancar.")
+    (p,) = x.persons
+    assert p.name == "Hendra Kusumawardana" and "Hendra Kusumawarddana" in p.aliases
