@@ -208,3 +208,19 @@ def test_a_name_written_with_a_slip_is_one_person() -> None:
                      "Hendra Kusumawarddana mengatakan rapat berjalan lancar.")
     (p,) = x.persons
     assert p.name == "Hendra Kusumawardana" and "Hendra Kusumawarddana" in p.aliases
+
+
+def test_a_field_listed_with_commas_after_a_role_is_the_roles_field() -> None:
+    x = extract_text("MERAUKE, PAPUANEWS.ID - Gubernur melantik pejabat di lingkungan Pemerintah "
+                     "Provinsi Papua Selatan, Kamis (13/11/2025).\n- Yosef Wanggai: dari Kepala "
+                     "Dinas Sosial menjadi Staf Ahli Gubernur Bidang Pemerintahan, Politik, dan "
+                     "Hukum.\n")
+    assert {p.key for p in x.persons} == {"yosef wanggai"}
+    roles = {role for _, role, _ in holdings(x)}
+    assert "Staf Ahli Gubernur Bidang Pemerintahan, Politik, dan Hukum" in roles
+
+
+def test_a_title_inside_a_venues_name_has_no_holder() -> None:
+    x = extract_text("TANJUNGPINANG, KEPRINEWS.ID - Rapat digelar di aula lantai 3 Kantor "
+                     "Gubernur Kepri, Pulau Penyengat, Kamis (23/1/2025).")
+    assert x.holdings == ()

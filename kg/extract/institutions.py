@@ -110,8 +110,8 @@ def body_end(ctx: Context, k: int) -> int:
             k += 1
         elif ctx.word(k) in {"dan", "&"} and ctx.cap(k + 1) and not _starts_org(ctx, k + 1):
             k += 1
-        elif ctx.word(k) == "," and _fields_run_on(ctx, k + 1):
-            k += 1  # "Dinas Ketahanan Pangan, Pertanian dan Kesehatan Hewan"
+        elif ctx.word(k) == "," and fields_run_on(ctx, k + 1):
+            k += 1  # "Dinas Ketahanan Pangan, Pertanian dan Kesehatan Hewan", "A, B, dan C"
         else:
             break
     while ctx.word(k - 1) in {"dan", "&"}:
@@ -119,21 +119,28 @@ def body_end(ctx: Context, k: int) -> int:
     return k
 
 
-def _fields_run_on(ctx: Context, i: int) -> bool:
-    """Say whether a body's list of fields goes on after a comma: words of the language, then
-    "dan" and one more ("..., Pertanian dan Kesehatan Hewan"); a name or a new body ends it."""
-    def field(k: int) -> bool:
-        return ctx.cap(k) and is_vocabulary(ctx.word(k)) and not is_prefix(ctx.word(k)) \
-            and not tables().roles.match(ctx.tokens, k) and not _starts_org(ctx, k)
-
+def fields_run_on(ctx: Context, i: int) -> bool:
+    """Say whether a list of fields goes on after a comma: words of the language or acronyms,
+    then "dan" and one more ("..., Pertanian dan Kesehatan Hewan", "..., Politik, dan Hukum");
+    a name, a title or a new body ends it."""
+    if ctx.word(i) in {"dan", "&"}:
+        return _field_word(ctx, i + 1)  # the last of a list: "A, B, dan C"
     k = i
-    while k < i + 6 and field(k):
+    while k < i + 8 and _field_word(ctx, k):
         k += 1
         if ctx.word(k) == ",":
             k += 1
-        elif ctx.word(k) in {"dan", "&"}:
-            return field(k + 1)
+        if ctx.word(k) in {"dan", "&"}:
+            return _field_word(ctx, k + 1)
     return False
+
+
+def _field_word(ctx: Context, k: int) -> bool:
+    """Say whether the word at k can name a field: a word of the language or an acronym, not a
+    title, a rank or the start of another body."""
+    word = ctx.word(k)
+    return ctx.cap(k) and (is_vocabulary(word) or word.isupper()) and not is_prefix(word) \
+        and not tables().roles.match(ctx.tokens, k) and not _starts_org(ctx, k)
 
 
 def _numbering(ctx: Context, k: int) -> bool:
