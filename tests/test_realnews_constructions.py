@@ -224,3 +224,12 @@ def test_a_title_inside_a_venues_name_has_no_holder() -> None:
     x = extract_text("TANJUNGPINANG, KEPRINEWS.ID - Rapat digelar di aula lantai 3 Kantor "
                      "Gubernur Kepri, Pulau Penyengat, Kamis (23/1/2025).")
     assert x.holdings == ()
+
+
+def test_officials_moved_in_an_inauguration_list_take_part_in_it() -> None:
+    x = extract_text("MERAUKE, PAPUANEWS.ID - Bupati Merauke melantik tiga pejabat, Kamis "
+                     "(13/11/2025).\n- Hendra Simatupang: dari Kepala Dinas Pariwisata menjadi "
+                     "Kepala Dinas Sosial.\n- Kepala Dinas Perhubungan Merauke Yohana Rumbiak "
+                     "menjadi Pjs Bupati Mappi.\n")
+    attendees = {a.participant for a in x.attendances}
+    assert {"hendra simatupang", "yohana rumbiak"} <= attendees
