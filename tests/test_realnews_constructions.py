@@ -233,3 +233,18 @@ def test_officials_moved_in_an_inauguration_list_take_part_in_it() -> None:
                      "menjadi Pjs Bupati Mappi.\n")
     attendees = {a.participant for a in x.attendances}
     assert {"hendra simatupang", "yohana rumbiak"} <= attendees
+
+
+def test_a_short_form_in_parentheses_is_no_person() -> None:
+    x = extract_text("SURABAYA, JATIMNEWS.ID - KPU menggelar debat Pemilihan Bupati Sidoarjo "
+                     "(Pilbup Sidoarjo) dan Pemilihan Gubernur Nusa Tenggara Barat (Pilgub NTB), "
+                     "Senin (4/11/2024).")
+    assert x.persons == ()
+
+
+def test_a_command_named_before_its_commanders_rank_is_the_unit() -> None:
+    x = extract_text("BANJARMASIN, KALSELNEWS.ID - Gubernur didampingi Pangdam Tambun Bungai Mayjen "
+                     "TNI Rudi Hartawan meninjau banjir, Senin (4/3/2024).")
+    assert {p.key for p in x.persons} == {"rudi hartawan"}
+    names = {o.key: o.name for o in x.organizations}
+    assert [names[org] for _, _, org in holdings(x)] == ["Kodam Tambun Bungai"]

@@ -82,6 +82,8 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
         while ctx.word(j) in DIRECTIONS and ctx.cap(j):
             j += 1  # "Koramil 03/Tanjung Raya"
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
+    if (named := _unit_before_rank(ctx, i)):
+        return named  # "Pangdam Mulawarman Mayjen TNI Nama": a command named, not a region
     if village and (named := _village_name(ctx, i)):
         return named  # a village the gazetteer does not list, not a district elsewhere
     found = place_name(ctx, i, None)
@@ -95,6 +97,16 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
     if found and (found[1].code or not ctx.cap(found[0]) or is_prefix(ctx.word(found[0]))):
         return found
     return None
+
+
+def _unit_before_rank(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
+    """Parse a unit's name of one to three capitalised words that a rank follows."""
+    m = i
+    while m < i + 3 and ctx.cap(m) and not is_prefix(ctx.word(m)) and m not in ctx.blocked:
+        m += 1
+    if m == i or ctx.word(m) not in load().ranks:
+        return None
+    return m, PlaceRef(ctx.span(i, m), "unit", None, ctx.span(i, m))
 
 
 def body_end(ctx: Context, k: int) -> int:
