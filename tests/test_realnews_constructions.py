@@ -248,3 +248,10 @@ def test_a_command_named_before_its_commanders_rank_is_the_unit() -> None:
     assert {p.key for p in x.persons} == {"rudi hartawan"}
     names = {o.key: o.name for o in x.organizations}
     assert [names[org] for _, _, org in holdings(x)] == ["Kodam Tambun Bungai"]
+
+
+def test_a_qualifiers_dot_does_not_end_the_sentence() -> None:
+    x = extract_text("DENPASAR, BALINEWS.ID - Peluncuran aplikasi itu di hadiri oleh Plt. Asisten "
+                     "Pemerintahan Kota Denpasar, Made Suarjana, Senin (3/3/2025).")
+    assert len(x.sentences) == 1
+    assert "made suarjana" in {a.participant for a in x.attendances}
