@@ -255,3 +255,13 @@ def test_a_qualifiers_dot_does_not_end_the_sentence() -> None:
                      "Pemerintahan Kota Denpasar, Made Suarjana, Senin (3/3/2025).")
     assert len(x.sentences) == 1
     assert "made suarjana" in {a.participant for a in x.attendances}
+
+
+def test_council_members_listed_after_termasuk_hold_seats_in_the_reports_council() -> None:
+    x = extract_text("PADANG, SUMBARNEWS.ID - Rapat paripurna DPRD Provinsi Sumatera Barat berlangsung "
+                     "alot, Senin (24/11/2025). Interupsi disampaikan oleh anggota dewan lainnya, "
+                     "termasuk Rudi Hartono, Yuliana Sari, dan Marzuki Hasibuan.")
+    names = {o.key: o.name for o in x.organizations}
+    seats = {(p, names[o]) for p, role, o in holdings(x) if role == "Anggota"}
+    assert seats == {(p, "DPRD Provinsi Sumatera Barat")
+                     for p in ("rudi hartono", "yuliana sari", "marzuki hasibuan")}
