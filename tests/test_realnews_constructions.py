@@ -265,3 +265,11 @@ def test_council_members_listed_after_termasuk_hold_seats_in_the_reports_council
     seats = {(p, names[o]) for p, role, o in holdings(x) if role == "Anggota"}
     assert seats == {(p, "DPRD Provinsi Sumatera Barat")
                      for p in ("rudi hartono", "yuliana sari", "marzuki hasibuan")}
+
+
+def test_lower_case_titles_in_a_name_first_list_are_held() -> None:
+    x = extract_text("MADIUN, JATIMNEWS.ID - Presiden didampingi Rina Hapsari kepala Kejati Jawa "
+                     "Timur, Ahmad Zaini ketua PWNU Jatim, dan Budi Setiawan Bupati Madiun, Senin "
+                     "(7/4/2025).")
+    people = {p for p, _, _ in holdings(x)}
+    assert {"rina hapsari", "ahmad zaini", "budi setiawan"} <= people
