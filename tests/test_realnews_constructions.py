@@ -273,3 +273,10 @@ def test_lower_case_titles_in_a_name_first_list_are_held() -> None:
                      "(7/4/2025).")
     people = {p for p, _, _ in holdings(x)}
     assert {"rina hapsari", "ahmad zaini", "budi setiawan"} <= people
+
+
+def test_officials_named_with_their_titles_beside_the_event_take_part() -> None:
+    x = extract_text("JAMBI, JAMBINEWS.ID - Rapat koordinasi pengamanan Pilkada bersama Kapolda "
+                     "Jambi Irjen Pol Rusdi Hartono berlangsung di Mapolda Jambi, Senin "
+                     "(4/11/2024).")
+    assert "rusdi hartono" in {a.participant for a in x.attendances}

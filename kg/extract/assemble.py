@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.article import parse_article, reference_date, reference_month
 from kg.extract.bylines import bylines
-from kg.extract.attendance import Taking, hosts, present, speakers, subjects
+from kg.extract.attendance import Taking, hosts, present, speakers, subjects, titled_at_event
 from kg.extract.chunks import Chunk, OrgRef
 from kg.extract.events import (
     EventGroup,
@@ -86,7 +86,8 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
     takings, last = [], None
     lead = next((n for n, p in enumerate(parsed) if p.chunks), 0)
     for n, p in enumerate(parsed):
-        takings += present(n, p) + hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p)
+        takings += present(n, p) + hosts(n, p, n == lead) + speakers(n, p, last) + \
+            subjects(n, p) + titled_at_event(n, p)
         last = next((c for c in reversed(p.chunks) if c.kind == "PERSON"), last)
     return takings
 

@@ -48,6 +48,15 @@ def present(n: int, p: Parsed) -> list[Taking]:
     return [Taking(n, c, "attendee") for c in _participants(p) if c.i not in absent]
 
 
+def titled_at_event(n: int, p: Parsed) -> list[Taking]:
+    """Take the officials a sentence names with their titles beside its event: "Pelantikan
+    Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
+    if _effects(p) or not any(c.event and c.event.kind != "Election" for c in p.of_kind("EVENT")):
+        return []  # a sentence that says who was present, or represented, is read by `present`
+    held = {q.person.i for q in p.pairs if q.status == "current"}
+    return [Taking(n, c, "attendee") for c in p.of_kind("PERSON") if c.i in held]
+
+
 def subjects(n: int, p: Parsed) -> list[Taking]:
     """Take the person right before a verb of taking part: "Kapolda X memimpin upacara"."""
     effects = _effects(p)
