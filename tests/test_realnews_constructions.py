@@ -280,3 +280,11 @@ def test_officials_named_with_their_titles_beside_the_event_take_part() -> None:
                      "Jambi Irjen Pol Rusdi Hartono berlangsung di Mapolda Jambi, Senin "
                      "(4/11/2024).")
     assert "rusdi hartono" in {a.participant for a in x.attendances}
+
+
+def test_an_elections_pair_of_candidates_are_persons() -> None:
+    x = extract_text("BITUNG, SULUTNEWS.ID - KPU menetapkan hasil rekapitulasi, Senin (2/12/2024). "
+                     "Pasangan nomor urut 1, Yohanis Lumenta dan Frans Karamoy meraih 41.000 suara, "
+                     "pasangan calon nomor urut 02, Sarmadi - Juwita, meraih 30.000 suara.")
+    people = {p.key for p in x.persons}
+    assert {"yohanis lumenta", "frans karamoy", "sarmadi", "juwita"} <= people

@@ -184,7 +184,7 @@ def load() -> Lexicon:
         name_parts=_mapping("name_parts.tsv", "kind", {"particle", "abbreviation"}),
         plural_roles=_words("plural_roles.tsv"),
         role_fields=_words("role_fields.tsv"),
-        links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list"}),
+        links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair"}),
         bylines=_mapping("bylines.tsv", "role", {"author", "editor"}),
         home_levels=_home_levels(),
     )
