@@ -288,3 +288,9 @@ def test_an_elections_pair_of_candidates_are_persons() -> None:
                      "pasangan calon nomor urut 02, Sarmadi - Juwita, meraih 30.000 suara.")
     people = {p.key for p in x.persons}
     assert {"yohanis lumenta", "frans karamoy", "sarmadi", "juwita"} <= people
+
+
+def test_a_title_with_its_term_of_years_before_the_name_is_held() -> None:
+    x = extract_text("PALU, SULTENGNEWS.ID - Upacara dihadiri Gubernur Sulteng periode 2016–2021 "
+                     "Longki Djanggola, Senin (3/3/2025).")
+    assert {p for p, _, _ in holdings(x)} == {"longki djanggola"}
