@@ -294,3 +294,12 @@ def test_a_title_with_its_term_of_years_before_the_name_is_held() -> None:
     x = extract_text("PALU, SULTENGNEWS.ID - Upacara dihadiri Gubernur Sulteng periode 2016–2021 "
                      "Longki Djanggola, Senin (3/3/2025).")
     assert {p for p, _, _ in holdings(x)} == {"longki djanggola"}
+
+
+def test_a_body_named_inside_a_documents_title_is_no_entity() -> None:
+    x = extract_text("KUPANG, NTTNEWS.ID - BPK menyerahkan Laporan Hasil Pemeriksaan atas Laporan "
+                     "Keuangan Pemerintah Daerah (LKPD) Tahun Anggaran 2024 kepada Pemerintah Kota "
+                     "Kupang, Senin (26/5/2025).")
+    names = {o.name for o in x.organizations}
+    assert "Pemerintah Daerah" not in names and "LKPD" not in names
+    assert "Pemerintah Kota Kupang" in names

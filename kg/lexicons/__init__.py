@@ -135,6 +135,7 @@ class Lexicon:
     quantifiers: frozenset[str]
     place_levels: dict[str, str]
     venues: frozenset[str]
+    documents: frozenset[str]
     events: dict[str, tuple[str, str]]
     speech: dict[str, str]
     presence: dict[str, str]
@@ -172,6 +173,7 @@ def load() -> Lexicon:
         quantifiers=_words("quantifiers.tsv"),
         place_levels=_mapping("place_levels.tsv", "level", PLACE_LEVELS),
         venues=_words("venues.tsv"),
+        documents=_words("documents.tsv"),
         events={form: (row["kind"], row["noun"]) for form, row in events.items()},
         speech=_mapping("speech.tsv", "position", {"before", "after", "tag"}),
         presence=_mapping("presence.tsv", "effect", {"attend", "represented", "organizer-before",
