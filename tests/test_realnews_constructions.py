@@ -303,3 +303,18 @@ def test_a_body_named_inside_a_documents_title_is_no_entity() -> None:
     names = {o.name for o in x.organizations}
     assert "Pemerintah Daerah" not in names and "LKPD" not in names
     assert "Pemerintah Kota Kupang" in names
+
+
+def test_a_body_whose_unnamed_officials_are_present_attends() -> None:
+    x = extract_text("MANADO, SULUTNEWS.ID - Rapat pleno rekapitulasi dipimpin Ketua KPU Kota "
+                     "Manado, Sonny Rumengan, dan dihadiri Ketua DKPP, ketua dan anggota Bawaslu "
+                     "Kota Manado, Senin (2/12/2024).")
+    names = {o.key: o.name for o in x.organizations}
+    bodies = {names[a.participant] for a in x.attendances if a.kind == "organization"}
+    assert {"DKPP", "Bawaslu Kota Manado"} <= bodies
+
+
+def test_a_minister_named_by_title_alone_names_no_ministry() -> None:
+    x = extract_text("PALANGKA RAYA, KALTENGNEWS.ID - Menteri Arief Wicaksono dijadwalkan "
+                     "meninjau sejumlah desa, Jumat (4/7/2025).")
+    assert x.organizations == ()

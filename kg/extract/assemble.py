@@ -144,6 +144,8 @@ def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> 
         return persons[fold(c.person.name)], "person"
     if c.kind == "ORG" and c.org:
         return orgs[c.org], "organization"
+    if c.kind == "TITLE" and c.title and c.title.org:
+        return orgs[c.title.org], "organization"  # an official present without a name
     return fold(c.label or c.text), "collective"
 
 

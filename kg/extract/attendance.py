@@ -45,7 +45,12 @@ def present(n: int, p: Parsed) -> list[Taking]:
     absent = {c.i for c in p.of_kind("PERSON") if represented is not None and c.j <= represented}
     if "attend" not in effects.values():  # "... diwakili Jeane Pangemanan, Ketua KPU ..."
         absent |= {c.i for c in _participants(p) if c.j <= represented}
-    return [Taking(n, c, "attendee") for c in _participants(p) if c.i not in absent]
+    # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
+    # present with no name given attends through them.
+    held = {q.title.i for q in p.pairs}
+    unnamed = [c for c in p.of_kind("TITLE") if c.title and c.title.org and c.i not in held
+               and not (represented is not None and c.j <= represented)]
+    return [Taking(n, c, "attendee") for c in _participants(p) + unnamed if c.i not in absent]
 
 
 def titled_at_event(n: int, p: Parsed) -> list[Taking]:
