@@ -318,3 +318,15 @@ def test_a_minister_named_by_title_alone_names_no_ministry() -> None:
     x = extract_text("PALANGKA RAYA, KALTENGNEWS.ID - Menteri Arief Wicaksono dijadwalkan "
                      "meninjau sejumlah desa, Jumat (4/7/2025).")
     assert x.organizations == ()
+
+
+def test_a_headline_verb_ends_a_name() -> None:
+    x = extract_text("Sekda Made Sutrisna Resmikan Taman Baca\n\nDENPASAR, BALINEWS.ID - Sekretaris "
+                     "Daerah Kota Denpasar, Made Sutrisna, meresmikan taman baca, Senin (3/3/2025).")
+    assert {p.name for p in x.persons} == {"Made Sutrisna"}
+
+
+def test_an_acronym_and_a_title_joined_by_a_hyphen_are_both_read() -> None:
+    x = extract_text("JAKARTA, BERITANEWS.ID - Panglima TNI-Kapolri memantau pengamanan debat, "
+                     "Senin (4/11/2024). Ketua panitia, Dr. Rina Kartika, SS, MM, membuka acara.")
+    assert {p.key for p in x.persons} == {"rina kartika"}

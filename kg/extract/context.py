@@ -11,6 +11,7 @@ from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import load
 from kg.nlp.names import is_degree, is_split_degree, is_prefix
 from kg.nlp.tokens import Token
+from kg.nlp.vocabulary import is_verb
 
 # Words after a region's name that belong to it when the gazetteer does not know the name.
 DIRECTIONS = {"Selatan", "Utara", "Timur", "Barat", "Tengah", "Raya", "Ilir", "Ulu", "Hulu",
@@ -70,7 +71,7 @@ def org_vocabulary() -> frozenset[str]:
 def is_name_word(ctx: Context, i: int) -> bool:
     """Say whether token i may be part of a person's name."""
     word = ctx.word(i)
-    if not ctx.cap(i) or word in reserved() or word[0].isdigit() or is_prefix(word):
+    if not ctx.cap(i) or word in reserved() or word[0].isdigit() or is_prefix(word) or is_verb(word):
         return False
     if word in {"I", "Ni"} and not ctx.cap(i + 1):
         return False  # Balinese "I Wayan", but the numeral in "Asisten I,"

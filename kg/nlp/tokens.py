@@ -43,9 +43,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 def _joins_bodies(word: str) -> bool:
-    """Say whether a hyphen joins two institutions' acronyms: "TNI-Polri", "KPU-Bawaslu"."""
-    parts = word.split("-")
-    return len(parts) > 1 and all(part in load().acronyms for part in parts)
+    """Say whether a hyphen joins two institutions' acronyms or titles: "TNI-Polri",
+    "KPU-Bawaslu", "Panglima TNI-Kapolri"."""
+    parts, lex = word.split("-"), load()
+    return len(parts) > 1 and all(part in lex.acronyms or part in lex.roles for part in parts)
 
 
 def _split_joined(word: str, at: int) -> list[Token]:

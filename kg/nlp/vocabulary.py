@@ -48,3 +48,19 @@ def name_shaped(name: str) -> bool:
     words = name.replace(".", " ").split()
     shaped = all(w[:1].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words)
     return shaped and any(len(w) > 2 for w in words) and not is_plain(name)
+
+
+_VERB_AFFIXES = ("me", "di", "ber", "ter")
+
+
+@lru_cache(maxsize=65536)
+def is_verb(word: str) -> bool:
+    """Say whether a capitalised word is a verb of the language, as headlines write them
+    ("Sekda X Luncurkan ...", "Bupati Resmikan"): a root of the dictionary with a verb's
+    affixes, and no name's word."""
+    lower = word.lower()
+    if word in load().person_words or not (lower.endswith("kan") or lower.startswith(_VERB_AFFIXES)):
+        return False
+    stemmer = _stemmer()
+    root = stemmer.stem(lower)
+    return len(lower) - len(root) >= 3 and stemmer.delegatedStemmer.dictionary.contains(root)
