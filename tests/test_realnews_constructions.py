@@ -330,3 +330,11 @@ def test_an_acronym_and_a_title_joined_by_a_hyphen_are_both_read() -> None:
     x = extract_text("JAKARTA, BERITANEWS.ID - Panglima TNI-Kapolri memantau pengamanan debat, "
                      "Senin (4/11/2024). Ketua panitia, Dr. Rina Kartika, SS, MM, membuka acara.")
     assert {p.key for p in x.persons} == {"rina kartika"}
+
+
+def test_rotation_verbs_give_the_title_to_the_person_named_after_them() -> None:
+    x = extract_text("SEMARANG, JATENGNEWS.ID - Kapolda merotasi sejumlah perwira, Senin (3/3/2025). "
+                     "Jabatan Kapolres Blora kemudian diemban oleh AKBP Rinaldi Saputra. AKBP Dimas "
+                     "Pratama ditunjuk sebagai Kapolres Kudus menggantikan AKBP Hery Santoso.")
+    held = {(p, h.status) for h in x.holdings for p in [h.person] if p != "dimas pratama"}
+    assert ("rinaldi saputra", "current") in held and ("hery santoso", "former") in held

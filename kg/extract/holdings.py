@@ -130,6 +130,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
             if status and t not in used and not _title_has_own_holder(ctx, chunks, t):
                 pairs.append(Pair(c, nxt, status))
                 used |= {n, t}
+    pairs += _held_by(ctx, chunks, used)
     pairs += _second_titles(ctx, chunks, pairs, used)
     pairs = _moved(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
@@ -241,8 +242,29 @@ def _listed_names(ctx: Context, chunks: list[Chunk], m: int) -> int:
     return count
 
 
+_ADVERBS = {",", "kemudian", "kini", "resmi", "akan", "telah", "yang", "oleh", "kepada",
+            "pejabat", "sebelumnya"}
+
+
+def _held_by(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
+    """Pair a title with the person a passive verb gives it to: "Jabatan Kapolres Purbalingga
+    kemudian diemban oleh AKBP A", "Sekda yang sebelumnya dijabat B"."""
+    pairs = []
+    for n, t in enumerate(chunks[:-1]):
+        p = chunks[n + 1]
+        if n in used or n + 1 in used or t.kind != "TITLE" or not (t.title and t.title.org) \
+                or p.kind not in _PEOPLE or not _holder(p):
+            continue
+        gap = set(_gap(ctx, t, p))
+        if gap & links("held-by") and gap <= links("held-by") | _ADVERBS:
+            pairs.append(Pair(p, t, "former" if links("former") & gap else "current"))
+            used |= {n, n + 1}
+    return pairs
+
+
 def _replaced(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair]:
-    """Read "X digantikan oleh Y": X leaves the title held in the sentence, Y takes it.
+    """Read "X digantikan oleh Y": X leaves the title held in the sentence, Y takes it; and
+    "X ditunjuk sebagai T menggantikan Y": Y held T before X.
 
     "Kasat Reskrim Polres Kukar AKP Yusuf Efendi digantikan oleh AKP Ardian Nugraha Putra".
     """
@@ -252,6 +274,12 @@ def _replaced(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair
         if nxt and _gap(ctx, p.person, nxt[0]) in (["digantikan", "oleh"], [",", "digantikan", "oleh"]):
             out[k] = replace(p, status="outgoing")
             out.append(Pair(nxt[0], p.title, "incoming"))
+            continue
+        after = [c for c in chunks if c.i >= p.title.j][:1]
+        if p.status == "current" and after and after[0].kind in _PEOPLE and _holder(after[0]):
+            gap = set(_gap(ctx, p.title, after[0]))
+            if gap & links("replacing") and gap <= links("replacing") | _ADVERBS:
+                out.append(Pair(after[0], p.title, "former"))
     return out
 
 

@@ -186,7 +186,8 @@ def load() -> Lexicon:
         name_parts=_mapping("name_parts.tsv", "kind", {"particle", "abbreviation"}),
         plural_roles=_words("plural_roles.tsv"),
         role_fields=_words("role_fields.tsv"),
-        links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair"}),
+        links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
+                                                   "held-by", "replacing"}),
         bylines=_mapping("bylines.tsv", "role", {"author", "editor"}),
         home_levels=_home_levels(),
     )
