@@ -338,3 +338,11 @@ def test_rotation_verbs_give_the_title_to_the_person_named_after_them() -> None:
                      "Pratama ditunjuk sebagai Kapolres Kudus menggantikan AKBP Hery Santoso.")
     held = {(p, h.status) for h in x.holdings for p in [h.person] if p != "dimas pratama"}
     assert ("rinaldi saputra", "current") in held and ("hery santoso", "former") in held
+
+
+def test_seen_and_delivered_by_are_presence() -> None:
+    x = extract_text("BENGKULU, BENGKULUNEWS.ID - Rapat paripurna DPRD Provinsi Bengkulu memanas, "
+                     "Senin (24/11/2025). Interupsi disampaikan oleh Rahmat Hidayat Saragih dan "
+                     "Yunita Ramadhani. Terlihat pula Ketua KPU Provinsi Bengkulu Rizal Effendi.")
+    attendees = {a.participant for a in x.attendances}
+    assert {"rahmat hidayat saragih", "yunita ramadhani", "rizal effendi"} <= attendees
