@@ -321,7 +321,10 @@ def bad_lines(draw: st.DrawFn, text: str) -> bytes:
         return b"[" * depth + b"]" * depth
     if kind == "type":
         field = draw(st.sampled_from(["text", "url", "published", "title", "outlet", "id"]))
-        return json.dumps({"text": text, field: draw(not_strings)}).encode()
+        # A whole number is a good id (the reader and the README accept "id": 7).
+        values = not_strings.filter(lambda v: isinstance(v, bool) or not isinstance(v, int)) \
+            if field == "id" else not_strings
+        return json.dumps({"text": text, field: draw(values)}).encode()
     if kind == "surrogate":
         return json.dumps({"text": text[:at] + "\\ud800" + text[at:]}).encode().replace(
             b"\\\\ud800", b"\\ud800")
