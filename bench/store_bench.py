@@ -4,11 +4,15 @@ rdflib graph (what `kg query --graph` uses) and the persistent Oxigraph store (`
 The data are synthetic and follow docs/data-model.md: articles with their evidence sentences,
 memberships with their intervals and days, events with their places and dates, participations,
 and persons, organisations and places merged across articles. Each article's facts go in a
-named graph of their own, the entities in one more graph, as `kg build --store` makes them.
+named graph of their own, the entities in one more graph, and the name-token key in another,
+as `kg build --store` makes them.
 
-    python bench/store_bench.py [--articles 7200] [--timeout 300] [--keep DIR]
+    python bench/store_bench.py [--articles 7200] [--timeout 300] [--runs 3] [--keep DIR]
 
-It prints one line per figure; nothing here is a test.
+Each question is timed in the store three ways: in this process (wall and CPU time: the CPU
+time is the engine's work, whatever else the machine runs), end to end through `kg query
+--store` in a process of its own (the median of --runs), and on the in-memory graph. It
+prints one line per figure; nothing here is a test.
 """
 
 from __future__ import annotations
@@ -16,7 +20,10 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import random
+import resource
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -225,6 +232,29 @@ def timed(run: Callable[[], int]) -> tuple[float, int]:
     return time.perf_counter() - started, rows
 
 
+def cpu_timed(run: Callable[[], int]) -> tuple[float, float, int]:
+    """Run one query to its last row; return wall seconds, this process's CPU seconds and rows."""
+    cpu = time.process_time()
+    seconds, rows = timed(run)
+    return seconds, time.process_time() - cpu, rows
+
+
+def end_to_end(folder: Path, question: str, params: dict[str, str], runs: int) -> str:
+    """Time `kg query QUESTION --store FOLDER` in processes of their own: the medians of the runs'
+    wall time and CPU time (user and system: the process's own work, whatever else runs)."""
+    command = [sys.executable, "-m", "kg", "query", question, "--store", str(folder),
+               "--format", "csv", *(a for k, v in params.items() for a in ("--param", f"{k}={v}"))]
+    seconds, cpu = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        seconds.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return f"{statistics.median(seconds):7.3f} s (CPU {statistics.median(cpu):6.3f} s)"
+
+
 def _rdflib_child(graph: object, sparql: str, pipe: object) -> None:
     """Run one query in a forked child and send back its time and row count."""
     from kg.store.query import run
@@ -253,14 +283,17 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=7200,
                     help="synthetic articles (default 7200: about 1M triples)")
     ap.add_argument("--timeout", type=float, default=300, help="seconds per in-memory query")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each `kg query` (the median)")
     ap.add_argument("--keep", type=Path, help="keep the data and the store in this folder")
     args = ap.parse_args()
     import pyoxigraph as ox
     from rdflib import Graph
 
-    from kg.rdf.namespaces import PREFIXES
+    from kg.rdf.prefixes import IRIS
+    from kg.store.database import database
     from kg.store.params import bind
     from kg.store.query import named
+    from kg.store.tokens import add_tokens, maintain
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -269,23 +302,28 @@ def main() -> int:
     print(f"generated {count} triples ({args.articles} articles) in "
           f"{time.perf_counter() - started:.1f} s", flush=True)
     shutil.rmtree(folder / "store", ignore_errors=True)
-    store = ox.Store(str(folder / "store"))
+    (folder / "store").mkdir()
+    store = ox.Store(str(database(folder / "store")))  # a kg store's layout: kg query reads it
     seconds, _ = timed(lambda: store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS) or 0)
     store.optimize()
     print(f"load   store (Oxigraph on disk, bulk_load): {seconds:8.2f} s  {len(store)} quads, "
           f"{len(list(store.named_graphs()))} graphs", flush=True)
+    seconds, added = timed(lambda: maintain(store))
+    print(f"load   store's name-token key (kg.store.tokens.maintain): {seconds:8.2f} s  "
+          f"{added} triples", flush=True)
+    store.flush()
     graph = Graph()
-    seconds, _ = timed(lambda: len(graph.parse(nt, format="nt")))
-    print(f"load   in-memory rdflib graph (parse N-Triples): {seconds:8.2f} s  "
+    seconds, _ = timed(lambda: len(add_tokens(graph.parse(nt, format="nt"))))
+    print(f"load   in-memory rdflib graph (parse N-Triples, add the key): {seconds:8.2f} s  "
           f"{len(graph)} triples", flush=True)
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     for question, params in questions(corpus):
         sparql = bind(named()[question], params)
         label = question + "".join(f" {k}={v}" for k, v in params.items())
-        seconds, rows = timed(lambda: sum(1 for _ in store.query(
-            sparql, prefixes=prefixes, use_default_graph_as_union=True)))
-        print(f"query  {label:<55} store {seconds:8.3f} s  {rows:>7} rows | in-memory "
-              f"{rdflib_latency(graph, sparql, args.timeout)}", flush=True)
+        seconds, cpu, rows = cpu_timed(lambda: sum(1 for _ in store.query(
+            sparql, prefixes=IRIS, use_default_graph_as_union=True)))
+        print(f"query  {label:<55} store {seconds:8.3f} s (CPU {cpu:7.3f} s) {rows:>7} rows | "
+              f"kg query --store {end_to_end(folder / 'store', question, params, args.runs)} | "
+              f"in-memory {rdflib_latency(graph, sparql, args.timeout)}", flush=True)
     if not args.keep:
         del store
         shutil.rmtree(folder, ignore_errors=True)

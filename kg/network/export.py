@@ -1,37 +1,51 @@
-"""Write a graph in other formats for other tools: a registry of writers by format name."""
+"""Write a graph in other formats for other tools: a registry of writers by format name.
+
+The writers are loaded when they write, so that the command line lists the formats without
+importing rdflib or networkx.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
+if TYPE_CHECKING:
+    from rdflib import Graph
 
-from kg.rdf.files import write_jsonld, write_nquads, write_rdf, write_turtle
-
-Writer = Callable[[Graph, Path], None]
+Writer = Callable[["Graph", Path], None]
 
 # Formats that keep a store's named graphs (one per article); the others write their union.
 NAMED_GRAPHS = {"trig", "nquads", "jsonld"}
 # format name -> (writer, usual file suffix)
-FORMATS: dict[str, tuple[Writer, str]] = {
-    "turtle": (write_turtle, ".ttl"),
-    "nt": (partial(write_rdf, syntax="nt"), ".nt"),
-    "trig": (partial(write_rdf, syntax="trig"), ".trig"),
-    "nquads": (write_nquads, ".nq"),
-    "jsonld": (write_jsonld, ".jsonld"),
-    "graphml": (lambda graph, path: _network("write_graphml")(graph, path), ".graphml"),
-    "gexf": (lambda graph, path: _network("write_gexf")(graph, path), ".gexf"),
-}
+def _rdf(name: str, **options: Any) -> Writer:
+    """Return a writer of kg.rdf.files (rdflib), loaded when it writes."""
+    def write(graph: Graph, path: Path) -> None:
+        from kg.rdf import files
+
+        getattr(files, name)(graph, path, **options)
+    return write
 
 
 def _network(name: str) -> Writer:
-    """Return a network writer of kg.network.netexport (networkx projection for Gephi), loaded late."""
-    from kg.network import netexport
+    """Return a network writer of kg.network.netexport (networkx projection for Gephi), loaded
+    when it writes."""
+    def write(graph: Graph, path: Path) -> None:
+        from kg.network import netexport
 
-    writer: Writer = getattr(netexport, name)
-    return writer
+        getattr(netexport, name)(graph, path)
+    return write
+
+
+FORMATS: dict[str, tuple[Writer, str]] = {
+    "turtle": (_rdf("write_turtle"), ".ttl"),
+    "nt": (_rdf("write_rdf", syntax="nt"), ".nt"),
+    "trig": (_rdf("write_rdf", syntax="trig"), ".trig"),
+    "nquads": (_rdf("write_nquads"), ".nq"),
+    "jsonld": (_rdf("write_jsonld"), ".jsonld"),
+    "graphml": (_network("write_graphml"), ".graphml"),
+    "gexf": (_network("write_gexf"), ".gexf"),
+}
 
 
 def export(graph: Graph, fmt: str, path: Path) -> None:

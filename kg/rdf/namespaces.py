@@ -18,14 +18,16 @@ from rdflib.namespace import (
 )
 from rdflib.term import URIRef
 
-KGR = Namespace("https://w3id.org/kg-news/id/")
+from kg.rdf.prefixes import IRIS
+
+KGR = Namespace(IRIS["kgr"])
 
 
 class KG(DefinedNamespace):
     """Our own terms (declared in `ontology/kg.ttl`); a misspelt one is an error."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/kg-news/ontology#")
+    _NS = Namespace(IRIS["kg"])
 
     NewsOutlet: URIRef
     Evidence: URIRef
@@ -61,13 +63,14 @@ class KG(DefinedNamespace):
     participationRole: URIRef
     placeLevel: URIRef
     memberCount: URIRef
+    nameToken: URIRef
 
 
 class NIF(DefinedNamespace):
     """The NIF 2.0 core terms we use for evidence sentences."""
 
     _fail = True
-    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    _NS = Namespace(IRIS["nif"])
 
     Sentence: URIRef
     beginIndex: URIRef

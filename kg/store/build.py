@@ -21,7 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg import LAYERS
 from kg.ingest import MAX_BYTES
@@ -41,6 +41,7 @@ from kg.records import Article, Extraction, Problem
 from kg.store.index import Index
 from kg.store.oxigraph import INDEX, graph_names, open_store, remove_graph, replace_graph, serving
 from kg.store.terms import ENTITIES, article_graph_iri, graph_digest
+from kg.store.tokens import NAME_TOKENS, maintain
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -184,7 +185,7 @@ def _parts(unified: list[Extraction]) -> dict[str, Graph]:
 def _write_graphs(index: Index, store: ox.Store, unified: list[Extraction], full: Graph) -> int:
     """Rewrite the named graphs whose triples changed and remove the stale ones; count them."""
     present, digests = graph_names(store), index.graph_digests()
-    expected, in_articles, written = {ENTITIES}, set(), 0
+    expected, in_articles, written = {ENTITIES, URIRef(NAME_TOKENS)}, set(), 0
     for article_id, part in _parts(unified).items():
         name, digest = article_graph_iri(article_id), graph_digest(part)
         expected.add(name)
@@ -218,6 +219,7 @@ def _update(index: Index, store: ox.Store, paths: list[Path], files: dict[str, s
     if inputs != index.meta("inputs") or ENTITIES not in graph_names(store):
         unified, graph = _full_graph(index, paths)
         written = _write_graphs(index, store, unified, graph)
+        maintain(store)  # the name-token key of the named questions
         index.set_meta("inputs", inputs)
         index.set_meta("counts", count(unified))
     exported = bool(articles) and not _exports_current(index, inputs, out)  # none keeps them

@@ -1,124 +1,49 @@
 """The persistent store on disk: an Oxigraph database with one named graph per article and one
-graph of merged entities, beside its book-keeping. pyoxigraph is imported only when used.
-
-A store folder holds `oxigraph/` (the database), `index.sqlite` (see kg.store.index),
-`build.lock` (held by the one build that writes) and, while `kg serve` runs on it,
-`serving.pid`.
+graph of merged entities, beside its book-keeping, read and written with rdflib terms.
+pyoxigraph is imported only when used; kg.store.database opens the database (and is what
+this module re-exports for the store's other modules).
 """
 
 from __future__ import annotations
 
-import fcntl
-import os
-import time
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH, XSD
 from rdflib.term import Node
 
-from kg.errors import UserError, one_line
 from kg.rdf.graph import new_graph
 from kg.rdf.namespaces import PREFIXES
+from kg.store.database import (  # noqa: F401 (re-exported: the store's modules import them here)
+    DATABASE,
+    INDEX,
+    SERVING,
+    database,
+    open_store,
+    present,
+    pyoxigraph,
+    serving,
+    write_lock,
+)
 from kg.store.terms import from_ox, quads
+from kg.store.tokens import NAME_TOKENS
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-DATABASE = "oxigraph"
-INDEX = "index.sqlite"
-SERVING = "serving.pid"
-LOCK = "build.lock"
-MISSING = "the store needs pyoxigraph: pip install 'kg[store]'"
-
-
-def _pyoxigraph() -> Any:
-    """Import pyoxigraph, or say how to install it."""
-    try:
-        import pyoxigraph
-    except ImportError:
-        raise OSError(MISSING) from None
-    return pyoxigraph
-
-
-def database(folder: Path) -> Path:
-    """Return the Oxigraph database folder of a store."""
-    return folder / DATABASE
-
-
-def present(folder: Path) -> bool:
-    """Say whether a store's database is there (RocksDB, under Oxigraph, keeps a CURRENT file)."""
-    return (database(folder) / "CURRENT").is_file()
-
-
-def write_lock(folder: Path) -> int:
-    """Take the store's write lock, or say which build holds it; return the lock's file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-    for _ in range(5):  # a reader's check holds it for an instant
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            break
-        except BlockingIOError:
-            time.sleep(0.1)
-    else:
-        holder = os.read(fd, 20).decode(errors="replace").strip() or "?"
-        os.close(fd)
-        raise UserError(f"another kg build (process {holder}) is writing the store {folder}: "
-                        "wait for it to end")
-    os.ftruncate(fd, 0)
-    os.write(fd, str(os.getpid()).encode())
-    return fd
-
-
-def writer(folder: Path) -> str | None:
-    """Return the process id of a build writing the store now, or None."""
-    try:
-        fd = os.open(folder / LOCK, os.O_RDONLY)
-    except FileNotFoundError:
-        return None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)  # let go when closed, below
-        return None
-    except BlockingIOError:
-        return os.read(fd, 20).decode(errors="replace").strip() or "?"
-    finally:
-        os.close(fd)
-
-
-def open_store(folder: Path, read_only: bool = False) -> ox.Store:
-    """Open a store's database: read-write (created if need be) or read-only (must exist)."""
-    ox = _pyoxigraph()
-    path = database(folder)
-    if read_only and not present(folder):
-        missing = f"the store {folder} has no database ({path})" if folder.is_dir() \
-            else f"no kg store in {folder}"
-        raise UserError(f"{missing}: kg build --store {folder} makes it from the sources")
-    if read_only and (pid := writer(folder)):  # Oxigraph's reads would then be undefined
-        raise UserError(f"a kg build (process {pid}) is writing the store {folder}: read it "
-                        "once the build ends")
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except (OSError, RuntimeError) as err:  # RocksDB's checks on open: "Corruption: ..."
-        raise UserError(f"the store's database {path} is damaged or unreadable "
-                        f"({one_line(err)}): remove it, and kg build --store {folder} rebuilds "
-                        "it from the sources") from None
-
 
 def replace_graph(store: ox.Store, name: URIRef, graph: Graph) -> None:
     """Replace the content of a named graph with the triples of an rdflib graph."""
-    ox = _pyoxigraph()
+    ox = pyoxigraph()
     store.remove_graph(ox.NamedNode(str(name)))
     store.extend(list(quads(graph, name)))
 
 
 def remove_graph(store: ox.Store, name: URIRef) -> None:
     """Remove a named graph and its triples."""
-    store.remove_graph(_pyoxigraph().NamedNode(str(name)))
+    store.remove_graph(pyoxigraph().NamedNode(str(name)))
 
 
 def graph_names(store: ox.Store) -> set[URIRef]:
@@ -152,10 +77,12 @@ def _triple(q: Any) -> tuple[Node, Node, Node]:
 
 
 def union_graph(store: ox.Store) -> Graph:
-    """Read every named graph of the store into one rdflib graph (their union)."""
+    """Read the store's graph into one rdflib graph: the union of its named graphs but the
+    name-token key's, which is an index over the graph rather than part of it."""
     g = new_graph()
     for q in store.quads_for_pattern(None, None, None, None):
-        g.add(_triple(q))
+        if q.graph_name.value != NAME_TOKENS:
+            g.add(_triple(q))
     return g
 
 
@@ -173,33 +100,9 @@ def dataset(store: ox.Store) -> Dataset:
     return ds
 
 
-def serving(folder: Path) -> int | None:
-    """Return the process id of a `kg serve` running on the store, or None."""
-    try:
-        pid = int((folder / SERVING).read_text(encoding="utf-8").strip())
-        os.kill(pid, 0)
-    except (OSError, ValueError):
-        return None
-    return pid
-
-
-def rdflib_view(folder: Path) -> Dataset:
-    """Open a store read-only as an rdflib dataset whose default graph is the union of all graphs;
-    its SPARQL queries run in Oxigraph (through oxrdflib)."""
-    try:
-        from oxrdflib import OxigraphStore
-    except ImportError:
-        raise OSError(MISSING) from None
-    store = OxigraphStore(store=open_store(folder, read_only=True))
-    view = Dataset(store=store, default_union=True)
-    for prefix, ns in PREFIXES.items():
-        view.bind(prefix, ns, override=True)
-    return view
-
-
 def graph_ntriples(store: ox.Store) -> Iterator[tuple[str, bytes, int]]:
     """Yield each named graph's IRI, N-Triples (integer types as the shapes say) and size."""
-    ox = _pyoxigraph()
+    ox = pyoxigraph()
     declared = {str(p): ox.NamedNode(str(dt)) for p, dt in declared_integer_types().items()}
     for name in sorted(store.named_graphs(), key=lambda g: g.value):
         triples = []

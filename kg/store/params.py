@@ -1,10 +1,19 @@
 """Parameters of named questions, bound safely: a value becomes an escaped RDF literal.
 
 A question declares each parameter in a header comment, `# param NAME: what it means`, and
-holds a placeholder `VALUES ?param_NAME { UNDEF }` that leaves it unbound (no constraint).
-Binding replaces UNDEF with the value written as an RDF literal (quotes, backslashes and
-line breaks escaped), so a value can never change the query's structure. The question
-stays plain SPARQL: it runs unchanged in YASGUI, Jena or any other endpoint.
+holds one or more placeholders that leave it unbound (no constraint) until it is given:
+
+- a pattern line, `# with NAME: PATTERN`, a comment until NAME is given; then the line
+  becomes PATTERN with `?param_NAME` replaced by the value. Where the pattern matches the
+  value against the name-token key (`kg:nameToken ?param_NAME`, see kg.store.tokens), the
+  value is split into its words as the key is (lower case, no accents) and the pattern is
+  repeated for each word: whole words of a name, in any order, restrict the question from
+  its first pattern on.
+- `VALUES ?param_NAME { UNDEF }`, whose UNDEF the value replaces.
+
+A value is always written as an RDF literal (quotes and line breaks escaped), so it can never
+change the query's structure. The question stays plain SPARQL, bound or not: it runs
+unchanged in YASGUI, Jena, QLever or any other endpoint.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from kg.errors import UserError
+from kg.store.tokens import words
 
 _DECLARED = re.compile(r"^#\s*param\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*?)\s*$", re.MULTILINE)
 
@@ -35,6 +45,24 @@ def literal(value: str) -> str:
 def _placeholder(name: str) -> re.Pattern[str]:
     """Match the unbound VALUES placeholder of one parameter."""
     return re.compile(rf"VALUES\s+\?param_{re.escape(name)}\s*\{{\s*UNDEF\s*\}}")
+
+
+def _pattern_line(name: str) -> re.Pattern[str]:
+    """Match the commented pattern lines of one parameter, `# with NAME: PATTERN`."""
+    return re.compile(rf"^([ \t]*)#[ \t]*with[ \t]+{re.escape(name)}[ \t]*:[ \t]*(.*?)[ \t]*$",
+                      re.MULTILINE)
+
+
+def _pattern(name: str, value: str, match: re.Match[str]) -> str:
+    """Write a pattern line of a parameter with its value, once per word for the token key."""
+    indent, pattern = match.group(1), match.group(2)
+    variable = re.compile(rf"\?param_{re.escape(name)}\b")
+    if not re.search(rf"kg:nameToken\s+\?param_{re.escape(name)}\b", pattern):
+        return indent + variable.sub(lambda _: literal(value), pattern)
+    found = words(value)
+    if not found:
+        raise UserError(f"the parameter {name}={value!r} holds no word to look for")
+    return "\n".join(indent + variable.sub(lambda _: literal(word), pattern) for word in found)
 
 
 def declared(sparql: str) -> dict[str, str]:
@@ -63,9 +91,11 @@ def bind(sparql: str, params: dict[str, str]) -> str:
         text = literal(value)
         sparql, found = _placeholder(name).subn(
             lambda _: f"VALUES ?param_{name} {{ {text} }}", sparql)
-        if not found:
-            raise UserError(f"the question declares {name!r} but has no placeholder "
-                             f"'VALUES ?param_{name} {{ UNDEF }}'")
+        sparql, lines = _pattern_line(name).subn(
+            lambda m: _pattern(name, value, m), sparql)
+        if not found and not lines:
+            raise UserError(f"the question declares {name!r} but has no placeholder: "
+                             f"'# with {name}: PATTERN' or 'VALUES ?param_{name} {{ UNDEF }}'")
     return sparql
 
 
