@@ -1,7 +1,7 @@
 """The graph's vocabulary: one name for each kind, relation and role, tied to its ontology term.
 
-Every member is a `str` (a `StrEnum`), so records, JSON and the explorer's data read exactly as
-they did when these were plain strings. Each carries `term`, the compact IRI ("kg:Meeting",
+Every member is a `str` (a `StrEnum`) whose repr is its value's, so records, their reprs, JSON
+and the explorer's data read exactly as they did when these were plain strings. Each carries `term`, the compact IRI ("kg:Meeting",
 "foaf:Person") of the ontology class, individual or property it stands for;
 `kg.rdf.namespaces.term` resolves it through the checked namespaces, and tests/test_vocab.py
 checks the kg: terms against ontology/kg.ttl. Spell a kind here and nowhere else.
@@ -25,6 +25,10 @@ class Term(StrEnum):
 
     def __init__(self, value: str, term: str) -> None:
         self.term = term
+
+    def __repr__(self) -> str:
+        """Read as the plain string: a record prints, and orders by its repr, as it always did."""
+        return repr(self.value)
 
 
 class Kind(Term):
@@ -147,6 +151,8 @@ class ChunkKind(StrEnum):
 
     def __init__(self, value: str, mention: MentionType | None = None) -> None:
         self.mention = mention
+
+    __repr__ = Term.__repr__
 
     TITLE = "TITLE"
     NAME = "NAME"  # a name not yet read as a person's

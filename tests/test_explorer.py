@@ -19,6 +19,7 @@ from rdflib import Graph
 
 from kg.network.analytics import project
 from kg.viz.explorer import fact, payload, script_json, write_explorer
+from kg.vocab import EventKind
 from tests.conftest import TURTLE_HEAD
 
 # docs/data-model.md in miniature, with names an article could carry; kgr: IRIs are relative.
@@ -234,6 +235,14 @@ def test_edges_are_labelled_and_phrased_as_facts(graph: Graph) -> None:
     evidence = data["links"][kejari[0]["edge"]]["evidence"]
     assert evidence[0]["text"] == "Kajari OKI <script>alert(1)</script> hadir."
     assert evidence[0]["url"] == "https://example.id/a1"
+
+
+@pytest.mark.parametrize("kind", list(EventKind))
+def test_every_kind_of_event_shows_as_its_subtype(kind: EventKind) -> None:
+    # kg:Activity, the generic kind, once had no subtype: the list of kinds was kept by hand.
+    graph = Graph().parse(format="turtle", data=TURTLE_HEAD + f"""
+        <event/e> a schema:Event, kg:{kind} ; rdfs:label "Kegiatan" .""")
+    assert payload(project(graph))["details"][KGR + "event/e"]["subtype"] == kind
 
 
 def test_facts_name_status_and_acting_roles() -> None:

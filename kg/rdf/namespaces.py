@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from rdflib import Namespace
 from rdflib.namespace import (
     DCTERMS,
@@ -97,6 +99,7 @@ DECLARED: dict[str, type[DefinedNamespace]] = {
 }
 
 
+@cache
 def term(curie: str) -> URIRef:
     """Return the IRI of a vocabulary term ("kg:Meeting"), refusing one its namespace lacks."""
     prefix, _, name = curie.partition(":")
