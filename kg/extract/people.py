@@ -9,6 +9,7 @@ from kg.extract.institutions import chunk
 from kg.extract.phrases import tables
 from kg.lexicons import load
 from kg.nlp.names import is_prefix, person
+from kg.vocab import ChunkKind
 
 _INSIDE_NAMES = {"bin", "binti", "van", "de", "al"}
 
@@ -69,7 +70,7 @@ def person_at(ctx: Context, i: int, evidence_needed: bool = True) -> Chunk | Non
     if found is None:
         return None
     tags = frozenset({"evidence"}) if (start > i or end > k or aged) else frozenset()
-    return chunk(ctx, "PERSON", i, end, person=found, tags=tags)
+    return chunk(ctx, ChunkKind.PERSON, i, end, person=found, tags=tags)
 
 
 def name_at(ctx: Context, i: int) -> Chunk | None:
@@ -79,7 +80,7 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
         return None
     if not found.tags and gazetteer.lookup(found.text):
         return None  # a region's name ("..., Negara", "Tanjung Raya") is a place, not a person
-    return Chunk("NAME", found.i, found.j, found.start, found.end, found.text,
+    return Chunk(ChunkKind.NAME, found.i, found.j, found.start, found.end, found.text,
                  person=found.person, tags=found.tags)
 
 
@@ -100,7 +101,7 @@ def collective_at(ctx: Context, i: int, after_group: bool = False) -> Chunk | No
         j += 1
         while ctx.cap(j):
             j += 1
-    return chunk(ctx, "COLLECTIVE", i, j, label=found[1], count=count)
+    return chunk(ctx, ChunkKind.COLLECTIVE, i, j, label=found[1], count=count)
 
 
 def _alias_in_parentheses(ctx: Context, j: int) -> int:
