@@ -1,10 +1,11 @@
 """The graph's vocabulary: one name for each kind, relation and role, tied to its ontology term.
 
 Every member is a `str` (a `StrEnum`) whose repr is its value's, so records, their reprs, JSON
-and the explorer's data read exactly as they did when these were plain strings. Each carries `term`, the compact IRI ("kg:Meeting",
-"foaf:Person") of the ontology class, individual or property it stands for;
-`kg.rdf.namespaces.term` resolves it through the checked namespaces, and tests/test_vocab.py
-checks the kg: terms against ontology/kg.ttl. Spell a kind here and nowhere else.
+and the explorer's data read exactly as they did when these were plain strings. Each carries
+`term`, the compact IRI ("kg:Meeting", "foaf:Person") of the ontology class, individual or
+property it stands for; `kg.rdf.namespaces.term` resolves it through the checked namespaces,
+and tests/test_vocab.py checks the kg: terms against ontology/kg.ttl. Spell a kind here and
+nowhere else.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class Kind(Term):
     ARTICLE = "article", "schema:NewsArticle"
     OUTLET = "outlet", "kg:NewsOutlet"
     ROLE = "role", "org:Role"
-    MEMBERSHIP = "membership", "org:Membership"  # the explorer draws a holding as a node
+    MEMBERSHIP = "membership", "org:Membership"  # a holding; the explorer draws it as a node
 
 
 class Relation(Term):
