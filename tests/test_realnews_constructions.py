@@ -168,3 +168,91 @@ def test_two_bodies_joined_by_a_hyphen_are_both_read() -> None:
     x = extract_text("MAMUJU, SULBARNEWS.ID - Apel gabungan TNI-Polri digelar di Lapangan "
                      "Merdeka, Senin (11/3/2024).")
     assert {"tni", "polri"} <= {o.key for o in x.organizations}
+
+
+def test_a_body_whose_fields_are_listed_with_commas_is_one_body() -> None:
+    x = extract_text("BATAM, KEPRINEWS.ID - Kepala Dinas Perikanan, Kelautan dan Ketahanan Pangan "
+                     "Kota Batam, Surya Pratama, membuka pelatihan, Senin (3/2/2025).")
+    assert {p.key for p in x.persons} == {"surya pratama"}
+    names = {o.key: o.name for o in x.organizations}
+    (_, _, org), = holdings(x)
+    assert names[org].startswith("Dinas Perikanan, Kelautan dan Ketahanan Pangan")
+
+
+def test_event_words_opening_a_sentence_name_the_event() -> None:
+    x = extract_text("MANOKWARI, PAPUANEWS.ID - Penyerahan bantuan kepada nelayan berlangsung di "
+                     "Pelabuhan Sanggeng, Rabu (5/3/2025). Bantuan diserahkan langsung oleh Bupati "
+                     "Manokwari Yohanes Rumbewas.")
+    assert [e.kind for e in x.events] == ["Ceremony"]
+    assert "yohanes rumbewas" in {a.participant for a in x.attendances}
+
+
+def test_a_director_general_is_one_role() -> None:
+    x = extract_text("JAKARTA, BERITANEWS.ID - Laporan itu diterima Direktur Jenderal Bina "
+                     "Keuangan Daerah Kementerian Dalam Negeri, Arif Wicaksono, Kamis (6/3/2025).")
+    assert {p.key for p in x.persons} == {"arif wicaksono"}
+    assert {role for _, role, _ in holdings(x)} == {"Direktur Jenderal Bina Keuangan Daerah"}
+
+
+def test_degrees_written_without_dots_make_a_name_a_person() -> None:
+    x = extract_text("BATURAJA, SUMSELNEWS.ID - Bupati melantik pejabat eselon III, Jumat "
+                     "(18/11/2022). Selain itu dilantik juga Rendra Wijaya SSTP MSi dan Dimas "
+                     "Prakoso S Sos MM.")
+    people = {p.key: p for p in x.persons}
+    assert {"rendra wijaya", "dimas prakoso"} <= set(people)
+    assert people["dimas prakoso"].suffixes == ("S Sos", "MM")
+
+
+def test_a_name_written_with_a_slip_is_one_person() -> None:
+    x = extract_text("BATURAJA, SUMSELNEWS.ID - Penjabat Bupati OKU Hendra Kusumawardana membuka "
+                     "rapat, Jumat (18/11/2022). Rapat dipimpin Hendra Kusumawardana. Usai rapat, "
+                     "Hendra Kusumawarddana mengatakan rapat berjalan lancar.")
+    (p,) = x.persons
+    assert p.name == "Hendra Kusumawardana" and "Hendra Kusumawarddana" in p.aliases
+
+
+def test_a_field_listed_with_commas_after_a_role_is_the_roles_field() -> None:
+    x = extract_text("MERAUKE, PAPUANEWS.ID - Gubernur melantik pejabat di lingkungan Pemerintah "
+                     "Provinsi Papua Selatan, Kamis (13/11/2025).\n- Yosef Wanggai: dari Kepala "
+                     "Dinas Sosial menjadi Staf Ahli Gubernur Bidang Pemerintahan, Politik, dan "
+                     "Hukum.\n")
+    assert {p.key for p in x.persons} == {"yosef wanggai"}
+    roles = {role for _, role, _ in holdings(x)}
+    assert "Staf Ahli Gubernur Bidang Pemerintahan, Politik, dan Hukum" in roles
+
+
+def test_a_title_inside_a_venues_name_has_no_holder() -> None:
+    x = extract_text("TANJUNGPINANG, KEPRINEWS.ID - Rapat digelar di aula lantai 3 Kantor "
+                     "Gubernur Kepri, Pulau Penyengat, Kamis (23/1/2025).")
+    assert x.holdings == ()
+
+
+def test_officials_moved_in_an_inauguration_list_take_part_in_it() -> None:
+    x = extract_text("MERAUKE, PAPUANEWS.ID - Bupati Merauke melantik tiga pejabat, Kamis "
+                     "(13/11/2025).\n- Hendra Simatupang: dari Kepala Dinas Pariwisata menjadi "
+                     "Kepala Dinas Sosial.\n- Kepala Dinas Perhubungan Merauke Yohana Rumbiak "
+                     "menjadi Pjs Bupati Mappi.\n")
+    attendees = {a.participant for a in x.attendances}
+    assert {"hendra simatupang", "yohana rumbiak"} <= attendees
+
+
+def test_a_short_form_in_parentheses_is_no_person() -> None:
+    x = extract_text("SURABAYA, JATIMNEWS.ID - KPU menggelar debat Pemilihan Bupati Sidoarjo "
+                     "(Pilbup Sidoarjo) dan Pemilihan Gubernur Nusa Tenggara Barat (Pilgub NTB), "
+                     "Senin (4/11/2024).")
+    assert x.persons == ()
+
+
+def test_a_command_named_before_its_commanders_rank_is_the_unit() -> None:
+    x = extract_text("BANJARMASIN, KALSELNEWS.ID - Gubernur didampingi Pangdam Tambun Bungai Mayjen "
+                     "TNI Rudi Hartawan meninjau banjir, Senin (4/3/2024).")
+    assert {p.key for p in x.persons} == {"rudi hartawan"}
+    names = {o.key: o.name for o in x.organizations}
+    assert [names[org] for _, _, org in holdings(x)] == ["Kodam Tambun Bungai"]
+
+
+def test_a_qualifiers_dot_does_not_end_the_sentence() -> None:
+    x = extract_text("DENPASAR, BALINEWS.ID - Peluncuran aplikasi itu di hadiri oleh Plt. Asisten "
+                     "Pemerintahan Kota Denpasar, Made Suarjana, Senin (3/3/2025).")
+    assert len(x.sentences) == 1
+    assert "made suarjana" in {a.participant for a in x.attendances}

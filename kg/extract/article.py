@@ -10,7 +10,7 @@ from kg.lexicons import gazetteer
 from kg.extract.chunker import chunk_sentence
 from kg.extract.chunks import Chunk, PlaceRef
 from kg.extract.context import Context, prefer, short_names
-from kg.extract.holdings import pair, promote
+from kg.extract.holdings import names_a_venue, pair, promote
 from kg.extract.parsed import Parsed
 from kg.extract.phrases import PhraseTable
 from kg.lexicons import load
@@ -137,12 +137,13 @@ def _recognised(article: Article, parsed: list[Parsed], whole: bool
 
 
 def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:
-    """Return the regency or city the report is about: the dateline's, else the most named."""
+    """Return the regency or city the report is about: the dateline's, else the most named, else
+    the most named province ("Gubernur ... di lingkungan Pemerintah Provinsi Papua Selatan")."""
     if region:
         chain = gazetteer.chain(region)
         return next((r.code for r in chain if r.level in {PlaceLevel.REGENCY, PlaceLevel.CITY}), chain[-1].code)
-    regencies = [c for c in codes if c.count(".") == 1]
-    return max(sorted(set(regencies)), key=regencies.count) if regencies else None
+    named = [c for c in codes if c.count(".") == 1] or [c for c in codes if "." not in c]
+    return max(sorted(set(named)), key=named.count) if named else None
 
 
 def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]]) -> Parsed:
@@ -180,7 +181,7 @@ def _clause(p: Parsed, n: int) -> range:
 def _after_title(p: Parsed, n: int) -> bool:
     """Say whether a name follows a title right away or after a comma: "Presiden Prabowo"."""
     prev = p.chunks[n - 1] if n else None
-    return bool(prev and prev.kind == ChunkKind.TITLE and
+    return bool(prev and prev.kind == ChunkKind.TITLE and not names_a_venue(p.ctx, prev) and
                 all(p.ctx.word(k) == "," for k in range(prev.j, p.chunks[n].i)))
 
 

@@ -19,7 +19,16 @@ from kg.extract.parsed import Parsed
 from kg.extract.places import Places
 from kg.extract.resolve import resolve_orgs, resolve_persons
 from kg.nlp.tokens import fold
-from kg.records import Article, Attendance, Byline, Collective, EventFact, Extraction, Holding
+from kg.records import (
+    Article,
+    Attendance,
+    Byline,
+    Collective,
+    EventFact,
+    Extraction,
+    Holding,
+    Sentence,
+)
 from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRole
 
 
@@ -104,6 +113,25 @@ def _through_officials(attendances: list[Attendance], holdings: list[Holding]) -
     return out
 
 
+def _sworn_in(holdings: list[Holding], groups: list[EventGroup], event_keys: dict[str, str]
+              ) -> list[Attendance]:
+    """Let the officials a report moves from one post to another take part in its inauguration.
+
+    "- Budi: dari Kepala Dinas A menjadi Kepala Dinas B", under "Bupati melantik sepuluh
+    pejabat": the list names those sworn in, though no verb of its lines says so.
+    """
+    event = next((g for g in groups if g.kind == EventKind.INAUGURATION), None)
+    if event is None:
+        return []
+    posts: dict[tuple[str, Sentence], list[Holding]] = {}
+    for h in holdings:
+        posts.setdefault((h.person, h.sentence), []).append(h)
+    # Two posts in one sentence: a move ("dari A menjadi B") or a second office ("A menjadi Pjs B").
+    return [Attendance(person, Kind.PERSON, event_keys[event.key], ParticipationRole.ATTENDEE, sentence)
+            for (person, sentence), held in posts.items()
+            if len({(h.role, h.organization) for h in held}) > 1]
+
+
 def _target(n: int, groups: list[EventGroup], main: EventGroup) -> EventGroup:
     """Return the event a sentence speaks of: its own non-election event, else the main one."""
     own = [g for g in groups if n in g.sentences and g.kind != EventKind.ELECTION]
@@ -147,6 +175,7 @@ def extract(article: Article, mentions_wanted: bool = False) -> Extraction:
             attendances.append(Attendance(key, kind, event, t.role, parsed[t.sentence].sentence))
     holdings = _holdings(parsed, person_keys, org_keys)
     attendances += _through_officials(attendances, holdings)
+    attendances += _sworn_in(holdings, groups, event_keys)
     return Extraction(
         article=article,
         sentences=tuple(p.sentence for p in parsed),

@@ -57,7 +57,28 @@ def chunk_sentence(ctx: Context) -> list[Chunk]:
             i = found.j
         else:
             i += 1
+    chunks = [c for c in chunks if not (c.kind == ChunkKind.NAME and _short_form(ctx, c))]
     return _inherit_institutions(_unlisted_titles(ctx, chunks))
+
+
+def _short_form(ctx: Context, c: Chunk) -> bool:
+    """Say whether a name in parentheses shortens the words before it: "Pemilihan Gubernur Jawa
+    Timur (Pilgub Jatim)", "Kepulauan Bangka Belitung (Kep Babel)".
+
+    As Schwartz and Hearst read abbreviations: the short form's letters appear in order in the
+    long form, its first letter opening one of its words.
+    """
+    if ctx.word(c.i - 1) != "(" or ctx.word(c.j) != ")":
+        return False
+    short = "".join(ch for ch in c.text.lower() if ch.isalnum())
+    words = [ctx.word(k).lower() for k in range(max(c.i - 9, 0), c.i - 1) if ctx.tokens[k].is_word]
+    for start in range(len(words)):
+        if words[start][:1] != short[:1]:
+            continue
+        letters = iter("".join(words[start:]))
+        if all(ch in letters for ch in short):
+            return True
+    return False
 
 
 def _unlisted_titles(ctx: Context, chunks: list[Chunk]) -> list[Chunk]:

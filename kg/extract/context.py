@@ -9,7 +9,7 @@ from functools import cache
 from kg.lexicons import gazetteer
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import load
-from kg.nlp.names import is_degree, is_prefix
+from kg.nlp.names import is_degree, is_split_degree, is_prefix
 from kg.nlp.tokens import Token
 from kg.vocab import PlaceLevel
 
@@ -108,6 +108,8 @@ def degree_at(ctx: Context, i: int) -> int:
     """Return how many tokens a degree starting at i covers (0 if none): ", S.H." or "SH"."""
     k = i + 1 if ctx.word(i) == "," else i
     word = ctx.word(k)
+    if is_split_degree(word, ctx.word(k + 1)):
+        return k + 2 - i  # "S Sos"
     if not word or not is_degree(word) or not (k > i or "." in word or word.isupper()):
         return 0
     k += 1

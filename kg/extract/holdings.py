@@ -112,7 +112,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
         if _is_plural(c) and _listed_names(ctx, chunks, n + 1) >= 2:
             continue  # "komisioner KPU, A, B dan C": the list is read below, all of it
         if c.kind == ChunkKind.TITLE and c.title and c.title.org and nxt.kind in _PEOPLE and (
-                _holder(nxt) or ctx.word(c.j) == ","):  # "Ketua Bawaslu X, Doni Candra"
+                _holder(nxt) or ctx.word(c.j) == ",") and not names_a_venue(ctx, c):
             status = _title_then_person(ctx, c, nxt)
             if status:
                 pairs.append(Pair(nxt, c, status))
@@ -128,6 +128,11 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     pairs = _moved(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
     return _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))
+
+
+def names_a_venue(ctx: Context, t: Chunk) -> bool:
+    """Say whether a title is part of a venue's name: "di Kantor Gubernur Kepri, Pulau Dompak"."""
+    return ctx.word(t.i - 1) in load().venues
 
 
 def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:

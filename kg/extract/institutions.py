@@ -83,6 +83,8 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
         while ctx.word(j) in DIRECTIONS and ctx.cap(j):
             j += 1  # "Koramil 03/Tanjung Raya"
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
+    if (named := _unit_before_rank(ctx, i)):
+        return named  # "Pangdam Mulawarman Mayjen TNI Nama": a command named, not a region
     if village and (named := _village_name(ctx, i)):
         return named  # a village the gazetteer does not list, not a district elsewhere
     found = place_name(ctx, i, None)
@@ -98,6 +100,16 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
     return None
 
 
+def _unit_before_rank(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
+    """Parse a unit's name of one to three capitalised words that a rank follows."""
+    m = i
+    while m < i + 3 and ctx.cap(m) and not is_prefix(ctx.word(m)) and m not in ctx.blocked:
+        m += 1
+    if m == i or ctx.word(m) not in load().ranks:
+        return None
+    return m, PlaceRef(ctx.span(i, m), "unit", None, ctx.span(i, m))
+
+
 def body_end(ctx: Context, k: int) -> int:
     """Extend an organisation's name over capitalised words and inner "dan" up to its area."""
     t = tables()
@@ -111,11 +123,37 @@ def body_end(ctx: Context, k: int) -> int:
             k += 1
         elif ctx.word(k) in {"dan", "&"} and ctx.cap(k + 1) and not _starts_org(ctx, k + 1):
             k += 1
+        elif ctx.word(k) == "," and fields_run_on(ctx, k + 1):
+            k += 1  # "Dinas Ketahanan Pangan, Pertanian dan Kesehatan Hewan", "A, B, dan C"
         else:
             break
     while ctx.word(k - 1) in {"dan", "&"}:
         k -= 1  # "Sekolah Staf dan Pimpinan": a name does not end on "dan"
     return k
+
+
+def fields_run_on(ctx: Context, i: int) -> bool:
+    """Say whether a list of fields goes on after a comma: words of the language or acronyms,
+    then "dan" and one more ("..., Pertanian dan Kesehatan Hewan", "..., Politik, dan Hukum");
+    a name, a title or a new body ends it."""
+    if ctx.word(i) in {"dan", "&"}:
+        return _field_word(ctx, i + 1)  # the last of a list: "A, B, dan C"
+    k = i
+    while k < i + 8 and _field_word(ctx, k):
+        k += 1
+        if ctx.word(k) == ",":
+            k += 1
+        if ctx.word(k) in {"dan", "&"}:
+            return _field_word(ctx, k + 1)
+    return False
+
+
+def _field_word(ctx: Context, k: int) -> bool:
+    """Say whether the word at k can name a field: a word of the language or an acronym, not a
+    title, a rank or the start of another body."""
+    word = ctx.word(k)
+    return ctx.cap(k) and (is_vocabulary(word) or word.isupper()) and not is_prefix(word) \
+        and not tables().roles.match(ctx.tokens, k) and not _starts_org(ctx, k)
 
 
 def _numbering(ctx: Context, k: int) -> bool:

@@ -64,12 +64,14 @@ def person_at(ctx: Context, i: int, evidence_needed: bool = True) -> Chunk | Non
         return None
     end = _degrees_end(ctx, k)
     aged = _age_at(ctx, end)
-    if evidence_needed and start == i and end == k and not aged:
-        return None
     found = person(ctx.text, ctx.tokens[i:end])
     if found is None:
         return None
-    tags = frozenset({"evidence"}) if (start > i or end > k or aged) else frozenset()
+    # Degrees written without dots ("Feri Iswan AP MPA") run on as capitalised words.
+    evidence = start > i or end > k or aged or bool(found.suffixes)
+    if evidence_needed and not evidence:
+        return None
+    tags = frozenset({"evidence"}) if evidence else frozenset()
     return chunk(ctx, ChunkKind.PERSON, i, end, person=found, tags=tags)
 
 

@@ -58,6 +58,17 @@ class Tables:
     org_units: PhraseTable
 
 
+def _capitalised(items: Iterable[tuple[str, V]]) -> dict[str, V]:
+    """Add each lower-case phrase's capitalised forms: an event word opens a sentence or a
+    headline-style name ("Penyerahan LHP ...", "Rapat Koordinasi ...")."""
+    out = dict(items)
+    for phrase, value in list(out.items()):
+        if phrase.islower():
+            out.setdefault(phrase[0].upper() + phrase[1:], value)
+            out.setdefault(" ".join(w[0].upper() + w[1:] for w in phrase.split()), value)
+    return out
+
+
 @cache
 def tables() -> Tables:
     """Build the phrase tables from the lexicon."""
@@ -71,7 +82,7 @@ def tables() -> Tables:
         org_heads=PhraseTable.build((h, h) for h in lex.org_heads),
         levels=PhraseTable.build(lex.place_levels.items()),
         venues=PhraseTable.build((v, v) for v in lex.venues),
-        events=PhraseTable.build(lex.events.items()),
+        events=PhraseTable.build(_capitalised(lex.events.items()).items()),
         collectives=PhraseTable.build(lex.collectives.items()),
         org_units=PhraseTable.build((u, u) for u in lex.org_units),
     )

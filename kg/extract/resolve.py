@@ -132,19 +132,41 @@ def _shortens(short: list[str], full: list[str]) -> bool:
     return short[0] in full if len(short) == 1 else full[:len(short)] == short
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Say whether two different words differ by one letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[k + (len(a) == len(b)):] == b[k + 1:]
+
+
+def _misspells(name: list[str], other: list[str]) -> bool:
+    """Say whether a name is another one with a slip in one long word: "Teddy Meilwansayah"."""
+    if len(name) < 2 or len(name) != len(other):
+        return False
+    slips = [(a, b) for a, b in zip(name, other) if a != b]
+    return len(slips) == 1 and min(map(len, slips[0])) >= 5 and _one_edit(*slips[0])
+
+
 def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     """Merge an article's person names; a shorter name joins the one full name that contains it.
 
     "Doni Candra juga menjelaskan" after "Ketua Bawaslu ..., Doni Candra" is one person, and so
-    is a later "Doni" when no other person of the article is called so.
+    is a later "Doni" when no other person of the article is called so; a full name written
+    with a slip in one long word is the same person, labelled as written most often.
     """
     full: dict[str, list[Name]] = defaultdict(list)
     for n in sorted(names, key=lambda n: -len(n.name.split())):
-        kin = [k for k in full if _shortens(fold(n.name).split(), k.split())]
+        words = fold(n.name).split()
+        kin = [k for k in full if _shortens(words, k.split())] or \
+            [k for k in full if _misspells(words, k.split())]
         full[kin[0] if len(kin) == 1 else fold(n.name)].append(n)
     people, keys = [], {}
     for key, group in sorted(full.items()):
-        label = max((n.name for n in group), key=lambda s: (len(s.split()), s))
+        spellings = [n.name for n in group]
+        label = max(spellings, key=lambda s: (len(s.split()), spellings.count(s), s))
         aliases = sorted(({n.written for n in group} | {n.name for n in group}) - {label})
         prefixes = tuple(dict.fromkeys(p for n in group for p in n.prefixes))
         suffixes = tuple(dict.fromkeys(s for n in group for s in n.suffixes))

@@ -7,7 +7,7 @@ from dataclasses import replace
 from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef, TitleRef
 from kg.extract.context import Context, is_roman, links, org_vocabulary
-from kg.extract.institutions import area, body_end, chunk, org, unit
+from kg.extract.institutions import area, body_end, chunk, fields_run_on, org, unit
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import load
 from kg.nlp.names import is_prefix
@@ -65,7 +65,8 @@ def title(ctx: Context, i: int) -> Chunk | None:
             org_start, (j, org_ref) = field[1], field[2]
         elif (inner := title(ctx, j)) and inner.title and inner.title.org:
             # "Sekretaris Camat Baturaja Timur": a role of a role's office.
-            label = f"{label} {inner.title.written}"
+            inner_role = inner.title.role  # with its field: "Staf Ahli Gubernur Bidang Hukum"
+            label = f"{label} {inner_role if inner_role.startswith(inner.title.written) else inner.title.written}"
             org_start, j, org_ref = j + len(inner.title.written.split()), inner.j, inner.title.org
         elif role.fallback and (home := _home_unit(ctx, j, role.fallback)):
             end = _field_end(ctx, j)
@@ -137,7 +138,7 @@ def _field_end(ctx: Context, j: int) -> int:
     while k - j < 10:
         if ctx.cap(k) and not is_prefix(ctx.word(k)) or (ctx.word(k) == "dan" and ctx.cap(k + 1)):
             k += 1
-        elif ctx.word(k) == "," and _enumerates(ctx, k + 1):
+        elif ctx.word(k) == "," and fields_run_on(ctx, k + 1):
             k += 1
         else:
             break
@@ -162,13 +163,6 @@ def _name_like(word: str) -> bool:
         return not is_roman(word)  # the initial of "Rajendra D. Wiritanaya"
     return not (word.isupper() or word in load().role_fields
                 or word in org_vocabulary() or is_vocabulary(word))
-
-
-def _enumerates(ctx: Context, k: int) -> bool:
-    """Say whether a field's list goes on after a comma: capitalised words, then "dan"."""
-    while ctx.cap(k):
-        k += 1
-    return ctx.word(k) == "dan" and ctx.cap(k + 1)
 
 
 _VILLAGES = {"Desa", "Kelurahan", "Gampong", "Pekon", "Nagari"}

@@ -35,13 +35,26 @@ def is_prefix(word: str) -> bool:
             or word in lex.corps or fold(word) in _folded(lex.ranks))
 
 
+def is_split_degree(first: str, second: str) -> bool:
+    """Say whether two words are one degree written with a space: "S Sos", "M Pd"."""
+    return len(first) == 1 and first.isupper() and second[:1].isupper() \
+        and not is_degree(second) and is_degree(first + second)
+
+
 def strip_degrees(tokens: list[Token]) -> tuple[list[Token], list[str]]:
     """Split trailing degrees (and the commas and dots between them) off name tokens."""
     end, suffixes = len(tokens), []
-    while end and (tokens[end - 1].text in {",", "."} or is_degree(tokens[end - 1].text)):
-        if tokens[end - 1].is_word:
-            suffixes.insert(0, tokens[end - 1].text)
-        end -= 1
+    while end:
+        last = tokens[end - 1].text
+        if end > 2 and is_split_degree(tokens[end - 2].text, last):
+            suffixes.insert(0, f"{tokens[end - 2].text} {last}")
+            end -= 2
+        elif last in {",", "."} or is_degree(last):
+            if tokens[end - 1].is_word:
+                suffixes.insert(0, last)
+            end -= 1
+        else:
+            break
     return tokens[:end], suffixes
 
 

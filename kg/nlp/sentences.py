@@ -21,7 +21,7 @@ def _no_break_after(token: Token) -> bool:
     if re.fullmatch(r"[A-Z](?:\.[A-Z])*", word):
         return True  # initials: "A. Romzi", "S.A. Supriono"
     return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in _ABBREVIATIONS \
-        or lex.name_parts.get(word) == "abbreviation"
+        or lex.name_parts.get(word) == "abbreviation" or word + "." in lex.qualifiers  # "Plt."
 
 
 def _lines(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
