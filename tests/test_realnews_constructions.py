@@ -256,3 +256,21 @@ def test_a_qualifiers_dot_does_not_end_the_sentence() -> None:
                      "Pemerintahan Kota Denpasar, Made Suarjana, Senin (3/3/2025).")
     assert len(x.sentences) == 1
     assert "made suarjana" in {a.participant for a in x.attendances}
+
+
+def test_council_members_listed_after_termasuk_hold_seats_in_the_reports_council() -> None:
+    x = extract_text("PADANG, SUMBARNEWS.ID - Rapat paripurna DPRD Provinsi Sumatera Barat berlangsung "
+                     "alot, Senin (24/11/2025). Interupsi disampaikan oleh anggota dewan lainnya, "
+                     "termasuk Rudi Hartono, Yuliana Sari, dan Marzuki Hasibuan.")
+    names = {o.key: o.name for o in x.organizations}
+    seats = {(p, names[o]) for p, role, o in holdings(x) if role == "Anggota"}
+    assert seats == {(p, "DPRD Provinsi Sumatera Barat")
+                     for p in ("rudi hartono", "yuliana sari", "marzuki hasibuan")}
+
+
+def test_lower_case_titles_in_a_name_first_list_are_held() -> None:
+    x = extract_text("MADIUN, JATIMNEWS.ID - Presiden didampingi Rina Hapsari kepala Kejati Jawa "
+                     "Timur, Ahmad Zaini ketua PWNU Jatim, dan Budi Setiawan Bupati Madiun, Senin "
+                     "(7/4/2025).")
+    people = {p for p, _, _ in holdings(x)}
+    assert {"rina hapsari", "ahmad zaini", "budi setiawan"} <= people

@@ -52,7 +52,8 @@ def title(ctx: Context, i: int) -> Chunk | None:
         return None
     n, role = r
     # Titles are capitalised, but a form listed in lower case is read as written ("anggota DPRD").
-    if not ctx.cap(k) and (ctx.word(k) not in load().roles or not org(ctx, k + n, True)):
+    if not ctx.cap(k) and (ctx.word(k) not in load().roles
+                           or (role.carries is None and not org(ctx, k + n, True))):
         return None
     label, j = role.role, _skip_alias(ctx, k + n, t.roles)
     org_ref: OrgRef | None = None
