@@ -92,7 +92,7 @@ def collective_at(ctx: Context, i: int, after_group: bool = False) -> Chunk | No
     k, count = i, None
     if ctx.word(i).lower() in lex.quantifiers:
         k = i + 1
-    elif ctx.word(i).isdigit() and not (len(ctx.word(i)) == 4 and ctx.word(i)[:2] in {"19", "20"}):
+    elif ctx.word(i).isdecimal() and not (len(ctx.word(i)) == 4 and ctx.word(i)[:2] in {"19", "20"}):
         k, count = i + 1, int(ctx.word(i))
     found = t.collectives.match(ctx.tokens, k)
     if not found or (k == i and not after_group and ctx.span(k, k + found[0]) in lex.roles):
