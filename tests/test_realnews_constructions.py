@@ -274,3 +274,48 @@ def test_lower_case_titles_in_a_name_first_list_are_held() -> None:
                      "(7/4/2025).")
     people = {p for p, _, _ in holdings(x)}
     assert {"rina hapsari", "ahmad zaini", "budi setiawan"} <= people
+
+
+def test_officials_named_with_their_titles_beside_the_event_take_part() -> None:
+    x = extract_text("JAMBI, JAMBINEWS.ID - Rapat koordinasi pengamanan Pilkada bersama Kapolda "
+                     "Jambi Irjen Pol Rusdi Hartono berlangsung di Mapolda Jambi, Senin "
+                     "(4/11/2024).")
+    assert "rusdi hartono" in {a.participant for a in x.attendances}
+
+
+def test_an_elections_pair_of_candidates_are_persons() -> None:
+    x = extract_text("BITUNG, SULUTNEWS.ID - KPU menetapkan hasil rekapitulasi, Senin (2/12/2024). "
+                     "Pasangan nomor urut 1, Yohanis Lumenta dan Frans Karamoy meraih 41.000 suara, "
+                     "pasangan calon nomor urut 02, Sarmadi - Juwita, meraih 30.000 suara.")
+    people = {p.key for p in x.persons}
+    assert {"yohanis lumenta", "frans karamoy", "sarmadi", "juwita"} <= people
+
+
+def test_a_title_with_its_term_of_years_before_the_name_is_held() -> None:
+    x = extract_text("PALU, SULTENGNEWS.ID - Upacara dihadiri Gubernur Sulteng periode 2016–2021 "
+                     "Longki Djanggola, Senin (3/3/2025).")
+    assert {p for p, _, _ in holdings(x)} == {"longki djanggola"}
+
+
+def test_a_body_named_inside_a_documents_title_is_no_entity() -> None:
+    x = extract_text("KUPANG, NTTNEWS.ID - BPK menyerahkan Laporan Hasil Pemeriksaan atas Laporan "
+                     "Keuangan Pemerintah Daerah (LKPD) Tahun Anggaran 2024 kepada Pemerintah Kota "
+                     "Kupang, Senin (26/5/2025).")
+    names = {o.name for o in x.organizations}
+    assert "Pemerintah Daerah" not in names and "LKPD" not in names
+    assert "Pemerintah Kota Kupang" in names
+
+
+def test_a_body_whose_unnamed_officials_are_present_attends() -> None:
+    x = extract_text("MANADO, SULUTNEWS.ID - Rapat pleno rekapitulasi dipimpin Ketua KPU Kota "
+                     "Manado, Sonny Rumengan, dan dihadiri Ketua DKPP, ketua dan anggota Bawaslu "
+                     "Kota Manado, Senin (2/12/2024).")
+    names = {o.key: o.name for o in x.organizations}
+    bodies = {names[a.participant] for a in x.attendances if a.kind == "organization"}
+    assert {"DKPP", "Bawaslu Kota Manado"} <= bodies
+
+
+def test_a_minister_named_by_title_alone_names_no_ministry() -> None:
+    x = extract_text("PALANGKA RAYA, KALTENGNEWS.ID - Menteri Arief Wicaksono dijadwalkan "
+                     "meninjau sejumlah desa, Jumat (4/7/2025).")
+    assert x.organizations == ()

@@ -9,7 +9,7 @@ from datetime import date
 from kg.lexicons import gazetteer
 from kg.extract.chunker import chunk_sentence
 from kg.extract.chunks import Chunk, PlaceRef
-from kg.extract.context import Context, prefer, short_names
+from kg.extract.context import Context, links, prefer, short_names
 from kg.extract.holdings import names_a_venue, pair, promote
 from kg.extract.parsed import Parsed
 from kg.extract.phrases import PhraseTable
@@ -152,6 +152,7 @@ def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]
     recogniser reads as a person."""
     known_words = {w for k in known for w in k.split()}
     speech = load().speech
+    paired = _candidate_pairs(p)
     chunks = []
     for n, c in enumerate(p.chunks):
         if c.kind == ChunkKind.NAME and c.person:
@@ -164,11 +165,30 @@ def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]
                 (name_shaped(c.person.name) and _in_list_of_names(p, n))
             seen = several and any(s <= c.start and c.end <= e for s, e in model)
             titled = name_shaped(c.person.name) and _after_title(p, n)
-            if speaks or listed or seen or titled or folded in known or \
+            if speaks or listed or seen or titled or n in paired or folded in known or \
                     set(folded.split()) <= known_words:
                 c = replace(c, kind=ChunkKind.PERSON)
         chunks.append(c)
     return replace(p, chunks=tuple(chunks))
+
+
+_PAIR_GLUE = {"dan", "-", "–", "&"}
+
+
+def _candidate_pairs(p: Parsed) -> set[int]:
+    """Return the indexes of names an election pairs: "pasangan nomor urut 02, Azhari - Bambang",
+    "paslon Andi Saputra dan Rudi Hartono"."""
+    found: set[int] = set()
+    for n in range(len(p.chunks) - 1):
+        a, b = p.chunks[n], p.chunks[n + 1]
+        if not (a.person and b.person and a.kind in {ChunkKind.NAME, ChunkKind.PERSON} and b.kind in {ChunkKind.NAME, ChunkKind.PERSON}):
+            continue
+        gap = {p.ctx.word(k) for k in range(a.j, b.i)}
+        start = max(p.chunks[n - 1].j if n else 0, a.i - 6)
+        before = {p.ctx.word(k).lower() for k in range(start, a.i)}
+        if gap and gap <= _PAIR_GLUE and before & links("pair"):
+            found |= {n, n + 1}
+    return found
 
 
 def _clause(p: Parsed, n: int) -> range:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.article import parse_article, reference_date, reference_month
 from kg.extract.bylines import bylines
-from kg.extract.attendance import Taking, hosts, present, speakers, subjects
+from kg.extract.attendance import Taking, hosts, present, speakers, subjects, titled_at_event
 from kg.extract.chunks import Chunk, OrgRef
 from kg.extract.events import (
     EventGroup,
@@ -87,7 +87,8 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
     takings, last = [], None
     lead = next((n for n, p in enumerate(parsed) if p.chunks), 0)
     for n, p in enumerate(parsed):
-        takings += present(n, p) + hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p)
+        takings += present(n, p) + hosts(n, p, n == lead) + speakers(n, p, last) + \
+            subjects(n, p) + titled_at_event(n, p)
         last = next((c for c in reversed(p.chunks) if c.kind == ChunkKind.PERSON), last)
     return takings
 
@@ -144,6 +145,8 @@ def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> 
         return persons[fold(c.person.name)], Kind.PERSON
     if c.kind == ChunkKind.ORG and c.org:
         return orgs[c.org], Kind.ORGANIZATION
+    if c.kind == ChunkKind.TITLE and c.title and c.title.org:
+        return orgs[c.title.org], Kind.ORGANIZATION  # an official present without a name
     return fold(c.label or c.text), Kind.COLLECTIVE
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from kg.extract.chunks import Chunk
 from kg.extract.parsed import Parsed
 from kg.lexicons import load
-from kg.vocab import ChunkKind, ParticipationRole
+from kg.vocab import ChunkKind, EventKind, HoldingStatus, ParticipationRole
 
 _GLUE = {",", "dan", "serta", "(", ")", "bersama", "beserta", "-", "–", "—"}
 _PRONOUNS = {"ia", "beliau", "dia"}
@@ -46,7 +46,21 @@ def present(n: int, p: Parsed) -> list[Taking]:
     absent = {c.i for c in p.of_kind(ChunkKind.PERSON) if represented is not None and c.j <= represented}
     if "attend" not in effects.values():  # "... diwakili Jeane Pangemanan, Ketua KPU ..."
         absent |= {c.i for c in _participants(p) if c.j <= represented}
-    return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) if c.i not in absent]
+    # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
+    # present with no name given attends through them.
+    held = {q.title.i for q in p.pairs}
+    unnamed = [c for c in p.of_kind(ChunkKind.TITLE) if c.title and c.title.org and c.i not in held
+               and not (represented is not None and c.j <= represented)]
+    return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
+
+
+def titled_at_event(n: int, p: Parsed) -> list[Taking]:
+    """Take the officials a sentence names with their titles beside its event: "Pelantikan
+    Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
+    if _effects(p) or not any(c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
+        return []  # a sentence that says who was present, or represented, is read by `present`
+    held = {q.person.i for q in p.pairs if q.status == HoldingStatus.CURRENT}
+    return [Taking(n, c, ParticipationRole.ATTENDEE) for c in p.of_kind(ChunkKind.PERSON) if c.i in held]
 
 
 def subjects(n: int, p: Parsed) -> list[Taking]:

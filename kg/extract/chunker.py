@@ -25,13 +25,22 @@ def _org_at(ctx: Context, i: int) -> Chunk | None:
     "rekrutmen Panwaslu di 19 kecamatan", "KPPS di setiap TPS": not one institution.
     """
     found = org(ctx, i)
-    if not found:
+    if not found or _in_document_title(ctx, i):
         return None
     end, ref = found
     many = ctx.word(end) == "di" and (ctx.word(end + 1).isdigit() or ctx.word(end + 1) in _EACH)
     if many and not ref.area:
         return chunk(ctx, ChunkKind.COLLECTIVE, i, end, label=ref.name)
     return chunk(ctx, ChunkKind.ORG, i, end, org=ref)
+
+
+def _in_document_title(ctx: Context, i: int) -> bool:
+    """Say whether token i goes on the capitalised title of a document: "Laporan Keuangan
+    Pemerintah Daerah (LKPD)" names a report, not a body (ANNOTATION.md)."""
+    k = i
+    while k > 0 and ctx.cap(k - 1) and k - 1 not in ctx.blocked:
+        k -= 1
+    return k < i and ctx.word(k) in load().documents
 
 
 def _parse(ctx: Context, i: int, previous: Chunk | None) -> Chunk | None:

@@ -47,12 +47,19 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> str | None:
         return None  # "Kepala Dinas Kesehatan Hewan": the field ran on, no holder follows
     if gap in ([], [","], ["("], [":"]):
         return _status(ctx, t, [])
-    # "Ketua KPU Poso periode sebelumnya, Nama"; "Camat X yang baru, Nama".
-    words = [w for w in gap if w != ","]
+    # "Ketua KPU Poso periode sebelumnya, Nama"; "Camat X yang baru, Nama"; "Gubernur Sulteng
+    # periode 2021–2024 Nama".
+    words = [w for w in gap if w != "," and not _years(w)]
     between = links("qualifying") | links("former") | links("new")
-    if gap[-1:] == [","] and words and set(words) <= between:
+    dated = len(words) < len(gap) and _holder(p)
+    if (gap[-1:] == [","] or dated) and words and set(words) <= between:
         return HoldingStatus.FORMER if links("former") & set(words) else HoldingStatus.CURRENT
     return None
+
+
+def _years(word: str) -> bool:
+    """Say whether a word is a year or the dash of a term's years: "2021", "–"."""
+    return (word.isdigit() and len(word) == 4) or word in {"-", "–", "/"}
 
 
 def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:

@@ -90,7 +90,7 @@ def title(ctx: Context, i: int) -> Chunk | None:
 def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     """Build the institution a title carries from the place or unit written after it."""
     if "{rest}" in carries:
-        end = _name_after_field(ctx, j, body_end(ctx, j))  # "Menteri Pertanian Amran S."
+        end = _name_after_field(ctx, j, body_end(ctx, j), whole=True)  # "Menteri Pertanian Amran S."
         if end == j:
             return j, None
         body = carries.replace("{rest}", ctx.span(j, end))
@@ -146,16 +146,17 @@ def _field_end(ctx: Context, j: int) -> int:
     return _name_after_field(ctx, j, k)
 
 
-def _name_after_field(ctx: Context, j: int, k: int) -> int:
+def _name_after_field(ctx: Context, j: int, k: int, whole: bool = False) -> int:
     """Give back the words that end a field run and read as a name, not as the field.
 
     "Asisten Perdata dan Tata Usaha Negara Sigit Prabowo, S.H.": the field is written in words
-    of the language, the holder's name is not.
+    of the language, the holder's name is not. With `whole`, a run that is all name is given
+    back too: in "Menteri Susanto Yandri" no ministry is named.
     """
     m = k
     while m > j and ctx.cap(m - 1) and _name_like(ctx.word(m - 1)):
         m -= 1
-    return m if j < m < k else k
+    return m if j < m < k or (whole and m == j and len(ctx.span(j, k).split()) > 1) else k
 
 
 def _name_like(word: str) -> bool:

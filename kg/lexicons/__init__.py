@@ -136,6 +136,7 @@ class Lexicon:
     quantifiers: frozenset[str]
     place_levels: dict[str, PlaceLevel]
     venues: frozenset[str]
+    documents: frozenset[str]
     events: dict[str, tuple[EventKind, str]]
     speech: dict[str, str]
     presence: dict[str, str]
@@ -174,7 +175,8 @@ def load() -> Lexicon:
         place_levels={form: PlaceLevel(level) for form, level in
                       _mapping("place_levels.tsv", "level", PLACE_LEVELS).items()},
         venues=_words("venues.tsv"),
-        events={form: (EventKind(row["kind"]), row["noun"]) for form, row in events.items()},
+        documents=_words("documents.tsv"),
+        events={form: (row["kind"], row["noun"]) for form, row in events.items()},
         speech=_mapping("speech.tsv", "position", {"before", "after", "tag"}),
         presence=_mapping("presence.tsv", "effect", {"attend", "represented", "organizer-before",
                                                       "organizer-after", "subject"}),
@@ -186,8 +188,7 @@ def load() -> Lexicon:
         name_parts=_mapping("name_parts.tsv", "kind", {"particle", "abbreviation"}),
         plural_roles=_words("plural_roles.tsv"),
         role_fields=_words("role_fields.tsv"),
-        links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list"}),
-        bylines={form: BylineRole(role) for form, role in
-                 _mapping("bylines.tsv", "role", set(BylineRole)).items()},
+        links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair"}),
+        bylines=_mapping("bylines.tsv", "role", {"author", "editor"}),
         home_levels=_home_levels(),
     )
