@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from kg.vocab import BylineRole, EventKind, HoldingStatus, Kind, MentionType, ParticipationRole
+
 
 @dataclass(frozen=True)
 class Article:
@@ -52,7 +54,7 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str
+    type: MentionType
     key: str
     attrs: tuple[tuple[str, str], ...] = ()
 
@@ -113,7 +115,7 @@ class Holding:
     organization: str
     sentence: Sentence
     qualifier: str | None = None  # "Plt", "Pj", "Plh": acting forms
-    status: str = "current"  # "current", "former", "incoming", "outgoing"
+    status: HoldingStatus = HoldingStatus.CURRENT
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,7 @@ class EventFact:
 
     key: str
     label: str
-    kind: str  # a kg event class: "Declaration", "Meeting", ...
+    kind: EventKind
     sentences: tuple[Sentence, ...]
     dates: tuple[date, ...] = ()
     date_text: tuple[str, ...] = ()
@@ -134,9 +136,9 @@ class Attendance:
     """A participant (person, organisation or collective) of an event, with its evidence."""
 
     participant: str  # the key of a Person, Organization or Collective
-    kind: str  # "person", "organization", "collective"
+    kind: Kind  # PERSON, ORGANIZATION or COLLECTIVE
     event: str
-    role: str  # "attendee", "organizer", "speaker"
+    role: ParticipationRole
     sentence: Sentence
 
 
@@ -155,7 +157,7 @@ class Byline:
     """A person the article names as its writer or editor ("Penulis: X", "Editor: Y")."""
 
     person: str  # the key of the Person
-    role: str  # "author", "editor"
+    role: BylineRole
 
 
 @dataclass(frozen=True)

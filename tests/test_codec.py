@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from kg.records import Article, Extraction, Mention, Sentence
 from kg.store.codec import from_json, to_json
+from kg.vocab import MentionType
 
 
 @settings(max_examples=100, deadline=None)
@@ -27,6 +28,13 @@ def test_dates_and_tuples_are_plain_json() -> None:
     assert from_json(Article, data) == article
 
 
+def test_names_of_the_vocabulary_are_written_as_strings_and_read_as_names() -> None:
+    mention = Mention(0, 4, "Budi", MentionType.PERSON, "budi")
+    data = to_json(mention)
+    assert type(data["type"]) is str and data["type"] == "PERSON"
+    assert from_json(Mention, data).type is MentionType.PERSON
+
+
 @pytest.mark.parametrize("kind, data", [
     (Sentence, {"start": "0", "end": 1, "text": "x"}),  # a string for an int
     (Sentence, {"start": True, "end": 1, "text": "x"}),  # a boolean is no int here
@@ -37,6 +45,8 @@ def test_dates_and_tuples_are_plain_json() -> None:
                "attrs": [["a", "b", "c"]]}),  # a pair of three
     (Article, {"id": "a", "text": "t", "source": "s", "published": 20240805}),
     (Article, {"id": "a", "text": ["t"], "source": "s"}),
+    (Mention, {"start": 0, "end": 1, "text": "x", "type": "CAT", "key": "x"}),  # no such type
+    (Mention, {"start": 0, "end": 1, "text": "x", "type": 3, "key": "x"}),
 ])
 def test_data_of_the_wrong_shape_is_refused(kind: type, data: Any) -> None:
     with pytest.raises(ValueError):

@@ -83,6 +83,12 @@ def test_chunker_reads_a_counted_collective_with_its_area() -> None:
         ("120 Kades se-Kabupaten Lahat", "Kepala Desa", 120)]
 
 
+def test_a_digit_that_is_no_number_counts_no_group() -> None:
+    # "³" is a digit to str.isdigit but no number to int(); a cp850 byte decodes to it.
+    parsed = parse_article(make_article("uji", "³ Kades hadir.", "test", {})).sentences
+    assert [c.count for c in parsed[0].chunks if c.kind == "COLLECTIVE"] in ([], [None])
+
+
 def test_mentions_give_types_and_offsets_into_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ner, "enabled", False)  # the rules' own mentions
     text = ("LAHAT, SUMSELPOST.ID - Kepala Dinas Kesehatan Kabupaten Lahat, dr. Wulan Permatasari, "

@@ -10,8 +10,9 @@ from types import SimpleNamespace
 import pytest
 
 import kg.lexicons as lexicons
-from kg.lexicons import CARRY_SLOTS, EVENT_KINDS, PLACE_LEVELS, LexiconError, Role, load
+from kg.lexicons import CARRY_SLOTS, PLACE_LEVELS, LexiconError, Role, load
 from kg.nlp.names import is_degree
+from kg.vocab import EventKind
 
 
 def test_every_list_loads_and_is_filled() -> None:
@@ -73,7 +74,7 @@ def test_qualifiers_acronyms_and_collectives() -> None:
 
 def test_kinds_and_levels_are_the_checked_ones() -> None:
     lex = load()
-    assert {kind for kind, _ in lex.events.values()} <= EVENT_KINDS
+    assert {kind for kind, _ in lex.events.values()} <= set(EventKind)
     assert set(lex.place_levels.values()) <= PLACE_LEVELS
     assert lex.events["sertijab"] == ("Inauguration", "Serah terima jabatan")
     assert lex.presence["diwakili"] == "represented"

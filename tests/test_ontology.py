@@ -28,6 +28,7 @@ if importlib.util.find_spec("kg") is None:  # not installed in this environment
 
 import kg.rdf.namespaces as ns  # noqa: E402
 from kg.rdf.namespaces import DCTERMS, FOAF, KG, KGR, NIF, ORG, PROV, RDF, RDFS, SKOS  # noqa: E402
+from kg.vocab import EventKind  # noqa: E402
 
 # schema.org, OWL-Time and XSD stay behind `ns.`: as module globals, pytest's collection
 # probes them for `_mock_name`, which rdflib's DefinedNamespace answers with a warning.
@@ -135,9 +136,8 @@ def test_properties_have_domain_and_range(ontology: Graph) -> None:
 
 
 def test_alignment(ontology: Graph) -> None:
-    for kind in ("Declaration", "Inauguration", "Meeting", "Ceremony", "Agreement", "Visit",
-                 "Election", "Socialisation"):
-        assert (KG[kind], RDFS.subClassOf, ns.SDO.Event) in ontology
+    for kind in EventKind:
+        assert (ns.term(kind.term), RDFS.subClassOf, ns.SDO.Event) in ontology
     assert (KG.Evidence, RDFS.subClassOf, PROV.Entity) in ontology
     assert (KG.Collective, RDFS.subClassOf, FOAF.Group) in ontology
     assert (KG.Collective, OWL.disjointWith, ORG.Organization) in ontology

@@ -8,6 +8,7 @@ from rdflib import URIRef
 from kg.rdf import ids
 from kg.rdf.graph import build_graph
 from kg.rdf.namespaces import SDO
+from kg.vocab import Kind
 from tests.test_grammar import extract_text, holdings, person
 
 
@@ -62,8 +63,8 @@ def test_bylines_are_the_articles_writer_and_editor() -> None:
     assert not [h for h in x.holdings if h.person in {"rina oktaviani", "bambang sutejo"}]
     graph = build_graph([x])
     article = ids.article(x.article.id)
-    assert (article, SDO.author, ids.entity("person", "rina oktaviani")) in graph
-    assert (article, SDO.editor, URIRef(ids.entity("person", "bambang sutejo"))) in graph
+    assert (article, SDO.author, ids.entity(Kind.PERSON, "rina oktaviani")) in graph
+    assert (article, SDO.editor, URIRef(ids.entity(Kind.PERSON, "bambang sutejo"))) in graph
 
 
 def test_an_institution_attends_through_its_official() -> None:

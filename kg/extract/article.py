@@ -20,6 +20,7 @@ from kg.nlp.sentences import split_sentences
 from kg.nlp.tokens import fold, tokenize
 from kg.nlp.vocabulary import is_plain, name_shaped
 from kg.records import Article, Sentence
+from kg.vocab import ChunkKind, MentionType, PlaceLevel
 
 
 def reference_date(article: Article) -> date | None:
@@ -101,8 +102,8 @@ def parse_article(article: Article, mentions: bool = True) -> ParsedArticle:
     parsed = [_parse(_context(article, s, d, defined, home, shorts), s)
               for s, d in zip(sentences, dates)]
     model = _recognised(article, parsed, mentions)
-    persons = [(s, e) for s, e, kind in model if kind == "PERSON"]
-    known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind("PERSON") if c.person)
+    persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]
+    known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind(ChunkKind.PERSON) if c.person)
     return ParsedArticle([_promote_names(p, known, persons) for p in parsed], dates, home, model)
 
 
@@ -131,7 +132,7 @@ def _recognised(article: Article, parsed: list[Parsed], whole: bool
     if whole:
         return ner.recognise(article.text)
     doubtful = [(p.sentence.start, p.sentence.end) for p in parsed
-                if any(c.kind == "NAME" and c.j - c.i > 1 for c in p.chunks)]
+                if any(c.kind == ChunkKind.NAME and c.j - c.i > 1 for c in p.chunks)]
     return ner.recognise_parts(article.text, doubtful)
 
 
@@ -140,7 +141,7 @@ def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:
     the most named province ("Gubernur ... di lingkungan Pemerintah Provinsi Papua Selatan")."""
     if region:
         chain = gazetteer.chain(region)
-        return next((r.code for r in chain if r.level in {"regency", "city"}), chain[-1].code)
+        return next((r.code for r in chain if r.level in {PlaceLevel.REGENCY, PlaceLevel.CITY}), chain[-1].code)
     named = [c for c in codes if c.count(".") == 1] or [c for c in codes if "." not in c]
     return max(sorted(set(named)), key=named.count) if named else None
 
@@ -154,7 +155,7 @@ def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]
     paired = _candidate_pairs(p)
     chunks = []
     for n, c in enumerate(p.chunks):
-        if c.kind == "NAME" and c.person:
+        if c.kind == ChunkKind.NAME and c.person:
             folded = fold(c.person.name)
             # A run of words of the language ("Lantik Pejabat") needs the article's own word.
             several = len(folded.split()) > 1 and not is_plain(c.person.name)
@@ -166,7 +167,7 @@ def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]
             titled = name_shaped(c.person.name) and _after_title(p, n)
             if speaks or listed or seen or titled or n in paired or folded in known or \
                     set(folded.split()) <= known_words:
-                c = replace(c, kind="PERSON")
+                c = replace(c, kind=ChunkKind.PERSON)
         chunks.append(c)
     return replace(p, chunks=tuple(chunks))
 
@@ -180,7 +181,7 @@ def _candidate_pairs(p: Parsed) -> set[int]:
     found: set[int] = set()
     for n in range(len(p.chunks) - 1):
         a, b = p.chunks[n], p.chunks[n + 1]
-        if not (a.person and b.person and a.kind in {"NAME", "PERSON"} and b.kind in {"NAME", "PERSON"}):
+        if not (a.person and b.person and a.kind in {ChunkKind.NAME, ChunkKind.PERSON} and b.kind in {ChunkKind.NAME, ChunkKind.PERSON}):
             continue
         gap = {p.ctx.word(k) for k in range(a.j, b.i)}
         start = max(p.chunks[n - 1].j if n else 0, a.i - 6)
@@ -200,7 +201,7 @@ def _clause(p: Parsed, n: int) -> range:
 def _after_title(p: Parsed, n: int) -> bool:
     """Say whether a name follows a title right away or after a comma: "Presiden Prabowo"."""
     prev = p.chunks[n - 1] if n else None
-    return bool(prev and prev.kind == "TITLE" and not names_a_venue(p.ctx, prev) and
+    return bool(prev and prev.kind == ChunkKind.TITLE and not names_a_venue(p.ctx, prev) and
                 all(p.ctx.word(k) == "," for k in range(prev.j, p.chunks[n].i)))
 
 
@@ -218,7 +219,7 @@ def _in_list_of_names(p: Parsed, n: int) -> bool:
         return bool(gap) and gap <= _NAME_GLUE
 
     def name(m: int) -> bool:
-        return p.chunks[m].kind in {"NAME", "PERSON"} and p.chunks[m].person is not None
+        return p.chunks[m].kind in {ChunkKind.NAME, ChunkKind.PERSON} and p.chunks[m].person is not None
 
     lo = hi = n
     while lo > 0 and name(lo - 1) and linked(lo - 1, lo):
@@ -226,7 +227,7 @@ def _in_list_of_names(p: Parsed, n: int) -> bool:
     while hi + 1 < len(p.chunks) and name(hi + 1) and linked(hi, hi + 1):
         hi += 1
     run = [p.chunks[m] for m in range(lo, hi + 1)]
-    full = sum(1 for c in run if c.kind == "PERSON" or len(c.person.name.split()) > 1)
+    full = sum(1 for c in run if c.kind == ChunkKind.PERSON or len(c.person.name.split()) > 1)
     return len(run) >= 3 and 2 * full >= len(run)
 
 
@@ -234,7 +235,7 @@ def _listed_with_persons(p: Parsed, n: int) -> bool:
     """Say whether a name stands in a list ("A, B, dan C") beside a person."""
     glue = {",", "dan", "serta"}
     for m in (n - 1, n + 1):
-        if 0 <= m < len(p.chunks) and p.chunks[m].kind == "PERSON":
+        if 0 <= m < len(p.chunks) and p.chunks[m].kind == ChunkKind.PERSON:
             a, b = sorted((p.chunks[m], p.chunks[n]), key=lambda c: c.i)
             if all(p.ctx.word(k) in glue for k in range(a.j, b.i)) and b.i > a.j:
                 return True

@@ -29,6 +29,7 @@ from kg.records import (
     Holding,
     Sentence,
 )
+from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRole
 
 
 def _org_refs(parsed: list[Parsed]) -> list[OrgRef]:
@@ -54,7 +55,7 @@ def _collectives(parsed: list[Parsed]) -> list[Collective]:
     """Make one collective per group name, with the largest count the article gives."""
     found: dict[str, Collective] = {}
     for c in (c for p in parsed for c in p.chunks):
-        label = c.label if c.kind == "COLLECTIVE" else (c.title.collective if c.title else None)
+        label = c.label if c.kind == ChunkKind.COLLECTIVE else (c.title.collective if c.title else None)
         if label:
             old = found.get(fold(label))
             count = max([n for n in (c.count, old.count if old else None) if n], default=None)
@@ -71,9 +72,9 @@ def _events(parsed: list[Parsed], groups: list[EventGroup], dates: list, places:
     """
     facts = []
     for g in groups:
-        days, texts = event_dates(g, parsed, dates) if g.kind != "Election" else ([], [])
+        days, texts = event_dates(g, parsed, dates) if g.kind != EventKind.ELECTION else ([], [])
         values = tuple(sorted({d.value for d in days if d.value}))
-        venue = event_place(g, parsed) if g.kind != "Election" else None
+        venue = event_place(g, parsed) if g.kind != EventKind.ELECTION else None
         key = f"{g.kind.lower()}:{values[0].isoformat()}@{places.home or ''}" if values else g.key
         facts.append(EventFact(
             key, g.label, g.kind, tuple(parsed[n].sentence for n in g.sentences), values,
@@ -88,7 +89,7 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
     for n, p in enumerate(parsed):
         takings += present(n, p) + hosts(n, p, n == lead) + speakers(n, p, last) + \
             subjects(n, p) + titled_at_event(n, p)
-        last = next((c for c in reversed(p.chunks) if c.kind == "PERSON"), last)
+        last = next((c for c in reversed(p.chunks) if c.kind == ChunkKind.PERSON), last)
     return takings
 
 
@@ -100,15 +101,15 @@ def _through_officials(attendances: list[Attendance], holdings: list[Holding]) -
     """
     posts: dict[str, dict[str, Holding]] = {}  # one holding per person and body is enough
     for h in holdings:
-        if h.status in {"current", "incoming"}:
+        if h.status in {HoldingStatus.CURRENT, HoldingStatus.INCOMING}:
             posts.setdefault(h.person, {}).setdefault(h.organization, h)
     present = {(a.participant, a.event) for a in attendances}
     out = []
     for a in attendances:
-        for h in posts.get(a.participant, {}).values() if a.kind == "person" else []:
+        for h in posts.get(a.participant, {}).values() if a.kind == Kind.PERSON else []:
             if (h.organization, a.event) not in present and h.sentence == a.sentence:
                 present.add((h.organization, a.event))
-                out.append(Attendance(h.organization, "organization", a.event, "attendee",
+                out.append(Attendance(h.organization, Kind.ORGANIZATION, a.event, ParticipationRole.ATTENDEE,
                                       a.sentence))
     return out
 
@@ -120,33 +121,33 @@ def _sworn_in(holdings: list[Holding], groups: list[EventGroup], event_keys: dic
     "- Budi: dari Kepala Dinas A menjadi Kepala Dinas B", under "Bupati melantik sepuluh
     pejabat": the list names those sworn in, though no verb of its lines says so.
     """
-    event = next((g for g in groups if g.kind == "Inauguration"), None)
+    event = next((g for g in groups if g.kind == EventKind.INAUGURATION), None)
     if event is None:
         return []
     posts: dict[tuple[str, Sentence], list[Holding]] = {}
     for h in holdings:
         posts.setdefault((h.person, h.sentence), []).append(h)
     # Two posts in one sentence: a move ("dari A menjadi B") or a second office ("A menjadi Pjs B").
-    return [Attendance(person, "person", event_keys[event.key], "attendee", sentence)
+    return [Attendance(person, Kind.PERSON, event_keys[event.key], ParticipationRole.ATTENDEE, sentence)
             for (person, sentence), held in posts.items()
             if len({(h.role, h.organization) for h in held}) > 1]
 
 
 def _target(n: int, groups: list[EventGroup], main: EventGroup) -> EventGroup:
     """Return the event a sentence speaks of: its own non-election event, else the main one."""
-    own = [g for g in groups if n in g.sentences and g.kind != "Election"]
+    own = [g for g in groups if n in g.sentences and g.kind != EventKind.ELECTION]
     return own[0] if own else main
 
 
 def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> tuple[str, str]:
     """Return (key, kind) of a participating chunk."""
-    if c.kind == "PERSON" and c.person:
-        return persons[fold(c.person.name)], "person"
-    if c.kind == "ORG" and c.org:
-        return orgs[c.org], "organization"
-    if c.kind == "TITLE" and c.title and c.title.org:
-        return orgs[c.title.org], "organization"  # an official present without a name
-    return fold(c.label or c.text), "collective"
+    if c.kind == ChunkKind.PERSON and c.person:
+        return persons[fold(c.person.name)], Kind.PERSON
+    if c.kind == ChunkKind.ORG and c.org:
+        return orgs[c.org], Kind.ORGANIZATION
+    if c.kind == ChunkKind.TITLE and c.title and c.title.org:
+        return orgs[c.title.org], Kind.ORGANIZATION  # an official present without a name
+    return fold(c.label or c.text), Kind.COLLECTIVE
 
 
 def extract(article: Article, mentions_wanted: bool = False) -> Extraction:
@@ -155,7 +156,7 @@ def extract(article: Article, mentions_wanted: bool = False) -> Extraction:
     parsed, dates, home = pa.sentences, pa.dates, pa.home
     credits = bylines(article)
     people, person_keys = resolve_persons(
-        [c.person for p in parsed for c in p.of_kind("PERSON") if c.person] +
+        [c.person for p in parsed for c in p.of_kind(ChunkKind.PERSON) if c.person] +
         [name for name, _ in credits])
     definitions = [(r.base, other) for r in _org_refs(parsed) for other in r.names]
     orgs, org_keys = resolve_orgs(_org_refs(parsed), definitions, home)
@@ -164,7 +165,7 @@ def extract(article: Article, mentions_wanted: bool = False) -> Extraction:
     main = main_event(groups, parsed)
     takings = _takings(parsed)
     # Speakers alone make a statement, not an event; someone present or hosting makes one.
-    if main is None and any(t.role != "speaker" for t in takings):
+    if main is None and any(t.role != ParticipationRole.SPEAKER for t in takings):
         main = activity(article.id, article.title, parsed)
         groups.append(main)
     events = _events(parsed, groups, dates, places)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from kg.extract.chunks import Chunk
 from kg.extract.parsed import Parsed
 from kg.lexicons import load
+from kg.vocab import ChunkKind, EventKind, HoldingStatus, ParticipationRole
 
 _GLUE = {",", "dan", "serta", "(", ")", "bersama", "beserta", "-", "–", "—"}
 _PRONOUNS = {"ia", "beliau", "dia"}
@@ -19,7 +20,7 @@ class Taking:
 
     sentence: int
     chunk: Chunk
-    role: str  # "attendee", "speaker", "organizer"
+    role: ParticipationRole
 
 
 def _effects(p: Parsed) -> dict[int, str]:
@@ -30,7 +31,7 @@ def _effects(p: Parsed) -> dict[int, str]:
 
 def _participants(p: Parsed) -> list[Chunk]:
     """Return the chunks that can take part: persons, organisations (alone) and groups."""
-    return p.of_kind("PERSON", "ORG", "COLLECTIVE")
+    return p.of_kind(ChunkKind.PERSON, ChunkKind.ORG, ChunkKind.COLLECTIVE)
 
 
 def present(n: int, p: Parsed) -> list[Taking]:
@@ -42,30 +43,30 @@ def present(n: int, p: Parsed) -> list[Taking]:
     represented = min((i for i, e in effects.items() if e == "represented"), default=None)
     if "attend" not in effects.values() and represented is None:
         return []
-    absent = {c.i for c in p.of_kind("PERSON") if represented is not None and c.j <= represented}
+    absent = {c.i for c in p.of_kind(ChunkKind.PERSON) if represented is not None and c.j <= represented}
     if "attend" not in effects.values():  # "... diwakili Jeane Pangemanan, Ketua KPU ..."
         absent |= {c.i for c in _participants(p) if c.j <= represented}
     # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
     # present with no name given attends through them.
     held = {q.title.i for q in p.pairs}
-    unnamed = [c for c in p.of_kind("TITLE") if c.title and c.title.org and c.i not in held
+    unnamed = [c for c in p.of_kind(ChunkKind.TITLE) if c.title and c.title.org and c.i not in held
                and not (represented is not None and c.j <= represented)]
-    return [Taking(n, c, "attendee") for c in _participants(p) + unnamed if c.i not in absent]
+    return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
 
 
 def titled_at_event(n: int, p: Parsed) -> list[Taking]:
     """Take the officials a sentence names with their titles beside its event: "Pelantikan
     Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
-    if _effects(p) or not any(c.event and c.event.kind != "Election" for c in p.of_kind("EVENT")):
+    if _effects(p) or not any(c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
         return []  # a sentence that says who was present, or represented, is read by `present`
-    held = {q.person.i for q in p.pairs if q.status == "current"}
-    return [Taking(n, c, "attendee") for c in p.of_kind("PERSON") if c.i in held]
+    held = {q.person.i for q in p.pairs if q.status == HoldingStatus.CURRENT}
+    return [Taking(n, c, ParticipationRole.ATTENDEE) for c in p.of_kind(ChunkKind.PERSON) if c.i in held]
 
 
 def subjects(n: int, p: Parsed) -> list[Taking]:
     """Take the person right before a verb of taking part: "Kapolda X memimpin upacara"."""
     effects = _effects(p)
-    return [Taking(n, c, "attendee") for c in p.of_kind("PERSON")
+    return [Taking(n, c, ParticipationRole.ATTENDEE) for c in p.of_kind(ChunkKind.PERSON)
             if any(effects.get(k) == "subject" for k in _clause_after(p, c))]
 
 
@@ -73,7 +74,7 @@ def _clause_after(p: Parsed, c: Chunk) -> range:
     """Return the token indexes after a person (and the title paired with it) up to the next
     person or the sentence's end: "X, yang ditemui di sela pemantauan, menyebutkan"."""
     end = max([c.j, *(q.title.j for q in p.pairs if q.person.i == c.i)])
-    stop = min([d.i for d in p.of_kind("PERSON", "NAME", "TITLE") if d.i >= end] +
+    stop = min([d.i for d in p.of_kind(ChunkKind.PERSON, ChunkKind.NAME, ChunkKind.TITLE) if d.i >= end] +
                [len(p.ctx.tokens), end + 12])
     return range(end, stop)
 
@@ -89,15 +90,15 @@ def hosts(n: int, p: Parsed, lead: bool) -> list[Taking]:
     after = min((i for i, e in effects.items() if e == "organizer-after"), default=None)
     subject_end = _subject_end(p) if lead else None
     taken: list[Taking] = []
-    for c in p.of_kind("ORG", "COLLECTIVE"):
+    for c in p.of_kind(ChunkKind.ORG, ChunkKind.COLLECTIVE):
         by_verb = before is not None and c.j <= before and _only_glue(p, c.j, before)
         # "digelar oleh Polres Lahat dan Kejari Lahat": the agent and those listed with it.
         start = taken[-1].chunk.j if taken and after is not None and c.i > after else \
             (after + 1 if after is not None else 0)
         by_agent = after is not None and c.i > after and _only_glue(p, start, c.i)
-        in_lead = c.kind == "ORG" and subject_end is not None and c.j <= subject_end
+        in_lead = c.kind == ChunkKind.ORG and subject_end is not None and c.j <= subject_end
         if by_verb or by_agent or in_lead:
-            taken.append(Taking(n, c, "organizer"))
+            taken.append(Taking(n, c, ParticipationRole.ORGANIZER))
     return taken
 
 
@@ -122,18 +123,18 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     """Take the persons who speak: "X mengatakan", "X, dalam sambutannya", '"...," ujarnya'."""
     speech, words = load().speech, p.words()
     taken = []
-    persons = p.of_kind("PERSON")
+    persons = p.of_kind(ChunkKind.PERSON)
     for c in persons:
         window = [words[k] for k in _clause_after(p, c)]
         start = min([c.i, *(q.title.i for q in p.pairs if q.person.i == c.i)])
         before = words[max(start - 1, 0):start]  # "Menurut Kapolres Lahat, AKBP Yoga, ..."
         if any(speech.get(w) == "before" for w in window) or \
                 any(speech.get(w) == "after" for w in before):
-            taken.append(Taking(n, c, "speaker"))
+            taken.append(Taking(n, c, ParticipationRole.SPEAKER))
     tag = any(speech.get(w) == "tag" for w in words)
     pronoun = bool(words) and words[0] in _PRONOUNS and any(speech.get(w) for w in words[1:3])
     if (tag or pronoun) and not taken:
         speaker = persons[-1] if persons and tag else last_person
         if speaker is not None:
-            taken.append(Taking(n, speaker, "speaker"))
+            taken.append(Taking(n, speaker, ParticipationRole.SPEAKER))
     return taken

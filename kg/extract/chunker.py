@@ -11,6 +11,7 @@ from kg.extract.occasions import event_at, place_at, venue_at
 from kg.extract.people import collective_at, name_at, person_at
 from kg.extract.titles import title
 from kg.lexicons import load
+from kg.vocab import ChunkKind
 
 _LIST_GLUE = {",", "dan", "serta", ";"}
 
@@ -29,8 +30,8 @@ def _org_at(ctx: Context, i: int) -> Chunk | None:
     end, ref = found
     many = ctx.word(end) == "di" and (ctx.word(end + 1).isdigit() or ctx.word(end + 1) in _EACH)
     if many and not ref.area:
-        return chunk(ctx, "COLLECTIVE", i, end, label=ref.name)
-    return chunk(ctx, "ORG", i, end, org=ref)
+        return chunk(ctx, ChunkKind.COLLECTIVE, i, end, label=ref.name)
+    return chunk(ctx, ChunkKind.ORG, i, end, org=ref)
 
 
 def _in_document_title(ctx: Context, i: int) -> bool:
@@ -44,7 +45,7 @@ def _in_document_title(ctx: Context, i: int) -> bool:
 
 def _parse(ctx: Context, i: int, previous: Chunk | None) -> Chunk | None:
     """Return the first chunk any parser finds at token i."""
-    after_group = bool(previous and previous.kind == "COLLECTIVE" and
+    after_group = bool(previous and previous.kind == ChunkKind.COLLECTIVE and
                        all(ctx.word(k) in _LIST_GLUE for k in range(previous.j, i)))
     for parse in (lambda: collective_at(ctx, i, after_group), lambda: title(ctx, i),
                   lambda: venue_at(ctx, i), lambda: _org_at(ctx, i), lambda: place_at(ctx, i),
@@ -65,7 +66,7 @@ def chunk_sentence(ctx: Context) -> list[Chunk]:
             i = found.j
         else:
             i += 1
-    chunks = [c for c in chunks if not (c.kind == "NAME" and _short_form(ctx, c))]
+    chunks = [c for c in chunks if not (c.kind == ChunkKind.NAME and _short_form(ctx, c))]
     return _inherit_institutions(_unlisted_titles(ctx, chunks))
 
 
@@ -101,11 +102,11 @@ def _unlisted_titles(ctx: Context, chunks: list[Chunk]) -> list[Chunk]:
         c = chunks[n]
         body, holder = (chunks[n + 1] if n + 1 < len(chunks) else None,
                         chunks[n + 2] if n + 2 < len(chunks) else None)
-        if (c.kind == "NAME" and body and body.kind == "ORG" and body.org and body.i == c.j
-                and holder and holder.kind in {"PERSON", "NAME"} and "evidence" in holder.tags
+        if (c.kind == ChunkKind.NAME and body and body.kind == ChunkKind.ORG and body.org and body.i == c.j
+                and holder and holder.kind in {ChunkKind.PERSON, ChunkKind.NAME} and "evidence" in holder.tags
                 and all(ctx.word(k) == "," for k in range(body.j, holder.i))):
             title = TitleRef(c.text, c.text, None, body.org, None, (body.start, body.end))
-            out.append(chunk(ctx, "TITLE", c.i, body.j, title=title))
+            out.append(chunk(ctx, ChunkKind.TITLE, c.i, body.j, title=title))
             n += 2
             continue
         out.append(c)
@@ -122,9 +123,9 @@ def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:
     out, last = [], None
     for c in chunks:
         t = c.title
-        if c.kind == "TITLE" and t and t.org_span and t.org:
+        if c.kind == ChunkKind.TITLE and t and t.org_span and t.org:
             last = t.org
-        elif c.kind == "TITLE" and t and last and t.org_span is None and _generic(t.written):
+        elif c.kind == ChunkKind.TITLE and t and last and t.org_span is None and _generic(t.written):
             c = replace(c, title=replace(t, org=last, collective=None))
         out.append(c)
     return out

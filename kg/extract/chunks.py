@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.records import Name
+from kg.vocab import ChunkKind, EventKind, PlaceLevel
 
 
 @dataclass(frozen=True)
@@ -12,7 +13,7 @@ class PlaceRef:
     """A place as written, with its level and, where the gazetteer knows it, its region code."""
 
     name: str
-    level: str
+    level: PlaceLevel | str  # "place" when no level is written
     code: str | None = None
     written: str = ""
 
@@ -49,7 +50,7 @@ class TitleRef:
 class EventRef:
     """An event word and the words that describe it."""
 
-    kind: str
+    kind: EventKind
     label: str
 
 
@@ -57,7 +58,7 @@ class EventRef:
 class Chunk:
     """A typed span of a sentence, by token indexes [i, j) and character offsets."""
 
-    kind: str  # TITLE, ORG, PERSON, NAME, PLACE, VENUE, COLLECTIVE, EVENT
+    kind: ChunkKind
     i: int
     j: int
     start: int

@@ -12,6 +12,7 @@ from kg.lexicons import load
 from kg.nlp.names import is_degree, is_split_degree, is_prefix
 from kg.nlp.tokens import Token
 from kg.nlp.vocabulary import is_verb
+from kg.vocab import PlaceLevel
 
 # Words after a region's name that belong to it when the gazetteer does not know the name.
 DIRECTIONS = {"Selatan", "Utara", "Timur", "Barat", "Tengah", "Raya", "Ilir", "Ulu", "Hulu",
@@ -131,7 +132,7 @@ def short_names(text: str) -> dict[str, str]:
             continue
         for n in range(1, len(words) + 1):
             regions = [r for r in gazetteer.lookup(" ".join(words[-n:]))
-                       if r.level in {"province", "regency", "city"}]
+                       if r.level in {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY}]
             if regions:
                 found[short] = regions[0].code
     return found

@@ -10,6 +10,7 @@ from kg.extract.chunks import Chunk
 from kg.extract.parsed import Parsed
 from kg.nlp.dates import DateMention
 from kg.nlp.tokens import fold
+from kg.vocab import ChunkKind, EventKind
 
 # "Acara ini", "kegiatan tersebut": words that point back to the report's main event.
 _ANAPHORA = {"acara", "kegiatan"}
@@ -34,7 +35,7 @@ def _group_key(article_id: str, chunk: Chunk) -> str:
     """Key an event: a dated election is one event everywhere, others are the article's own."""
     assert chunk.event
     article_id = quote(article_id, safe="")  # "berita lahat" and "berita-lahat" stay apart
-    if chunk.event.kind == "Election":
+    if chunk.event.kind == EventKind.ELECTION:
         label = fold(chunk.event.label)
         return f"election:{label}" if any(w.isdigit() for w in label.split()) else \
             f"{article_id}#election:{label}"
@@ -45,7 +46,7 @@ def group_events(article_id: str, parsed: list[Parsed]) -> list[EventGroup]:
     """Group the event mentions; an undated election joins the one dated election of its name."""
     groups: dict[str, EventGroup] = {}
     for n, p in enumerate(parsed):
-        for c in p.of_kind("EVENT"):
+        for c in p.of_kind(ChunkKind.EVENT):
             assert c.event
             key = _group_key(article_id, c)
             group = groups.setdefault(key, EventGroup(key, c.event.kind))
@@ -59,9 +60,9 @@ def _merge_undated(groups: dict[str, EventGroup]) -> list[EventGroup]:
     """Fold "Pilkada" into "Pilkada 2024" when the article names only one such election."""
     by_noun: dict[str, list[str]] = defaultdict(list)
     for key, g in groups.items():
-        if g.kind == "Election" and key.startswith("election:"):
+        if g.kind == EventKind.ELECTION and key.startswith("election:"):
             by_noun[fold(g.label).split()[0]].append(key)
-    for key in [k for k, g in groups.items() if g.kind == "Election" and "#" in k]:
+    for key in [k for k, g in groups.items() if g.kind == EventKind.ELECTION and "#" in k]:
         dated = by_noun.get(fold(groups[key].label).split()[0], [])
         if len(dated) == 1:
             target = groups[dated[0]]
@@ -77,13 +78,13 @@ def activity(article_id: str, title: str | None, parsed: list[Parsed]) -> EventG
         ctx = parsed[lead].ctx
         tokens = [t for k, t in enumerate(ctx.tokens) if k not in ctx.blocked and t.is_word][:8]
         label = ctx.text[tokens[0].start:tokens[-1].end] if tokens else label
-    return EventGroup(f"{quote(article_id, safe='')}#activity", "Activity", [label], [lead])
+    return EventGroup(f"{quote(article_id, safe='')}#activity", EventKind.ACTIVITY, [label], [lead])
 
 
 def main_event(groups: list[EventGroup], parsed: list[Parsed]) -> EventGroup | None:
     """Return the report's main event (its first that is not an election) and add the
     sentences that point back to it ("Acara ini ditutup dengan ...")."""
-    main = next((g for g in groups if g.kind != "Election"), None)
+    main = next((g for g in groups if g.kind != EventKind.ELECTION), None)
     if main:
         for n, p in enumerate(parsed):
             if _ANAPHORA & set(p.words()) and n not in main.sentences:
@@ -107,9 +108,9 @@ def event_dates(group: EventGroup, parsed: list[Parsed],
 
 def event_place(group: EventGroup, parsed: list[Parsed]) -> Chunk | None:
     """Return the venue of the event's sentences, else a place written after "di"."""
-    for kind in ("VENUE", "PLACE"):
+    for kind in (ChunkKind.VENUE, ChunkKind.PLACE):
         for n in group.sentences:
             for c in parsed[n].of_kind(kind):
-                if kind == "VENUE" or parsed[n].ctx.word(c.i - 1).lower() == "di":
+                if kind == ChunkKind.VENUE or parsed[n].ctx.word(c.i - 1).lower() == "di":
                     return c
     return None

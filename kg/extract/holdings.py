@@ -8,8 +8,9 @@ from kg.extract.chunks import Chunk
 from kg.extract.context import Context, links
 from kg.lexicons import load
 from kg.nlp.vocabulary import is_plain, name_shaped
+from kg.vocab import ChunkKind, HoldingStatus
 
-_PEOPLE = {"PERSON", "NAME"}
+_PEOPLE = {ChunkKind.PERSON, ChunkKind.NAME}
 
 
 def _holder(c: Chunk) -> bool:
@@ -17,7 +18,7 @@ def _holder(c: Chunk) -> bool:
 
     "Bupati Pringsewu Sujadi. Kemudian, ...": "Kemudian" is a word of the language, not a holder.
     """
-    return c.kind == "PERSON" and "evidence" in c.tags or bool(
+    return c.kind == ChunkKind.PERSON and "evidence" in c.tags or bool(
         c.kind in _PEOPLE and c.person and name_shaped(c.person.name))
 
 
@@ -27,7 +28,7 @@ class Pair:
 
     person: Chunk
     title: Chunk
-    status: str = "current"
+    status: HoldingStatus = HoldingStatus.CURRENT
 
 
 def _gap(ctx: Context, a: Chunk, b: Chunk) -> list[str]:
@@ -52,7 +53,7 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> str | None:
     between = links("qualifying") | links("former") | links("new")
     dated = len(words) < len(gap) and _holder(p)
     if (gap[-1:] == [","] or dated) and words and set(words) <= between:
-        return "former" if links("former") & set(words) else "current"
+        return HoldingStatus.FORMER if links("former") & set(words) else HoldingStatus.CURRENT
     return None
 
 
@@ -67,20 +68,20 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:
     if not gap:
         return _status(ctx, t, []) if ctx.word(p.j) in {",", ":"} else None
     if gap == ["dari"] and ctx.word(p.j) == ":":
-        return "former"  # a mutation list: "- Budi Santoso: dari Kepala Dinas A menjadi ..."
+        return HoldingStatus.FORMER  # a mutation list: "- Budi Santoso: dari Kepala Dinas A menjadi ..."
     if gap == ["("]:
         return _status(ctx, t, [])  # "- Samsu Abubakar (Plt Kepala Dinas Lingkungan Hidup)"
     if gap[-1] in links("link") and len(gap) <= 6 and all(w.isalpha() for w in gap):
         return _status(ctx, t, gap)
     if set(gap) <= links("former") | links("qualifying") and links("former") & set(gap):
-        return "former"  # "Ahmad Syarifuddin, mantan Ketua ...", "Rina yang semula Kepala ..."
+        return HoldingStatus.FORMER  # "Ahmad Syarifuddin, mantan Ketua ...", "Rina yang semula Kepala ..."
     return None
 
 
 def _status(ctx: Context, t: Chunk, gap: list[str]) -> str:
     """Say whether the title is a former one ("mantan Kapolres", "sebelumnya menjabat")."""
     before = ctx.word(t.i - 1).lower()
-    return "former" if before in links("former") or links("former") & set(gap) else "current"
+    return HoldingStatus.FORMER if before in links("former") or links("former") & set(gap) else HoldingStatus.CURRENT
 
 
 def _handover(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
@@ -88,7 +89,7 @@ def _handover(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
 
     "Jabatan Kapolres Lumajang diserahterimakan dari AKBP X kepada AKBP Y."
     """
-    titles = [n for n, c in enumerate(chunks) if c.kind == "TITLE" and c.title and c.title.org
+    titles = [n for n, c in enumerate(chunks) if c.kind == ChunkKind.TITLE and c.title and c.title.org
               and n not in used]
     people = [n for n, c in enumerate(chunks) if c.kind in _PEOPLE and n not in used]
     for t in titles:
@@ -96,8 +97,8 @@ def _handover(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
         if len(after) >= 2 and ctx.word(chunks[after[0]].i - 1).lower() == "dari" and \
                 ctx.word(chunks[after[1]].i - 1).lower() == "kepada":
             used |= {t, after[0], after[1]}
-            return [Pair(chunks[after[0]], chunks[t], "outgoing"),
-                    Pair(chunks[after[1]], chunks[t], "incoming")]
+            return [Pair(chunks[after[0]], chunks[t], HoldingStatus.OUTGOING),
+                    Pair(chunks[after[1]], chunks[t], HoldingStatus.INCOMING)]
     return []
 
 
@@ -113,18 +114,18 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
         nxt = chunks[n + 1]
         if n in used:
             continue
-        if c.kind in _PEOPLE and nxt.kind == "EVENT" and n + 2 < len(chunks):
+        if c.kind in _PEOPLE and nxt.kind == ChunkKind.EVENT and n + 2 < len(chunks):
             nxt = chunks[n + 2]  # "Hendra Wijaya dilantik sebagai Pj Bupati Lahat"
         if _is_plural(c) and _listed_names(ctx, chunks, n + 1) >= 2:
             continue  # "komisioner KPU, A, B dan C": the list is read below, all of it
-        if c.kind == "TITLE" and c.title and c.title.org and nxt.kind in _PEOPLE and (
+        if c.kind == ChunkKind.TITLE and c.title and c.title.org and nxt.kind in _PEOPLE and (
                 _holder(nxt) or ctx.word(c.j) == ",") and not names_a_venue(ctx, c):
             status = _title_then_person(ctx, c, nxt)
             if status:
                 pairs.append(Pair(nxt, c, status))
                 used |= {n, n + 1}
                 continue
-        if _holder(c) and nxt.kind == "TITLE" and nxt.title and nxt.title.org:
+        if _holder(c) and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org:
             status = _person_then_title(ctx, c, nxt)
             t = chunks.index(nxt)
             if status and t not in used and not _title_has_own_holder(ctx, chunks, t):
@@ -149,7 +150,7 @@ def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     ...": read the other way, each title would take the next item's name.
     """
     glued = [n for n in range(len(chunks) - 1)
-             if chunks[n].kind in _PEOPLE and chunks[n + 1].kind == "TITLE"
+             if chunks[n].kind in _PEOPLE and chunks[n + 1].kind == ChunkKind.TITLE
              and chunks[n + 1].title and chunks[n + 1].title.org and not _gap(ctx, chunks[n], chunks[n + 1])
              and ctx.word(chunks[n + 1].j) in {",", "dan", "serta", ".", ""}]
     if len(glued) < 2:
@@ -167,7 +168,7 @@ def _second_titles(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: s
     more = []
     for p in pairs:
         n = index[p.person.i]
-        if n + 1 < len(chunks) and n + 1 not in used and chunks[n + 1].kind == "TITLE":
+        if n + 1 < len(chunks) and n + 1 not in used and chunks[n + 1].kind == ChunkKind.TITLE:
             t = chunks[n + 1]
             gap = [w for w in _gap(ctx, p.person, t) if w != ","]
             if t.title and t.title.org and gap and (status := _person_then_title(ctx, p.person, t)):
@@ -188,9 +189,9 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
         n = index[p.title.i]
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
         gap = [w for w in _gap(ctx, p.title, nxt) if w != ","] if nxt else []
-        if nxt and nxt.kind == "TITLE" and nxt.title and nxt.title.org and n + 1 not in used \
+        if nxt and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org and n + 1 not in used \
                 and gap and gap[-1] in links("new") | links("link") and len(gap) <= 3:
-            out += [replace(p, status="former"), Pair(p.person, nxt, "current")]
+            out += [replace(p, status=HoldingStatus.FORMER), Pair(p.person, nxt, HoldingStatus.CURRENT)]
             used.add(n + 1)
         else:
             out.append(p)
@@ -207,7 +208,7 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
     """
     pairs = []
     for n, t in enumerate(chunks):
-        if n in used or t.kind != "TITLE" or not (t.title and t.title.org) or n + 1 >= len(chunks):
+        if n in used or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) or n + 1 >= len(chunks):
             continue
         gap = set(_gap(ctx, t, chunks[n + 1]))
         intro = links("list")
@@ -252,12 +253,12 @@ def _held_by(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
     pairs = []
     for n, t in enumerate(chunks[:-1]):
         p = chunks[n + 1]
-        if n in used or n + 1 in used or t.kind != "TITLE" or not (t.title and t.title.org) \
+        if n in used or n + 1 in used or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) \
                 or p.kind not in _PEOPLE or not _holder(p):
             continue
         gap = set(_gap(ctx, t, p))
         if gap & links("held-by") and gap <= links("held-by") | _ADVERBS:
-            pairs.append(Pair(p, t, "former" if links("former") & gap else "current"))
+            pairs.append(Pair(p, t, HoldingStatus.FORMER if links("former") & gap else HoldingStatus.CURRENT))
             used |= {n, n + 1}
     return pairs
 
@@ -272,14 +273,14 @@ def _replaced(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair
     for k, p in enumerate(pairs):
         nxt = [c for c in chunks if c.i >= p.person.j and c.kind in _PEOPLE][:1]
         if nxt and _gap(ctx, p.person, nxt[0]) in (["digantikan", "oleh"], [",", "digantikan", "oleh"]):
-            out[k] = replace(p, status="outgoing")
-            out.append(Pair(nxt[0], p.title, "incoming"))
+            out[k] = replace(p, status=HoldingStatus.OUTGOING)
+            out.append(Pair(nxt[0], p.title, HoldingStatus.INCOMING))
             continue
         after = [c for c in chunks if c.i >= p.title.j][:1]
-        if p.status == "current" and after and after[0].kind in _PEOPLE and _holder(after[0]):
+        if p.status == HoldingStatus.CURRENT and after and after[0].kind in _PEOPLE and _holder(after[0]):
             gap = set(_gap(ctx, p.title, after[0]))
             if gap & links("replacing") and gap <= links("replacing") | _ADVERBS:
-                out.append(Pair(after[0], p.title, "former"))
+                out.append(Pair(after[0], p.title, HoldingStatus.FORMER))
     return out
 
 
@@ -293,4 +294,4 @@ def _title_has_own_holder(ctx: Context, chunks: list[Chunk], t: int) -> bool:
 def promote(chunks: list[Chunk], pairs: list[Pair]) -> list[Chunk]:
     """Make the names that hold a title persons."""
     held = {p.person.i for p in pairs}
-    return [replace(c, kind="PERSON") if c.kind == "NAME" and c.i in held else c for c in chunks]
+    return [replace(c, kind=ChunkKind.PERSON) if c.kind == ChunkKind.NAME and c.i in held else c for c in chunks]

@@ -16,9 +16,10 @@ from kg.extract.phrases import tables
 from kg.lexicons import load
 from kg.nlp.names import is_degree, is_prefix
 from kg.nlp.vocabulary import is_vocabulary
+from kg.vocab import ChunkKind, PlaceLevel
 
 
-def chunk(ctx: Context, kind: str, i: int, j: int, **fields: object) -> Chunk:
+def chunk(ctx: Context, kind: ChunkKind, i: int, j: int, **fields: object) -> Chunk:
     """Make a chunk over tokens [i, j)."""
     start, end = ctx.tokens[i].start, ctx.tokens[j - 1].end
     return Chunk(kind, i, j, start, end, ctx.text[start:end], **fields)  # type: ignore[arg-type]
@@ -26,7 +27,7 @@ def chunk(ctx: Context, kind: str, i: int, j: int, **fields: object) -> Chunk:
 
 def place_name(ctx: Context, i: int, level: str | None) -> tuple[int, PlaceRef] | None:
     """Parse a place's name at i: the gazetteer's longest match, else a word and its directions."""
-    levels = {level} if level in {"province", "regency", "city", "district"} else None
+    levels = {level} if level in {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY, PlaceLevel.DISTRICT} else None
     found = region_at(ctx, i, levels)
     # "Tanjung Baru" is not the district Tanjung: a direction word after a match makes another name.
     if found and not (ctx.word(i + found[0]) in DIRECTIONS and ctx.cap(i + found[0])):
@@ -45,18 +46,18 @@ def area(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     k = i + 1 if ctx.word(i) == "," and tables().levels.match(ctx.tokens, i + 1) else i
     if level := tables().levels.match(ctx.tokens, k):
         n, name = level
-        village = _village_name(ctx, k + n) if name == "village" else None
+        village = _village_name(ctx, k + n) if name == PlaceLevel.VILLAGE else None
         if found := village or place_name(ctx, k + n, name):
             j, place = found
             return j, PlaceRef(place.name, name, place.code, ctx.span(k, j))
         return None
-    if found := region_at(ctx, k, {"province", "regency", "city"}):
+    if found := region_at(ctx, k, {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY}):
         n, region = found
         end = k + n
         while ctx.word(end) in DIRECTIONS and ctx.cap(end):
             end += 1  # "Polsek Lebong Utara" is no more Lebong than a person called Utara
         if end > k + n:
-            return end, PlaceRef(ctx.span(k, end), "district", None, ctx.span(k, end))
+            return end, PlaceRef(ctx.span(k, end), PlaceLevel.DISTRICT, None, ctx.span(k, end))
         return end, PlaceRef(region.name, region.level, region.code, ctx.span(k, end))
     return None
 
@@ -87,8 +88,8 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
     if village and (named := _village_name(ctx, i)):
         return named  # a village the gazetteer does not list, not a district elsewhere
     found = place_name(ctx, i, None)
-    if found and (found[1].code is None or found[1].level == "district") and village:
-        found = (found[0], PlaceRef(found[1].name, "village", None, found[1].written))
+    if found and (found[1].code is None or found[1].level == PlaceLevel.DISTRICT) and village:
+        found = (found[0], PlaceRef(found[1].name, PlaceLevel.VILLAGE, None, found[1].written))
     if found and found[1].code is None and not village:
         return None
     # A known region may be followed by the holder's name ("Camat Merapi Barat Sahril Anwar");
@@ -223,7 +224,7 @@ def _village_name(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     while j - i < 3 and ctx.cap(j) and not is_prefix(ctx.word(j)) and ctx.word(j) not in reserved():
         j += 1
     if j > i and ctx.word(j) in {",", "("}:
-        return j, PlaceRef(ctx.span(i, j), "village", None, ctx.span(i, j))
+        return j, PlaceRef(ctx.span(i, j), PlaceLevel.VILLAGE, None, ctx.span(i, j))
     return None
 
 

@@ -7,33 +7,32 @@ from kg.extract.parsed import Parsed
 from kg.nlp.dates import DateMention
 from kg.nlp.tokens import fold
 from kg.records import Mention
-
-_TYPES = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "PLACE": "PLACE", "VENUE": "PLACE",
-          "EVENT": "EVENT", "COLLECTIVE": "GROUP"}
+from kg.vocab import ChunkKind, MentionType
 
 
 def _of_chunk(p: Parsed, c: Chunk) -> list[Mention]:
     """Return the mentions a chunk makes: a title gives a role and, when written, its organisation."""
     text = p.ctx.text
-    if c.kind == "TITLE" and c.title:
+    if c.kind == ChunkKind.TITLE and c.title:
         role_end = c.title.org_span[0] if c.title.org_span else c.end
         while role_end > c.start and text[role_end - 1] in " ,(":
             role_end -= 1
-        out = [Mention(c.start, role_end, text[c.start:role_end], "ROLE", fold(c.title.role))]
+        out = [Mention(c.start, role_end, text[c.start:role_end], MentionType.ROLE,
+                       fold(c.title.role))]
         if c.title.org_span and c.title.org and c.title.written not in c.title.org.written:
             s, e = c.title.org_span
-            kind = "ORGANIZATION" if not c.title.org.area or c.title.org.base in text[s:e] \
-                else "PLACE"
+            kind = MentionType.ORGANIZATION if not c.title.org.area or c.title.org.base in text[s:e] \
+                else MentionType.PLACE
             out.append(Mention(s, e, text[s:e], kind, fold(c.title.org.name)))
         return [m for m in out if m.end > m.start]
-    kind = _TYPES.get(c.kind)
+    kind = ChunkKind(c.kind).mention
     if kind is None:
         return []
     key = fold(c.person.name) if c.person else fold(c.text)
     return [Mention(c.start, c.end, c.text, kind, key)]
 
 
-NAMED = {"PERSON", "ORGANIZATION", "PLACE"}
+NAMED = {MentionType.PERSON, MentionType.ORGANIZATION, MentionType.PLACE}
 
 
 def _named(rules: list[Mention], strong: list[Mention], model: list[tuple[int, int, str]],
@@ -47,7 +46,7 @@ def _named(rules: list[Mention], strong: list[Mention], model: list[tuple[int, i
     differently), every rule name where the recogniser found none 0.806. The recogniser never
     saw a dateline, so it is not read there.
     """
-    spans = [Mention(s, e, text[s:e], kind, fold(text[s:e])) for s, e, kind in model
+    spans = [Mention(s, e, text[s:e], MentionType(kind), fold(text[s:e])) for s, e, kind in model
              if s >= body_start]
     extra = [m for m in strong if _apart(m, spans)]
     return [m for m in rules if m.type not in NAMED] + spans + extra
@@ -73,6 +72,7 @@ def mentions(parsed: list[Parsed], dates: list[list[DateMention]],
     found = [m for p in parsed for c in p.chunks for m in _of_chunk(p, c)]
     if parsed and model:
         found = _named(found, _strong(parsed), list(model), parsed[0].ctx.text, body_start)
-    found += [Mention(d.start, d.end, d.text, "DATE", d.value.isoformat() if d.value else d.text)
+    found += [Mention(d.start, d.end, d.text, MentionType.DATE,
+                      d.value.isoformat() if d.value else d.text)
               for ds in dates for d in ds]
     return sorted(found, key=lambda m: (m.start, m.end, m.type))

@@ -8,6 +8,7 @@ from kg.extract.institutions import chunk, place_name
 from kg.extract.phrases import tables
 from kg.extract.titles import title
 from kg.lexicons import load
+from kg.vocab import ChunkKind, EventKind, PlaceLevel
 
 # Words before a venue word that make it a place rather than an institution ("di Kantor Camat").
 _TO_A_PLACE = {"di", "ke", "dari", "halaman", "depan", "lingkungan", "bertempat"}
@@ -43,14 +44,14 @@ def event_at(ctx: Context, i: int) -> Chunk | None:
     if not found or i in ctx.blocked:
         return None
     n, (kind, noun) = found
-    if kind == "Election":
+    if kind == EventKind.ELECTION:
         j = _election_end(ctx, i + n)
         label = " ".join([noun, *ctx.span(i + n, j).split()]) if j > i + n else noun
     else:
         j = _complement_end(ctx, i + n, ctx.word(i)[0].isupper())
         rest = ctx.span(i + n, j).lower() if j > i + n else ""
         label = f"{noun} {rest}".strip()
-    return chunk(ctx, "EVENT", i, j, event=EventRef(kind, label))
+    return chunk(ctx, ChunkKind.EVENT, i, j, event=EventRef(kind, label))
 
 
 def venue_at(ctx: Context, i: int) -> Chunk | None:
@@ -66,7 +67,7 @@ def venue_at(ctx: Context, i: int) -> Chunk | None:
         j += 1
     if j == i + found[0] and ctx.word(i - 1).lower() not in _TO_A_PLACE:
         return None
-    return chunk(ctx, "VENUE", i, j, label=ctx.span(i, j))
+    return chunk(ctx, ChunkKind.VENUE, i, j, label=ctx.span(i, j))
 
 
 def place_at(ctx: Context, i: int) -> Chunk | None:
@@ -76,13 +77,13 @@ def place_at(ctx: Context, i: int) -> Chunk | None:
         n, name = level
         if found := place_name(ctx, i + n, name):
             j, place = found
-            return chunk(ctx, "PLACE", i, j, place=PlaceRef(place.name, name, place.code,
+            return chunk(ctx, ChunkKind.PLACE, i, j, place=PlaceRef(place.name, name, place.code,
                                                             ctx.span(i, j)))
-    levels = {"province", "regency", "city"}
+    levels = {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY}
     if ctx.word(i - 1).lower() in _TO_A_PLACE:
-        levels.add("district")
+        levels.add(PlaceLevel.DISTRICT)
     if ctx.cap(i) and (found := region_at(ctx, i, levels)):
         n, region = found
-        return chunk(ctx, "PLACE", i, i + n, place=PlaceRef(region.name, region.level,
+        return chunk(ctx, ChunkKind.PLACE, i, i + n, place=PlaceRef(region.name, region.level,
                                                             region.code, ctx.span(i, i + n)))
     return None

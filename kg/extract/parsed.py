@@ -8,6 +8,7 @@ from kg.extract.chunks import Chunk
 from kg.extract.context import Context
 from kg.extract.holdings import Pair
 from kg.records import Sentence
+from kg.vocab import ChunkKind
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,6 @@ class Parsed:
         """Return the sentence's words in lower case."""
         return [t.text.lower() for t in self.ctx.tokens]
 
-    def of_kind(self, *kinds: str) -> list[Chunk]:
+    def of_kind(self, *kinds: ChunkKind) -> list[Chunk]:
         """Return the chunks of the given kinds, in order."""
         return [c for c in self.chunks if c.kind in kinds]

@@ -9,6 +9,7 @@ from kg.extract.institutions import chunk
 from kg.extract.phrases import tables
 from kg.lexicons import load
 from kg.nlp.names import is_prefix, person
+from kg.vocab import ChunkKind
 
 _INSIDE_NAMES = {"bin", "binti", "van", "de", "al"}
 
@@ -71,7 +72,7 @@ def person_at(ctx: Context, i: int, evidence_needed: bool = True) -> Chunk | Non
     if evidence_needed and not evidence:
         return None
     tags = frozenset({"evidence"}) if evidence else frozenset()
-    return chunk(ctx, "PERSON", i, end, person=found, tags=tags)
+    return chunk(ctx, ChunkKind.PERSON, i, end, person=found, tags=tags)
 
 
 def name_at(ctx: Context, i: int) -> Chunk | None:
@@ -81,7 +82,7 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
         return None
     if not found.tags and gazetteer.lookup(found.text):
         return None  # a region's name ("..., Negara", "Tanjung Raya") is a place, not a person
-    return Chunk("NAME", found.i, found.j, found.start, found.end, found.text,
+    return Chunk(ChunkKind.NAME, found.i, found.j, found.start, found.end, found.text,
                  person=found.person, tags=found.tags)
 
 
@@ -91,7 +92,7 @@ def collective_at(ctx: Context, i: int, after_group: bool = False) -> Chunk | No
     k, count = i, None
     if ctx.word(i).lower() in lex.quantifiers:
         k = i + 1
-    elif ctx.word(i).isdigit() and not (len(ctx.word(i)) == 4 and ctx.word(i)[:2] in {"19", "20"}):
+    elif ctx.word(i).isdecimal() and not (len(ctx.word(i)) == 4 and ctx.word(i)[:2] in {"19", "20"}):
         k, count = i + 1, int(ctx.word(i))
     found = t.collectives.match(ctx.tokens, k)
     if not found or (k == i and not after_group and ctx.span(k, k + found[0]) in lex.roles):
@@ -102,7 +103,7 @@ def collective_at(ctx: Context, i: int, after_group: bool = False) -> Chunk | No
         j += 1
         while ctx.cap(j):
             j += 1
-    return chunk(ctx, "COLLECTIVE", i, j, label=found[1], count=count)
+    return chunk(ctx, ChunkKind.COLLECTIVE, i, j, label=found[1], count=count)
 
 
 def _alias_in_parentheses(ctx: Context, j: int) -> int:

@@ -8,6 +8,7 @@ from kg.extract.parsed import Parsed
 from kg.extract.resolve import place_key, region_places
 from kg.nlp.tokens import fold
 from kg.records import Article, Organization, Place
+from kg.vocab import ChunkKind, PlaceLevel
 
 
 class Places:
@@ -24,7 +25,7 @@ class Places:
                  if c.title and c.title.org and c.title.org.area]
         for ref in refs:
             self._add_ref(ref)
-        for c in (c for p in parsed for c in p.of_kind("VENUE")):
+        for c in (c for p in parsed for c in p.of_kind(ChunkKind.VENUE)):
             self.key_of(c)
         region = dateline_region(article, [r.code for r in refs if r.code])
         self.dateline = self._add_region(region.code) if region else None
@@ -57,7 +58,7 @@ class Places:
             return self._add_ref(chunk.place)
         name = chunk.label or chunk.text
         key = f"venue:{fold(name)}@{self.home or ''}"
-        self._by_key.setdefault(key, Place(key, name, "venue", (), None, self.home))
+        self._by_key.setdefault(key, Place(key, name, PlaceLevel.VENUE, (), None, self.home))
         return key
 
     def all(self) -> list[Place]:

@@ -12,6 +12,7 @@ from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import load
 from kg.nlp.names import is_prefix
 from kg.nlp.vocabulary import is_vocabulary
+from kg.vocab import ChunkKind, PlaceLevel
 
 
 def _skip_alias(ctx: Context, j: int, table: PhraseTable) -> int:
@@ -82,7 +83,7 @@ def title(ctx: Context, i: int) -> Chunk | None:
         label, j = f"{label} {ctx.span(j, field_end)}", field_end
     collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
     org_span = (ctx.tokens[org_start].start, ctx.tokens[j - 1].end) if j > org_start else None
-    return chunk(ctx, "TITLE", i, j, title=TitleRef(label, ctx.span(k, k + n), qualifier,
+    return chunk(ctx, ChunkKind.TITLE, i, j, title=TitleRef(label, ctx.span(k, k + n), qualifier,
                                                     org_ref, collective, org_span))
 
 
@@ -119,7 +120,7 @@ def _home_org(carries: str, place: PlaceRef) -> OrgRef:
     """Fill a carried organisation's template with a place: "Pemerintah {area}" + Kota X."""
     base = carries.split(" {")[0]
     if "{area}" in carries:
-        level = {"regency": "Kabupaten", "city": "Kota", "province": "Provinsi"}.get(place.level)
+        level = {PlaceLevel.REGENCY: "Kabupaten", PlaceLevel.CITY: "Kota", PlaceLevel.PROVINCE: "Provinsi"}.get(place.level)
         base = f"{base} {level}" if level else base
     return OrgRef(f"{base} {place.written}", base, None, place)
 

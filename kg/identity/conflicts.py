@@ -8,6 +8,7 @@ from datetime import date
 
 from kg.lexicons import load
 from kg.records import Extraction
+from kg.vocab import HoldingStatus
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def holder_conflicts(extractions: list[Extraction]) -> list[HolderConflict]:
     seen: dict[tuple[str, str, date], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for x in extractions:
         for h in x.holdings:
-            if x.reported and h.status == "current" and not h.qualifier and _single(h.role):
+            if x.reported and h.status == HoldingStatus.CURRENT and not h.qualifier and _single(h.role):
                 seen[(h.role, h.organization, x.reported)][h.person].add(x.article.id)
     return [HolderConflict(role, org, day, tuple(sorted(people)),
                            tuple(sorted(set().union(*people.values()))))

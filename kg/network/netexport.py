@@ -19,7 +19,7 @@ SEPARATOR = " | "
 
 
 def flat(attrs: Mapping[str, Any]) -> dict[str, str | int | float | bool]:
-    """Return attributes as scalars: lists joined, evidence counted and quoted, None left out."""
+    """Return attributes as plain scalars: lists joined, evidence counted and quoted, None left out."""
     out: dict[str, str | int | float | bool] = {}
     for key, value in attrs.items():
         if key == "evidence":
@@ -27,6 +27,8 @@ def flat(attrs: Mapping[str, Any]) -> dict[str, str | int | float | bool]:
             out["evidence"] = SEPARATOR.join(e["text"] for e in value)
         elif isinstance(value, list | tuple):
             out[key] = SEPARATOR.join(str(v) for v in value)
+        elif isinstance(value, str):  # a name of kg.vocab too, as the plain text it is
+            out[key] = str(value)
         elif value is not None:
             out[key] = value
     return out
@@ -40,7 +42,7 @@ def network(graph: Graph) -> nx.MultiDiGraph:
     for node, attrs in g.nodes(data=True):
         flat_g.add_node(node, **flat(attrs), centrality=round(scores[node], 6))
     for u, v, k, attrs in g.edges(keys=True, data=True):
-        flat_g.add_edge(u, v, key=k, **flat(attrs))
+        flat_g.add_edge(u, v, key=str(k), **flat(attrs))
     return flat_g
 
 

@@ -13,10 +13,14 @@ import networkx as nx
 from rdflib import Graph
 
 from kg.network.analytics import project
+from kg.vocab import Kind, ParticipationRole, Relation
 
-ACTORS = frozenset({"person", "organization", "collective", "event"})
-TIES = frozenset({"holds", "attends", "organises", "speaks"})
-PRESENT = frozenset({"attends", "organises", "speaks"})
+ACTORS = frozenset({Kind.PERSON, Kind.ORGANIZATION, Kind.COLLECTIVE, Kind.EVENT})
+PRESENT = frozenset(role.relation for role in ParticipationRole)
+TIES = PRESENT | {Relation.HOLDS}
+# What a place counts: the events located in it, the organisations serving it, articles filed there.
+COUNTED = {Relation.LOCATED_IN: "events", Relation.SERVES: "organizations",
+           Relation.FILED_IN: "articles"}
 # Exact betweenness is quadratic or worse; beyond this many nodes it is estimated from samples.
 EXACT_BETWEENNESS = 2000
 
@@ -30,7 +34,7 @@ def actor_graph(g: nx.MultiDiGraph) -> nx.Graph:
     return actors
 
 
-def central(g: nx.MultiDiGraph, actors: nx.Graph, kind: str, top: int) -> list[dict[str, Any]]:
+def central(g: nx.MultiDiGraph, actors: nx.Graph, kind: Kind, top: int) -> list[dict[str, Any]]:
     """Return the `top` nodes of a kind by degree centrality in the actor graph, with their
     betweenness, the events they took part in and the roles they hold."""
     degree = nx.degree_centrality(actors) if len(actors) > 1 else dict.fromkeys(actors, 0.0)
@@ -58,9 +62,9 @@ def _roles(g: nx.MultiDiGraph, node: str) -> list[str]:
     """Return the roles a person holds ("Kepala at Kejaksaan Negeri OKI"), or an
     organisation's holders ("Kepala: Budi Santoso")."""
     out = [f"{d.get('role') or 'member'} at {g.nodes[v]['label']}"
-           for _, v, d in g.out_edges(node, data=True) if d["relation"] == "holds"]
+           for _, v, d in g.out_edges(node, data=True) if d["relation"] == Relation.HOLDS]
     into = [f"{d.get('role') or 'member'}: {g.nodes[u]['label']}"
-            for u, _, d in g.in_edges(node, data=True) if d["relation"] == "holds"]
+            for u, _, d in g.in_edges(node, data=True) if d["relation"] == Relation.HOLDS]
     return sorted(set(out + into))
 
 
@@ -68,12 +72,12 @@ def participants(g: nx.MultiDiGraph) -> dict[str, set[str]]:
     """Return each event's participants (attendees, organisers, speakers)."""
     found: dict[str, set[str]] = defaultdict(set)
     for u, v, rel in g.edges(data="relation"):
-        if rel in PRESENT and g.nodes[v]["kind"] == "event":
+        if rel in PRESENT and g.nodes[v]["kind"] == Kind.EVENT:
             found[v].add(u)
     return found
 
 
-def co_attendance(g: nx.MultiDiGraph, top: int, kinds: Iterable[str] = ("person",)
+def co_attendance(g: nx.MultiDiGraph, top: int, kinds: Iterable[Kind] = (Kind.PERSON,)
                   ) -> list[dict[str, Any]]:
     """Return the pairs that appear together at the most events, with those events."""
     wanted = set(kinds)
@@ -107,10 +111,10 @@ def communities(g: nx.MultiDiGraph, actors: nx.Graph, top: int, size: int = 3
 def places(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """Count per place the events held in it (or in a place within it), the organisations
     serving it and the articles filed from it; places with none are left out."""
-    within = nx.DiGraph((u, v) for u, v, rel in g.edges(data="relation") if rel == "within")
+    within = nx.DiGraph((u, v) for u, v, rel in g.edges(data="relation") if rel == Relation.WITHIN)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for u, v, rel in g.edges(data="relation"):
-        key = {"located_in": "events", "serves": "organizations", "filed_in": "articles"}.get(rel)
+        key = COUNTED.get(rel)
         if key:
             for place in {v} | (nx.descendants(within, v) if v in within else set()):
                 counts[place][key] += 1
@@ -126,8 +130,8 @@ def stats(graph: Graph, top: int = 10) -> dict[str, Any]:
     kinds = Counter(kind for _, kind in g.nodes(data="kind"))
     return {
         "nodes": dict(sorted(kinds.items())), "edges": g.number_of_edges(),
-        "persons": central(g, actors, "person", top),
-        "organizations": central(g, actors, "organization", top),
+        "persons": central(g, actors, Kind.PERSON, top),
+        "organizations": central(g, actors, Kind.ORGANIZATION, top),
         "co_attendance": co_attendance(g, top),
         "communities": communities(g, actors, top),
         "places": places(g)[:top],

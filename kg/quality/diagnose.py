@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kg.extract.bylines import bylines
 from kg.nlp.tokens import fold
 from kg.records import Article
+from kg.vocab import Kind
 
 Names = list[str]
 
@@ -75,7 +76,7 @@ def _fact_cause(verdict: str, kind: str, item: tuple, unmatched: dict[str, list[
                 facts: list[tuple], match: dict) -> str:
     """Explain a missed or spurious holding or attendance by the entities it links."""
     who = item[1] if kind == "attends" else item[0]
-    person_like = kind == "holds" or item[0] == "person"
+    person_like = kind == "holds" or item[0] == Kind.PERSON
     entities = unmatched["persons" if person_like else "organizations"]
     if any(match["persons" if person_like else "organizations"](who, e) for e in entities):
         return f"{'person' if person_like else 'organisation'} {verdict}"

@@ -20,6 +20,7 @@ from kg.lexicons import load
 from kg.nlp.tokens import fold
 from kg.pipeline import extract_sources
 from kg.records import Extraction
+from kg.vocab import Kind
 
 KINDS = ("persons", "organizations", "holds", "attends")
 _GENERIC = {"dinas", "badan", "kantor", "kepala", "pemerintah", "kabupaten", "kab", "kota",
@@ -87,10 +88,10 @@ def _predicted(x: Extraction) -> dict[str, list]:
     persons = {p.key: [p.name, *p.aliases] for p in x.persons}
     orgs = {o.key: [o.name, *o.aliases] for o in x.organizations}
     holds = {(h.person, h.organization) for h in x.holdings}
-    attends = {(a.kind, a.participant) for a in x.attendances if a.kind != "collective"}
+    attends = {(a.kind, a.participant) for a in x.attendances if a.kind != Kind.COLLECTIVE}
     return {"persons": list(persons.values()), "organizations": list(orgs.values()),
             "holds": [(persons[p], orgs[o]) for p, o in sorted(holds)],
-            "attends": [(k, persons[w] if k == "person" else orgs[w]) for k, w in sorted(attends)]}
+            "attends": [(k, persons[w] if k == Kind.PERSON else orgs[w]) for k, w in sorted(attends)]}
 
 
 def _gold(gold: dict) -> dict[str, list]:
@@ -101,8 +102,8 @@ def _gold(gold: dict) -> dict[str, list]:
             "holds": [(people.get(h["person"], [h["person"]]),
                        orgs.get(h["organization"], [h["organization"]])) for h in gold["holds"]],
             # One item per participant, whatever the number of events, as the shared scorer counts.
-            "attends": [("person", people[who]) if who in people else
-                        ("organization", orgs.get(who, [who]))
+            "attends": [(Kind.PERSON, people[who]) if who in people else
+                        (Kind.ORGANIZATION, orgs.get(who, [who]))
                         for who in dict.fromkeys(a["participant"] for a in gold["attends"])]}
 
 
@@ -110,7 +111,7 @@ SAME: dict[str, Callable] = {
     "persons": person_match,
     "organizations": org_match,
     "holds": lambda g, p: person_match(g[0], p[0]) and org_match(g[1], p[1]),
-    "attends": lambda g, p: g[0] == p[0] and (person_match if g[0] == "person" else org_match)(
+    "attends": lambda g, p: g[0] == p[0] and (person_match if g[0] == Kind.PERSON else org_match)(
         g[1], p[1]),
 }
 

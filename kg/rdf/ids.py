@@ -8,6 +8,7 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from kg.rdf.namespaces import KGR
+from kg.vocab import Kind
 
 
 def digest(*parts: str) -> str:
@@ -25,7 +26,7 @@ def _segment(key: str) -> str:
 
 def article(ident: str) -> URIRef:
     """Return an article's IRI."""
-    return KGR[f"article/{quote(ident, safe='-_.~')}"]
+    return KGR[f"{Kind.ARTICLE.segment}/{quote(ident, safe='-_.~')}"]
 
 
 def sentence(ident: str, start: int, end: int) -> URIRef:
@@ -33,14 +34,14 @@ def sentence(ident: str, start: int, end: int) -> URIRef:
     return URIRef(f"{article(ident)}/s{start}-{end}")
 
 
-def entity(kind: str, key: str) -> URIRef:
+def entity(kind: Kind, key: str) -> URIRef:
     """Return the IRI of a person, organisation, place, collective, role, event or outlet."""
-    return KGR[f"{kind}/{_segment(key)}"]
+    return KGR[f"{kind.segment}/{_segment(key)}"]
 
 
 def membership(person: URIRef, role: URIRef, org: URIRef) -> URIRef:
     """Return the IRI of a person's membership in a role at an organisation."""
-    return KGR[f"membership/{digest(person, role, org)}"]
+    return KGR[f"{Kind.MEMBERSHIP.segment}/{digest(person, role, org)}"]
 
 
 def participation(event: URIRef, participant: URIRef, role: str) -> URIRef:

@@ -8,7 +8,9 @@ from datetime import date
 from rdflib import Literal, URIRef
 
 from kg.rdf import ids
-from kg.rdf.namespaces import DCTERMS, FOAF, KG, KGR, NIF, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
+from kg.rdf.namespaces import (
+    DCTERMS, FOAF, KG, KGR, NIF, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, term,
+)
 from kg.records import (
     Article,
     Attendance,
@@ -21,15 +23,12 @@ from kg.records import (
     Place,
     Sentence,
 )
+from kg.vocab import BylineRole, EventKind, HoldingStatus, Kind, ParticipationRole, PlaceLevel
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
-LEVELS = {"province": KG.Province, "regency": KG.Regency, "city": KG.City,
-          "district": KG.District, "village": KG.Village, "venue": KG.Venue}
-PARTS = {"attendee": (KG.Attendee, SDO.attendee), "speaker": (KG.Speaker, SDO.attendee),
-         "organizer": (KG.Organizer, SDO.organizer)}
-ENTITY_KINDS = {"person": "person", "organization": "org", "collective": "collective"}
 ROLES = KGR["roles"]
+LEVELS = frozenset(PlaceLevel)
 
 
 def _labels(node: URIRef, label: str, aliases: tuple[str, ...]) -> Iterator[Triple]:
@@ -39,15 +38,12 @@ def _labels(node: URIRef, label: str, aliases: tuple[str, ...]) -> Iterator[Trip
         yield node, SKOS.altLabel, Literal(alias)
 
 
-BYLINES = {"author": SDO.author, "editor": SDO.editor}
-
-
 def article_triples(a: Article, dateline: str | None, bylines: tuple[Byline, ...] = ()
                     ) -> Iterator[Triple]:
     """Describe the source article, its outlet, who wrote and edited it, where it was filed."""
     node = ids.article(a.id)
     for b in bylines:
-        yield node, BYLINES[b.role], ids.entity("person", b.person)
+        yield node, term(BylineRole(b.role).term), ids.entity(Kind.PERSON, b.person)
     yield node, RDF.type, SDO.NewsArticle
     yield node, RDF.type, PROV.Entity
     yield node, DCTERMS.identifier, Literal(a.id)
@@ -58,12 +54,12 @@ def article_triples(a: Article, dateline: str | None, bylines: tuple[Byline, ...
     if a.published:
         yield node, SDO.datePublished, Literal(a.published)
     if a.outlet:
-        outlet = ids.entity("outlet", a.outlet)
+        outlet = ids.entity(Kind.OUTLET, a.outlet)
         yield node, SDO.publisher, outlet
         yield outlet, RDF.type, KG.NewsOutlet
         yield outlet, RDFS.label, Literal(a.outlet)
     if dateline:
-        yield node, SDO.locationCreated, ids.entity("place", dateline)
+        yield node, SDO.locationCreated, ids.entity(Kind.PLACE, dateline)
 
 
 def sentence_triples(article_id: str, s: Sentence) -> Iterator[Triple]:
@@ -79,7 +75,7 @@ def sentence_triples(article_id: str, s: Sentence) -> Iterator[Triple]:
 
 def person_triples(p: Person, sources: list[str]) -> Iterator[Triple]:
     """Describe a person: bare name as label, names as written as aliases."""
-    node = ids.entity("person", p.key)
+    node = ids.entity(Kind.PERSON, p.key)
     yield node, RDF.type, FOAF.Person
     yield node, RDF.type, SDO.Person
     yield from _labels(node, p.name, p.aliases)
@@ -93,33 +89,33 @@ def person_triples(p: Person, sources: list[str]) -> Iterator[Triple]:
 
 def org_triples(o: Organization, sources: list[str]) -> Iterator[Triple]:
     """Describe an organisation, its other names and the region it serves."""
-    node = ids.entity("org", o.key)
+    node = ids.entity(Kind.ORGANIZATION, o.key)
     yield node, RDF.type, ORG.Organization
     yield node, RDF.type, ORG.FormalOrganization
     yield from _labels(node, o.name, o.aliases)
     if o.area:
-        yield node, SDO.areaServed, ids.entity("place", o.area)
+        yield node, SDO.areaServed, ids.entity(Kind.PLACE, o.area)
     for source in sources:
         yield node, PROV.wasDerivedFrom, ids.article(source)
 
 
 def place_triples(p: Place) -> Iterator[Triple]:
     """Describe a place, its level, code and the place it lies in."""
-    node = ids.entity("place", p.key)
+    node = ids.entity(Kind.PLACE, p.key)
     yield node, RDF.type, SDO.Place
     if p.code:
         yield node, RDF.type, SDO.AdministrativeArea
         yield node, DCTERMS.identifier, Literal(p.code)
     yield from _labels(node, p.name, p.aliases)
     if p.level in LEVELS:
-        yield node, KG.placeLevel, LEVELS[p.level]
+        yield node, KG.placeLevel, term(PlaceLevel(p.level).term)
     if p.within:
-        yield node, SDO.containedInPlace, ids.entity("place", p.within)
+        yield node, SDO.containedInPlace, ids.entity(Kind.PLACE, p.within)
 
 
 def collective_triples(c: Collective) -> Iterator[Triple]:
     """Describe a group that is not an organisation."""
-    node = ids.entity("collective", c.key)
+    node = ids.entity(Kind.COLLECTIVE, c.key)
     yield node, RDF.type, KG.Collective
     yield from _labels(node, c.name, c.aliases)
     if c.count:
@@ -128,19 +124,13 @@ def collective_triples(c: Collective) -> Iterator[Triple]:
 
 def role_triples(role: str) -> Iterator[Triple]:
     """Describe a role as an org:Role in our scheme of roles."""
-    node = ids.entity("role", role.lower())
+    node = ids.entity(Kind.ROLE, role.lower())
     yield node, RDF.type, ORG.Role
     yield node, RDF.type, SKOS.Concept
     yield node, RDFS.label, Literal(role)
     yield node, SKOS.inScheme, ROLES
     yield ROLES, RDF.type, SKOS.ConceptScheme
     yield ROLES, RDFS.label, Literal("Roles in Indonesian public office", lang="en")
-
-
-# How a holding's interval stands to the report's date: held then, begun then (incoming at a
-# handover), ended then (outgoing), or over before it (a former holder).
-WHEN = {"current": TIME.inside, "incoming": TIME.hasBeginning, "outgoing": TIME.hasEnd,
-        "former": TIME.before}
 
 
 def instant_triples(day: date | str) -> Iterator[Triple]:
@@ -156,8 +146,8 @@ def instant_triples(day: date | str) -> Iterator[Triple]:
 
 def membership_iri(person: str, role: str, organization: str) -> URIRef:
     """Return the IRI of the membership of a person in a role at an organisation, by keys."""
-    return ids.membership(ids.entity("person", person), ids.entity("role", role.lower()),
-                          ids.entity("org", organization))
+    return ids.membership(ids.entity(Kind.PERSON, person), ids.entity(Kind.ROLE, role.lower()),
+                          ids.entity(Kind.ORGANIZATION, organization))
 
 
 def conflict_triples(role: str, organization: str, persons: tuple[str, ...]) -> Iterator[Triple]:
@@ -171,8 +161,8 @@ def conflict_triples(role: str, organization: str, persons: tuple[str, ...]) -> 
 
 def holding_triples(h: Holding, article_id: str, day: date | str | None) -> Iterator[Triple]:
     """Describe a holding as an org:Membership, held during an interval placed by the report's date."""
-    person, org = ids.entity("person", h.person), ids.entity("org", h.organization)
-    role = ids.entity("role", h.role.lower())
+    person, org = ids.entity(Kind.PERSON, h.person), ids.entity(Kind.ORGANIZATION, h.organization)
+    role = ids.entity(Kind.ROLE, h.role.lower())
     node = membership_iri(h.person, h.role, h.organization)
     interval = URIRef(f"{node}/during")
     yield from role_triples(h.role)
@@ -186,16 +176,16 @@ def holding_triples(h: Holding, article_id: str, day: date | str | None) -> Iter
     if h.qualifier:
         yield node, KG.roleQualifier, Literal(h.qualifier)
     if day:
-        yield interval, WHEN[h.status], ids.day(day if isinstance(day, str) else day.isoformat())
+        yield interval, term(HoldingStatus(h.status).term), ids.day(day if isinstance(day, str) else day.isoformat())
         yield from instant_triples(day)
     yield node, PROV.wasDerivedFrom, ids.sentence(article_id, h.sentence.start, h.sentence.end)
 
 
 def event_triples(e: EventFact) -> Iterator[Triple]:
     """Describe an event: kind, label, dates (all kept, flagged when they conflict), place."""
-    node = ids.entity("event", e.key)
+    node = ids.entity(Kind.EVENT, e.key)
     yield node, RDF.type, SDO.Event
-    yield node, RDF.type, KG[e.kind]
+    yield node, RDF.type, term(EventKind(e.kind).term)
     yield node, RDFS.label, Literal(e.label)
     for day in e.dates:
         yield node, SDO.startDate, Literal(day)
@@ -204,12 +194,12 @@ def event_triples(e: EventFact) -> Iterator[Triple]:
     for text in e.date_text:
         yield node, KG.dateText, Literal(text)
     if e.place:
-        yield node, SDO.location, ids.entity("place", e.place)
+        yield node, SDO.location, ids.entity(Kind.PLACE, e.place)
 
 
 def event_evidence_triples(e: EventFact, article_id: str) -> Iterator[Triple]:
     """Tie an event to a report of it and the sentences that say so."""
-    node = ids.entity("event", e.key)
+    node = ids.entity(Kind.EVENT, e.key)
     yield node, SDO.subjectOf, ids.article(article_id)
     for s in e.sentences:
         yield node, PROV.wasDerivedFrom, ids.sentence(article_id, s.start, s.end)
@@ -217,13 +207,13 @@ def event_evidence_triples(e: EventFact, article_id: str) -> Iterator[Triple]:
 
 def attendance_triples(a: Attendance, article_id: str) -> Iterator[Triple]:
     """Describe a participation: the schema.org triple and, beside it, its n-ary evidence node."""
-    event = ids.entity("event", a.event)
-    who = ids.entity(ENTITY_KINDS[a.kind], a.participant)
-    part, predicate = PARTS[a.role]
-    node = ids.participation(event, who, a.role)
-    yield event, predicate, who
+    event = ids.entity(Kind.EVENT, a.event)
+    who = ids.entity(Kind(a.kind), a.participant)
+    role = ParticipationRole(a.role)
+    node = ids.participation(event, who, role)
+    yield event, term(role.predicate), who
     yield node, RDF.type, KG.Participation
     yield node, KG.event, event
     yield node, KG.participant, who
-    yield node, KG.participationRole, part
+    yield node, KG.participationRole, term(role.term)
     yield node, PROV.wasDerivedFrom, ids.sentence(article_id, a.sentence.start, a.sentence.end)

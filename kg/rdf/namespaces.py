@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from rdflib import Namespace
 from rdflib.namespace import (
     DCTERMS,
@@ -94,5 +96,21 @@ PREFIXES = {
     "xsd": XSD._NS,
 }
 
+# The namespaces a vocabulary term (kg.vocab) may name, each declaring its terms.
+DECLARED: dict[str, type[DefinedNamespace]] = {
+    "kg": KG, "org": ORG, "foaf": FOAF, "schema": SDO, "time": TIME,
+}
+
+
+@cache
+def term(curie: str) -> URIRef:
+    """Return the IRI of a vocabulary term ("kg:Meeting"), refusing one its namespace lacks."""
+    prefix, _, name = curie.partition(":")
+    namespace = DECLARED[prefix]
+    if name not in namespace.__annotations__:
+        raise KeyError(f"{curie} is not a term of {namespace._NS}")
+    return namespace._NS[name]
+
+
 __all__ = ["DCTERMS", "FOAF", "KG", "KGR", "NIF", "ORG", "PREFIXES", "PROV", "RDF", "RDFS",
-           "SDO", "SKOS", "TIME", "XSD"]
+           "SDO", "SKOS", "TIME", "XSD", "term"]

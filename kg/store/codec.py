@@ -12,6 +12,7 @@ import types
 import typing
 from dataclasses import fields, is_dataclass
 from datetime import date
+from enum import StrEnum
 from functools import cache
 from typing import Any
 
@@ -26,6 +27,8 @@ def to_json(value: Any) -> Any:
         return [to_json(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, StrEnum):  # a name of kg.vocab
+        return value.value
     if value is None or type(value) in _SCALARS:
         return value
     raise TypeError(f"no JSON form for {type(value).__name__}")
@@ -60,6 +63,9 @@ def from_json(kind: Any, data: Any) -> Any:
     if kind in _SCALARS:
         _expect(kind, data, kind)
         return data
+    if isinstance(kind, type) and issubclass(kind, StrEnum):  # a name not in it is refused
+        _expect(str, data, kind)
+        return kind(data)
     raise TypeError(f"no JSON form for {kind}")
 
 

@@ -11,8 +11,10 @@ from typing import Any
 
 import networkx as nx
 
+from kg.vocab import Kind
+
 MAX_CLUSTER = 600
-NAMED_BY = ("place", "organization", "event", "person")
+NAMED_BY = (Kind.PLACE, Kind.ORGANIZATION, Kind.EVENT, Kind.PERSON)
 
 
 def clusters(view: nx.MultiDiGraph, relations: Collection[str]) -> list[dict[str, Any]]:

@@ -1,11 +1,14 @@
 // Every text shown comes from news articles and is untrusted: it only ever reaches the page
-// through textContent (el) or as an http(s) href (anchor), never as markup.
+// through textContent (el) or as an http(s) href (anchor), never as markup. What to draw and
+// find is decided by kgState (state.js, inlined before this script); this draws it.
 "use strict";
 (() => {
   performance.mark("kg-start");
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const details = data.details;
   const links = data.links;
+  const { fold, plural, kindLine } = kgState;
+  const view = kgState.createView(data);
   const byId = (id) => document.getElementById(id);
   const status = byId("kg-status");
   const panel = byId("kg-panel");
@@ -60,18 +63,6 @@
     const ul = el("ul", null, className);
     ul.append(...items);
     return ul;
-  }
-
-  function fold(text) {
-    return String(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-  }
-
-  function plural(count, word) {
-    return `${count} ${word}${count === 1 ? "" : "s"}`;
-  }
-
-  function kindLine(d) {
-    return d.subtype ? `${d.kind} · ${d.subtype}` : d.kind;
   }
 
   // ---- Tooltips: elements, not strings, since some vis-network versions render strings as HTML.
@@ -167,24 +158,11 @@
 
   // ---- Search by name or alias.
 
-  const index = Object.entries(details).map(([id, d]) => ({ id, d, keys: [d.label, ...d.aliases].map(fold) }));
-
-  function rank(entry, query) {
-    if (entry.keys[0].startsWith(query)) return 0;
-    return entry.keys.some((k) => k.startsWith(query)) ? 1 : 2;
-  }
-
-  function matches(text) {
-    const query = fold(text.trim());
-    if (!query) return [];
-    return index
-      .filter((entry) => entry.keys.some((k) => k.includes(query)))
-      .sort((a, b) => rank(a, query) - rank(b, query) || a.d.label.localeCompare(b.d.label))
-      .slice(0, 30);
-  }
+  const index = kgState.searchIndex(details);
+  const matches = (text) => kgState.matches(index, text);
 
   function resultItem(entry, query) {
-    const alias = entry.keys[0].includes(query) ? null : entry.d.aliases.find((a) => fold(a).includes(query));
+    const alias = kgState.matchedAlias(entry, query);
     const choice = button(entry.d.title || entry.d.label, null, () => pick(entry.id));
     choice.append(el("span", alias ? `${entry.d.kind} · ${alias}` : entry.d.kind, "kg-sub"));
     const li = el("li");
@@ -216,135 +194,15 @@
     }
   });
 
-  // ---- What is drawn. A small graph draws every node that passes the filters. A large one
-  // draws a node per cluster (data.clusters) until the cluster is opened; the drawn nodes and
-  // edges are kept in vis DataSets that follow the wanted state, and a node keeps its place.
+  // ---- What is drawn (kgState decides): the drawn nodes and edges are kept in vis DataSets
+  // that follow the wanted state, and a node keeps its place.
 
-  const filters = { kinds: new Set(), relations: new Set(), outlets: new Set(), from: "", to: "" };
-  let focus = null; // { id, hops } while the view is limited to a neighbourhood
-  const opened = new Set(); // the clusters opened
-  const clusters = new Map(data.clusters.map((c) => [c.id, c]));
+  const { opened, clusters } = view;
   const nodeItems = new Map(data.nodes.map((n) => [n.id, n]));
   const positions = new Map(); // where each node drawn so far was last
   let nodeSet = null;
   let edgeSet = null;
   let network = null;
-
-  function resetState() {
-    filters.kinds = new Set(data.legend.map((e) => e.kind));
-    filters.relations = new Set(data.relations.map((r) => r.relation));
-    filters.outlets = new Set(data.outlets.map((o) => o.name));
-    filters.from = "";
-    filters.to = "";
-    focus = null;
-  }
-  resetState();
-
-  // true, false, or null when the node has nothing to judge by (a person with no dated source).
-  function dateTest(d) {
-    if (!filters.from && !filters.to) return true;
-    if (!d.when.length) return null;
-    return d.when.some((day) => (!filters.from || day >= filters.from) && (!filters.to || day <= filters.to));
-  }
-
-  function outletTest(d) {
-    if (filters.outlets.size === data.outlets.length) return true;
-    if (!d.outlets.length) return null;
-    return d.outlets.some((o) => filters.outlets.has(o));
-  }
-
-  const adjacency = new Map(data.nodes.map((n) => [n.id, []]));
-  data.edges.forEach((e) => {
-    adjacency.get(e.from).push([e.to, e.id]);
-    adjacency.get(e.to).push([e.from, e.id]);
-  });
-
-  function edgeOn(id) {
-    return filters.relations.has(links[id].relation);
-  }
-
-  // Nodes that pass every filter; a node with nothing to judge by shows beside one that passes.
-  function passing() {
-    const sure = new Set();
-    const unsure = [];
-    for (const n of data.nodes) {
-      const d = details[n.id];
-      if (!filters.kinds.has(d.kind)) continue;
-      const tests = [dateTest(d), outletTest(d)];
-      if (tests.includes(false)) continue;
-      if (tests.includes(null)) unsure.push(n.id);
-      else sure.add(n.id);
-    }
-    const near = unsure.filter((id) => adjacency.get(id).some(([other, e]) => edgeOn(e) && sure.has(other)));
-    near.forEach((id) => sure.add(id));
-    return sure;
-  }
-
-  function neighbourhood(ids, start, hops) {
-    const seen = new Set([start]);
-    let frontier = [start];
-    for (let step = 0; step < hops; step++) {
-      const next = [];
-      for (const id of frontier) {
-        for (const [other, e] of adjacency.get(id)) {
-          if (!seen.has(other) && ids.has(other) && edgeOn(e)) {
-            seen.add(other);
-            next.push(other);
-          }
-        }
-      }
-      frontier = next;
-    }
-    return seen;
-  }
-
-  // The nodes to draw: members of open clusters (or of no cluster) and closed clusters; and
-  // which drawn node stands for each passing node.
-  function wantedNodes() {
-    let ids = passing();
-    const focused = focus && ids.has(focus.id);
-    if (focused) {
-      ids = neighbourhood(ids, focus.id, focus.hops);
-      ids.forEach((id) => { if (details[id].cluster) opened.add(details[id].cluster); });
-    }
-    const drawn = new Map();
-    let members = 0;
-    for (const id of ids) {
-      const cluster = details[id].cluster;
-      const open = !cluster || opened.has(cluster);
-      if (open) members++;
-      if (open || !focused) drawn.set(id, open ? id : cluster);
-    }
-    return { drawn, members, passing: ids.size };
-  }
-
-  // The edges between drawn nodes; edges into a closed cluster merge into one per pair.
-  function wantedEdges(drawn) {
-    const edges = new Map();
-    const merged = new Map();
-    for (const e of data.edges) {
-      if (!edgeOn(e.id)) continue;
-      const from = drawn.get(e.from);
-      const to = drawn.get(e.to);
-      if (!from || !to || from === to) continue;
-      if (from === e.from && to === e.to) {
-        edges.set(e.id, e);
-        continue;
-      }
-      const key = from < to ? `${from}\n${to}` : `${to}\n${from}`;
-      merged.set(key, (merged.get(key) || 0) + 1);
-    }
-    merged.forEach((count, key) => edges.set(`kg-merged:${key}`, mergedEdge(key, count)));
-    return edges;
-  }
-
-  function mergedEdge(key, count) {
-    const [from, to] = key.split("\n");
-    return {
-      id: `kg-merged:${key}`, from, to, width: Math.min(8, 1 + Math.log2(count)), count, length: 300,
-      arrows: { to: { enabled: false } }, color: { color: "#cfd6df" }, title: tooltip([plural(count, "link")]),
-    };
-  }
 
   function clusterNode(cluster) {
     return {
@@ -361,16 +219,13 @@
   }
 
   function edgeItem(item) {
-    return item.count ? item : { ...item, title: edgeTooltip(item) };
+    return { ...item, title: item.count ? tooltip([plural(item.count, "link")]) : edgeTooltip(item) };
   }
 
-  // A new member starts near its cluster's place, a turn of a spiral away from the others.
+  // A new member starts near its cluster's place (kgState.seed).
   function seed(id, index) {
     const cluster = details[id] && details[id].cluster;
-    const centre = (cluster && positions.get(cluster)) || { x: 0, y: 0 };
-    const angle = index * 2.39996;
-    const radius = 12 * Math.sqrt(index + 1);
-    return { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
+    return kgState.seed(cluster && positions.get(cluster), index);
   }
 
   function remember(ids) {
@@ -425,8 +280,8 @@
 
   function apply() {
     queue = queue.then(() => {
-      const { drawn, members, passing: count } = wantedNodes();
-      const fresh = sync(drawn, wantedEdges(drawn));
+      const { drawn, members, passing: count } = view.wantedNodes();
+      const fresh = sync(drawn, view.wantedEdges(drawn));
       showCount(members, count);
       if (shown && !nodeSet.get(shown)) hidePanel();
       return settle(fresh);
@@ -436,10 +291,8 @@
 
   function showCount(members, count) {
     const total = data.nodes.length;
-    const closed = [...clusters.keys()].filter((c) => !opened.has(c)).length;
     document.body.dataset.visible = String(members);
-    const counted = members === total ? `${total} nodes` : `${members} of ${total} nodes ${closed ? "open" : "shown"}`;
-    byId("kg-count").textContent = closed ? `${counted} · ${plural(closed, "cluster")} closed: click one to open it` : counted;
+    byId("kg-count").textContent = kgState.countText(members, total, view.closed());
     byId("kg-empty").hidden = count > 0 || total === 0;
   }
 
@@ -462,28 +315,29 @@
 
   // Make sure a node is drawn: open its cluster, and clear the filters if they hide it.
   function reveal(id) {
-    const d = details[id];
-    if (d.cluster) opened.add(d.cluster);
-    if (!passing().has(id)) resetFilters();
-    if (focus && !neighbourhood(passing(), focus.id, focus.hops).has(id)) focus = null;
+    if (view.reveal(id).filtersReset) showFiltersReset();
     return apply();
   }
 
   // ---- The filter form.
 
-  function resetFilters() {
-    resetState();
+  function showFiltersReset() {
     document.querySelectorAll("#kg-filters input[type=checkbox]").forEach((box) => { box.checked = true; });
     byId("kg-from").value = "";
     byId("kg-to").value = "";
     updateFocusButton();
+  }
+
+  function resetFilters() {
+    view.reset();
+    showFiltersReset();
     return apply();
   }
 
   function toggler(name, key) {
     return (event) => {
-      if (event.target.checked) filters[name].add(key);
-      else filters[name].delete(key);
+      if (event.target.checked) view.filters[name].add(key);
+      else view.filters[name].delete(key);
       apply();
     };
   }
@@ -500,14 +354,14 @@
     input.type = "date";
     input.id = id;
     if (days.length) [input.min, input.max] = [days[0], days[days.length - 1]];
-    input.addEventListener("change", () => { filters[key] = input.value; apply(); });
+    input.addEventListener("change", () => { view.filters[key] = input.value; apply(); });
     return input;
   }
 
   function dateField() {
     const field = el("fieldset");
     field.append(el("legend", "Date"));
-    const days = [...new Set(Object.values(details).flatMap((d) => d.when))].sort();
+    const days = view.days();
     [["kg-from", "from"], ["kg-to", "to"]].forEach(([id, key]) => {
       const wrap = el("label", null, "kg-date");
       wrap.append(key, " ", dateInput(id, key, days));
@@ -544,25 +398,25 @@
     const target = byId("kg-focus");
     target.disabled = !shown;
     target.textContent = shown ? `Focus on ${details[shown] ? details[shown].label : ""}` : "Focus (select a node)";
-    byId("kg-unfocus").hidden = !focus;
+    byId("kg-unfocus").hidden = !view.focus;
   }
 
   function focusNeighbourhood() {
     if (!shown || !details[shown]) return;
-    focus = { id: shown, hops: Math.max(1, Math.min(6, Number(hopsInput.value) || 1)) };
+    view.focus = { id: shown, hops: kgState.hops(hopsInput.value) };
     updateFocusButton();
     apply().then(() => network.fit({ nodes: nodeSet.getIds(), animation: { duration: 400 } }));
   }
 
   function unfocus() {
-    focus = null;
+    view.focus = null;
     updateFocusButton();
     apply().then(() => network.fit({ animation: { duration: 400 } }));
   }
 
   byId("kg-focus").addEventListener("click", focusNeighbourhood);
   byId("kg-unfocus").addEventListener("click", unfocus);
-  hopsInput.addEventListener("change", () => { if (focus) focusNeighbourhood(); });
+  hopsInput.addEventListener("change", () => { if (view.focus) focusNeighbourhood(); });
 
   // ---- Save the current view as a PNG: the canvas on the page's background, as a download.
 
@@ -612,24 +466,16 @@
 
   // A link such as explorer.html#find=Budi opens on that node.
   function followHash() {
-    let hash;
-    try {
-      hash = decodeURIComponent(location.hash.slice(1));
-    } catch (_) {
-      return;
-    }
-    if (!hash.startsWith("find=")) return;
-    const found = matches(hash.slice(5));
+    const query = kgState.hashQuery(location.hash);
+    const found = query === null ? [] : matches(query);
     if (found.length) focusNode(found[0].id);
   }
 
-  // vis-network does not honour scaling.label.maxVisible, so the largest label size follows
-  // the zoom instead: the most central labels stay about 24 px on screen when zoomed in, and
-  // readable when zoomed out (where the small ones are not drawn at all).
+  // The largest label size follows the zoom (kgState.labelMax).
   let labelMax = null;
 
   function fitLabels() {
-    const max = Math.round(Math.min(56, Math.max(16, 24 / network.getScale())));
+    const max = kgState.labelMax(network.getScale());
     if (max === labelMax) return;
     labelMax = max;
     network.setOptions({ nodes: { scaling: { label: { max } } } });
@@ -640,8 +486,8 @@
   function start() {
     nodeSet = new vis.DataSet();
     edgeSet = new vis.DataSet();
-    const { drawn, members, passing: count } = wantedNodes();
-    sync(drawn, wantedEdges(drawn));
+    const { drawn, members, passing: count } = view.wantedNodes();
+    sync(drawn, view.wantedEdges(drawn));
     showCount(members, count);
     network = new vis.Network(byId("kg-graph"), { nodes: nodeSet, edges: edgeSet }, data.options);
     window.kgNetwork = network; // for the tests and the benchmark

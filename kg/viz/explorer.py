@@ -20,18 +20,19 @@ from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
 from kg.viz.page import page, script_json
+from kg.vocab import Kind, Relation
 
 __all__ = ["fact", "payload", "render", "script_json", "write_explorer"]
 
 # kind: (colour, vis-network shape, legend glyph drawn in that colour, legend name)
-STYLE: dict[str, tuple[str, str, str, str]] = {
-    "person": ("#4e79a7", "dot", "●", "person"),
-    "organization": ("#f28e2b", "square", "■", "organisation"),
-    "membership": ("#c9a227", "triangleDown", "▼", "role (membership)"),
-    "event": ("#e15759", "diamond", "◆", "event"),
-    "place": ("#59a14f", "triangle", "▲", "place"),
-    "article": ("#9d9d9d", "hexagon", "⬢", "article"),
-    "collective": ("#b07aa1", "star", "★", "group"),
+STYLE: dict[Kind, tuple[str, str, str, str]] = {
+    Kind.PERSON: ("#4e79a7", "dot", "●", "person"),
+    Kind.ORGANIZATION: ("#f28e2b", "square", "■", "organisation"),
+    Kind.MEMBERSHIP: ("#c9a227", "triangleDown", "▼", "role (membership)"),
+    Kind.EVENT: ("#e15759", "diamond", "◆", "event"),
+    Kind.PLACE: ("#59a14f", "triangle", "▲", "place"),
+    Kind.ARTICLE: ("#9d9d9d", "hexagon", "⬢", "article"),
+    Kind.COLLECTIVE: ("#b07aa1", "star", "★", "group"),
 }
 
 OPTIONS: dict[str, Any] = {
@@ -69,8 +70,7 @@ LARGE = 1500
 LABEL_CHARS = 32
 # Nodes are sized by their degree centrality among these relations: who holds what, who took
 # part in what, where. Reports are left out, or the articles would dwarf everything else.
-SIZED_BY = frozenset({"holds", "at", "attends", "organises", "speaks", "located_in", "within",
-                      "serves"})
+SIZED_BY = frozenset(Relation) - {Relation.REPORTED_IN, Relation.FILED_IN}
 
 
 def write_explorer(graph: Graph, path: Path, title: str = "kg explorer") -> None:
@@ -190,5 +190,6 @@ def _relations(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
 def _outlets(details: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Return the outlets, with the number of articles each published."""
-    counts = Counter(d["outlet"] for d in details.values() if d["kind"] == "article" and d["outlet"])
+    counts = Counter(d["outlet"] for d in details.values()
+                     if d["kind"] == Kind.ARTICLE and d["outlet"])
     return [{"name": name, "count": counts[name]} for name in sorted(counts)]

@@ -7,30 +7,30 @@ from typing import Any
 
 import networkx as nx
 
-from kg.network.analytics import RELATIONS
 from kg.viz.view import role_name
+from kg.vocab import HoldingStatus, Relation
 
 EdgeKey = tuple[str, str, str]  # networkx (source, target, key)
 
 # relation: (the fact as seen from the edge's source, as seen from its target)
-WORDS: dict[str, tuple[str, str]] = {
-    "attends": ("attends {}", "attended by {}"),
-    "organises": ("organises {}", "organised by {}"),
-    "speaks": ("speaks at {}", "speaker: {}"),
-    "located_in": ("located in {}", "venue of {}"),
-    "within": ("within {}", "contains {}"),
-    "serves": ("serves {}", "served by {}"),
-    "reported_in": ("reported in {}", "reports on {}"),
-    "filed_in": ("filed in {}", "dateline of {}"),
-    "at": ("at {}", "{}"),
+WORDS: dict[Relation, tuple[str, str]] = {
+    Relation.ATTENDS: ("attends {}", "attended by {}"),
+    Relation.ORGANISES: ("organises {}", "organised by {}"),
+    Relation.SPEAKS: ("speaks at {}", "speaker: {}"),
+    Relation.LOCATED_IN: ("located in {}", "venue of {}"),
+    Relation.WITHIN: ("within {}", "contains {}"),
+    Relation.SERVES: ("serves {}", "served by {}"),
+    Relation.REPORTED_IN: ("reported in {}", "reports on {}"),
+    Relation.FILED_IN: ("filed in {}", "dateline of {}"),
+    Relation.AT: ("at {}", "{}"),
 }
 
-ORDER = ("holds", "at", *RELATIONS[1:])
+ORDER = tuple(Relation)  # holds, at (role -> organisation), then the projection's relations
 
 
 def fact(data: Mapping[str, Any], other: str, outgoing: bool) -> str:
     """Phrase an edge in words from one end ("Kepala at Kejaksaan Negeri OKI")."""
-    if data["relation"] == "holds":
+    if data["relation"] == Relation.HOLDS:
         return f"{role_name(dict(data))}{' at' if outgoing else ':'} {other}{_status(data)}"
     relation = str(data["relation"])
     words = WORDS.get(relation, (relation + " {}", "{} " + relation))
@@ -40,7 +40,7 @@ def fact(data: Mapping[str, Any], other: str, outgoing: bool) -> str:
 def _status(data: Mapping[str, Any]) -> str:
     """Return " (former)" and the like for a holding that is not current."""
     status = data.get("status")
-    return f" ({status})" if status and status != "current" else ""
+    return f" ({status})" if status and status != HoldingStatus.CURRENT else ""
 
 
 def facts(view: nx.MultiDiGraph, node: str, ids: Mapping[EdgeKey, str]) -> list[dict[str, str]]:
@@ -57,12 +57,12 @@ def _phrase(view: nx.MultiDiGraph, key: EdgeKey, outgoing: bool) -> tuple[str, s
     u, v, _ = key
     data = view.edges[key]
     relation = data["relation"]
-    if relation == "holds" and outgoing:  # person -> role: name the role's organisation
+    if relation == Relation.HOLDS and outgoing:  # person -> role: name the role's organisation
         return _holding(view, v, "organization", True)
-    if relation == "at" and not outgoing:  # role -> organisation: name the holder
+    if relation == Relation.AT and not outgoing:  # role -> organisation: name the holder
         return _holding(view, u, "person", False)
     other = v if outgoing else u
-    if relation == "holds":
+    if relation == Relation.HOLDS:
         return f"held by {view.nodes[other]['label']}", other
     return fact(data, view.nodes[other]["label"], outgoing), other
 
@@ -71,7 +71,7 @@ def _holding(view: nx.MultiDiGraph, membership: str, end: str, outgoing: bool) -
     """Phrase a membership from its person or its organisation, leading to the other end."""
     attrs = view.nodes[membership]
     other = attrs[end]
-    return fact({**attrs, "relation": "holds"}, view.nodes[other]["label"], outgoing), other
+    return fact({**attrs, "relation": Relation.HOLDS}, view.nodes[other]["label"], outgoing), other
 
 
 def _rank(relation: str) -> int:

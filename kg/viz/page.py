@@ -30,6 +30,7 @@ JSON_ESCAPES = str.maketrans({
 def page(title: str, data: Mapping[str, Any]) -> str:
     """Fill the page template with the inlined assets, the data and a strict CSP."""
     scripts = {"vis_js": asset(VIS / "vis-network.min.js", "script"),
+               "state_js": asset(HERE / "state.js", "script"),
                "explorer_js": asset(HERE / "explorer.js", "script")}
     slots = {
         **scripts, "csp": csp(scripts.values()),

@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-MEMBERSHIP = "membership"
+from kg.vocab import Kind, Relation
 
 
 def role_name(data: dict[str, Any]) -> str:
@@ -24,7 +24,7 @@ def unfold(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     view = nx.MultiDiGraph()
     view.add_nodes_from(g.nodes(data=True))
     for u, v, k, data in g.edges(keys=True, data=True):
-        if data["relation"] == "holds":
+        if data["relation"] == Relation.HOLDS:
             _add_membership(view, g, (u, v, k), data)
         else:
             view.add_edge(u, v, key=k, **data)
@@ -38,15 +38,16 @@ def _add_membership(view: nx.MultiDiGraph, g: nx.MultiDiGraph, edge: tuple[str, 
     node = data.get("iri") or f"{person}|{organization}|{key}"
     view.add_node(node, **_membership_attrs(g, person, organization, node, data))
     facts = {name: data.get(name) for name in ("role", "qualifier", "status", "dates", "evidence")}
-    view.add_edge(person, node, key="holds", **{**facts, "relation": "holds", "iri": node})
-    view.add_edge(node, organization, key="at", **{**facts, "relation": "at", "iri": node})
+    for source, target, relation in ((person, node, Relation.HOLDS),
+                                     (node, organization, Relation.AT)):
+        view.add_edge(source, target, key=relation, **{**facts, "relation": relation, "iri": node})
 
 
 def _membership_attrs(g: nx.MultiDiGraph, person: str, organization: str, node: str,
                       data: dict[str, Any]) -> dict[str, Any]:
     """Return the node attributes of a membership: its role as label, its holder and body."""
     return {
-        "kind": MEMBERSHIP, "label": role_name(data), "aliases": [], "iri": node,
+        "kind": Kind.MEMBERSHIP, "label": role_name(data), "aliases": [], "iri": node,
         "subtype": data.get("status"), "url": None, "dates": list(data.get("dates") or []),
         "evidence": list(data.get("evidence") or []), "outlet": None,
         "role": data.get("role"), "qualifier": data.get("qualifier"), "status": data.get("status"),
@@ -58,8 +59,8 @@ def _membership_attrs(g: nx.MultiDiGraph, person: str, organization: str, node: 
 def sources(view: nx.MultiDiGraph, node: str) -> list[str]:
     """Return the articles a node was read in: itself, its reports, its evidence's articles."""
     attrs = view.nodes[node]
-    found = {node} if attrs["kind"] == "article" else set()
-    found |= {v for _, v, rel in view.out_edges(node, data="relation") if rel == "reported_in"}
+    found = {node} if attrs["kind"] == Kind.ARTICLE else set()
+    found |= {v for _, v, rel in view.out_edges(node, data="relation") if rel == Relation.REPORTED_IN}
     found |= {e["article"] for e in attrs.get("evidence") or [] if e.get("article") in view}
     return sorted(found)
 
