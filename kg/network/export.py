@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.rdf.files import write_jsonld, write_nquads, write_rdf, write_turtle
+from kg.rdf.files import write_jsonld, write_nquads, write_ntriples, write_rdf, write_turtle
 
 Writer = Callable[[Graph, Path], None]
 
@@ -17,7 +17,7 @@ NAMED_GRAPHS = {"trig", "nquads", "jsonld"}
 # format name -> (writer, usual file suffix)
 FORMATS: dict[str, tuple[Writer, str]] = {
     "turtle": (write_turtle, ".ttl"),
-    "nt": (partial(write_rdf, syntax="nt"), ".nt"),
+    "nt": (write_ntriples, ".nt"),
     "trig": (partial(write_rdf, syntax="trig"), ".trig"),
     "nquads": (write_nquads, ".nq"),
     "jsonld": (write_jsonld, ".jsonld"),
