@@ -12,7 +12,8 @@ generated from our own lists and the gazetteer; no real text is used. Then it ru
   and checks that both wrote the same bytes;
 - the same stages in this process, one after the other, timed, for each stage's share.
 
-    python bench/corpus_bench.py [--articles 10000] [--seed 7] [--keep DIR]
+    python bench/corpus_bench.py [--articles 10000] [--seed 7] [--keep DIR] [--jobs 1 2]
+                                 [--no-stages]
 
 Prints articles/s and words/s per run, its peak memory (the largest process: with --jobs 2 the
 parent and each worker are counted apart), and each stage's seconds and share.
@@ -179,6 +180,9 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--keep", type=Path, help="write the corpus and outputs here, and keep them")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], metavar="N",
+                    help="the --jobs of each whole build (default: 1 2)")
+    ap.add_argument("--no-stages", action="store_true", help="time whole builds only")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         work = args.keep or Path(scratch)
@@ -187,16 +191,20 @@ def main() -> None:
         n = args.articles
         print(f"corpus: {n} articles, {words:,} words ({words / n:.0f} per article)", flush=True)
         timed = {}
-        for jobs in (1, 2):
+        for jobs in args.jobs:
             seconds, peak = run_build(corpus, work / f"out-{jobs}", jobs)
             timed[jobs] = seconds
             print(f"kg build --jobs {jobs}: {seconds:.1f} s, {n / seconds:.1f} articles/s, "
                   f"{words / seconds:,.0f} words/s, peak {peak:.0f} MB (largest process)",
                   flush=True)
-        same = all((work / "out-1" / f).read_bytes() == (work / "out-2" / f).read_bytes()
-                   for f in ("graph.ttl", "explorer.html"))
-        print(f"--jobs 2 is {timed[1] / timed[2]:.2f} times --jobs 1; outputs "
-              f"{'identical' if same else 'DIFFERENT'}", flush=True)
+        first, *others = args.jobs
+        for jobs in others:
+            same = all((work / f"out-{first}" / f).read_bytes() == (work / f"out-{jobs}" / f)
+                       .read_bytes() for f in ("graph.ttl", "explorer.html"))
+            print(f"--jobs {jobs} is {timed[first] / timed[jobs]:.2f} times --jobs {first}; "
+                  f"outputs {'identical' if same else 'DIFFERENT'}", flush=True)
+        if args.no_stages:
+            return
         times = stages(corpus, work / "out-stages")
         total = sum(times.values())
         print(f"stages in one process ({total:.1f} s):")
