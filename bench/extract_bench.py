@@ -96,13 +96,11 @@ MODES = {"recogniser off": (False, False), "recogniser on, build": (True, False)
 
 def run(articles: list, mode: str) -> str:
     """Extract every article in this process and describe the throughput."""
-    from kg.nlp import ner
-
-    ner.enabled, mentions = MODES[mode]
+    recogniser, mentions = MODES[mode]
     words = sum(len(a.text.split()) for a in articles)
     started = time.perf_counter()
     for a in articles:
-        extract(a, mentions)
+        extract(a, mentions, recogniser)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return (f"{mode}: {len(articles)} articles, {words:,} words in {seconds:.1f} s: "

@@ -42,11 +42,14 @@ def _report(problems: Sequence[object]) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the graph and its outputs (graph.ttl, explorer.html) from the sources."""
+    from kg.pipeline import all_cores, build
+
+    args.jobs = args.jobs or all_cores()
     if args.store:
         return cmd_build_store(args)
-    from kg.pipeline import build
 
-    result = build(_sources(args.sources), args.out, progress=True, max_bytes=args.max_bytes)
+    result = build(_sources(args.sources), args.out, progress=True, max_bytes=args.max_bytes,
+                   jobs=args.jobs)
     _report(result.problems)
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
@@ -62,7 +65,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     from kg.store.build import build_store
 
     result = build_store(_sources(args.sources), args.out, args.store, progress=True,
-                         max_bytes=args.max_bytes)
+                         max_bytes=args.max_bytes, jobs=args.jobs)
     _report(result.problems)
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
@@ -231,6 +234,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _jobs(text: str) -> int:
+    """Read a number of processes: a whole number, at least 1."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return jobs
+
+
 def _max_bytes(command: argparse.ArgumentParser) -> None:
     """Add the per-article size limit to a command that reads sources."""
     from kg.ingest import MAX_BYTES
@@ -252,6 +266,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
     b.add_argument("--store", type=Path, help="persistent store folder: extract only new or changed "
                    "articles, remove deleted ones (needs kg[store])")
+    b.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                   help="extract in N processes (default: one per core); the outputs are the same")
     _max_bytes(b)
     b.set_defaults(run=cmd_build)
     e = sub.add_parser("extract", help="print each article's mentions and facts as JSON lines")

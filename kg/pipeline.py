@@ -6,9 +6,15 @@ read (`kg.ingest`) -> extract -> unify -> graph (`kg.rdf`) -> outputs. A build i
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 
 from rdflib import Graph
@@ -48,16 +54,89 @@ class Build:
     unchanged: bool = False  # a store with nothing to do: no source, code or output changed
 
 
-def extract_all(articles: list[Article], progress: bool = False, mentions: bool = False
-                ) -> Iterator[Extraction | Problem]:
-    """Extract every article (with its mentions when asked); one that fails becomes a Problem
-    and the others go on."""
-    for article in tqdm(articles, desc="extracting", unit="article", disable=not progress or None,
-                        leave=False):
-        try:
-            yield extract(article, mentions)
-        except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
-            yield Problem(article.source, f"extraction failed: {type(err).__name__}: {err}")
+# Articles a worker process extracts at a time, and how many such batches wait per worker: enough
+# to keep every worker busy, few enough that a build holds only a window of the corpus.
+BATCH = 16
+AHEAD = 3
+
+
+def all_cores() -> int:
+    """Return the number of cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def extract_one(article: Article, mentions: bool = False, recogniser: bool = True
+                ) -> Extraction | Problem:
+    """Extract an article; one that fails becomes a Problem, so that the others go on."""
+    try:
+        return extract(article, mentions, recogniser)
+    except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
+        return Problem(article.source, f"extraction failed: {type(err).__name__}: {err}")
+
+
+def _extract_batch(batch: list[Article], mentions: bool, recogniser: bool
+                   ) -> list[Extraction | Problem]:
+    """Extract a batch of articles in a worker process (which loads the recogniser once)."""
+    return [extract_one(article, mentions, recogniser) for article in batch]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Choose how to start workers: by forking this process, whose imports they then share,
+    when it runs a single thread (forking a thread's held lock would leave it held for good);
+    else from a clean server process that has imported kg once."""
+    methods = multiprocessing.get_all_start_methods()
+    tasks = Path("/proc/self/task")
+    single = len(os.listdir(tasks)) == 1 if tasks.is_dir() else threading.active_count() == 1
+    if "fork" in methods and single:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context()
+
+
+def _in_parallel(pool: ProcessPoolExecutor, articles: Iterator[Article], mentions: bool,
+                 recogniser: bool, jobs: int) -> Iterator[Extraction | Problem]:
+    """Extract the articles in the pool's processes, a window of batches at a time (the first
+    are submitted at once, which starts the workers); yield the results in the articles' order."""
+    batches = iter(lambda: list(islice(articles, BATCH)), [])
+    window: deque[Future[list[Extraction | Problem]]] = deque(
+        pool.submit(_extract_batch, batch, mentions, recogniser)
+        for batch in islice(batches, jobs * AHEAD))
+
+    def results() -> Iterator[Extraction | Problem]:
+        while window:
+            done = window.popleft().result()
+            for batch in islice(batches, 1):
+                window.append(pool.submit(_extract_batch, batch, mentions, recogniser))
+            yield from done
+
+    return results()
+
+
+def extract_all(articles: Iterable[Article], progress: bool = False, mentions: bool = False,
+                recogniser: bool = True, jobs: int = 1) -> Iterator[Extraction | Problem]:
+    """Extract every article (with its mentions when asked; without the recogniser when not),
+    in `jobs` processes; yield each article's Extraction, or its Problem, in the articles' order.
+    The results do not depend on `jobs`."""
+    total = len(articles) if isinstance(articles, list) else None
+    if total is not None and total <= BATCH:
+        jobs = 1  # starting workers would take longer than the work
+    if jobs == 1:
+        yield from _progress((extract_one(a, mentions, recogniser) for a in articles), total,
+                             progress)
+        return
+    with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
+        items = _in_parallel(pool, iter(articles), mentions, recogniser, jobs)
+        yield from _progress(items, total, progress)  # its thread starts after the workers
+
+
+def _progress(items: Iterator[Extraction | Problem], total: int | None, shown: bool
+              ) -> Iterator[Extraction | Problem]:
+    """Show a progress bar over the extractions on long runs, when asked."""
+    return tqdm(items, total=total, desc="extracting", unit="article", disable=not shown or None,
+                leave=False)
 
 
 def alias_files(paths: Iterable[Path]) -> list[Path]:
@@ -83,22 +162,33 @@ def outputs_present(out: Path) -> bool:
     return all((out / name).is_file() for name in OUTPUTS)
 
 
-def extract_sources(paths: Iterable[Path], progress: bool = False, max_bytes: int = MAX_BYTES
-                    ) -> tuple[list[Extraction], list[Problem]]:
+def extract_sources(paths: Iterable[Path], progress: bool = False, max_bytes: int = MAX_BYTES,
+                    jobs: int = 1) -> tuple[list[Extraction], list[Problem]]:
     """Read and extract every article under the paths, one entity one key across them."""
-    extractions, problems, _ = extract_and_unify(list(paths), progress, max_bytes)
+    extractions, problems, _ = extract_and_unify(list(paths), progress, max_bytes, jobs)
     return extractions, problems
 
 
-def extract_and_unify(paths: list[Path], progress: bool = False, max_bytes: int = MAX_BYTES
+def extract_and_unify(paths: list[Path], progress: bool = False, max_bytes: int = MAX_BYTES,
+                      jobs: int = 1, compact: bool = False
                       ) -> tuple[list[Extraction], list[Problem], list[Merge]]:
-    """Read and extract every article, then merge entities across articles; return the merges."""
+    """Read and extract every article in `jobs` processes, then merge entities across articles;
+    return the merges. Compact extractions keep no more of their article than the graph needs."""
     articles, problems = load_articles(paths, max_bytes)
     extractions = []
-    for item in extract_all(articles, progress):
-        (problems if isinstance(item, Problem) else extractions).append(item)
+    for item in extract_all(articles, progress, jobs=jobs):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            extractions.append(compacted(item) if compact else item)
     unified, merges = unify_all(extractions, paths)
     return unified, problems, merges
+
+
+def compacted(x: Extraction) -> Extraction:
+    """Drop what the graph does not need of an extraction: its article's text, every sentence
+    and mention (the facts keep the sentences they rest on)."""
+    return replace(x, article=replace(x.article, text="", noise=()), sentences=(), mentions=())
 
 
 def count(extractions: list[Extraction]) -> tuple[int, int]:
@@ -113,11 +203,13 @@ def count(extractions: list[Extraction]) -> tuple[int, int]:
     return len(entities), len(facts)
 
 
-def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: int = MAX_BYTES
-          ) -> Build:
-    """Build the graph of the articles under the paths and write the outputs into `out`."""
+def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: int = MAX_BYTES,
+          jobs: int = 1) -> Build:
+    """Build the graph of the articles under the paths and write the outputs into `out`,
+    extracting in `jobs` processes (the outputs do not depend on how many)."""
     started = time.perf_counter()
-    extractions, problems = extract_sources(paths, progress, max_bytes)
+    extractions, problems, _ = extract_and_unify(list(paths), progress, max_bytes, jobs,
+                                                 compact=True)
     graph = build_graph(extractions)
     if extractions:  # nothing built replaces nothing: the previous outputs stay as they were
         write_outputs(graph, out)

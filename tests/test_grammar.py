@@ -89,11 +89,11 @@ def test_a_digit_that_is_no_number_counts_no_group() -> None:
     assert [c.count for c in parsed[0].chunks if c.kind == "COLLECTIVE"] in ([], [None])
 
 
-def test_mentions_give_types_and_offsets_into_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ner, "enabled", False)  # the rules' own mentions
+def test_mentions_give_types_and_offsets_into_the_text() -> None:
     text = ("LAHAT, SUMSELPOST.ID - Kepala Dinas Kesehatan Kabupaten Lahat, dr. Wulan Permatasari, "
             "M.Kes, membuka sosialisasi di Aula Kantor Bupati, Senin (11/3/2024).")
-    x = extract(make_article("uji", text, "test", {}), mentions_wanted=True)
+    x = extract(make_article("uji", text, "test", {}), mentions_wanted=True,
+                recogniser=False)  # the rules' own mentions
     assert [(m.text, m.type) for m in x.mentions] == [
         ("Kepala", "ROLE"),
         ("Dinas Kesehatan Kabupaten Lahat", "ORGANIZATION"),

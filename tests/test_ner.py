@@ -40,3 +40,14 @@ def test_recognise_empty() -> None:
     """Empty or blank text yields no spans."""
     assert ner.recognise("") == []
     assert ner.recognise("   ") == []
+
+
+def test_model_tokens_cut_text_as_the_training_text_was_cut() -> None:
+    """Hyphens split words unless they repeat one; decimal numbers and dates keep together or
+    split as spaCy's Indonesian tokenizer cut them; offsets slice the text."""
+    text = "Komisi II DPR-RI membahas langkah-langkah anggaran Rp5 miliar (1,8 persen) 24/8."
+    tokens = ner.model_tokens(text)
+    assert [t.text for t in tokens] == [
+        "Komisi", "II", "DPR", "-", "RI", "membahas", "langkah-langkah", "anggaran", "Rp", "5",
+        "miliar", "(", "1,8", "persen", ")", "24", "/", "8", "."]
+    assert all(text[t.start:t.end] == t.text for t in tokens)

@@ -80,11 +80,12 @@ class ParsedArticle:
     model: list[tuple[int, int, str]]
 
 
-def parse_article(article: Article, mentions: bool = True) -> ParsedArticle:
+def parse_article(article: Article, mentions: bool = True, recogniser: bool = True
+                  ) -> ParsedArticle:
     """Parse every sentence; a second pass reads the acronyms the article defines.
 
-    The recogniser reads the whole text when the mentions are wanted (`kg extract`), else only
-    the sentences holding a name no rule confirmed.
+    The recogniser (unless turned off) reads the whole text when the mentions are wanted
+    (`kg extract`), else only the sentences holding a name no rule confirmed.
     """
     sentences = split_sentences(article.text, article.noise)
     all_dates = find_dates(article.text, reference_date(article))
@@ -101,7 +102,7 @@ def parse_article(article: Article, mentions: bool = True) -> ParsedArticle:
                                 [(full, short) for full, short in new])
     parsed = [_parse(_context(article, s, d, defined, home, shorts), s)
               for s, d in zip(sentences, dates)]
-    model = _recognised(article, parsed, mentions)
+    model = _recognised(article, parsed, mentions) if recogniser and ner.available() else []
     persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]
     known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind(ChunkKind.PERSON) if c.person)
     return ParsedArticle([_promote_names(p, known, persons) for p in parsed], dates, home, model)
@@ -127,8 +128,6 @@ def _places_of(c: Chunk) -> list[PlaceRef]:
 def _recognised(article: Article, parsed: list[Parsed], whole: bool
                 ) -> list[tuple[int, int, str]]:
     """Run the recogniser over the text, or over the sentences with unconfirmed names."""
-    if not ner.active():
-        return []
     if whole:
         return ner.recognise(article.text)
     doubtful = [(p.sentence.start, p.sentence.end) for p in parsed

@@ -150,9 +150,11 @@ def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> 
     return fold(c.label or c.text), Kind.COLLECTIVE
 
 
-def extract(article: Article, mentions_wanted: bool = False) -> Extraction:
-    """Extract everything the article reports; its mentions too when wanted (`kg extract`)."""
-    pa = parse_article(article, mentions_wanted)
+def extract(article: Article, mentions_wanted: bool = False, recogniser: bool = True
+            ) -> Extraction:
+    """Extract everything the article reports; its mentions too when wanted (`kg extract`).
+    Without the recogniser, the rules alone find the names."""
+    pa = parse_article(article, mentions_wanted, recogniser)
     parsed, dates, home = pa.sentences, pa.dates, pa.home
     credits = bylines(article)
     people, person_keys = resolve_persons(

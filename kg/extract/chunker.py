@@ -43,14 +43,25 @@ def _in_document_title(ctx: Context, i: int) -> bool:
     return k < i and ctx.word(k) in load().documents
 
 
+# The parsers, tried in this order at each token: the first chunk found wins.
+_PARSERS = (
+    lambda ctx, i, after_group: collective_at(ctx, i, after_group),
+    lambda ctx, i, _: title(ctx, i),
+    lambda ctx, i, _: venue_at(ctx, i),
+    lambda ctx, i, _: _org_at(ctx, i),
+    lambda ctx, i, _: place_at(ctx, i),
+    lambda ctx, i, _: event_at(ctx, i),
+    lambda ctx, i, _: person_at(ctx, i),
+    lambda ctx, i, _: name_at(ctx, i),
+)
+
+
 def _parse(ctx: Context, i: int, previous: Chunk | None) -> Chunk | None:
     """Return the first chunk any parser finds at token i."""
     after_group = bool(previous and previous.kind == ChunkKind.COLLECTIVE and
                        all(ctx.word(k) in _LIST_GLUE for k in range(previous.j, i)))
-    for parse in (lambda: collective_at(ctx, i, after_group), lambda: title(ctx, i),
-                  lambda: venue_at(ctx, i), lambda: _org_at(ctx, i), lambda: place_at(ctx, i),
-                  lambda: event_at(ctx, i), lambda: person_at(ctx, i), lambda: name_at(ctx, i)):
-        if found := parse():
+    for parse in _PARSERS:
+        if found := parse(ctx, i, after_group):
             return found
     return None
 

@@ -37,12 +37,16 @@ class Context:
 
     def word(self, i: int) -> str:
         """Return the text of token i, or "" past either end."""
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+        tokens = self.tokens
+        return tokens[i].text if 0 <= i < len(tokens) else ""
 
     def cap(self, i: int) -> bool:
         """Say whether token i is a capitalised word outside a date."""
-        return 0 <= i < len(self.tokens) and self.tokens[i].is_word and \
-            self.tokens[i].is_cap and i not in self.blocked
+        tokens = self.tokens
+        if not 0 <= i < len(tokens) or i in self.blocked:
+            return False
+        first = tokens[i].text[0]  # a word (not a mark) that begins with a capital or a digit
+        return (first.isupper() or first.isdigit()) and (first.isalnum() or first == "_")
 
     def span(self, i: int, j: int) -> str:
         """Return the text that tokens [i, j) cover."""

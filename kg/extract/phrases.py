@@ -34,10 +34,16 @@ class PhraseTable(Generic[V]):
         """Return (number of tokens, value) of the longest phrase starting at token i."""
         if i >= len(tokens):
             return None
-        norm = (lambda t: t.text.lower()) if self.fold_case else (lambda t: t.text)
-        for words, value in self.by_first.get(norm(tokens[i]), ()):
+        fold_case = self.fold_case
+        first = tokens[i].text.lower() if fold_case else tokens[i].text
+        candidates = self.by_first.get(first)
+        if not candidates:  # most tokens begin no phrase: nothing more to compare
+            return None
+        for words, value in candidates:
             n = len(words)
-            if i + n <= len(tokens) and all(norm(tokens[i + k]) == words[k] for k in range(n)):
+            if i + n <= len(tokens) and all(
+                    (tokens[i + k].text.lower() if fold_case else tokens[i + k].text) == words[k]
+                    for k in range(1, n)):
                 return n, value
         return None
 

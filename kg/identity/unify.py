@@ -104,16 +104,22 @@ def _person_orgs(extractions: list[Extraction]) -> dict[str, set[str]]:
 def person_merges(extractions: list[Extraction], overrides: Overrides) -> list[Merge]:
     """Find the person keys to merge: variant names that hold a role at one organisation."""
     orgs = _person_orgs(extractions)
-    keys = sorted(orgs)
+    # Only names of as many words, at one organisation, can merge: compare those pairs alone,
+    # not every pair of the corpus (which grew with its square).
+    groups: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in sorted(orgs):
+        for org in orgs[key]:
+            groups[org, len(key.split())].append(key)
+    pairs = sorted({(a, b) for group in groups.values()
+                    for i, a in enumerate(group) for b in group[i + 1:]})
     merges = []
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            reason = same_person(a, b)
-            shared = orgs[a] & orgs[b]
-            if reason and shared and (Kind.PERSON, a, b) not in overrides.apart:
-                target, source = sorted((a, b), key=lambda k: (-len(k), k))
-                merges.append(Merge(Kind.PERSON, source, target,
-                                    f"{reason}, both at {sorted(shared)[0]}"))
+    for a, b in pairs:
+        reason = same_person(a, b)
+        shared = orgs[a] & orgs[b]
+        if reason and (Kind.PERSON, a, b) not in overrides.apart:
+            target, source = sorted((a, b), key=lambda k: (-len(k), k))
+            merges.append(Merge(Kind.PERSON, source, target,
+                                f"{reason}, both at {sorted(shared)[0]}"))
     return merges
 
 

@@ -9,7 +9,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-import trafilatura
 from charset_normalizer import from_bytes
 
 from kg.ingest import MAX_BYTES
@@ -114,6 +113,8 @@ def read_text(path: Path, limit: int) -> Iterator[Article | Problem]:
 
 def read_html(path: Path, limit: int) -> Iterator[Article | Problem]:
     """Read the main text and metadata of an HTML page with trafilatura."""
+    import trafilatura  # a second of start-up, for HTML pages only
+
     page = decode(_read_bytes(path, limit))
     doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)

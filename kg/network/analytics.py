@@ -10,6 +10,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.network.evidence import Evidence, evidence, local, pair_key, text, texts
+from kg.network.index import GraphIndex
 from kg.rdf.namespaces import DCTERMS, KG, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, term
 from kg.vocab import EventKind, Kind, ParticipationRole, Relation
 
@@ -38,8 +39,9 @@ __all__ = ["Evidence", "RELATIONS", "centrality", "project"]
 EdgeSpec = tuple[str, str, str, dict[str, Any]]
 
 
-def project(graph: Graph) -> nx.MultiDiGraph:
+def project(rdf: Graph) -> nx.MultiDiGraph:
     """Return the networkx projection of the RDF graph, evidence on nodes and edges."""
+    graph: Any = GraphIndex(rdf)  # read once, asked many times, as a Graph is
     g = nx.MultiDiGraph()
     for node, kind in sorted(_typed(graph).items()):
         g.add_node(str(node), **_node_attrs(graph, node, kind))

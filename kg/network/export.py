@@ -39,7 +39,7 @@ def _network(name: str) -> Writer:
 
 FORMATS: dict[str, tuple[Writer, str]] = {
     "turtle": (_rdf("write_turtle"), ".ttl"),
-    "nt": (_rdf("write_rdf", syntax="nt"), ".nt"),
+    "nt": (_rdf("write_ntriples"), ".nt"),
     "trig": (_rdf("write_rdf", syntax="trig"), ".trig"),
     "nquads": (_rdf("write_nquads"), ".nq"),
     "jsonld": (_rdf("write_jsonld"), ".jsonld"),

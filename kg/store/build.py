@@ -107,8 +107,9 @@ def _problems(raw: list[list[str]] | None) -> tuple[Problem, ...]:
 
 
 def build_store(paths: Iterable[Path], out: Path, folder: Path, progress: bool = False,
-                max_bytes: int = MAX_BYTES) -> Build:
-    """Build the articles under the paths into the store in `folder`, then its exports in `out`."""
+                max_bytes: int = MAX_BYTES, jobs: int = 1) -> Build:
+    """Build the articles under the paths into the store in `folder`, then its exports in `out`;
+    extract in `jobs` processes."""
     started = time.perf_counter()
     paths = list(paths)
     if (pid := serving(folder)) is not None:
@@ -127,7 +128,7 @@ def build_store(paths: Iterable[Path], out: Path, folder: Path, progress: bool =
                          time.perf_counter() - started, extracted=0, exported=False,
                          unchanged=True)
         store = open_store(folder)
-        result = _update(index, store, paths, files, out, progress, max_bytes)
+        result = _update(index, store, paths, files, out, progress, max_bytes, jobs)
         store.flush()
         del store  # closes the database before the book-keeping says it is done
         index.set_files(files)
@@ -136,7 +137,7 @@ def build_store(paths: Iterable[Path], out: Path, folder: Path, progress: bool =
     return replace(result, seconds=time.perf_counter() - started)
 
 
-def _extract_changed(index: Index, articles: list[Article], progress: bool
+def _extract_changed(index: Index, articles: list[Article], progress: bool, jobs: int
                      ) -> tuple[int, list[Problem]]:
     """Extract the new and changed articles into the index, forget the deleted ones."""
     stored = index.hashes()
@@ -145,7 +146,7 @@ def _extract_changed(index: Index, articles: list[Article], progress: bool
         index.delete(gone)
     todo = [a for a in articles if stored.get(a.id) != hashes[a.id]]
     problems = []
-    for article, item in zip(todo, extract_all(todo, progress)):
+    for article, item in zip(todo, extract_all(todo, progress, jobs=jobs)):
         if isinstance(item, Problem):
             problems.append(item)
             index.delete(article.id)
@@ -209,10 +210,10 @@ def _write_graphs(index: Index, store: ox.Store, unified: list[Extraction], full
 
 
 def _update(index: Index, store: ox.Store, paths: list[Path], files: dict[str, str], out: Path,
-            progress: bool, max_bytes: int) -> Build:
+            progress: bool, max_bytes: int, jobs: int) -> Build:
     """Bring the index, the store's graphs and the exports up to date with the sources."""
     articles, problems = load_articles(paths, max_bytes)
-    extracted, failed = _extract_changed(index, articles, progress)
+    extracted, failed = _extract_changed(index, articles, progress, jobs)
     problems += failed
     removed = len(set(index.meta("ids") or []) - {a.id for a in articles})
     inputs, graph, written = _inputs(index, files), None, 0

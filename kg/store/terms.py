@@ -10,6 +10,7 @@ from urllib.parse import quote
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.rdf.files import to_ox
 from kg.rdf.namespaces import KGR
 
 if TYPE_CHECKING:
@@ -23,22 +24,6 @@ ARTICLE_GRAPHS = str(KGR["graph/article/"])
 def article_graph_iri(article_id: str) -> URIRef:
     """Return the IRI of the named graph that holds one article's facts and evidence."""
     return URIRef(ARTICLE_GRAPHS + quote(article_id, safe="-_.~"))
-
-
-def to_ox(term: Node) -> Any:
-    """Turn an rdflib term into a pyoxigraph term."""
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        datatype = ox.NamedNode(term.datatype) if term.datatype else None
-        return ox.Literal(str(term), datatype=datatype)
-    raise ValueError(f"cannot store the term {term!r}")
 
 
 def from_ox(term: Any) -> Node:

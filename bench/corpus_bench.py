@@ -1,0 +1,216 @@
+"""Benchmark whole builds on a corpus of real-length news: articles/s, peak memory, stage shares.
+
+Writes a corpus of N invented articles (default 10,000) into a folder, their lengths drawn from
+the real-news set's (`.cache/realnews/*.txt`: only their word counts are read; without the
+cache, from the quantiles below, measured on it) and their make-up after real regional news:
+a dateline and an event, officials with titles, ranks and degrees, lists of those present,
+quotes, handovers, and sentences of plain reporting between them. Names, places and bodies are
+generated from our own lists and the gazetteer; no real text is used. Then it runs
+
+- `kg build CORPUS --jobs 1` in a process of its own (the whole process: start-up, reading,
+  extraction, unification, the graph, graph.ttl, explorer.html), and again with `--jobs 2`,
+  and checks that both wrote the same bytes;
+- the same stages in this process, one after the other, timed, for each stage's share.
+
+    python bench/corpus_bench.py [--articles 10000] [--seed 7] [--keep DIR] [--jobs 1 2]
+                                 [--no-stages]
+
+Prints articles/s and words/s per run, its peak memory (the largest process: with --jobs 2 the
+parent and each worker are counted apart), and each stage's seconds and share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from extract_bench import DAYS, DEGREES, EVENTS, FILLER, RANKS
+
+from kg.lexicons import gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "realnews"
+# Words per article in the real-news set (154 texts), at every fifth percentile from 0 to 100:
+# used when the cache of its texts is not there.
+QUANTILES = [82, 196, 213, 232, 244, 254, 256, 260, 262, 263, 264, 266, 267, 268, 270, 271,
+             273, 276, 278, 280, 297]
+
+SYLLABLES = ["ba", "di", "ra", "su", "ti", "wan", "na", "har", "jo", "ko", "ma", "ri", "san",
+             "to", "yu", "dar", "li", "mus", "fa", "zal", "he", "ndra", "gus", "ni", "ta", "wi"]
+RANK_ROLES = ["Kapolres", "Kapolsek", "Dandim", "Danramil", "Wakapolres", "Kasat Reskrim Polres"]
+CIVIL_ROLES = ["Kepala Dinas Pendidikan", "Kepala Dinas Kesehatan", "Sekretaris Daerah",
+               "Ketua DPRD", "Ketua KPU", "Ketua Bawaslu", "Kepala Kejaksaan Negeri",
+               "Kepala Badan Kesatuan Bangsa dan Politik", "Asisten Pemerintahan Setda",
+               "Kepala Dinas Pekerjaan Umum", "Inspektur Inspektorat", "Kepala Bappeda",
+               "Ketua Pengadilan Negeri", "Kepala Dinas Sosial", "Wakil Ketua DPRD"]
+VERBS = ["mengatakan", "menyampaikan", "menjelaskan", "menegaskan", "mengungkapkan"]
+QUOTES = ["Kami berharap seluruh pihak dapat bekerja sama menjaga kondusivitas daerah",
+          "Netralitas aparatur harus dijaga sampai seluruh tahapan selesai",
+          "Program ini akan kami evaluasi setiap tiga bulan bersama dinas terkait",
+          "Pelayanan kepada masyarakat tidak boleh terganggu oleh agenda apa pun",
+          "Kami membuka posko pengaduan selama dua puluh empat jam"]
+
+
+def name(rng: random.Random) -> str:
+    """Invent a person's name of one to three words."""
+    def word() -> str:
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 2, 3)))).capitalize()
+    return " ".join(word() for _ in range(rng.choice((1, 2, 2, 2, 3))))
+
+
+def official(rng: random.Random, region: str, ranked: bool | None = None) -> str:
+    """Write an official with a title: "Kapolres X AKBP Nama" or "Kepala Dinas X, Nama, S.Sos"."""
+    if ranked if ranked is not None else rng.random() < 0.3:
+        return f"{rng.choice(RANK_ROLES)} {region} {rng.choice(RANKS)} {name(rng)}"
+    return f"{rng.choice(CIVIL_ROLES)} {region}, {name(rng)}{rng.choice(DEGREES)}"
+
+
+def sentences(rng: random.Random, region: str, when: str, event: str):
+    """Yield an article's sentences: the lead first, then an endless mix as real reports have."""
+    yield (f"{region.upper()}, {rng.choice(('KABARDAERAH.ID', 'WARTAKITA.COM', 'Antara'))} - "
+           f"Pemerintah Kabupaten {region} menggelar {event} di Aula Kantor Bupati {region}, "
+           f"{when}.")
+    yield (f"Kegiatan itu dibuka Bupati {region} {name(rng)} dan dihadiri "
+           f"{official(rng, region, True)}, serta {official(rng, region, False)}.")
+    while True:
+        kind = rng.random()
+        if kind < 0.22:
+            yield f"{official(rng, region)}, {rng.choice(VERBS)} kegiatan serupa akan dilanjutkan."
+        elif kind < 0.32:
+            yield f'"{rng.choice(QUOTES)}," ujar {name(rng)}.'
+        elif kind < 0.40:
+            present = ", ".join(official(rng, region) for _ in range(rng.randint(2, 4)))
+            yield f"Hadir dalam kesempatan itu {present}, dan para camat se-Kabupaten {region}."
+        elif kind < 0.44:
+            yield (f"{name(rng)} dilantik sebagai {rng.choice(CIVIL_ROLES)} {region} "
+                   f"menggantikan {name(rng)} yang memasuki masa pensiun.")
+        else:
+            yield rng.choice(FILLER)
+
+
+def article(rng: random.Random, words: int, regencies: list[str]) -> tuple[str, str]:
+    """Write one article of about `words` words; return its text and publication date."""
+    region = rng.choice(regencies)
+    day = date(2024, 1, 1) + timedelta(days=rng.randrange(300))
+    when = f"{DAYS[day.weekday()]} ({day.day}/{day.month}/{day.year})"
+    lines, count = [], 0
+    for sentence in sentences(rng, region, when, rng.choice(EVENTS)):
+        lines.append(sentence)
+        count += len(sentence.split())
+        if count >= words:
+            break
+    paragraphs = [" ".join(lines[i:i + 3]) for i in range(0, len(lines), 3)]
+    return "\n\n".join(paragraphs) + "\n", day.isoformat()
+
+
+def lengths() -> list[int]:
+    """Return the real-news texts' lengths in words (from the cache, else its quantiles)."""
+    if CACHE.is_dir() and (found := sorted(len(p.read_text(encoding="utf-8").split())
+                                           for p in CACHE.glob("*.txt"))):
+        return found
+    return QUANTILES
+
+
+def write_corpus(folder: Path, n: int, seed: int) -> int:
+    """Write n articles into a folder; return their words."""
+    rng = random.Random(seed)
+    regencies = sorted(r.name for r in gazetteer.regions().values() if r.level == "regency")
+    real, total = lengths(), 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        text, published = article(rng, rng.choice(real), regencies)
+        total += len(text.split())
+        (folder / f"a{i:06d}.txt").write_text(f"---\npublished: {published}\n---\n{text}",
+                                             encoding="utf-8")
+    return total
+
+
+def run_build(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Run `kg build` in a process of its own; return its seconds and peak memory in MB."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out),
+                              "--jobs", str(jobs)], stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"kg build --jobs {jobs} failed")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def stages(corpus: Path, out: Path) -> dict[str, float]:
+    """Run a build's stages in this process, one core, and time each."""
+    from kg.ingest.load import load_articles
+    from kg.pipeline import OUTPUTS, compacted, extract_all, unify_all
+    from kg.rdf.graph import build_graph
+    from kg.records import Extraction
+
+    times: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        times[stage] = now - clock
+        clock = now
+
+    articles, _ = load_articles([corpus])
+    lap("read the sources")
+    extractions = [compacted(x) for x in extract_all(articles) if isinstance(x, Extraction)]
+    lap("extract (with loading the recogniser)")
+    unified, _ = unify_all(extractions, [corpus])
+    lap("unify across articles")
+    graph = build_graph(unified)
+    lap("map to the rdflib graph")
+    for name, write in OUTPUTS.items():
+        write(graph, out / name)
+        lap(f"write {name}")
+    return times
+
+
+def main() -> None:
+    """Write the corpus, run the builds and the stages, and print what they took."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--keep", type=Path, help="write the corpus and outputs here, and keep them")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], metavar="N",
+                    help="the --jobs of each whole build (default: 1 2)")
+    ap.add_argument("--no-stages", action="store_true", help="time whole builds only")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        work = args.keep or Path(scratch)
+        corpus = work / "corpus"
+        words = write_corpus(corpus, args.articles, args.seed)
+        n = args.articles
+        print(f"corpus: {n} articles, {words:,} words ({words / n:.0f} per article)", flush=True)
+        timed = {}
+        for jobs in args.jobs:
+            seconds, peak = run_build(corpus, work / f"out-{jobs}", jobs)
+            timed[jobs] = seconds
+            print(f"kg build --jobs {jobs}: {seconds:.1f} s, {n / seconds:.1f} articles/s, "
+                  f"{words / seconds:,.0f} words/s, peak {peak:.0f} MB (largest process)",
+                  flush=True)
+        first, *others = args.jobs
+        for jobs in others:
+            same = all((work / f"out-{first}" / f).read_bytes() == (work / f"out-{jobs}" / f)
+                       .read_bytes() for f in ("graph.ttl", "explorer.html"))
+            print(f"--jobs {jobs} is {timed[first] / timed[jobs]:.2f} times --jobs {first}; "
+                  f"outputs {'identical' if same else 'DIFFERENT'}", flush=True)
+        if args.no_stages:
+            return
+        times = stages(corpus, work / "out-stages")
+        total = sum(times.values())
+        print(f"stages in one process ({total:.1f} s):")
+        for stage, seconds in times.items():
+            print(f"  {stage:<40} {seconds:7.1f} s  {100 * seconds / total:5.1f} %")
+
+
+if __name__ == "__main__":
+    main()
