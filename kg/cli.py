@@ -46,6 +46,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return cmd_build_store(args)
     from kg.pipeline import build
 
+    args.out = args.out or Path("build")
     result = build(_sources(args.sources), args.out, progress=True, max_bytes=args.max_bytes)
     _report(result.problems)
     if not result.articles:
@@ -67,11 +68,14 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
         return 1
-    exports = "wrote" if result.exported else "kept (unchanged)"
+    if args.out is None:
+        exports = f"no exports asked for (--out DIR writes them from the store)"
+    else:
+        exports = f"{'wrote' if result.exported else 'kept (unchanged)'} {_outputs(args.out)}"
     print(f"built the store {args.store}: {result.articles} articles read, {len(result.problems)} "
           f"skipped, {result.extracted} extracted, {result.removed} removed, {result.graphs} graphs "
-          f"written, {result.entities} entities, {result.facts} facts; {exports} "
-          f"{_outputs(args.out)}, {result.seconds:.1f} s")
+          f"written, {result.entities} entities, {result.facts} facts; {exports}, "
+          f"{result.seconds:.1f} s")
     return 0
 
 
@@ -249,7 +253,8 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build graph.ttl and explorer.html from articles")
     b.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
-    b.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    b.add_argument("--out", type=Path, help="output folder (default: build/; with --store, the "
+                   "exports are written only when --out is given)")
     b.add_argument("--store", type=Path, help="persistent store folder: extract only new or changed "
                    "articles, remove deleted ones (needs kg[store])")
     _max_bytes(b)

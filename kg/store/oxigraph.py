@@ -35,7 +35,7 @@ LOCK = "build.lock"
 MISSING = "the store needs pyoxigraph: pip install 'kg[store]'"
 
 
-def _pyoxigraph() -> Any:
+def load_pyoxigraph() -> Any:
     """Import pyoxigraph, or say how to install it."""
     try:
         import pyoxigraph
@@ -91,7 +91,7 @@ def writer(folder: Path) -> str | None:
 
 def open_store(folder: Path, read_only: bool = False) -> ox.Store:
     """Open a store's database: read-write (created if need be) or read-only (must exist)."""
-    ox = _pyoxigraph()
+    ox = load_pyoxigraph()
     path = database(folder)
     if read_only and not present(folder):
         missing = f"the store {folder} has no database ({path})" if folder.is_dir() \
@@ -111,14 +111,14 @@ def open_store(folder: Path, read_only: bool = False) -> ox.Store:
 
 def replace_graph(store: ox.Store, name: URIRef, graph: Graph) -> None:
     """Replace the content of a named graph with the triples of an rdflib graph."""
-    ox = _pyoxigraph()
+    ox = load_pyoxigraph()
     store.remove_graph(ox.NamedNode(str(name)))
     store.extend(list(quads(graph, name)))
 
 
 def remove_graph(store: ox.Store, name: URIRef) -> None:
     """Remove a named graph and its triples."""
-    store.remove_graph(_pyoxigraph().NamedNode(str(name)))
+    store.remove_graph(load_pyoxigraph().NamedNode(str(name)))
 
 
 def graph_names(store: ox.Store) -> set[URIRef]:
@@ -199,7 +199,7 @@ def rdflib_view(folder: Path) -> Dataset:
 
 def graph_ntriples(store: ox.Store) -> Iterator[tuple[str, bytes, int]]:
     """Yield each named graph's IRI, N-Triples (integer types as the shapes say) and size."""
-    ox = _pyoxigraph()
+    ox = load_pyoxigraph()
     declared = {str(p): ox.NamedNode(str(dt)) for p, dt in declared_integer_types().items()}
     for name in sorted(store.named_graphs(), key=lambda g: g.value):
         triples = []
