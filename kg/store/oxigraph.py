@@ -23,7 +23,7 @@ from rdflib.term import Node
 from kg.errors import UserError, one_line
 from kg.rdf.graph import new_graph
 from kg.rdf.namespaces import PREFIXES
-from kg.store.terms import from_ox, quads
+from kg.store.terms import from_ox
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -107,18 +107,6 @@ def open_store(folder: Path, read_only: bool = False) -> ox.Store:
         raise UserError(f"the store's database {path} is damaged or unreadable "
                         f"({one_line(err)}): remove it, and kg build --store {folder} rebuilds "
                         "it from the sources") from None
-
-
-def replace_graph(store: ox.Store, name: URIRef, graph: Graph) -> None:
-    """Replace the content of a named graph with the triples of an rdflib graph."""
-    ox = load_pyoxigraph()
-    store.remove_graph(ox.NamedNode(str(name)))
-    store.extend(list(quads(graph, name)))
-
-
-def remove_graph(store: ox.Store, name: URIRef) -> None:
-    """Remove a named graph and its triples."""
-    store.remove_graph(load_pyoxigraph().NamedNode(str(name)))
 
 
 def graph_names(store: ox.Store) -> set[URIRef]:
