@@ -190,9 +190,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = args.out or args.graph.with_suffix(FORMATS[args.format][1])
     if args.store:
         from kg.network.export import NAMED_GRAPHS
+        from kg.store.exports import UNION, write_union
         from kg.store.oxigraph import dataset, open_store, union_graph
 
         store = open_store(args.store, read_only=True)
+        if args.format in UNION:  # written by Oxigraph, no term through rdflib
+            write_union(store, args.format, out)
+            print(f"wrote {out}")
+            return 0
         graph = dataset(store) if args.format in NAMED_GRAPHS else union_graph(store)
     else:
         graph = read_graph(args.graph)

@@ -82,7 +82,8 @@ def _entity_triples(name: str, rows: list[tuple[str, str]]) -> Iterable[tuple[An
             if len(people) > 1 else ()
     if kind not in RECORDS:
         return ()
-    records = [from_json(RECORDS[kind], json.loads(record)) for _, record in rows]
+    # A region is named alike by thousands of reports: read each distinct record once.
+    records = [from_json(RECORDS[kind], json.loads(record)) for record in {r for _, r in rows}]
     sources = sorted({article for article, _ in rows})
     if kind == "event":
         return mapping.event_triples(merge_events(records)[0])

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
 INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
+UNION = ("turtle", "nt")  # the syntaxes of one graph written here
 
 
 def _retype() -> list[tuple[str, re.Pattern[str], str]]:
@@ -53,6 +54,12 @@ def turtle(ntriples: str) -> str:
     triples = ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     prefixes = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+
+
+def write_union(store: ox.Store, syntax: str, path: Path) -> None:
+    """Write the union of a store's graphs as Turtle ("turtle") or N-Triples ("nt")."""
+    ntriples = union_ntriples(store)
+    write_atomically(path, turtle(ntriples) if syntax == "turtle" else ntriples)
 
 
 def write_store_outputs(store: ox.Store, out: Path) -> None:
