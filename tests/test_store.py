@@ -219,3 +219,27 @@ def test_a_merge_a_new_article_brings_rewrites_the_old_ones_as_a_fresh_build(tmp
         assert len(romzi) == 1 and romzi.pop().endswith("/ahmad-romzi") == (step == "merged")
         (sources / "b1.txt").unlink(missing_ok=True)
     assert result.removed == 1
+
+
+def test_a_build_stopped_after_writing_the_graphs_leaves_no_trace_in_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.store.delta import Updater
+
+    sources = _copy(tmp_path / "src", PICK[:2])
+    store = tmp_path / "store"
+    build_store([sources], None, store)
+    shutil.copy(SOURCES / PICK[2], sources)
+    finish = Updater.finish
+
+    def stop(self: Updater) -> None:
+        finish(self)
+        raise KeyboardInterrupt  # the database has the new article, the index does not
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Updater, "finish", stop)
+        with pytest.raises(KeyboardInterrupt):
+            build_store([sources], None, store)
+    (sources / PICK[2]).unlink()  # gone before any build saw it whole
+    build_store([sources], None, store)
+    build_store([sources], None, tmp_path / "fresh")
+    assert _quads(store) == _quads(tmp_path / "fresh")

@@ -162,13 +162,19 @@ def _update_graphs(index: Index, store: ox.Store, paths: list[Path],
     extraction changed, or the database is new); return how many graphs were written."""
     ledger = Ledger(index.db)
     graph_code = code_fingerprint(False)
-    if index.meta("graph_code") != graph_code or ENTITIES not in graph_names(store):
+    redo = index.meta("graph_code") != graph_code or ENTITIES not in graph_names(store)
+    # The database keeps each write at once, the index only on commit: a build stopped from here
+    # on leaves neither inputs nor graph code, and the next one redoes the graphs from the kept
+    # extractions.
+    index.set_meta("inputs", None)
+    index.set_meta("graph_code", None)
+    index.commit()
+    if redo:
         ledger.clear()
         store.clear()
         index.set_meta("maps", None)
         changed = {**{gone: None for gone, x in changed.items() if x is None},
                    **{x.article.id: x for x in index.extractions()}}
-        index.set_meta("graph_code", graph_code)
     updater = Updater(ledger, store, read_overrides(alias_files(paths)))
     maps = updater.maps(changed)
     before = index.meta("maps") or {kind: {} for kind in KINDS}
@@ -182,6 +188,7 @@ def _update_graphs(index: Index, store: ox.Store, paths: list[Path],
     updater.units(sorted(touched))
     updater.finish()
     index.set_meta("maps", maps)
+    index.set_meta("graph_code", graph_code)
     return updater.graphs
 
 
@@ -202,6 +209,7 @@ def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, 
     if inputs != index.meta("inputs") or ENTITIES not in graph_names(store):
         written = _update_graphs(index, store, paths, changed)
         index.set_meta("inputs", inputs)
+        index.commit()  # the graphs are whole: an export that fails does not undo them
     exported = out is not None and bool(sources.chosen) \
         and not _exports_current(index, inputs, out)  # no article keeps them
     if exported:

@@ -66,7 +66,7 @@ def _units(x: Extraction) -> Iterator[tuple[str, str]]:
         for r in records:
             yield unit(kind, r.key), json.dumps(to_json(r), sort_keys=True)
     for role, org, day, person in posts_held(x):
-        yield unit("post", role, org, day.isoformat()), json.dumps(person)
+        yield unit("post", role, org, day.isoformat()), json.dumps([role, org, person])
     for h in x.holdings:
         yield unit("holding", h.person, h.role, h.organization), "null"
     for a in x.attendances:
@@ -75,11 +75,11 @@ def _units(x: Extraction) -> Iterator[tuple[str, str]]:
 
 def _entity_triples(name: str, rows: list[tuple[str, str]]) -> Iterable[tuple[Any, Any, Any]]:
     """Make a unit's triples from every article's record of it (as build_graph makes them)."""
-    kind, *parts = name.split(SEP)
-    if kind == "post":
-        people = sorted({json.loads(record) for _, record in rows})
-        return mapping.conflict_triples(parts[0], parts[1], tuple(people)) \
-            if len(people) > 1 else ()
+    kind = name.split(SEP, 1)[0]
+    if kind == "post":  # a record is [role, organisation, person]: the same post in each
+        held = [json.loads(record) for record in {r for _, r in rows}]
+        people = tuple(sorted({person for _, _, person in held}))
+        return mapping.conflict_triples(held[0][0], held[0][1], people) if len(people) > 1 else ()
     if kind not in RECORDS:
         return ()
     # A region is named alike by thousands of reports: read each distinct record once.

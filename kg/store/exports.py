@@ -16,7 +16,6 @@ from rdflib import Graph
 from kg.rdf.files import write_atomically
 from kg.rdf.namespaces import PREFIXES
 from kg.store.oxigraph import declared_integer_types, load_pyoxigraph
-from kg.viz.explorer import write_explorer
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -64,6 +63,8 @@ def write_union(store: ox.Store, syntax: str, path: Path) -> None:
 
 def write_store_outputs(store: ox.Store, out: Path) -> None:
     """Write a store's graph.ttl and explorer.html into `out`."""
+    from kg.viz.explorer import write_explorer  # networkx and pyvis: only when asked for
+
     ntriples = union_ntriples(store)
     write_atomically(out / "graph.ttl", turtle(ntriples))
     write_explorer(Graph().parse(data=ntriples, format="nt"), out / "explorer.html")
