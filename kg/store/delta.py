@@ -84,14 +84,13 @@ def _entity_triples(name: str, rows: list[tuple[str, str]]) -> Iterable[tuple[An
         return ()
     # A region is named alike by thousands of reports: read each distinct record once.
     records = [from_json(RECORDS[kind], json.loads(record)) for record in {r for _, r in rows}]
-    sources = sorted({article for article, _ in rows})
     if kind == "event":
         return mapping.event_triples(merge_events(records)[0])
     one = merge(records)[0]
-    if kind == "person":
-        return mapping.person_triples(one, sources)
+    if kind == "person":  # its articles are named by theirs (_sources), not by every change
+        return mapping.person_triples(one, [])
     if kind == "organization":
-        return mapping.org_triples(one, sources)
+        return mapping.org_triples(one, [])
     if kind == "place":
         return mapping.place_triples(one)
     return mapping.collective_triples(one)
@@ -101,6 +100,15 @@ def ntriple(triple: tuple[Any, Any, Any]) -> str:
     """Write a triple as an N-Triples line (without its end of line), as Oxigraph writes it."""
     s, p, o = (to_ox(term) for term in triple)
     return f"{s} {p} {o} ."
+
+
+def _sources(x: Extraction) -> Iterator[tuple[Any, Any, Any]]:
+    """Tie the persons and organisations an article names to it (what build_graph adds to them
+    for each article that names them): a report of a much-named body adds one triple, and the
+    body's own triples are not made again."""
+    for kind, records in (("person", x.persons), ("org", x.organizations)):
+        for key in sorted({r.key for r in records}):
+            yield from mapping.derived_from(ids.entity(kind, key), [x.article.id])
 
 
 def _own(article: URIRef, triple: tuple[Any, Any, Any]) -> bool:
@@ -146,7 +154,7 @@ class Updater:
         touched.update(u for u, _ in records)
         self.ledger.replace_records(article_id, records)
         node, own, common = ids.article(article_id), [], set()
-        for triple in article_graph(x):
+        for triple in [*article_graph(x), *_sources(x)]:
             if _own(node, triple):
                 own.append(self.ox.Quad(*(to_ox(t) for t in triple), graph))
             else:
