@@ -206,6 +206,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explore(args: argparse.Namespace) -> int:
+    """Write an offline explorer page of a slice of a store: what lies around a name."""
+    from kg.store.oxigraph import open_store
+    from kg.store.slice import LIMIT, around
+    from kg.viz.explorer import write_explorer
+
+    if args.hops < 0:
+        print("kg: explore: --hops must be 0 or more", file=sys.stderr)
+        return 2
+    store = open_store(args.store, read_only=True)
+    graph, seeds, cut = around(store, args.around, args.hops)
+    del store
+    write_explorer(graph, args.out, title=f"kg explorer: {args.around}, {args.hops} hops")
+    note = f"; cut at {LIMIT} entities" if cut else ""
+    print(f"wrote {args.out}: {len(seeds)} named like {args.around!r} and what lies "
+          f"{args.hops} hops around them, {len(graph)} triples{note}")
+    return 0
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     """Explain how the mentions of a name became one entity."""
     from kg.identity.explain import explain
@@ -289,6 +308,14 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--store", type=Path, help="export a store made by kg build --store, one named "
                    "graph per article (in trig, nquads, jsonld), instead of --graph")
     x.set_defaults(run=cmd_export)
+    xp = sub.add_parser("explore", help="write an offline explorer page of a slice of a store")
+    xp.add_argument("--store", type=Path, required=True, help="a store made by kg build --store")
+    xp.add_argument("--around", required=True, metavar="NAME",
+                    help="the persons and organisations named so (a name or part of one)")
+    xp.add_argument("--hops", type=int, default=1, help="how many facts out (default: 1)")
+    xp.add_argument("--out", type=Path, default=Path("build/explore.html"),
+                    help="the page (default: build/explore.html)")
+    xp.set_defaults(run=cmd_explore)
     ex = sub.add_parser("explain", help="show the names an entity was written with and why merged")
     ex.add_argument("name", help="a name or part of one (any alias)")
     ex.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")

@@ -130,7 +130,7 @@ def declared_integer_types() -> dict[Node, URIRef]:
             for dt in graph.objects(node, SH.datatype) if dt in INTEGER_SUBTYPES}
 
 
-def _triple(q: Any) -> tuple[Node, Node, Node]:
+def rdflib_triple(q: Any) -> tuple[Node, Node, Node]:
     """Read a quad's triple back into rdflib terms, with the integer types the shapes declare."""
     s, p, o = from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
     declared = declared_integer_types()
@@ -143,7 +143,7 @@ def union_graph(store: ox.Store) -> Graph:
     """Read every named graph of the store into one rdflib graph (their union)."""
     g = new_graph()
     for q in store.quads_for_pattern(None, None, None, None):
-        g.add(_triple(q))
+        g.add(rdflib_triple(q))
     return g
 
 
@@ -157,7 +157,7 @@ def dataset(store: ox.Store) -> Dataset:
         name = q.graph_name.value
         if name not in graphs:
             graphs[name] = ds.graph(URIRef(name))
-        graphs[name].add(_triple(q))
+        graphs[name].add(rdflib_triple(q))
     return ds
 
 
