@@ -4,14 +4,17 @@ For each article: the keys it uses as extracted (to find the articles a new merg
 the organisations its persons hold roles at (what merges are sought among), the names it gives
 each entity (to read the curated aliases), and its records once merged, filed under the unit
 of the graph each feeds: an entity, a post that two reports may give two holders, a fact.
-For each unit, the triples it adds to the entities graph; for each of those triples, how many
-units add it, so that it leaves the graph when the last one no longer does.
+For each unit, the triples it adds to the entities graph (compressed); for each of those triples
+(by a digest), how many units add it, so that it leaves the graph when the last one no longer does.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS keys (article TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL);
@@ -27,17 +30,23 @@ CREATE INDEX IF NOT EXISTS names_by_article ON names (article);
 CREATE TABLE IF NOT EXISTS records (article TEXT NOT NULL, unit TEXT NOT NULL, record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS records_by_unit ON records (unit, article);
 CREATE INDEX IF NOT EXISTS records_by_article ON records (article);
-CREATE TABLE IF NOT EXISTS units (unit TEXT PRIMARY KEY, kind TEXT NOT NULL, triples TEXT NOT NULL)
-    WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS refs (triple TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS units (unit TEXT PRIMARY KEY, kind TEXT NOT NULL, triples BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS units_by_kind ON units (kind);
+CREATE TABLE IF NOT EXISTS refs (triple BLOB PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
 """
 TABLES = ("keys", "holds", "names", "records", "units", "refs")
 CHUNK = 500  # values bound in one statement, well under SQLite's limit
+T = TypeVar("T")
 
 
-def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
+def _key(triple: str) -> bytes:
+    """Name a triple in the counts by a digest of its N-Triples line (a tenth of its size)."""
+    return hashlib.blake2b(triple.encode("utf-8"), digest_size=16).digest()
+
+
+def _chunks(values: Iterable[T]) -> Iterator[list[T]]:
     """Cut values into lists short enough to bind in one statement."""
-    batch: list[str] = []
+    batch: list[T] = []
     for value in values:
         batch.append(value)
         if len(batch) == CHUNK:
@@ -116,8 +125,9 @@ class Ledger:
         found: dict[str, set[str]] = {}
         for batch in _chunks(units):
             marks = ",".join("?" * len(batch))
-            for unit, text in self.db.execute(
+            for unit, blob in self.db.execute(
                     f"SELECT unit, triples FROM units WHERE unit IN ({marks})", batch):
+                text = zlib.decompress(blob).decode("utf-8")
                 found[unit] = set(text.split("\n")) if text else set()
         return found
 
@@ -126,8 +136,9 @@ class Ledger:
         if triples is None:
             self.db.execute("DELETE FROM units WHERE unit = ?", (unit,))
         else:
+            text = "\n".join(sorted(triples)).encode("utf-8")
             self.db.execute("INSERT OR REPLACE INTO units VALUES (?, ?, ?)",
-                            (unit, kind, "\n".join(sorted(triples))))
+                            (unit, kind, zlib.compress(text)))
 
     def count_units(self) -> dict[str, int]:
         """Count the units of each kind."""
@@ -136,25 +147,25 @@ class Ledger:
     def recount(self, changes: dict[str, int]) -> tuple[list[str], list[str]]:
         """Add to the counts of triples; return the triples now counted for the first time and
         those no longer counted at all."""
-        counts: dict[str, int] = {}
-        for batch in _chunks(t for t, change in changes.items() if change):
+        keys = {t: _key(t) for t, change in changes.items() if change}
+        counts: dict[bytes, int] = {}
+        for batch in _chunks(keys.values()):
             marks = ",".join("?" * len(batch))
             counts.update(self.db.execute(
                 f"SELECT triple, count FROM refs WHERE triple IN ({marks})", batch))
         added, gone, kept = [], [], []
-        for triple, change in changes.items():
-            if not change:
-                continue
-            before = counts.get(triple, 0)
+        for triple, key in keys.items():
+            change = changes[triple]
+            before = counts.get(key, 0)
             after = before + change
             if after < 0:
                 raise ValueError(f"the store's index counts a triple below zero: {triple}")
             if after:
-                kept.append((triple, after))
+                kept.append((key, after))
             if after and not before:
                 added.append(triple)
             elif before and not after:
                 gone.append(triple)
         self.db.executemany("INSERT OR REPLACE INTO refs VALUES (?, ?)", kept)
-        self.db.executemany("DELETE FROM refs WHERE triple = ?", [(t,) for t in gone])
+        self.db.executemany("DELETE FROM refs WHERE triple = ?", [(keys[t],) for t in gone])
         return added, gone
