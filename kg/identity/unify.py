@@ -105,13 +105,13 @@ def person_merges(extractions: list[Extraction], overrides: Overrides) -> list[M
 def merges_among(orgs: dict[str, set[str]], overrides: Overrides) -> list[Merge]:
     """Find the person keys to merge among persons and the organisations they hold roles at.
 
-    Only two persons at one organisation can merge, so the pairs are sought organisation by
-    organisation (not among all persons at once); they are tried in the order of their keys.
+    Only two names of as many words, at one organisation, can merge, so the pairs are sought
+    among those (not among all persons at once); they are tried in the order of their keys.
     """
-    members: dict[str, list[str]] = defaultdict(list)
+    members: dict[tuple[str, int], list[str]] = defaultdict(list)
     for person, held in orgs.items():
         for org in held:
-            members[org].append(person)
+            members[org, len(person.split())].append(person)
     pairs = {(a, b) for people in members.values() for a in people for b in people if a < b}
     merges = []
     for a, b in sorted(pairs):
