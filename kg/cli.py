@@ -48,6 +48,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.store:
         return cmd_build_store(args)
 
+    args.out = args.out or Path("build")
     result = build(_sources(args.sources), args.out, progress=True, max_bytes=args.max_bytes,
                    jobs=args.jobs)
     _report(result.problems)
@@ -70,11 +71,14 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
         return 1
-    exports = "wrote" if result.exported else "kept (unchanged)"
+    if args.out is None:
+        exports = f"no exports asked for (--out DIR writes them from the store)"
+    else:
+        exports = f"{'wrote' if result.exported else 'kept (unchanged)'} {_outputs(args.out)}"
     print(f"built the store {args.store}: {result.articles} articles read, {len(result.problems)} "
           f"skipped, {result.extracted} extracted, {result.removed} removed, {result.graphs} graphs "
-          f"written, {result.entities} entities, {result.facts} facts; {exports} "
-          f"{_outputs(args.out)}, {result.seconds:.1f} s")
+          f"written, {result.entities} entities, {result.facts} facts; {exports}, "
+          f"{result.seconds:.1f} s")
     return 0
 
 
@@ -189,14 +193,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = args.out or args.graph.with_suffix(FORMATS[args.format][1])
     if args.store:
         from kg.network.export import NAMED_GRAPHS
+        from kg.store.exports import UNION, write_union
         from kg.store.oxigraph import dataset, open_store, union_graph
 
         store = open_store(args.store, read_only=True)
+        if args.format in UNION:  # written by Oxigraph, no term through rdflib
+            write_union(store, args.format, out)
+            print(f"wrote {out}")
+            return 0
         graph = dataset(store) if args.format in NAMED_GRAPHS else union_graph(store)
     else:
         graph = read_graph(args.graph)
     export(graph, args.format, out)
     print(f"wrote {out}")
+    return 0
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    """Write an offline explorer page of a slice of a store: what lies around a name."""
+    from kg.store.oxigraph import open_store
+    from kg.store.slice import LIMIT, around
+    from kg.viz.explorer import write_explorer
+
+    if args.hops < 0:
+        print("kg: explore: --hops must be 0 or more", file=sys.stderr)
+        return 2
+    store = open_store(args.store, read_only=True)
+    graph, seeds, cut = around(store, args.around, args.hops)
+    del store
+    write_explorer(graph, args.out, title=f"kg explorer: {args.around}, {args.hops} hops")
+    note = f"; cut at {LIMIT} entities" if cut else ""
+    print(f"wrote {args.out}: {len(seeds)} named like {args.around!r} and what lies "
+          f"{args.hops} hops around them, {len(graph)} triples{note}")
     return 0
 
 
@@ -263,7 +291,8 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build graph.ttl and explorer.html from articles")
     b.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")
-    b.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build/)")
+    b.add_argument("--out", type=Path, help="output folder (default: build/; with --store, the "
+                   "exports are written only when --out is given)")
     b.add_argument("--store", type=Path, help="persistent store folder: extract only new or changed "
                    "articles, remove deleted ones (needs kg[store])")
     b.add_argument("--jobs", type=_jobs, default=None, metavar="N",
@@ -295,6 +324,14 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--store", type=Path, help="export a store made by kg build --store, one named "
                    "graph per article (in trig, nquads, jsonld), instead of --graph")
     x.set_defaults(run=cmd_export)
+    xp = sub.add_parser("explore", help="write an offline explorer page of a slice of a store")
+    xp.add_argument("--store", type=Path, required=True, help="a store made by kg build --store")
+    xp.add_argument("--around", required=True, metavar="NAME",
+                    help="the persons and organisations named so (a name or part of one)")
+    xp.add_argument("--hops", type=int, default=1, help="how many facts out (default: 1)")
+    xp.add_argument("--out", type=Path, default=Path("build/explore.html"),
+                    help="the page (default: build/explore.html)")
+    xp.set_defaults(run=cmd_explore)
     ex = sub.add_parser("explain", help="show the names an entity was written with and why merged")
     ex.add_argument("name", help="a name or part of one (any alias)")
     ex.add_argument("sources", nargs="*", type=Path, help="files or folders (default: sources/)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -38,13 +39,20 @@ def _single(role: str) -> bool:
     return not any(role == r or role.startswith(f"{r} ") for r in load().plural_roles)
 
 
+def posts_held(x: Extraction) -> Iterator[tuple[str, str, date, str]]:
+    """Yield (role, organisation, day, person) for each single-holder post an article reports
+    held on its date: where two persons meet, the reports conflict."""
+    for h in x.holdings:
+        if x.reported and h.status == HoldingStatus.CURRENT and not h.qualifier and _single(h.role):
+            yield h.role, h.organization, x.reported, h.person
+
+
 def holder_conflicts(extractions: list[Extraction]) -> list[HolderConflict]:
     """List single-holder posts held by different current holders on the same report date."""
     seen: dict[tuple[str, str, date], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for x in extractions:
-        for h in x.holdings:
-            if x.reported and h.status == HoldingStatus.CURRENT and not h.qualifier and _single(h.role):
-                seen[(h.role, h.organization, x.reported)][h.person].add(x.article.id)
+        for role, org, day, person in posts_held(x):
+            seen[(role, org, day)][person].add(x.article.id)
     return [HolderConflict(role, org, day, tuple(sorted(people)),
                            tuple(sorted(set().union(*people.values()))))
             for (role, org, day), people in sorted(seen.items()) if len(people) > 1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -103,23 +103,28 @@ def _person_orgs(extractions: list[Extraction]) -> dict[str, set[str]]:
 
 def person_merges(extractions: list[Extraction], overrides: Overrides) -> list[Merge]:
     """Find the person keys to merge: variant names that hold a role at one organisation."""
-    orgs = _person_orgs(extractions)
-    # Only names of as many words, at one organisation, can merge: compare those pairs alone,
-    # not every pair of the corpus (which grew with its square).
-    groups: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for key in sorted(orgs):
-        for org in orgs[key]:
-            groups[org, len(key.split())].append(key)
-    pairs = sorted({(a, b) for group in groups.values()
-                    for i, a in enumerate(group) for b in group[i + 1:]})
+    return merges_among(_person_orgs(extractions), overrides)
+
+
+def merges_among(orgs: dict[str, set[str]], overrides: Overrides) -> list[Merge]:
+    """Find the person keys to merge among persons and the organisations they hold roles at.
+
+    Only two names of as many words, at one organisation, can merge, so the pairs are sought
+    among those (not among all persons at once, which grew with the square of the corpus);
+    they are tried in the order of their keys.
+    """
+    members: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for person, held in orgs.items():
+        for org in held:
+            members[org, len(person.split())].append(person)
+    pairs = {(a, b) for people in members.values() for a in people for b in people if a < b}
     merges = []
-    for a, b in pairs:
+    for a, b in sorted(pairs):
         reason = same_person(a, b)
-        shared = orgs[a] & orgs[b]
         if reason and (Kind.PERSON, a, b) not in overrides.apart:
             target, source = sorted((a, b), key=lambda k: (-len(k), k))
             merges.append(Merge(Kind.PERSON, source, target,
-                                f"{reason}, both at {sorted(shared)[0]}"))
+                                f"{reason}, both at {sorted(orgs[a] & orgs[b])[0]}"))
     return merges
 
 
@@ -136,40 +141,49 @@ def _mapping(merges: list[Merge], kind: Kind) -> dict[str, str]:
     return final
 
 
-def _names(extractions: list[Extraction]) -> dict[tuple[str, str], str]:
-    """Index every entity key by (kind, folded name or alias)."""
-    index: dict[tuple[str, str], str] = {}
-    for x in extractions:
-        for kind, field in FIELDS.items():
-            for r in getattr(x, field):
-                for name in (r.key, r.name, *r.aliases):
-                    index.setdefault((kind, fold(name)), r.key)
-    return index
+def names(x: Extraction) -> Iterator[tuple[str, str, str]]:
+    """Yield each (kind, folded name or alias, entity key) of an extraction, in order."""
+    for kind, field in FIELDS.items():
+        for r in getattr(x, field):
+            for name in (r.key, r.name, *r.aliases):
+                yield kind, fold(name), r.key
 
 
-def _keyed(overrides: Overrides, extractions: list[Extraction]) -> Overrides:
-    """Turn the names in the curated verdicts into entity keys (a name no entity has stays as is)."""
-    index = _names(extractions)
-
+def keyed(overrides: Overrides, key_of: Callable[[str, str], str | None]) -> Overrides:
+    """Turn the names in the curated verdicts into entity keys, by the key the first article to
+    use a name gives it (a name no entity has stays as is)."""
     def key(kind: str, name: str) -> str:
-        return index.get((kind, name), name)
+        return key_of(kind, name) or name
 
     return Overrides(tuple((k, key(k, a), key(k, b)) for k, a, b in overrides.same),
                      frozenset((k, *sorted((key(k, a), key(k, b)))) for k, a, b in overrides.apart))
 
 
+def curated(overrides: Overrides) -> list[Merge]:
+    """Return the merges the curated verdicts ask for."""
+    return [Merge(kind, src, dst, "curated: aliases.tsv") for kind, src, dst in overrides.same
+            if src != dst]
+
+
+def key_maps(merges: list[Merge]) -> dict[Kind, dict[str, str]]:
+    """Map each merged key to its final key, per kind."""
+    return {kind: _mapping(merges, kind) for kind in KINDS}
+
+
 def unify(extractions: list[Extraction], overrides: Overrides = Overrides()
           ) -> tuple[list[Extraction], list[Merge]]:
     """Rewrite the keys of every extraction so that one entity has one key; return the merges."""
-    overrides = _keyed(overrides, extractions)
-    merges = person_merges(extractions, overrides)
-    merges += [Merge(kind, src, dst, "curated: aliases.tsv") for kind, src, dst in overrides.same
-               if src != dst]
-    maps = {kind: _mapping(merges, kind) for kind in KINDS}
-    return [_rekey(x, maps) for x in extractions], merges
+    index: dict[tuple[str, str], str] = {}
+    for x in extractions:
+        for kind, name, key in names(x):
+            index.setdefault((kind, name), key)
+    overrides = keyed(overrides, lambda kind, name: index.get((kind, name)))
+    merges = person_merges(extractions, overrides) + curated(overrides)
+    maps = key_maps(merges)
+    return [rekey(x, maps) for x in extractions], merges
 
 
-def _rekey(x: Extraction, maps: dict[Kind, dict[str, str]]) -> Extraction:
+def rekey(x: Extraction, maps: dict[Kind, dict[str, str]]) -> Extraction:
     """Rewrite one extraction's keys."""
     person, org, place, group = (maps[kind] for kind in KINDS)
 
@@ -191,3 +205,22 @@ def _rekey(x: Extraction, maps: dict[Kind, dict[str, str]]) -> Extraction:
         attendances=tuple(replace(a, participant=k(maps[a.kind], a.participant))
                           for a in x.attendances),
     )
+
+
+class _Lookups(dict[str, str]):
+    """An empty key map that notes every key looked up in it."""
+
+    def __init__(self, kind: str, seen: set[tuple[str, str]]) -> None:
+        super().__init__()
+        self.kind, self.seen = kind, seen
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        self.seen.add((self.kind, key))
+        return default
+
+
+def keys_used(x: Extraction) -> set[tuple[str, str]]:
+    """Return every (kind, key) of an extraction that a merge would rewrite (what `rekey` reads)."""
+    seen: set[tuple[str, str]] = set()
+    rekey(x, {kind: _Lookups(kind, seen) for kind in KINDS})
+    return seen

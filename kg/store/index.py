@@ -13,23 +13,27 @@ import json
 import os
 import sqlite3
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from kg.errors import UserError, one_line
 from kg.records import Extraction
+from kg.store import ledger
 from kg.store.codec import from_json, to_json
 from kg.store.oxigraph import present, write_lock
 
-VERSION = 2  # 1 (PRAGMA user_version 0) kept pickles: never read, forgotten on open
+# 1 (PRAGMA user_version 0) kept pickles: never read, forgotten on open; 2 kept no ledger
+VERSION = 3
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, hash TEXT NOT NULL, extraction BLOB NOT NULL, graph TEXT);
-CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, hash TEXT NOT NULL);
-"""
-TABLES = ("articles", "files", "meta")
+CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, hash TEXT NOT NULL, extraction BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, hash TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
+    gave TEXT);
+""" + ledger.SCHEMA
+TABLES = ("articles", "files", "meta", *ledger.TABLES)
 
 
 def _rebuild(path: Path) -> str:
@@ -112,43 +116,48 @@ class Index:
         """Return each stored article's content hash, by article id."""
         return dict(self.db.execute("SELECT id, hash FROM articles"))
 
-    def graph_digests(self) -> dict[str, str | None]:
-        """Return the digest of each stored article's named graph as last written."""
-        return dict(self.db.execute("SELECT id, graph FROM articles"))
-
     def put(self, article_id: str, content_hash: str, extraction: Extraction) -> None:
-        """Store an article's extraction under its content hash (its graph is yet to be written)."""
+        """Store an article's extraction under its content hash."""
         text = json.dumps(to_json(extraction), separators=(",", ":"))  # ASCII: any str survives
-        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, NULL)",
+        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
                         (article_id, content_hash, zlib.compress(text.encode("ascii"))))
-
-    def set_graph_digest(self, article_id: str, digest: str) -> None:
-        """Record the digest of the named graph written for an article."""
-        self.db.execute("UPDATE articles SET graph = ? WHERE id = ?", (digest, article_id))
 
     def delete(self, article_id: str) -> None:
         """Forget an article."""
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
-    def extractions(self) -> list[Extraction]:
-        """Return every stored extraction, by article id; a damaged one is the user's to clear."""
-        found = []
-        for article_id, blob in self.db.execute("SELECT id, extraction FROM articles ORDER BY id"):
-            try:
-                found.append(from_json(Extraction, json.loads(zlib.decompress(blob))))
-            except (zlib.error, TypeError, ValueError) as err:  # JSON's errors are ValueErrors
-                raise UserError(f"the store's index {self.path} is damaged (article {article_id}: "
-                                f"{one_line(err)}): {_rebuild(self.path)}") from None
-        return found
+    def extractions(self, ids: Iterable[str] | None = None) -> list[Extraction]:
+        """Return the stored extractions (all, or of these articles), by article id; a damaged
+        one is the user's to clear."""
+        rows = self.db.execute("SELECT id, extraction FROM articles ORDER BY id") if ids is None \
+            else sorted(row for i in set(ids) for row in self.db.execute(
+                "SELECT id, extraction FROM articles WHERE id = ?", (i,)))
+        return [self._decode(article_id, blob) for article_id, blob in rows]
 
-    def files(self) -> dict[str, str]:
-        """Return the source files of the last build with their hashes."""
-        return dict(self.db.execute("SELECT path, hash FROM files"))
+    def _decode(self, article_id: str, blob: bytes) -> Extraction:
+        """Read back a stored extraction."""
+        try:
+            return from_json(Extraction, json.loads(zlib.decompress(blob)))  # type: ignore[no-any-return]
+        except (zlib.error, TypeError, ValueError) as err:  # JSON's errors are ValueErrors
+            raise UserError(f"the store's index {self.path} is damaged (article {article_id}: "
+                            f"{one_line(err)}): {_rebuild(self.path)}") from None
 
-    def set_files(self, files: dict[str, str]) -> None:
-        """Record the source files of this build with their hashes."""
+    def files(self) -> tuple[dict[str, tuple[str, int, int]], dict[str, Any]]:
+        """Return the source files of the last build (hash, size, modification time), and what
+        each article file gave (its articles' entries, its problems)."""
+        seen, gave = {}, {}
+        for path, digest, size, mtime, text in self.db.execute("SELECT * FROM files"):
+            seen[path] = (digest, size, mtime)
+            if text:
+                gave[path] = json.loads(text)
+        return seen, gave
+
+    def set_files(self, seen: dict[str, tuple[str, int, int]], gave: dict[str, Any]) -> None:
+        """Record the source files of this build, and what each article file gave."""
         self.db.execute("DELETE FROM files")
-        self.db.executemany("INSERT INTO files VALUES (?, ?)", sorted(files.items()))
+        self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", [
+            (path, *state, json.dumps(gave[path]) if path in gave else None)
+            for path, state in sorted(seen.items())])
 
     def reset(self) -> None:
         """Forget every article, file and figure (the extractor changed: all must be redone)."""

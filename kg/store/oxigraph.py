@@ -27,23 +27,11 @@ from kg.store.database import (  # noqa: F401 (re-exported: the store's modules 
     serving,
     write_lock,
 )
-from kg.store.terms import from_ox, quads
+from kg.store.terms import from_ox
 from kg.store.tokens import NAME_TOKENS
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
-
-
-def replace_graph(store: ox.Store, name: URIRef, graph: Graph) -> None:
-    """Replace the content of a named graph with the triples of an rdflib graph."""
-    ox = pyoxigraph()
-    store.remove_graph(ox.NamedNode(str(name)))
-    store.extend(list(quads(graph, name)))
-
-
-def remove_graph(store: ox.Store, name: URIRef) -> None:
-    """Remove a named graph and its triples."""
-    store.remove_graph(pyoxigraph().NamedNode(str(name)))
 
 
 def graph_names(store: ox.Store) -> set[URIRef]:
@@ -67,7 +55,7 @@ def declared_integer_types() -> dict[Node, URIRef]:
             for dt in graph.objects(node, SH.datatype) if dt in INTEGER_SUBTYPES}
 
 
-def _triple(q: Any) -> tuple[Node, Node, Node]:
+def rdflib_triple(q: Any) -> tuple[Node, Node, Node]:
     """Read a quad's triple back into rdflib terms, with the integer types the shapes declare."""
     s, p, o = from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
     declared = declared_integer_types()
@@ -82,7 +70,7 @@ def union_graph(store: ox.Store) -> Graph:
     g = new_graph()
     for q in store.quads_for_pattern(None, None, None, None):
         if q.graph_name.value != NAME_TOKENS:
-            g.add(_triple(q))
+            g.add(rdflib_triple(q))
     return g
 
 
@@ -96,7 +84,7 @@ def dataset(store: ox.Store) -> Dataset:
         name = q.graph_name.value
         if name not in graphs:
             graphs[name] = ds.graph(URIRef(name))
-        graphs[name].add(_triple(q))
+        graphs[name].add(rdflib_triple(q))
     return ds
 
 

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf.files import to_ox
 from kg.rdf.namespaces import KGR
-
-if TYPE_CHECKING:
-    import pyoxigraph as ox
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 ENTITIES = KGR["graph/entities"]
@@ -38,18 +33,3 @@ def from_ox(term: Any) -> Node:
         return Literal(term.value, lang=term.language)
     datatype = term.datatype.value
     return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
-
-
-def quads(triples: Iterable[tuple[Node, Node, Node]], graph: URIRef) -> Iterator[ox.Quad]:
-    """Turn rdflib triples into pyoxigraph quads in one named graph."""
-    import pyoxigraph as ox
-
-    name = ox.NamedNode(str(graph))
-    for s, p, o in triples:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
-
-
-def graph_digest(graph: Graph) -> str:
-    """Hash a graph's triples, whatever their order (the graphs kg makes have no blank nodes)."""
-    lines = sorted(" ".join(term.n3() for term in triple) for triple in graph)
-    return hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()

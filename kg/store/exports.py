@@ -1,0 +1,74 @@
+"""A store's exports (graph.ttl, explorer.html), written from the store by Oxigraph's serialisers.
+
+The store is read once, in N-Quads written by Oxigraph itself (no term passes through Python on
+the way out), its lines sorted so that the same graph always gives the same bytes whatever the
+order the store was built in; the Turtle is Oxigraph's, with our prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import Graph
+
+from kg.rdf.files import write_atomically
+from kg.rdf.namespaces import PREFIXES
+from kg.store.database import pyoxigraph
+from kg.store.oxigraph import declared_integer_types
+from kg.store.tokens import NAME_TOKENS
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
+UNION = ("turtle", "nt")  # the syntaxes of one graph written here
+
+
+def _retype() -> list[tuple[str, re.Pattern[str], str]]:
+    """For each property the shapes give an integer subtype, how to put it back on a line."""
+    return [(f" <{p}> ", re.compile(rf'^(<[^>]*> <{re.escape(str(p))}> "-?[0-9]+"\^\^){INTEGER}'),
+             rf"\1<{dt}>") for p, dt in declared_integer_types().items()]
+
+
+def union_ntriples(store: ox.Store) -> str:
+    """Return the union of the store's graphs as sorted N-Triples, with the integer types the
+    shapes declare (Oxigraph keeps them all as xsd:integer); the name-token key, an index over
+    the graph rather than part of it, stays out."""
+    ox = pyoxigraph()
+    retype = _retype()
+    lines = set()
+    key = f" <{NAME_TOKENS}> ."
+    for quad in store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").split("\n"):
+        if not quad or quad.endswith(key):
+            continue
+        line = quad[:quad.rindex(" <")] + " ."  # every quad lies in a named graph
+        for marker, pattern, typed in retype:
+            if marker in line:
+                line = pattern.sub(typed, line)
+        lines.add(line)
+    return "".join(f"{line}\n" for line in sorted(lines))
+
+
+def turtle(ntriples: str) -> str:
+    """Write N-Triples as Turtle with our prefixes, in Oxigraph's serialiser."""
+    ox = pyoxigraph()
+    triples = ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    prefixes = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+
+
+def write_union(store: ox.Store, syntax: str, path: Path) -> None:
+    """Write the union of a store's graphs as Turtle ("turtle") or N-Triples ("nt")."""
+    ntriples = union_ntriples(store)
+    write_atomically(path, turtle(ntriples) if syntax == "turtle" else ntriples)
+
+
+def write_store_outputs(store: ox.Store, out: Path) -> None:
+    """Write a store's graph.ttl and explorer.html into `out`."""
+    from kg.viz.explorer import write_explorer  # networkx and pyvis: only when asked for
+
+    ntriples = union_ntriples(store)
+    write_atomically(out / "graph.ttl", turtle(ntriples))
+    write_explorer(Graph().parse(data=ntriples, format="nt"), out / "explorer.html")
