@@ -6,14 +6,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
-from kg.lexicons import gazetteer
 from kg.extract.chunker import chunk_sentence
 from kg.extract.chunks import Chunk, PlaceRef
 from kg.extract.context import Context, links, prefer, short_names
 from kg.extract.holdings import names_a_venue, pair, promote
 from kg.extract.parsed import Parsed
 from kg.extract.phrases import PhraseTable
-from kg.lexicons import load
+from kg.lexicons import gazetteer, load
 from kg.nlp import ner
 from kg.nlp.dates import DateMention, find_dates
 from kg.nlp.sentences import split_sentences

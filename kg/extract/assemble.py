@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kg.extract.article import parse_article, reference_date, reference_month
-from kg.extract.bylines import bylines
 from kg.extract.attendance import Taking, hosts, present, speakers, subjects, titled_at_event
+from kg.extract.bylines import bylines
 from kg.extract.chunks import Chunk, OrgRef
 from kg.extract.events import (
     EventGroup,

@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.lexicons import gazetteer
 from kg.extract.phrases import PhraseTable, tables
-from kg.lexicons import load
-from kg.nlp.names import is_degree, is_split_degree, is_prefix
+from kg.lexicons import gazetteer, load
+from kg.nlp.names import is_degree, is_prefix, is_split_degree
 from kg.nlp.tokens import Token
 from kg.nlp.vocabulary import is_verb
 from kg.vocab import PlaceLevel

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     DIRECTIONS,
@@ -13,7 +12,7 @@ from kg.extract.context import (
     reserved,
 )
 from kg.extract.phrases import tables
-from kg.lexicons import load
+from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_degree, is_prefix
 from kg.nlp.vocabulary import is_vocabulary
 from kg.vocab import ChunkKind, PlaceLevel

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.lexicons import gazetteer
 from kg.extract.chunks import OrgRef, PlaceRef
-from kg.lexicons import load
+from kg.lexicons import gazetteer, load
 from kg.nlp.tokens import fold
 from kg.records import Name, Organization, Person, Place
 

@@ -9,7 +9,20 @@ from rdflib import Literal, URIRef
 
 from kg.rdf import ids
 from kg.rdf.namespaces import (
-    DCTERMS, FOAF, KG, KGR, NIF, ORG, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, term,
+    DCTERMS,
+    FOAF,
+    KG,
+    KGR,
+    NIF,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    TIME,
+    XSD,
+    term,
 )
 from kg.records import (
     Article,

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg import LAYERS
-from kg.ingest import MAX_BYTES
 from kg.identity.unify import KINDS, read_overrides
+from kg.ingest import MAX_BYTES
 from kg.pipeline import ALIASES, Build, alias_files, extract_all, outputs_present
 from kg.records import Article, Extraction, Problem
 from kg.store.delta import FACTS, RECORDS, Updater

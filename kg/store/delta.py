@@ -26,7 +26,6 @@ from rdflib import URIRef
 
 from kg.identity.conflicts import posts_held
 from kg.identity.unify import (
-    KINDS,
     Overrides,
     curated,
     key_maps,
@@ -37,12 +36,13 @@ from kg.identity.unify import (
     rekey,
 )
 from kg.rdf import ids, mapping
+from kg.rdf.files import to_ox
 from kg.rdf.graph import article_graph, merge, merge_events
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
 from kg.store.codec import from_json, to_json
-from kg.store.ledger import Ledger
 from kg.store.database import pyoxigraph
-from kg.store.terms import ENTITIES, article_graph_iri, to_ox
+from kg.store.ledger import Ledger
+from kg.store.terms import ENTITIES, article_graph_iri
 from kg.vocab import Kind
 
 if TYPE_CHECKING:
