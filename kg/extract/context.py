@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -141,7 +142,7 @@ def short_names(text: str) -> dict[str, str]:
     return found
 
 
-def region_at(ctx: Context, i: int, levels: set[str] | None = None) -> tuple[int, gazetteer.Region] | None:
+def region_at(ctx: Context, i: int, levels: Set[str] | None = None) -> tuple[int, gazetteer.Region] | None:
     """Match the longest region name the gazetteer or the article knows at token i."""
     if (code := ctx.short_names.get(ctx.word(i))) and i not in ctx.blocked:
         region = gazetteer.regions()[code]
