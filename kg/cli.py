@@ -72,7 +72,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
         return 1
     if args.out is None:
-        exports = f"no exports asked for (--out DIR writes them from the store)"
+        exports = "no exports asked for (--out DIR writes them from the store)"
     else:
         exports = f"{'wrote' if result.exported else 'kept (unchanged)'} {_outputs(args.out)}"
     print(f"built the store {args.store}: {result.articles} articles read, {len(result.problems)} "

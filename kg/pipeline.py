@@ -197,7 +197,8 @@ def count(extractions: list[Extraction]) -> tuple[int, int]:
     entities = {(kind, r.key) for x in extractions for kind, records in
                 (("p", x.persons), ("o", x.organizations), ("l", x.places),
                  ("e", x.events), ("c", x.collectives)) for r in records}
-    facts = {("h", h.person, h.role, h.organization) for x in extractions for h in x.holdings}
+    facts: set[tuple[str, ...]] = {("h", h.person, h.role, h.organization)
+                                   for x in extractions for h in x.holdings}
     facts |= {("e", e.key) for x in extractions for e in x.events}
     facts |= {("a", a.participant, a.event, a.role) for x in extractions for a in x.attendances}
     return len(entities), len(facts)

@@ -80,10 +80,11 @@ def _strip_degrees_and_ranks(text: str) -> str:
     """Rewrite a report without degrees after names and ranks before them."""
     lex = load()
     degrees = sorted((d.rstrip(".") for d in lex.degrees), key=len, reverse=True)
-    text = re.sub(r",?\s+(?:(?:%s)\.?,?\s*)+(?=[,\s.)])" % "|".join(map(re.escape, degrees)),
-                  " ", text)
+    either = "|".join(map(re.escape, degrees))
+    text = re.sub(rf",?\s+(?:(?:{either})\.?,?\s*)+(?=[,\s.)])", " ", text)
     words = sorted(lex.ranks | lex.corps, key=len, reverse=True)
-    return re.sub(r"\b(?:%s)\s+" % "|".join(re.escape(w) for w in words if w.isalpha()), "", text)
+    either = "|".join(re.escape(w) for w in words if w.isalpha())
+    return re.sub(rf"\b(?:{either})\s+", "", text)
 
 
 def test_rewritten_copies_add_no_entities_and_cite_both(tmp_path: Path) -> None:

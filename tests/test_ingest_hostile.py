@@ -50,7 +50,7 @@ def test_a_json_line_ends_at_a_newline_only(tmp_path: Path, separator: str) -> N
     text = BODY.strip().replace(". Kepala", f".{separator}Kepala")
     path = tmp_path / "kiriman.jsonl"
     # Written raw, not as escapes: a raw U+2028 is valid inside a JSON string.
-    path.write_bytes(f'{{"id": "a", "text": "{text}"}}\n'.encode("utf-8")
+    path.write_bytes(f'{{"id": "a", "text": "{text}"}}\n'.encode()
                      + line(id="b", text=BODY.replace("Lahat", "Muara Enim")))
     articles, problems = split(list(read(path)))
     assert articles[-1].id == "b" and articles[-1].source == f"{path}:2"

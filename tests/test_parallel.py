@@ -13,7 +13,6 @@ from kg.pipeline import BATCH, build, extract_all, unify_all
 from kg.rdf.files import write_turtle
 from kg.rdf.graph import build_graph
 from kg.records import Extraction, Problem
-
 from tests.conftest import ROOT, run_kg
 
 SOURCES = ROOT / "sources"

@@ -6,14 +6,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
-from kg.lexicons import gazetteer
 from kg.extract.chunker import chunk_sentence
 from kg.extract.chunks import Chunk, PlaceRef
 from kg.extract.context import Context, links, prefer, short_names
 from kg.extract.holdings import names_a_venue, pair, promote
 from kg.extract.parsed import Parsed
 from kg.extract.phrases import PhraseTable
-from kg.lexicons import load
+from kg.lexicons import gazetteer, load
 from kg.nlp import ner
 from kg.nlp.dates import DateMention, find_dates
 from kg.nlp.sentences import split_sentences
@@ -90,7 +89,8 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
     sentences = split_sentences(article.text, article.noise)
     all_dates = find_dates(article.text, reference_date(article))
     dates = _by_sentence(all_dates, sentences)
-    empty, shorts = PhraseTable.build([]), short_names(article.text)
+    empty: PhraseTable[str] = PhraseTable.build([])
+    shorts = short_names(article.text)
     parsed = [_parse(_context(article, s, d, empty, None, shorts), s)
               for s, d in zip(sentences, dates)]
     codes = [place.code for p in parsed for c in p.chunks for place in _places_of(c)
@@ -226,7 +226,8 @@ def _in_list_of_names(p: Parsed, n: int) -> bool:
     while hi + 1 < len(p.chunks) and name(hi + 1) and linked(hi, hi + 1):
         hi += 1
     run = [p.chunks[m] for m in range(lo, hi + 1)]
-    full = sum(1 for c in run if c.kind == ChunkKind.PERSON or len(c.person.name.split()) > 1)
+    full = sum(1 for c in run if c.kind == ChunkKind.PERSON
+               or (c.person is not None and len(c.person.name.split()) > 1))  # each has one: name()
     return len(run) >= 3 and 2 * full >= len(run)
 
 

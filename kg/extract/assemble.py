@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kg.extract.article import parse_article, reference_date, reference_month
-from kg.extract.bylines import bylines
 from kg.extract.attendance import Taking, hosts, present, speakers, subjects, titled_at_event
+from kg.extract.bylines import bylines
 from kg.extract.chunks import Chunk, OrgRef
 from kg.extract.events import (
     EventGroup,
@@ -139,7 +139,7 @@ def _target(n: int, groups: list[EventGroup], main: EventGroup) -> EventGroup:
     return own[0] if own else main
 
 
-def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> tuple[str, str]:
+def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> tuple[str, Kind]:
     """Return (key, kind) of a participating chunk."""
     if c.kind == ChunkKind.PERSON and c.person:
         return persons[fold(c.person.name)], Kind.PERSON

@@ -45,7 +45,7 @@ def present(n: int, p: Parsed) -> list[Taking]:
         return []
     absent = {c.i for c in p.of_kind(ChunkKind.PERSON) if represented is not None and c.j <= represented}
     if "attend" not in effects.values():  # "... diwakili Jeane Pangemanan, Ketua KPU ..."
-        absent |= {c.i for c in _participants(p) if c.j <= represented}
+        absent |= {c.i for c in _participants(p) if represented is not None and c.j <= represented}
     # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
     # present with no name given attends through them.
     held = {q.title.i for q in p.pairs}

@@ -9,6 +9,7 @@ from kg.lexicons import load
 from kg.nlp.names import person
 from kg.nlp.tokens import tokenize
 from kg.records import Article, Name
+from kg.vocab import BylineRole
 
 
 @cache
@@ -20,7 +21,7 @@ def _pattern() -> re.Pattern[str]:
                       re.MULTILINE | re.IGNORECASE)
 
 
-def bylines(article: Article) -> list[tuple[Name, str]]:
+def bylines(article: Article) -> list[tuple[Name, BylineRole]]:
     """Return each person a byline names, with what they did (author or editor)."""
     roles = {k.lower(): v for k, v in load().bylines.items()}
     found = []

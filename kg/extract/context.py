@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.lexicons import gazetteer
 from kg.extract.phrases import PhraseTable, tables
-from kg.lexicons import load
-from kg.nlp.names import is_degree, is_split_degree, is_prefix
+from kg.lexicons import gazetteer, load
+from kg.nlp.names import is_degree, is_prefix, is_split_degree
 from kg.nlp.tokens import Token
 from kg.nlp.vocabulary import is_verb
 from kg.vocab import PlaceLevel
@@ -142,7 +142,7 @@ def short_names(text: str) -> dict[str, str]:
     return found
 
 
-def region_at(ctx: Context, i: int, levels: set[str] | None = None) -> tuple[int, gazetteer.Region] | None:
+def region_at(ctx: Context, i: int, levels: Set[str] | None = None) -> tuple[int, gazetteer.Region] | None:
     """Match the longest region name the gazetteer or the article knows at token i."""
     if (code := ctx.short_names.get(ctx.word(i))) and i not in ctx.blocked:
         region = gazetteer.regions()[code]

@@ -21,7 +21,7 @@ class EventGroup:
     """The mentions of one event in an article, and the sentences (by index) that speak of it."""
 
     key: str
-    kind: str
+    kind: EventKind
     labels: list[str] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
 

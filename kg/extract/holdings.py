@@ -36,7 +36,7 @@ def _gap(ctx: Context, a: Chunk, b: Chunk) -> list[str]:
     return [ctx.word(k).lower() for k in range(a.j, b.i)]
 
 
-def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> str | None:
+def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> HoldingStatus | None:
     """Title, then its holder: "Kepala X, Nama", "Kepala X Nama", "Kepala X (Nama".
 
     Sentence: "Kepala Kejaksaan Negeri OKI, Hendri Hanafi SH MH menyampaikan"; with
@@ -62,7 +62,7 @@ def _years(word: str) -> bool:
     return (word.isdigit() and len(word) == 4) or word in {"-", "–", "/"}
 
 
-def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:
+def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None:
     """Holder, then the title: "Nama, Ketua KPU Kota X," or "Nama dilantik sebagai Pj Bupati"."""
     gap = [w for w in _gap(ctx, p, t) if w not in {",", ":"}]
     if not gap:
@@ -78,7 +78,7 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> str | None:
     return None
 
 
-def _status(ctx: Context, t: Chunk, gap: list[str]) -> str:
+def _status(ctx: Context, t: Chunk, gap: list[str]) -> HoldingStatus:
     """Say whether the title is a former one ("mantan Kapolres", "sebelumnya menjabat")."""
     before = ctx.word(t.i - 1).lower()
     return HoldingStatus.FORMER if before in links("former") or links("former") & set(gap) else HoldingStatus.CURRENT
@@ -151,7 +151,7 @@ def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     """
     glued = [n for n in range(len(chunks) - 1)
              if chunks[n].kind in _PEOPLE and chunks[n + 1].kind == ChunkKind.TITLE
-             and chunks[n + 1].title and chunks[n + 1].title.org and not _gap(ctx, chunks[n], chunks[n + 1])
+             and chunks[n + 1].title and chunks[n + 1].title.org and not _gap(ctx, chunks[n], chunks[n + 1])  # type: ignore[union-attr]  # narrowed by the `and` before it
              and ctx.word(chunks[n + 1].j) in {",", "dan", "serta", ".", ""}]
     if len(glued) < 2:
         return []
@@ -229,7 +229,7 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
 
 def _is_plural(t: Chunk) -> bool:
     """Say whether a title's role has several holders at once ("anggota", "komisioner")."""
-    return bool(t.title) and t.title.written.capitalize() in load().plural_roles
+    return t.title is not None and t.title.written.capitalize() in load().plural_roles
 
 
 def _listed_names(ctx: Context, chunks: list[Chunk], m: int) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     DIRECTIONS,
@@ -13,7 +12,7 @@ from kg.extract.context import (
     reserved,
 )
 from kg.extract.phrases import tables
-from kg.lexicons import load
+from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_degree, is_prefix
 from kg.nlp.vocabulary import is_vocabulary
 from kg.vocab import ChunkKind, PlaceLevel
@@ -51,8 +50,8 @@ def area(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
             j, place = found
             return j, PlaceRef(place.name, name, place.code, ctx.span(k, j))
         return None
-    if found := region_at(ctx, k, {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY}):
-        n, region = found
+    if at := region_at(ctx, k, {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY}):
+        n, region = at
         end = k + n
         while ctx.word(end) in DIRECTIONS and ctx.cap(end):
             end += 1  # "Polsek Lebong Utara" is no more Lebong than a person called Utara
@@ -251,9 +250,9 @@ def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None]
         return i + n, written if len(written.split()) < len(value.split()) else value
     acronym = t.acronyms.match(ctx.tokens, i)
     full = None if acronym else t.full_names.match(ctx.tokens, i)
-    if acronym or full:
-        n, value = acronym or full
-        return i + n, value if acronym else (full[1] if full else None)
+    if found := acronym or full:
+        n, value = found
+        return i + n, value
     if head := t.org_heads.match(ctx.tokens, i):
         j = body_end(ctx, i + head[0])
         j = _peel_person(ctx, i, j) if after_title else j

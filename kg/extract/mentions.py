@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kg.extract.chunks import Chunk
 from kg.extract.parsed import Parsed
 from kg.nlp.dates import DateMention
@@ -25,11 +27,11 @@ def _of_chunk(p: Parsed, c: Chunk) -> list[Mention]:
                 else MentionType.PLACE
             out.append(Mention(s, e, text[s:e], kind, fold(c.title.org.name)))
         return [m for m in out if m.end > m.start]
-    kind = ChunkKind(c.kind).mention
-    if kind is None:
+    mention = ChunkKind(c.kind).mention
+    if mention is None:
         return []
     key = fold(c.person.name) if c.person else fold(c.text)
-    return [Mention(c.start, c.end, c.text, kind, key)]
+    return [Mention(c.start, c.end, c.text, mention, key)]
 
 
 NAMED = {MentionType.PERSON, MentionType.ORGANIZATION, MentionType.PLACE}
@@ -46,7 +48,7 @@ def _named(rules: list[Mention], strong: list[Mention], model: list[tuple[int, i
     differently), every rule name where the recogniser found none 0.806. The recogniser never
     saw a dateline, so it is not read there.
     """
-    spans = [Mention(s, e, text[s:e], MentionType(kind), fold(text[s:e])) for s, e, kind in model
+    spans = [Mention(s, e, text[s:e], MentionType(kind), fold(text[s:e])) for s, e, kind in model  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
              if s >= body_start]
     extra = [m for m in strong if _apart(m, spans)]
     return [m for m in rules if m.type not in NAMED] + spans + extra
@@ -67,7 +69,7 @@ def _strong(parsed: list[Parsed]) -> list[Mention]:
 
 
 def mentions(parsed: list[Parsed], dates: list[list[DateMention]],
-             model: list[tuple[int, int, str]] = (), body_start: int = 0) -> list[Mention]:
+             model: Sequence[tuple[int, int, str]] = (), body_start: int = 0) -> list[Mention]:
     """Return every mention of the article, in text order."""
     found = [m for p in parsed for c in p.chunks for m in _of_chunk(p, c)]
     if parsed and model:

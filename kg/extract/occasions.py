@@ -82,8 +82,8 @@ def place_at(ctx: Context, i: int) -> Chunk | None:
     levels = {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY}
     if ctx.word(i - 1).lower() in _TO_A_PLACE:
         levels.add(PlaceLevel.DISTRICT)
-    if ctx.cap(i) and (found := region_at(ctx, i, levels)):
-        n, region = found
+    if ctx.cap(i) and (at := region_at(ctx, i, levels)):
+        n, region = at
         return chunk(ctx, ChunkKind.PLACE, i, i + n, place=PlaceRef(region.name, region.level,
                                                             region.code, ctx.span(i, i + n)))
     return None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context, degree_at, is_initial, is_name_word, reserved
 from kg.extract.institutions import chunk
 from kg.extract.phrases import tables
-from kg.lexicons import load
+from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_prefix, person
 from kg.vocab import ChunkKind
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.lexicons import gazetteer
 from kg.extract.chunks import OrgRef, PlaceRef
-from kg.lexicons import load
+from kg.lexicons import gazetteer, load
 from kg.nlp.tokens import fold
 from kg.records import Name, Organization, Person, Place
 
@@ -113,7 +112,8 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
         target = kin[0] if len(kin) == 1 else (base, _home_area(base, acronyms, home))
         if target != (base, area):
             groups[target].extend(groups.pop((base, area)))
-    orgs, keys = [], {}
+    orgs: list[Organization] = []
+    keys: dict[OrgRef, str] = {}
     for (base, area), members in sorted(groups.items()):
         key = f"{base}|{area}" if area else base
         acronym = acronyms.get(base)
@@ -163,7 +163,8 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
         kin = [k for k in full if _shortens(words, k.split())] or \
             [k for k in full if _misspells(words, k.split())]
         full[kin[0] if len(kin) == 1 else fold(n.name)].append(n)
-    people, keys = [], {}
+    people: list[Person] = []
+    keys: dict[str, str] = {}
     for key, group in sorted(full.items()):
         spellings = [n.name for n in group]
         label = max(spellings, key=lambda s: (len(s.split()), spellings.count(s), s))

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.lexicons import gazetteer
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef, TitleRef
 from kg.extract.context import Context, is_roman, links, org_vocabulary
 from kg.extract.institutions import area, body_end, chunk, fields_run_on, org, unit
 from kg.extract.phrases import PhraseTable, tables
-from kg.lexicons import load
+from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_prefix
 from kg.nlp.vocabulary import is_vocabulary
 from kg.vocab import ChunkKind, PlaceLevel
@@ -100,13 +99,13 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     if "{place}" not in carries and "{area}" not in carries:
         return j, OrgRef(carries, carries)
     base = carries.split(" {")[0]
-    if (written := org(ctx, j)) and base in (written[1].base, written[1].acronym):
-        return written  # "Kasat Lantas Polres Lahat": the carried body is written out
+    if (spelt := org(ctx, j)) and base in (spelt[1].base, spelt[1].acronym):
+        return spelt  # "Kasat Lantas Polres Lahat": the carried body is written out
     found = unit(ctx, j, base in _VILLAGES) or _home_unit(ctx, j, carries)
     if not found:
         return j, None
-    end, place = found
-    return end, _home_org(carries, replace(place, written=bare_place(ctx, place.written)))
+    end, home = found
+    return end, _home_org(carries, replace(home, written=bare_place(ctx, home.written)))
 
 
 def _national(ctx: Context, j: int) -> int:
@@ -120,7 +119,9 @@ def _home_org(carries: str, place: PlaceRef) -> OrgRef:
     """Fill a carried organisation's template with a place: "Pemerintah {area}" + Kota X."""
     base = carries.split(" {")[0]
     if "{area}" in carries:
-        level = {PlaceLevel.REGENCY: "Kabupaten", PlaceLevel.CITY: "Kota", PlaceLevel.PROVINCE: "Provinsi"}.get(place.level)
+        words: dict[str, str] = {PlaceLevel.REGENCY: "Kabupaten", PlaceLevel.CITY: "Kota",
+                                 PlaceLevel.PROVINCE: "Provinsi"}
+        level = words.get(place.level)
         base = f"{base} {level}" if level else base
     return OrgRef(f"{base} {place.written}", base, None, place)
 

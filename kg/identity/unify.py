@@ -40,8 +40,8 @@ class Merge:
 class Overrides:
     """Curated verdicts: keys that are the same entity, and pairs that are not."""
 
-    same: tuple[tuple[str, str, str], ...] = ()  # (kind, key, canonical key)
-    apart: frozenset[tuple[str, str, str]] = frozenset()  # (kind, key, key), sorted pair
+    same: tuple[tuple[Kind, str, str], ...] = ()  # (kind, key, canonical key)
+    apart: frozenset[tuple[Kind, str, str]] = frozenset()  # (kind, key, key), sorted pair
 
 
 def read_overrides(paths: Iterable[Path]) -> Overrides:
@@ -56,11 +56,11 @@ def read_overrides(paths: Iterable[Path]) -> Overrides:
             if len(row) != 4 or row[0] not in KINDS or row[3] not in {"same", "not-same"}:
                 raise UserError(f"{path}: line {number} is not 'kind, name, other, same|not-same' "
                                 f"with kind one of {', '.join(KINDS)}")
-            kind, a, b = Kind(row[0]), fold(row[1]), fold(row[2])
+            kind, a, b = Kind(row[0]), fold(row[1]), fold(row[2])  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
             if row[3] == "same":
                 same.append((kind, b, a))
             else:
-                apart.add((kind, *sorted((a, b))))
+                apart.add((kind, min(a, b), max(a, b)))
     return Overrides(tuple(same), frozenset(apart))
 
 
@@ -156,7 +156,8 @@ def keyed(overrides: Overrides, key_of: Callable[[str, str], str | None]) -> Ove
         return key_of(kind, name) or name
 
     return Overrides(tuple((k, key(k, a), key(k, b)) for k, a, b in overrides.same),
-                     frozenset((k, *sorted((key(k, a), key(k, b)))) for k, a, b in overrides.apart))
+                     frozenset((k, min(key(k, a), key(k, b)), max(key(k, a), key(k, b)))
+                               for k, a, b in overrides.apart))
 
 
 def curated(overrides: Overrides) -> list[Merge]:

@@ -114,15 +114,16 @@ def read_text(path: Path, limit: int) -> Iterator[Article | Problem]:
 def read_html(path: Path, limit: int) -> Iterator[Article | Problem]:
     """Read the main text and metadata of an HTML page with trafilatura."""
     import trafilatura  # a second of start-up, for HTML pages only
+    from trafilatura.settings import Document
 
     page = decode(_read_bytes(path, limit))
     doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
     # A page whose main text is a few words (a menu, a title) holds no report.
-    if doc is None or len((doc.text or "").split()) < MIN_HTML_WORDS:
+    if not isinstance(doc, Document) or len((doc.text or "").split()) < MIN_HTML_WORDS:
         raise BadSource("no article text found in the HTML page")
     meta = {"url": doc.url, "outlet": doc.sitename, "title": doc.title, "published": doc.date}
-    text = doc.text
+    text = doc.text or ""  # not empty: it has its words (checked above)
     first, _, rest = text.partition("\n")
     if doc.title and rest and first.strip() == doc.title.strip():
         text = rest  # the headline inside <article> is metadata; the report starts below it

@@ -56,7 +56,7 @@ def numbered_key(name: str) -> str | None:
 def regions() -> dict[str, Region]:
     """Load provinces, regencies, cities and districts by code."""
     found: dict[str, Region] = {}
-    frontier = [None]
+    frontier: list[str | None] = [None]
     while frontier:
         parent = frontier.pop()
         for w in list_wilayah(parent):
@@ -74,7 +74,7 @@ def _index() -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for code, region in sorted(regions().items(), key=lambda kv: (kv[0].count("."), kv[0])):
         for k in {key(region.name), numbered_key(region.name)} - {None}:
-            index.setdefault(k, []).append(code)
+            index.setdefault(k, []).append(code)  # type: ignore[arg-type]  # None is taken out above
     for alias, code in load().region_aliases.items():
         index.setdefault(key(alias), []).insert(0, code)
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}

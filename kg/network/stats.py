@@ -113,7 +113,7 @@ def places(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     serving it and the articles filed from it; places with none are left out."""
     within = nx.DiGraph((u, v) for u, v, rel in g.edges(data="relation") if rel == Relation.WITHIN)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for u, v, rel in g.edges(data="relation"):
+    for _, v, rel in g.edges(data="relation"):
         key = COUNTED.get(rel)
         if key:
             for place in {v} | (nx.descendants(within, v) if v in within else set()):

@@ -43,7 +43,7 @@ def is_split_degree(first: str, second: str) -> bool:
 
 def strip_degrees(tokens: list[Token]) -> tuple[list[Token], list[str]]:
     """Split trailing degrees (and the commas and dots between them) off name tokens."""
-    end, suffixes = len(tokens), []
+    end, suffixes = len(tokens), list[str]()
     while end:
         last = tokens[end - 1].text
         if end > 2 and is_split_degree(tokens[end - 2].text, last):

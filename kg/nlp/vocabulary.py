@@ -14,7 +14,7 @@ from kg.lexicons import load
 
 
 @cache
-def _stemmer():  # type: ignore[no-untyped-def]
+def _stemmer():
     """Create Sastrawi's cached stemmer once (it loads its 30,000-root dictionary)."""
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
-from kg.quality.diagnose import Finding, diagnose
 from kg.errors import UserError
 from kg.ingest import MAX_BYTES
 from kg.lexicons import load
 from kg.nlp.tokens import fold
 from kg.pipeline import extract_sources
+from kg.quality.diagnose import Finding, diagnose
 from kg.records import Extraction
 from kg.vocab import Kind
 

@@ -73,7 +73,7 @@ def _sorted_triples(graph: Graph) -> list[ox.Triple]:
 
 def write_turtle(graph: Graph, path: Path) -> None:
     """Write the graph as Turtle; the same graph always gives the same bytes."""
-    text = ox.serialize(_sorted_triples(graph), format=ox.RdfFormat.TURTLE,
+    text = ox.serialize(_sorted_triples(graph), format=ox.RdfFormat.TURTLE,  # type: ignore[union-attr]  # pyoxigraph.serialize returns bytes when given no output
                         prefixes=TURTLE_PREFIXES).decode("utf-8")
     lines = text.split("\n")
     header = [line for line in lines if line.startswith("@prefix ")]
@@ -83,7 +83,7 @@ def write_turtle(graph: Graph, path: Path) -> None:
 
 def write_ntriples(graph: Graph, path: Path) -> None:
     """Write the graph as N-Triples, one triple a line in a canonical order."""
-    write_atomically(path, ox.serialize(_sorted_triples(graph),
+    write_atomically(path, ox.serialize(_sorted_triples(graph),  # type: ignore[union-attr]  # pyoxigraph.serialize returns bytes when given no output
                                         format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
 
 
@@ -92,7 +92,7 @@ def _as_dataset(graph: Graph) -> Dataset:
     if isinstance(graph, Dataset):
         return graph
     ds = Dataset()
-    ds.default_graph += graph  # type: ignore[attr-defined]
+    ds.default_graph += graph
     return ds
 
 

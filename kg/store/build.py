@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg import LAYERS
-from kg.ingest import MAX_BYTES
 from kg.identity.unify import KINDS, read_overrides
+from kg.ingest import MAX_BYTES
 from kg.pipeline import ALIASES, Build, alias_files, extract_all, outputs_present
 from kg.records import Article, Extraction, Problem
 from kg.store.delta import FACTS, RECORDS, Updater
@@ -183,7 +183,8 @@ def _update_graphs(index: Index, store: ox.Store, paths: list[Path],
     before = index.meta("maps") or {kind: {} for kind in KINDS}
     moved = {(kind, key) for kind in KINDS for key in {*before[kind], *maps[kind]}
              if before[kind].get(key, key) != maps[kind].get(key, key)}
-    todo = {x.article.id: x for x in index.extractions(ledger.articles_using(moved) - set(changed))}
+    todo: dict[str, Extraction | None] = {
+        x.article.id: x for x in index.extractions(ledger.articles_using(moved) - set(changed))}
     todo.update(changed)
     touched: set[str] = set()
     for article_id in sorted(todo):
@@ -216,7 +217,7 @@ def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, 
         index.commit()  # the graphs are whole: an export that fails does not undo them
     exported = out is not None and bool(sources.chosen) \
         and not _exports_current(index, inputs, out)  # no article keeps them
-    if exported:
+    if exported and out is not None:
         write_store_outputs(store, out)
         index.set_meta(f"export:{out.resolve()}", _export_stamp(inputs, out))
     entities, facts = _figures(index)

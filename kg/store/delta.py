@@ -26,7 +26,6 @@ from rdflib import URIRef
 
 from kg.identity.conflicts import posts_held
 from kg.identity.unify import (
-    KINDS,
     Overrides,
     curated,
     key_maps,
@@ -37,12 +36,13 @@ from kg.identity.unify import (
     rekey,
 )
 from kg.rdf import ids, mapping
+from kg.rdf.files import to_ox
 from kg.rdf.graph import article_graph, merge, merge_events
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
 from kg.store.codec import from_json, to_json
-from kg.store.ledger import Ledger
 from kg.store.database import pyoxigraph
-from kg.store.terms import ENTITIES, article_graph_iri, to_ox
+from kg.store.ledger import Ledger
+from kg.store.terms import ENTITIES, article_graph_iri
 from kg.vocab import Kind
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class Updater:
         self.adds: dict[str, set[str] | None] = {}
         self.graphs = 0  # named graphs written or removed
 
-    def maps(self, changed: dict[str, Extraction | None]) -> dict[str, dict[str, str]]:
+    def maps(self, changed: dict[str, Extraction | None]) -> dict[Kind, dict[str, str]]:
         """Note the changed articles' keys and holdings; find the merges across all articles."""
         for article, x in changed.items():
             self.ledger.forget_sources(article)
@@ -139,7 +139,7 @@ class Updater:
         overrides = keyed(self.overrides, self.ledger.first_key)
         return key_maps(merges_among(self.ledger.person_orgs(), overrides) + curated(overrides))
 
-    def article(self, article_id: str, x: Extraction | None, maps: dict[str, dict[str, str]]
+    def article(self, article_id: str, x: Extraction | None, maps: dict[Kind, dict[str, str]]
                 ) -> set[str]:
         """Rewrite an article's named graph and records; return the units it fed and feeds."""
         touched = self.ledger.units_of(article_id)

@@ -40,7 +40,7 @@ def union_ntriples(store: ox.Store) -> str:
     retype = _retype()
     lines = set()
     key = f" <{NAME_TOKENS}> ."
-    for quad in store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").split("\n"):
+    for quad in store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").split("\n"):  # type: ignore[union-attr]  # pyoxigraph's dump returns bytes when given no output
         if not quad or quad.endswith(key):
             continue
         line = quad[:quad.rindex(" <")] + " ."  # every quad lies in a named graph

@@ -137,7 +137,7 @@ class Index:
     def _decode(self, article_id: str, blob: bytes) -> Extraction:
         """Read back a stored extraction."""
         try:
-            return from_json(Extraction, json.loads(zlib.decompress(blob)))  # type: ignore[no-any-return]
+            return from_json(Extraction, json.loads(zlib.decompress(blob)))
         except (zlib.error, TypeError, ValueError) as err:  # JSON's errors are ValueErrors
             raise UserError(f"the store's index {self.path} is damaged (article {article_id}: "
                             f"{one_line(err)}): {_rebuild(self.path)}") from None

@@ -69,7 +69,7 @@ def union_graph(store: ox.Store) -> Graph:
     name-token key's, which is an index over the graph rather than part of it."""
     g = new_graph()
     for q in store.quads_for_pattern(None, None, None, None):
-        if q.graph_name.value != NAME_TOKENS:
+        if q.graph_name.value != NAME_TOKENS:  # type: ignore[union-attr]  # every quad the builds write is in a named graph
             g.add(rdflib_triple(q))
     return g
 
@@ -81,7 +81,7 @@ def dataset(store: ox.Store) -> Dataset:
         ds.bind(prefix, ns, override=True)
     graphs: dict[str, Graph] = {}
     for q in store.quads_for_pattern(None, None, None, None):
-        name = q.graph_name.value
+        name = q.graph_name.value  # type: ignore[union-attr]  # every quad the builds write is in a named graph
         if name not in graphs:
             graphs[name] = ds.graph(URIRef(name))
         graphs[name].add(rdflib_triple(q))

@@ -62,7 +62,9 @@ def _pattern(name: str, value: str, match: re.Match[str]) -> str:
     found = words(value)
     if not found:
         raise UserError(f"the parameter {name}={value!r} holds no word to look for")
-    return "\n".join(indent + variable.sub(lambda _: literal(word), pattern) for word in found)
+    # re.sub calls each lambda at once (a function, so a value's backslashes stay literal).
+    return "\n".join(indent + variable.sub(lambda _: literal(word), pattern)  # noqa: B023
+                     for word in found)
 
 
 def declared(sparql: str) -> dict[str, str]:
@@ -89,10 +91,11 @@ def bind(sparql: str, params: dict[str, str]) -> str:
             takes = ", ".join(sorted(known)) or "none"
             raise UserError(f"unknown parameter {name!r}: this question takes {takes}")
         text = literal(value)
+        # subn calls the lambdas before the loop moves on (B023 warns of late binding).
         sparql, found = _placeholder(name).subn(
-            lambda _: f"VALUES ?param_{name} {{ {text} }}", sparql)
+            lambda _: f"VALUES ?param_{name} {{ {text} }}", sparql)  # noqa: B023
         sparql, lines = _pattern_line(name).subn(
-            lambda m: _pattern(name, value, m), sparql)
+            lambda m: _pattern(name, value, m), sparql)  # noqa: B023
         if not found and not lines:
             raise UserError(f"the question declares {name!r} but has no placeholder: "
                              f"'# with {name}: PATTERN' or 'VALUES ?param_{name} {{ UNDEF }}'")

@@ -88,10 +88,10 @@ def run_store(folder: Path, sparql: str) -> Answer:
     if isinstance(result, ox.QueryTriples):
         turtle = ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         return Answer(turtle=turtle.decode("utf-8"))
-    columns = [v.value for v in result.variables]
+    columns = [v.value for v in result.variables]  # type: ignore[union-attr]  # narrowed above by isinstance on the lazily imported module
     width = range(len(columns))
     return Answer(columns, [["" if (t := s[i]) is None else t.value for i in width]
-                            for s in result])
+                            for s in result])  # type: ignore[union-attr]  # narrowed above by isinstance on the lazily imported module
 
 
 def answer(result: Result) -> Answer:
@@ -99,14 +99,14 @@ def answer(result: Result) -> Answer:
     if result.type == "ASK":
         return Answer(truth=bool(result.askAnswer))
     if result.type in {"CONSTRUCT", "DESCRIBE"}:
-        return Answer(turtle=result.graph.serialize(format="turtle"))
+        return Answer(turtle=result.graph.serialize(format="turtle"))  # type: ignore[union-attr]  # a CONSTRUCT's result has its graph
     return Answer(*rows(result))
 
 
 def rows(result: Result) -> tuple[list[str], list[list[str]]]:
     """Return an rdflib SELECT result's column names and rows as text."""
     columns = [str(v) for v in result.vars or []]
-    return columns, [["" if v is None else str(v) for v in row] for row in result]
+    return columns, [["" if v is None else str(v) for v in row] for row in result]  # type: ignore[union-attr]  # a SELECT's rows are ResultRows
 
 
 def render(result: Answer | Result, fmt: str) -> str:

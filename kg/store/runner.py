@@ -88,8 +88,12 @@ class Runner:
                                    stderr=subprocess.PIPE)
         assert process.stdin and process.stdout and process.stderr
         expired = threading.Event()
-        timer = threading.Timer(max(0.0, deadline - time.monotonic()),
-                                lambda: (expired.set(), process.kill()))
+
+        def expire() -> None:
+            expired.set()
+            process.kill()
+
+        timer = threading.Timer(max(0.0, deadline - time.monotonic()), expire)
         with self.lock:
             self.running.add(process)
         timer.start()

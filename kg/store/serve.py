@@ -168,7 +168,7 @@ def results_answer(data: bytes, accept: str, limit: int, truncated: bool) -> Ans
     kind, name = choose(accept, RESULT_TYPES, "application/sparql-results+json")
     parsed = ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV)
     body = parsed.serialize(format=getattr(ox.QueryResultsFormat, name))
-    return Answer("200 OK", kind, body, _bounds(limit, truncated))
+    return Answer("200 OK", kind, body, _bounds(limit, truncated))  # type: ignore[arg-type]  # pyoxigraph: serialize returns bytes when given no output
 
 
 def graph_answer(data: bytes, accept: str, limit: int, truncated: bool) -> Answer:
@@ -291,7 +291,7 @@ def serve(folder: Path, host: str = "127.0.0.1", port: int = 7878, timeout: floa
         pid_file.write_text(str(os.getpid()), encoding="utf-8")
         signal.signal(signal.SIGTERM, _raise_exit)
         where = f"[{host}]" if ":" in host else host
-        listening = server.effective_port  # type: ignore[union-attr]
+        listening = server.effective_port
         announce(f"kg: SPARQL endpoint http://{where}:{listening}/query "
                  f"(read-only; timeout {timeout:g} s, at most {limit} results, {jobs} queries "
                  "at once)")

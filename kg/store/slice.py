@@ -44,9 +44,9 @@ def named(store: ox.Store, name: str) -> list[str]:
         for q in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(kind)):
             for label in (RDFS.label, SKOS.altLabel):
                 for lq in store.quads_for_pattern(q.subject, ox.NamedNode(str(label)), None):
-                    held = fold(lq.object.value).split()
+                    held = fold(lq.object.value).split()  # type: ignore[union-attr]  # no RDF-star triples in our data
                     if any(held[i:i + len(words)] == words for i in range(len(held))):
-                        found.add(q.subject.value)
+                        found.add(q.subject.value)  # type: ignore[union-attr]  # no RDF-star triples in our data
     return sorted(found)
 
 
@@ -58,7 +58,7 @@ def _ends(store: ox.Store, node: str) -> Iterator[str]:
         if isinstance(q.object, ox.NamedNode):
             yield q.object.value
     for q in store.quads_for_pattern(None, None, term):
-        yield q.subject.value
+        yield q.subject.value  # type: ignore[union-attr]  # no RDF-star triples in our data
 
 
 def _neighbours(store: ox.Store, node: str) -> tuple[set[str], set[str]]:

@@ -8,7 +8,6 @@ from urllib.parse import quote
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from kg.rdf.files import to_ox
 from kg.rdf.namespaces import KGR
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -76,12 +76,12 @@ def maintain(store: ox.Store) -> int:
     import pyoxigraph as ox
 
     graph, token = ox.NamedNode(NAME_TOKENS), ox.NamedNode(KG_NAME_TOKEN)
-    named = [(q.subject, q.object.value) for p in (RDFS_LABEL, SKOS_ALT_LABEL)
+    named = [(q.subject, q.object.value) for p in (RDFS_LABEL, SKOS_ALT_LABEL)  # type: ignore[union-attr]  # pyoxigraph: a SELECT's rows; no RDF-star triples in our data
              for q in store.quads_for_pattern(None, ox.NamedNode(p), None, None)]
-    named += [(row[0], row[1].value) for row in store.query(
+    named += [(row[0], row[1].value) for row in store.query(  # type: ignore[union-attr]  # pyoxigraph: a SELECT's rows; no RDF-star triples in our data
         PLACE_CODES, prefixes=IRIS, use_default_graph_as_union=True)]
     wanted = set(_pairs(named))
-    present = {(q.subject, q.object.value)
+    present = {(q.subject, q.object.value)  # type: ignore[union-attr]  # pyoxigraph: a SELECT's rows; no RDF-star triples in our data
                for q in store.quads_for_pattern(None, token, None, graph)}
     stale, missing = present - wanted, wanted - present
     for subject, word in stale:

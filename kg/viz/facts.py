@@ -13,7 +13,7 @@ from kg.vocab import HoldingStatus, Relation
 EdgeKey = tuple[str, str, str]  # networkx (source, target, key)
 
 # relation: (the fact as seen from the edge's source, as seen from its target)
-WORDS: dict[Relation, tuple[str, str]] = {
+WORDS: dict[str, tuple[str, str]] = {
     Relation.ATTENDS: ("attends {}", "attended by {}"),
     Relation.ORGANISES: ("organises {}", "organised by {}"),
     Relation.SPEAKS: ("speaks at {}", "speaker: {}"),
