@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from kg.extract.chunks import OrgRef, PlaceRef
 from kg.lexicons import gazetteer, load
+from kg.nlp.names import spelling_variant
 from kg.nlp.tokens import fold
 from kg.records import Name, Organization, Person, Place
 
@@ -132,24 +133,6 @@ def _shortens(short: list[str], full: list[str]) -> bool:
     return short[0] in full if len(short) == 1 else full[:len(short)] == short
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Say whether two different words differ by one letter added, dropped or changed."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    k = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
-    return a[k + (len(a) == len(b)):] == b[k + 1:]
-
-
-def _misspells(name: list[str], other: list[str]) -> bool:
-    """Say whether a name is another one with a slip in one long word: "Teddy Meilwansayah"."""
-    if len(name) < 2 or len(name) != len(other):
-        return False
-    slips = [(a, b) for a, b in zip(name, other) if a != b]
-    return len(slips) == 1 and min(map(len, slips[0])) >= 5 and _one_edit(*slips[0])
-
-
 def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     """Merge an article's person names; a shorter name joins the one full name that contains it.
 
@@ -161,7 +144,7 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     for n in sorted(names, key=lambda n: -len(n.name.split())):
         words = fold(n.name).split()
         kin = [k for k in full if _shortens(words, k.split())] or \
-            [k for k in full if _misspells(words, k.split())]
+            [k for k in full if len(words) > 1 and spelling_variant(words, k.split())]
         full[kin[0] if len(kin) == 1 else fold(n.name)].append(n)
     people: list[Person] = []
     keys: dict[str, str] = {}

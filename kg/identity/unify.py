@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.errors import UserError
+from kg.nlp.names import spelling_variant
 from kg.nlp.tokens import fold
 from kg.records import Extraction
 from kg.vocab import Kind
@@ -71,23 +72,12 @@ def _initial_of(short: list[str], full: list[str]) -> bool:
     return all(s == f or (len(s) == 1 and f.startswith(s)) for s, f in zip(short, full))
 
 
-def _one_letter_apart(a: str, b: str) -> bool:
-    """Say whether two words differ by one letter substituted, added or dropped."""
-    if abs(len(a) - len(b)) > 1 or a == b or min(len(a), len(b)) < 5:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
 def same_person(a: str, b: str) -> str | None:
     """Say why two person keys may name one person (initials, a spelling variant), or None."""
     wa, wb = a.split(), b.split()
     if _initial_of(wa, wb) or _initial_of(wb, wa):
         return "initials"
-    if len(wa) == len(wb) and sum(_one_letter_apart(x, y) for x, y in zip(wa, wb)) == 1 and \
-            sum(x != y for x, y in zip(wa, wb)) == 1:
+    if spelling_variant(wa, wb):
         return "spelling variant"
     return None
 

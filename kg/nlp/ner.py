@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.nlp.tokens import Token
+from kg.nlp.tokens import Token, split_hyphenated
 
 MODEL_DIR: Path = Path(__file__).resolve().parent.parent / "models" / "ner-id"
 TYPES: frozenset[str] = frozenset({"PERSON", "ORGANIZATION", "PLACE"})
@@ -43,13 +43,8 @@ def model_tokens(text: str, start: int = 0, end: int | None = None) -> list[Toke
         parts = word.split("-")
         if len(parts) == 1 or len({part.lower() for part in parts}) == 1:
             tokens.append(Token(word, at, m.end()))
-            continue
-        for n, part in enumerate(parts):
-            if n:
-                tokens.append(Token("-", at, at + 1))
-                at += 1
-            tokens.append(Token(part, at, at + len(part)))
-            at += len(part)
+        else:
+            tokens += split_hyphenated(word, at)
     return tokens
 
 

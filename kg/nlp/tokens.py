@@ -39,7 +39,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     if text.find("-", start, end) < 0:
         return tokens
     return [part for t in tokens for part in
-            (_split_joined(t.text, t.start) if "-" in t.text and _joins_bodies(t.text) else (t,))]
+            (split_hyphenated(t.text, t.start) if "-" in t.text and _joins_bodies(t.text) else (t,))]
 
 
 def _joins_bodies(word: str) -> bool:
@@ -49,8 +49,9 @@ def _joins_bodies(word: str) -> bool:
     return len(parts) > 1 and all(part in lex.acronyms or part in lex.roles for part in parts)
 
 
-def _split_joined(word: str, at: int) -> list[Token]:
-    """Split "TNI-Polri" into its acronyms and the hyphen, each with its offsets."""
+def split_hyphenated(word: str, at: int) -> list[Token]:
+    """Split a word at its hyphens ("TNI-Polri"): its parts and the hyphens, each with its
+    offsets (the word starting at `at`)."""
     tokens, offset = [], at
     for n, part in enumerate(word.split("-")):
         if n:
