@@ -171,9 +171,6 @@ def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]
     return replace(p, chunks=tuple(chunks))
 
 
-_PAIR_GLUE = {"dan", "-", "–", "&"}
-
-
 def _candidate_pairs(p: Parsed) -> set[int]:
     """Return the indexes of names an election pairs: "pasangan nomor urut 02, Azhari - Bambang",
     "paslon Andi Saputra dan Rudi Hartono"."""
@@ -185,7 +182,7 @@ def _candidate_pairs(p: Parsed) -> set[int]:
         gap = {p.ctx.word(k) for k in range(a.j, b.i)}
         start = max(p.chunks[n - 1].j if n else 0, a.i - 6)
         before = {p.ctx.word(k).lower() for k in range(start, a.i)}
-        if gap and gap <= _PAIR_GLUE and before & links("pair"):
+        if gap and gap <= load().glue["pair"] and before & links("pair"):
             found |= {n, n + 1}
     return found
 
@@ -204,9 +201,6 @@ def _after_title(p: Parsed, n: int) -> bool:
                 all(p.ctx.word(k) == "," for k in range(prev.j, p.chunks[n].i)))
 
 
-_NAME_GLUE = {",", "dan", "serta", "-", "–"}
-
-
 def _in_list_of_names(p: Parsed, n: int) -> bool:
     """Say whether a name stands in a list of three names or more, most of several words.
 
@@ -215,7 +209,7 @@ def _in_list_of_names(p: Parsed, n: int) -> bool:
     """
     def linked(a: int, b: int) -> bool:
         gap = {p.ctx.word(k) for k in range(p.chunks[a].j, p.chunks[b].i)}
-        return bool(gap) and gap <= _NAME_GLUE
+        return bool(gap) and gap <= load().glue["names"]
 
     def name(m: int) -> bool:
         return p.chunks[m].kind in {ChunkKind.NAME, ChunkKind.PERSON} and p.chunks[m].person is not None
@@ -233,7 +227,7 @@ def _in_list_of_names(p: Parsed, n: int) -> bool:
 
 def _listed_with_persons(p: Parsed, n: int) -> bool:
     """Say whether a name stands in a list ("A, B, dan C") beside a person."""
-    glue = {",", "dan", "serta"}
+    glue = load().glue["list"]
     for m in (n - 1, n + 1):
         if 0 <= m < len(p.chunks) and p.chunks[m].kind == ChunkKind.PERSON:
             a, b = sorted((p.chunks[m], p.chunks[n]), key=lambda c: c.i)

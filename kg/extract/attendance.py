@@ -9,10 +9,6 @@ from kg.extract.parsed import Parsed
 from kg.lexicons import load
 from kg.vocab import ChunkKind, EventKind, HoldingStatus, ParticipationRole
 
-_GLUE = {",", "dan", "serta", "(", ")", "bersama", "beserta", "-", "–", "—"}
-_PRONOUNS = {"ia", "beliau", "dia"}
-_ADVERBS = {"terus", "juga", "kembali", "oleh", "langsung", "resmi", "bersama"}
-
 
 @dataclass(frozen=True)
 class Taking:
@@ -104,15 +100,17 @@ def hosts(n: int, p: Parsed, lead: bool) -> list[Taking]:
 
 def _only_glue(p: Parsed, i: int, j: int) -> bool:
     """Say whether tokens [i, j) are list glue and adverbs only ("dan", ",", "terus")."""
-    return all(p.ctx.word(k).lower() in _GLUE | _ADVERBS or k in p.ctx.blocked
-               for k in range(i, j))
+    lex = load()
+    allowed = lex.glue["hosts"] | lex.fillers["host"]
+    return all(p.ctx.word(k).lower() in allowed or k in p.ctx.blocked for k in range(i, j))
 
 
 def _subject_end(p: Parsed) -> int:
     """Return where a lead sentence's subject ends: its first lower-case word outside a chunk."""
     inside = {k for c in p.chunks for k in range(c.i, c.j)}
+    glue = load().glue["hosts"]
     for k, token in enumerate(p.ctx.tokens):
-        if k in inside or k in p.ctx.blocked or token.text.lower() in _GLUE:
+        if k in inside or k in p.ctx.blocked or token.text.lower() in glue:
             continue
         if token.is_word and token.text[0].islower():
             return k
@@ -132,7 +130,8 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
                 any(speech.get(w) == "after" for w in before):
             taken.append(Taking(n, c, ParticipationRole.SPEAKER))
     tag = any(speech.get(w) == "tag" for w in words)
-    pronoun = bool(words) and words[0] in _PRONOUNS and any(speech.get(w) for w in words[1:3])
+    pronoun = bool(words) and words[0] in load().anaphora["person"] and \
+        any(speech.get(w) for w in words[1:3])
     if (tag or pronoun) and not taken:
         speaker = persons[-1] if persons and tag else last_person
         if speaker is not None:

@@ -13,11 +13,6 @@ from kg.extract.titles import title
 from kg.lexicons import load
 from kg.vocab import ChunkKind
 
-_LIST_GLUE = {",", "dan", "serta", ";"}
-
-
-_EACH = {"setiap", "tiap", "seluruh", "masing-masing"}
-
 
 def _org_at(ctx: Context, i: int) -> Chunk | None:
     """Parse a standalone organisation; one set up in many places at once is a group of them.
@@ -28,7 +23,8 @@ def _org_at(ctx: Context, i: int) -> Chunk | None:
     if not found or _in_document_title(ctx, i):
         return None
     end, ref = found
-    many = ctx.word(end) == "di" and (ctx.word(end + 1).isdigit() or ctx.word(end + 1) in _EACH)
+    every = load().place_words["every"]
+    many = ctx.word(end) == "di" and (ctx.word(end + 1).isdigit() or ctx.word(end + 1) in every)
     if many and not ref.area:
         return chunk(ctx, ChunkKind.COLLECTIVE, i, end, label=ref.name)
     return chunk(ctx, ChunkKind.ORG, i, end, org=ref)
@@ -59,7 +55,7 @@ _PARSERS = (
 def _parse(ctx: Context, i: int, previous: Chunk | None) -> Chunk | None:
     """Return the first chunk any parser finds at token i."""
     after_group = bool(previous and previous.kind == ChunkKind.COLLECTIVE and
-                       all(ctx.word(k) in _LIST_GLUE for k in range(previous.j, i)))
+                       all(ctx.word(k) in load().glue["groups"] for k in range(previous.j, i)))
     for parse in _PARSERS:
         if found := parse(ctx, i, after_group):
             return found

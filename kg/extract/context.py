@@ -14,10 +14,6 @@ from kg.nlp.tokens import Token
 from kg.nlp.vocabulary import is_verb
 from kg.vocab import PlaceLevel
 
-# Words after a region's name that belong to it when the gazetteer does not know the name.
-DIRECTIONS = {"Selatan", "Utara", "Timur", "Barat", "Tengah", "Raya", "Ilir", "Ulu", "Hulu",
-              "Hilir", "Darat", "Laut", "Baru", "Lama", "Jaya", "Induk"}
-
 
 @dataclass
 class Context:
@@ -78,9 +74,15 @@ def is_name_word(ctx: Context, i: int) -> bool:
     word = ctx.word(i)
     if not ctx.cap(i) or word in reserved() or word[0].isdigit() or is_prefix(word) or is_verb(word):
         return False
-    if word in {"I", "Ni"} and not ctx.cap(i + 1):
+    if load().name_parts.get(word) == "leading" and not ctx.cap(i + 1):
         return False  # Balinese "I Wayan", but the numeral in "Asisten I,"
     return not (word.isupper() and len(word) > 1 and word in load().acronyms)
+
+
+def is_direction(ctx: Context, i: int) -> bool:
+    """Say whether token i is a capitalised word that belongs to the region's name before it
+    when the gazetteer does not know the whole: "Lebong Utara", "Tanjung Raya"."""
+    return ctx.word(i) in load().place_words["direction"] and ctx.cap(i)
 
 
 _ROMAN = re.compile(r"[IVXL]+")

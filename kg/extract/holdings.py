@@ -152,7 +152,7 @@ def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     glued = [n for n in range(len(chunks) - 1)
              if chunks[n].kind in _PEOPLE and chunks[n + 1].kind == ChunkKind.TITLE
              and chunks[n + 1].title and chunks[n + 1].title.org and not _gap(ctx, chunks[n], chunks[n + 1])  # type: ignore[union-attr]  # narrowed by the `and` before it
-             and ctx.word(chunks[n + 1].j) in {",", "dan", "serta", ".", ""}]
+             and ctx.word(chunks[n + 1].j) in load().glue["list"] | {".", ""}]
     if len(glued) < 2:
         return []
     return [Pair(chunks[n], chunks[n + 1]) for n in glued]
@@ -198,15 +198,12 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
     return out
 
 
-_LIST_GLUE = {",", "dan", "serta"}
-
-
 def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
     """Pair a plural title with the names listed after it.
 
     "empat anggota KPU Muaro Jambi lainnya, yakni A, B, C, dan D".
     """
-    pairs = []
+    pairs, glue = [], load().glue["list"]
     for n, t in enumerate(chunks):
         if n in used or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) or n + 1 >= len(chunks):
             continue
@@ -214,13 +211,13 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
         intro = links("list")
         # "didampingi komisioner KPU, A, B, C dan D": a plural role's list needs no "yakni".
         plural = gap == {","} and _is_plural(t) and _listed_names(ctx, chunks, n + 1) >= 2
-        if not plural and (not gap & intro or not gap <= intro | {",", "lainnya", "antara", "lain"}):
+        if not plural and (not gap & intro or not gap <= intro | load().fillers["list"]):
             continue
         m = n + 1
         while m < len(chunks) and chunks[m].kind in _PEOPLE and m not in used:
             pairs.append(Pair(chunks[m], t))
             used.add(m)
-            if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) <= _LIST_GLUE:
+            if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) <= glue:
                 break
             m += 1
         used.add(n)
@@ -234,17 +231,13 @@ def _is_plural(t: Chunk) -> bool:
 
 def _listed_names(ctx: Context, chunks: list[Chunk], m: int) -> int:
     """Count the names listed from chunk m on, joined by commas and "dan"."""
-    count = 0
+    count, glue = 0, load().glue["list"]
     while m < len(chunks) and chunks[m].kind in _PEOPLE:
         count += 1
-        if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) <= _LIST_GLUE:
+        if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) <= glue:
             break
         m += 1
     return count
-
-
-_ADVERBS = {",", "kemudian", "kini", "resmi", "akan", "telah", "yang", "oleh", "kepada",
-            "pejabat", "sebelumnya"}
 
 
 def _held_by(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
@@ -257,7 +250,7 @@ def _held_by(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
                 or p.kind not in _PEOPLE or not _holder(p):
             continue
         gap = set(_gap(ctx, t, p))
-        if gap & links("held-by") and gap <= links("held-by") | _ADVERBS:
+        if gap & links("held-by") and gap <= links("held-by") | load().fillers["passive"]:
             pairs.append(Pair(p, t, HoldingStatus.FORMER if links("former") & gap else HoldingStatus.CURRENT))
             used |= {n, n + 1}
     return pairs
@@ -272,14 +265,16 @@ def _replaced(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair
     out = list(pairs)
     for k, p in enumerate(pairs):
         nxt = [c for c in chunks if c.i >= p.person.j and c.kind in _PEOPLE][:1]
-        if nxt and _gap(ctx, p.person, nxt[0]) in (["digantikan", "oleh"], [",", "digantikan", "oleh"]):
+        between = _gap(ctx, p.person, nxt[0]) if nxt else []
+        phrase = " ".join(between[1:] if between[:1] == [","] else between)  # "A, digantikan oleh B"
+        if nxt and phrase in links("replaced-by"):
             out[k] = replace(p, status=HoldingStatus.OUTGOING)
             out.append(Pair(nxt[0], p.title, HoldingStatus.INCOMING))
             continue
         after = [c for c in chunks if c.i >= p.title.j][:1]
         if p.status == HoldingStatus.CURRENT and after and after[0].kind in _PEOPLE and _holder(after[0]):
             gap = set(_gap(ctx, p.title, after[0]))
-            if gap & links("replacing") and gap <= links("replacing") | _ADVERBS:
+            if gap & links("replacing") and gap <= links("replacing") | load().fillers["passive"]:
                 out.append(Pair(after[0], p.title, HoldingStatus.FORMER))
     return out
 

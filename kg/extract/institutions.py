@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
-    DIRECTIONS,
     Context,
+    is_direction,
     is_roman,
     org_vocabulary,
     region_at,
@@ -29,13 +29,13 @@ def place_name(ctx: Context, i: int, level: str | None) -> tuple[int, PlaceRef] 
     levels = {level} if level in {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY, PlaceLevel.DISTRICT} else None
     found = region_at(ctx, i, levels)
     # "Tanjung Baru" is not the district Tanjung: a direction word after a match makes another name.
-    if found and not (ctx.word(i + found[0]) in DIRECTIONS and ctx.cap(i + found[0])):
+    if found and not is_direction(ctx, i + found[0]):
         n, region = found
         return i + n, PlaceRef(region.name, level or region.level, region.code, ctx.span(i, i + n))
     if not ctx.cap(i) or ctx.word(i) in reserved():
         return None
     j = i + 1
-    while ctx.word(j) in DIRECTIONS and ctx.cap(j):
+    while is_direction(ctx, j):
         j += 1
     return j, PlaceRef(ctx.span(i, j), level or "place", None, ctx.span(i, j))
 
@@ -53,7 +53,7 @@ def area(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     if at := region_at(ctx, k, {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY}):
         n, region = at
         end = k + n
-        while ctx.word(end) in DIRECTIONS and ctx.cap(end):
+        while is_direction(ctx, end):
             end += 1  # "Polsek Lebong Utara" is no more Lebong than a person called Utara
         if end > k + n:
             return end, PlaceRef(ctx.span(k, end), PlaceLevel.DISTRICT, None, ctx.span(k, end))
@@ -79,7 +79,7 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
         elif ctx.cap(j) and not is_prefix(ctx.word(j)) and (
                 ("/" in word and not gazetteer.lookup(word.split("/")[-1])) or ctx.word(j + 1) == ","):
             j += 1
-        while ctx.word(j) in DIRECTIONS and ctx.cap(j):
+        while is_direction(ctx, j):
             j += 1  # "Koramil 03/Tanjung Raya"
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
     if (named := _unit_before_rank(ctx, i)):
@@ -120,13 +120,13 @@ def body_end(ctx: Context, k: int) -> int:
                 and not _numbering(ctx, k) \
                 and (after_dan or not t.roles.match(ctx.tokens, k)):
             k += 1
-        elif ctx.word(k) in {"dan", "&"} and ctx.cap(k + 1) and not _starts_org(ctx, k + 1):
+        elif ctx.word(k) in load().glue["body"] and ctx.cap(k + 1) and not _starts_org(ctx, k + 1):
             k += 1
         elif ctx.word(k) == "," and fields_run_on(ctx, k + 1):
             k += 1  # "Dinas Ketahanan Pangan, Pertanian dan Kesehatan Hewan", "A, B, dan C"
         else:
             break
-    while ctx.word(k - 1) in {"dan", "&"}:
+    while ctx.word(k - 1) in load().glue["body"]:
         k -= 1  # "Sekolah Staf dan Pimpinan": a name does not end on "dan"
     return k
 
@@ -135,14 +135,15 @@ def fields_run_on(ctx: Context, i: int) -> bool:
     """Say whether a list of fields goes on after a comma: words of the language or acronyms,
     then "dan" and one more ("..., Pertanian dan Kesehatan Hewan", "..., Politik, dan Hukum");
     a name, a title or a new body ends it."""
-    if ctx.word(i) in {"dan", "&"}:
+    joins = load().glue["body"]
+    if ctx.word(i) in joins:
         return _field_word(ctx, i + 1)  # the last of a list: "A, B, dan C"
     k = i
     while k < i + 8 and _field_word(ctx, k):
         k += 1
         if ctx.word(k) == ",":
             k += 1
-        if ctx.word(k) in {"dan", "&"}:
+        if ctx.word(k) in joins:
             return _field_word(ctx, k + 1)
     return False
 

@@ -10,9 +10,6 @@ from kg.extract.titles import title
 from kg.lexicons import load
 from kg.vocab import ChunkKind, EventKind, PlaceLevel
 
-# Words before a venue word that make it a place rather than an institution ("di Kantor Camat").
-_TO_A_PLACE = {"di", "ke", "dari", "halaman", "depan", "lingkungan", "bertempat"}
-
 
 def _complement_end(ctx: Context, j: int, title_case: bool) -> int:
     """Extend an event's description over its content words, up to a function word or a name."""
@@ -32,7 +29,7 @@ def _complement_end(ctx: Context, j: int, title_case: bool) -> int:
 
 def _election_end(ctx: Context, j: int) -> int:
     """Extend an election's name over "Serentak" and its year ("Pilkada Serentak 2024")."""
-    while ctx.word(j).lower() in {"serentak", "tahun", "legislatif"} or (
+    while ctx.word(j).lower() in load().fillers["election"] or (
             ctx.word(j).isdigit() and len(ctx.word(j)) == 4):
         j += 1
     return j
@@ -56,16 +53,16 @@ def event_at(ctx: Context, i: int) -> Chunk | None:
 
 def venue_at(ctx: Context, i: int) -> Chunk | None:
     """Parse a venue: a venue word and the capitalised words of its name ("Pendopo Bupati OKI")."""
-    t = tables()
+    t, at = tables(), load().place_words["at"]  # "di Kantor Camat": a place, no institution
     found = t.venues.match(ctx.tokens, i)
     if not found or not ctx.cap(i):
         return None
-    if t.org_heads.match(ctx.tokens, i) and ctx.word(i - 1).lower() not in _TO_A_PLACE:
+    if t.org_heads.match(ctx.tokens, i) and ctx.word(i - 1).lower() not in at:
         return None
     j = i + found[0]
     while ctx.cap(j) or (ctx.word(j).isdigit() and j not in ctx.blocked):
         j += 1
-    if j == i + found[0] and ctx.word(i - 1).lower() not in _TO_A_PLACE:
+    if j == i + found[0] and ctx.word(i - 1).lower() not in at:
         return None
     return chunk(ctx, ChunkKind.VENUE, i, j, label=ctx.span(i, j))
 
@@ -80,7 +77,7 @@ def place_at(ctx: Context, i: int) -> Chunk | None:
             return chunk(ctx, ChunkKind.PLACE, i, j, place=PlaceRef(place.name, name, place.code,
                                                             ctx.span(i, j)))
     levels = {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY}
-    if ctx.word(i - 1).lower() in _TO_A_PLACE:
+    if ctx.word(i - 1).lower() in load().place_words["at"]:
         levels.add(PlaceLevel.DISTRICT)
     if ctx.cap(i) and (at := region_at(ctx, i, levels)):
         n, region = at

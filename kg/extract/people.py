@@ -10,8 +10,6 @@ from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_prefix, person
 from kg.vocab import ChunkKind
 
-_INSIDE_NAMES = {"bin", "binti", "van", "de", "al"}
-
 
 def _name_end(ctx: Context, k: int) -> int:
     """Extend a name over capitalised words, initials and inner particles ("bin")."""
@@ -20,7 +18,7 @@ def _name_end(ctx: Context, k: int) -> int:
             k += 2
         elif is_name_word(ctx, k):
             k += 1
-        elif ctx.word(k) in _INSIDE_NAMES and is_name_word(ctx, k + 1) and k > 0:
+        elif load().name_parts.get(ctx.word(k)) == "inner" and is_name_word(ctx, k + 1) and k > 0:
             k += 1
         else:
             return k

@@ -101,7 +101,8 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     base = carries.split(" {")[0]
     if (spelt := org(ctx, j)) and base in (spelt[1].base, spelt[1].acronym):
         return spelt  # "Kasat Lantas Polres Lahat": the carried body is written out
-    found = unit(ctx, j, base in _VILLAGES) or _home_unit(ctx, j, carries)
+    village = load().place_levels.get(base) == PlaceLevel.VILLAGE  # "Kades X": Desa X
+    found = unit(ctx, j, village) or _home_unit(ctx, j, carries)
     if not found:
         return j, None
     end, home = found
@@ -119,9 +120,7 @@ def _home_org(carries: str, place: PlaceRef) -> OrgRef:
     """Fill a carried organisation's template with a place: "Pemerintah {area}" + Kota X."""
     base = carries.split(" {")[0]
     if "{area}" in carries:
-        words: dict[str, str] = {PlaceLevel.REGENCY: "Kabupaten", PlaceLevel.CITY: "Kota",
-                                 PlaceLevel.PROVINCE: "Provinsi"}
-        level = words.get(place.level)
+        level = gazetteer.LEVEL_WORDS.get(place.level)
         base = f"{base} {level}" if level else base
     return OrgRef(f"{base} {place.written}", base, None, place)
 
@@ -166,9 +165,6 @@ def _name_like(word: str) -> bool:
         return not is_roman(word)  # the initial of "Rajendra D. Wiritanaya"
     return not (word.isupper() or word in load().role_fields
                 or word in org_vocabulary() or is_vocabulary(word))
-
-
-_VILLAGES = {"Desa", "Kelurahan", "Gampong", "Pekon", "Nagari"}
 
 
 def _home_unit(ctx: Context, j: int, carries: str) -> tuple[int, PlaceRef] | None:

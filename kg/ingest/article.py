@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 
 import dateparser
 
+from kg.lexicons import load
 from kg.records import Article
 
 # "KAYUAGUNG, ENIMEKSPRES.CO, -", "MUARADUA, HARIANOKUSELATAN.ID -", "Palembang (Antara) -"
@@ -15,11 +17,6 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'’]{1,40}?)\s*"
     r"(?:,\s*(?P<outlet>[A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}(?:\.[A-Za-z]{2,})?)\s*,?"
     r"|\((?P<agency>[^)\n]{2,40})\)|,)?\s*[-–—]+\s+")  # a dash then a space: not "se-Kabupaten"
-# Lines that link elsewhere, photo captions and bylines: not part of the report.
-_NOISE_LINE = re.compile(
-    r"^[ \t]*(?:BACA JUGA|Baca [Jj]uga|Simak [Jj]uga|Lihat [Jj]uga|Berita [Tt]erkait|Foto\s*:|"
-    r"\(Foto\s*:|Editor\s*:|Penulis\s*:|Pewarta\s*:|Sumber\s*:|Reporter\s*:|Caption\s*:)[^\n]*",
-    re.MULTILINE)
 # "(*)", "(ant/abc)", "(rel)" closing a report.
 _SIGN_OFF = re.compile(r"\s*\((?:\*|[a-z]{2,5}(?:/[a-z]{2,5})*)\)\s*$")
 
@@ -45,9 +42,19 @@ def parse_date(value: str | None) -> date | None:
     return parsed.date() if parsed else None
 
 
+@cache
+def _noise_line() -> re.Pattern[str]:
+    """Match a line that links elsewhere, a photo caption or a byline: not part of the report
+    (kg/lexicons/noise.tsv: "BACA JUGA: ...", "Foto: ...", "Editor: ...")."""
+    noise = load().noise
+    links, labels = (sorted(noise[kind], key=lambda f: (-len(f), f)) for kind in ("link", "label"))
+    opening = [re.escape(form) for form in links] + [re.escape(form) + r"\s*:" for form in labels]
+    return re.compile(r"^[ \t]*(?:" + "|".join(opening) + r")[^\n]*", re.MULTILINE)
+
+
 def noise_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Return the spans of "BACA JUGA" lines, captions, bylines and sign-offs."""
-    spans = [m.span() for m in _NOISE_LINE.finditer(text)]
+    spans = [m.span() for m in _noise_line().finditer(text)]
     if sign_off := _SIGN_OFF.search(text):
         spans.append(sign_off.span())
     return tuple(sorted(spans))

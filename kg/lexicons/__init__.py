@@ -83,6 +83,20 @@ def _numbers(name: str, value: str, low: int, high: int) -> dict[str, int]:
     return numbers
 
 
+def _uses(name: str, column: str, allowed: Set[str]) -> dict[str, frozenset[str]]:
+    """Read a list whose second column names the sets (one or more, space-separated) each form
+    belongs to, as set -> its forms; every allowed set must have a form."""
+    table: dict[str, set[str]] = {use: set() for use in allowed}
+    for form, uses in _mapping(name, column).items():
+        if bad := sorted(set(uses.split()) - set(allowed)):
+            raise LexiconError(f"{name}: unknown {column} {bad} for {form!r}")
+        for use in uses.split():
+            table[use].add(form)
+    if empty := sorted(use for use, forms in table.items() if not forms):
+        raise LexiconError(f"{name}: no form is for {empty}")
+    return {use: frozenset(forms) for use, forms in sorted(table.items())}
+
+
 def _roles() -> dict[str, Role]:
     """Read the role titles, checking each carried organisation's template."""
     roles: dict[str, Role] = {}
@@ -151,6 +165,14 @@ class Lexicon:
     links: dict[str, str]
     bylines: dict[str, BylineRole]
     home_levels: dict[str, tuple[tuple[str, ...], str]]
+    glue: dict[str, frozenset[str]]
+    fillers: dict[str, frozenset[str]]
+    anaphora: dict[str, frozenset[str]]
+    place_words: dict[str, frozenset[str]]
+    abbreviations: frozenset[str]
+    verb_affixes: dict[str, frozenset[str]]
+    numerals: dict[str, int]
+    noise: dict[str, frozenset[str]]
 
 
 @cache
@@ -185,12 +207,21 @@ def load() -> Lexicon:
         person_words=_words("person_words.tsv"),
         function_words=_words("function_words.tsv"),
         org_units=_words("org_units.tsv"),
-        name_parts=_mapping("name_parts.tsv", "kind", {"particle", "abbreviation"}),
+        name_parts=_mapping("name_parts.tsv", "kind", {"particle", "leading", "inner",
+                                                         "abbreviation"}),
         plural_roles=_words("plural_roles.tsv"),
         role_fields=_words("role_fields.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
-                                                   "held-by", "replacing"}),
+                                                   "held-by", "replacing", "replaced-by"}),
         bylines={label: BylineRole(role) for label, role in  # type: ignore[call-arg]  # as above
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
+        glue=_uses("glue.tsv", "joins", {"pair", "names", "list", "groups", "hosts", "body"}),
+        fillers=_uses("fillers.tsv", "inside", {"host", "passive", "list", "election"}),
+        anaphora=_uses("anaphora.tsv", "refers", {"person", "event"}),
+        place_words=_uses("place_words.tsv", "use", {"direction", "at", "every"}),
+        abbreviations=_words("abbreviations.tsv"),
+        verb_affixes=_uses("verb_affixes.tsv", "position", {"prefix", "suffix"}),
+        numerals=_numbers("numerals.tsv", "number", 1, 99),
+        noise=_uses("noise.tsv", "kind", {"link", "label"}),
     )

@@ -14,7 +14,8 @@ from kg.vocab import PlaceLevel
 _LEVELS = {"provinsi": PlaceLevel.PROVINCE, "kabupaten": PlaceLevel.REGENCY, "kota": PlaceLevel.CITY,
            "kecamatan": PlaceLevel.DISTRICT, "distrik": PlaceLevel.DISTRICT}
 # The level word Kemendagri writes before a region's name.
-_WORDS = {PlaceLevel.PROVINCE: "Provinsi", PlaceLevel.REGENCY: "Kabupaten", PlaceLevel.CITY: "Kota"}
+LEVEL_WORDS: dict[str, str] = {PlaceLevel.PROVINCE: "Provinsi", PlaceLevel.REGENCY: "Kabupaten",
+                               PlaceLevel.CITY: "Kota"}
 _PREFIX = re.compile(r"^(?:Provinsi|Kabupaten|Kota Administrasi|Kota)\s+")
 
 
@@ -30,13 +31,8 @@ class Region:
     @property
     def full_name(self) -> str:
         """Return the name with its level word, as Kemendagri writes it."""
-        word = _WORDS.get(self.level)
+        word = LEVEL_WORDS.get(self.level)
         return f"{word} {self.name}" if word else self.name
-
-
-# Kemendagri spells numbers out ("Seberang Ulu Satu"); the news writes "Seberang Ulu I".
-_NUMERALS = {"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5", "i": "1", "ii": "2",
-             "iii": "3", "iv": "4", "v": "5"}
 
 
 def key(name: str) -> str:
@@ -47,9 +43,10 @@ def key(name: str) -> str:
 def numbered_key(name: str) -> str | None:
     """Fold a name ending in a number word or numeral to digits: "Ulu Satu", "Ulu I" -> "ulu1"."""
     words = re.findall(r"[a-z0-9]+", name.lower())
-    if len(words) < 2 or words[-1] not in _NUMERALS:
+    numerals = load().numerals  # Kemendagri spells "Ulu Satu"; the news writes "Ulu I"
+    if len(words) < 2 or words[-1] not in numerals:
         return None
-    return "".join([*words[:-1], _NUMERALS[words[-1]]])
+    return "".join([*words[:-1], str(numerals[words[-1]])])
 
 
 @cache

@@ -10,8 +10,6 @@ from kg.records import Sentence
 
 _ENDS = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")"}
-# Abbreviations that a dot does not end a sentence after ("Jl. Merdeka", "No. 5").
-_ABBREVIATIONS = {"no", "jl", "kab", "kec", "kel", "prov", "bpk", "yth", "sdr", "tgl", "pol", "inf"}
 
 
 def _no_break_after(token: Token) -> bool:
@@ -20,7 +18,7 @@ def _no_break_after(token: Token) -> bool:
     word = token.text
     if re.fullmatch(r"[A-Z](?:\.[A-Z])*", word):
         return True  # initials: "A. Romzi", "S.A. Supriono"
-    return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in _ABBREVIATIONS \
+    return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in lex.abbreviations \
         or lex.name_parts.get(word) == "abbreviation" or word + "." in lex.qualifiers  # "Plt."
 
 

@@ -50,16 +50,15 @@ def name_shaped(name: str) -> bool:
     return shaped and any(len(w) > 2 for w in words) and not is_plain(name)
 
 
-_VERB_AFFIXES = ("me", "di", "ber", "ter")
-
-
 @lru_cache(maxsize=65536)
 def is_verb(word: str) -> bool:
     """Say whether a capitalised word is a verb of the language, as headlines write them
     ("Sekda X Luncurkan ...", "Bupati Resmikan"): a root of the dictionary with a verb's
     affixes, and no name's word."""
-    lower = word.lower()
-    if word in load().person_words or not (lower.endswith("kan") or lower.startswith(_VERB_AFFIXES)):
+    lex, lower = load(), word.lower()
+    affixed = lower.endswith(tuple(lex.verb_affixes["suffix"])) or \
+        lower.startswith(tuple(lex.verb_affixes["prefix"]))
+    if word in lex.person_words or not affixed:
         return False
     stemmer = _stemmer()
     root = stemmer.stem(lower)

@@ -23,6 +23,8 @@ from kg.records import Extraction
 from kg.vocab import Kind
 
 KINDS = ("persons", "organizations", "holds", "attends")
+# The scorer's rule, not the extractor's data: ../shared/eval/score.py's GENERIC_ORG_WORDS, kept
+# word for word so that both score alike (a lexicon edit must not move the scores' yardstick).
 _GENERIC = {"dinas", "badan", "kantor", "kepala", "pemerintah", "kabupaten", "kab", "kota",
             "provinsi", "desa", "negeri", "ri", "republik", "indonesia", "dan", "se"}
 Names = list[str]
