@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -13,6 +14,8 @@ import kg.lexicons as lexicons
 from kg.lexicons import CARRY_SLOTS, PLACE_LEVELS, LexiconError, Role, load
 from kg.nlp.names import is_degree
 from kg.vocab import EventKind
+
+PACKAGE = Path(lexicons.__file__).resolve().parent.parent
 
 
 def test_every_list_loads_and_is_filled() -> None:
@@ -81,6 +84,19 @@ def test_kinds_and_levels_are_the_checked_ones() -> None:
     assert lex.speech["ujarnya"] == "tag"
 
 
+def test_the_grammar_s_small_words_are_read_by_set() -> None:
+    lex = load()
+    assert lex.glue["pair"] == {"dan", "-", "–", "&"}  # "A - B", not "A, B"
+    assert {",", "dan"} <= lex.glue["list"] <= lex.glue["hosts"]
+    assert {"oleh", "resmi"} <= lex.fillers["host"] & lex.fillers["passive"]
+    assert lex.anaphora == {"person": {"ia", "dia", "beliau"}, "event": {"acara", "kegiatan"}}
+    assert "Utara" in lex.place_words["direction"] and "di" in lex.place_words["at"]
+    assert lex.links["digantikan oleh"] == "replaced-by"
+    assert (lex.name_parts["bin"], lex.name_parts["I"]) == ("inner", "leading")
+    assert lex.numerals["iv"] == lex.numerals["empat"] == 4
+    assert "BACA JUGA" in lex.noise["link"] and "Foto" in lex.noise["label"]
+
+
 def test_every_listed_degree_reads_as_a_degree() -> None:
     for form in load().degrees:
         assert is_degree(form), form
@@ -135,6 +151,9 @@ def test_extra_row_is_read(lexicon_copy: Path) -> None:
     ("acronyms.tsv", "KPUJI\tKomisi Pengujian\tlocal", "unknown scope"),
     ("place_levels.tsv", "Dukuhuji\thamlet", "unknown level"),
     ("presence.tsv", "absenuji\tabsent", "unknown effect"),
+    ("glue.tsv", "atauuji\tpair chain", "unknown joins \\['chain'\\]"),
+    ("fillers.tsv", "terusuji\t ", "empty or missing column"),
+    ("name_parts.tsv", "binuji\tinside", "unknown kind"),
     ("degrees.tsv", "", None),  # a blank line is skipped
 ])
 def test_bad_rows_are_refused(lexicon_copy: Path, name: str, line: str,
@@ -151,6 +170,28 @@ def test_an_empty_column_is_refused(lexicon_copy: Path) -> None:
     append(lexicon_copy, "collectives.tsv", "wargauji\t ")
     with pytest.raises(LexiconError, match="empty or missing column"):
         fresh_load()
+
+
+def test_a_set_with_no_word_is_refused(lexicon_copy: Path) -> None:
+    path = lexicon_copy / "anaphora.tsv"
+    path.write_text("form\trefers\nia\tperson\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="no form is for \\['event'\\]"):
+        fresh_load()
+
+
+def test_no_word_list_is_left_in_the_grammar() -> None:
+    """The extractor's word sets are data: no literal set, tuple or list of words in extract/
+    or nlp/ (marks such as {",", ":"} are the grammar's own)."""
+    found = []
+    for folder in ("extract", "nlp"):
+        for path in sorted((PACKAGE / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Set | ast.Tuple | ast.List):
+                    words = [e.value for e in node.elts if isinstance(e, ast.Constant)
+                             and isinstance(e.value, str) and e.value.replace("-", "").isalpha()]
+                    if len(words) > 1:
+                        found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {words}")
+    assert not found
 
 
 def test_a_wrong_header_is_refused(lexicon_copy: Path) -> None:

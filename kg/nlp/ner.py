@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from kg.nlp.tokens import Token, split_hyphenated
+from kg.vocab import MentionType
 
 MODEL_DIR: Path = Path(__file__).resolve().parent.parent / "models" / "ner-id"
-TYPES: frozenset[str] = frozenset({"PERSON", "ORGANIZATION", "PLACE"})
+TYPES: frozenset[str] = frozenset({MentionType.PERSON, MentionType.ORGANIZATION, MentionType.PLACE})
 _LINE = re.compile(r"\S(?:[^\S\n]*\S)*")  # a line's text without its outer whitespace
 _TOKENIZER = "kg.model_tokens.v1"  # our tokenizer's name in spaCy's registry
 # The words the model was trained on, as spaCy's Indonesian tokenizer cut them: numbers keep
