@@ -11,21 +11,32 @@ nowhere else.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self, TypeVar
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _member(cls: type[_E], value: str) -> _E:
+    """Make the member of a string enum whose value is `value`, as StrEnum makes it."""
+    member = str.__new__(cls, value)
+    member._value_ = value
+    return member
 
 
 class Term(StrEnum):
-    """A name of the vocabulary with its ontology term."""
+    """A name of the vocabulary with its ontology term.
+
+    The members' attributes are set in `__new__`, from the values after the first in their
+    definition: with no `__init__`, mypy reads `Kind("person")`, a lookup by value, by the
+    signature of `__new__`, where the definition's other values are optional (`*definition`).
+    """
 
     term: str
 
-    def __new__(cls, value: str, *extra: Any) -> Term:
-        member = str.__new__(cls, value)
-        member._value_ = value
+    def __new__(cls, value: str, *definition: Any) -> Self:
+        member = _member(cls, value)
+        (member.term,) = definition
         return member
-
-    def __init__(self, value: str, term: str) -> None:
-        self.term = term
 
     def __repr__(self) -> str:
         """Read as the plain string: a record prints, and orders by its repr, as it always did."""
@@ -37,9 +48,11 @@ class Kind(Term):
 
     segment: str  # the kind's path in an IRI: kgr:org/kejari-oki
 
-    def __init__(self, value: str, term: str, segment: str | None = None) -> None:
-        super().__init__(value, term)
-        self.segment = segment or value
+    def __new__(cls, value: str, *definition: Any) -> Self:
+        member = _member(cls, value)
+        member.term, *segment = definition
+        member.segment = segment[0] if segment else value
+        return member
 
     PERSON = "person", "foaf:Person"
     ORGANIZATION = "organization", "org:Organization", "org"
@@ -74,10 +87,10 @@ class ParticipationRole(Term):
     predicate: str
     relation: Relation
 
-    def __init__(self, value: str, term: str, predicate: str, relation: Relation) -> None:
-        super().__init__(value, term)
-        self.predicate = predicate
-        self.relation = relation
+    def __new__(cls, value: str, *definition: Any) -> Self:
+        member = _member(cls, value)
+        member.term, member.predicate, member.relation = definition
+        return member
 
     ATTENDEE = "attendee", "kg:Attendee", "schema:attendee", Relation.ATTENDS
     ORGANIZER = "organizer", "kg:Organizer", "schema:organizer", Relation.ORGANISES
@@ -145,13 +158,10 @@ class ChunkKind(StrEnum):
 
     mention: MentionType | None
 
-    def __new__(cls, value: str, *extra: Any) -> ChunkKind:
-        member = str.__new__(cls, value)
-        member._value_ = value
+    def __new__(cls, value: str, *definition: Any) -> Self:
+        member = _member(cls, value)
+        member.mention = definition[0] if definition else None
         return member
-
-    def __init__(self, value: str, mention: MentionType | None = None) -> None:
-        self.mention = mention
 
     __repr__ = Term.__repr__
 

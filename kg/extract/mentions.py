@@ -48,7 +48,7 @@ def _named(rules: list[Mention], strong: list[Mention], model: list[tuple[int, i
     differently), every rule name where the recogniser found none 0.806. The recogniser never
     saw a dateline, so it is not read there.
     """
-    spans = [Mention(s, e, text[s:e], MentionType(kind), fold(text[s:e])) for s, e, kind in model  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
+    spans = [Mention(s, e, text[s:e], MentionType(kind), fold(text[s:e])) for s, e, kind in model
              if s >= body_start]
     extra = [m for m in strong if _apart(m, spans)]
     return [m for m in rules if m.type not in NAMED] + spans + extra

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -57,7 +57,7 @@ def read_overrides(paths: Iterable[Path]) -> Overrides:
             if len(row) != 4 or row[0] not in KINDS or row[3] not in {"same", "not-same"}:
                 raise UserError(f"{path}: line {number} is not 'kind, name, other, same|not-same' "
                                 f"with kind one of {', '.join(KINDS)}")
-            kind, a, b = Kind(row[0]), fold(row[1]), fold(row[2])  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
+            kind, a, b = Kind(row[0]), fold(row[1]), fold(row[2])
             if row[3] == "same":
                 same.append((kind, b, a))
             else:
@@ -174,11 +174,11 @@ def unify(extractions: list[Extraction], overrides: Overrides = Overrides()
     return [rekey(x, maps) for x in extractions], merges
 
 
-def rekey(x: Extraction, maps: dict[Kind, dict[str, str]]) -> Extraction:
+def rekey(x: Extraction, maps: Mapping[Kind, Mapping[str, str]]) -> Extraction:
     """Rewrite one extraction's keys."""
     person, org, place, group = (maps[kind] for kind in KINDS)
 
-    def k(keys: dict[str, str], key: str) -> str:
+    def k(keys: Mapping[str, str], key: str) -> str:
         return keys.get(key, key)
 
     return replace(
@@ -198,16 +198,21 @@ def rekey(x: Extraction, maps: dict[Kind, dict[str, str]]) -> Extraction:
     )
 
 
-class _Lookups(dict[str, str]):
+class _Lookups(Mapping[str, str]):
     """An empty key map that notes every key looked up in it."""
 
     def __init__(self, kind: str, seen: set[tuple[str, str]]) -> None:
-        super().__init__()
         self.kind, self.seen = kind, seen
 
-    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+    def __getitem__(self, key: str) -> str:
         self.seen.add((self.kind, key))
-        return default
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
 
 def keys_used(x: Extraction) -> set[tuple[str, str]]:

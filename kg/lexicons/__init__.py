@@ -194,11 +194,11 @@ def load() -> Lexicon:
         acronyms=_acronyms(),
         collectives=_mapping("collectives.tsv", "name"),
         quantifiers=_words("quantifiers.tsv"),
-        place_levels={form: PlaceLevel(level) for form, level in  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
+        place_levels={form: PlaceLevel(level) for form, level in
                       _mapping("place_levels.tsv", "level", PLACE_LEVELS).items()},
         venues=_words("venues.tsv"),
         documents=_words("documents.tsv"),
-        events={form: (EventKind(row["kind"]), row["noun"]) for form, row in events.items()},  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
+        events={form: (EventKind(row["kind"]), row["noun"]) for form, row in events.items()},
         speech=_mapping("speech.tsv", "position", {"before", "after", "tag"}),
         presence=_mapping("presence.tsv", "effect", {"attend", "represented", "organizer-before",
                                                       "organizer-after", "subject"}),
@@ -213,7 +213,7 @@ def load() -> Lexicon:
         role_fields=_words("role_fields.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
                                                    "held-by", "replacing", "replaced-by"}),
-        bylines={label: BylineRole(role) for label, role in  # type: ignore[call-arg]  # as above
+        bylines={label: BylineRole(role) for label, role in
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
         glue=_uses("glue.tsv", "joins", {"pair", "names", "list", "groups", "hosts", "body"}),

@@ -56,7 +56,7 @@ def article_triples(a: Article, dateline: str | None, bylines: tuple[Byline, ...
     """Describe the source article, its outlet, who wrote and edited it, where it was filed."""
     node = ids.article(a.id)
     for b in bylines:
-        yield node, term(BylineRole(b.role).term), ids.entity(Kind.PERSON, b.person)  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
+        yield node, term(BylineRole(b.role).term), ids.entity(Kind.PERSON, b.person)
     yield node, RDF.type, SDO.NewsArticle
     yield node, RDF.type, PROV.Entity
     yield node, DCTERMS.identifier, Literal(a.id)
@@ -125,7 +125,7 @@ def place_triples(p: Place) -> Iterator[Triple]:
         yield node, DCTERMS.identifier, Literal(p.code)
     yield from _labels(node, p.name, p.aliases)
     if p.level in LEVELS:
-        yield node, KG.placeLevel, term(PlaceLevel(p.level).term)  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
+        yield node, KG.placeLevel, term(PlaceLevel(p.level).term)
     if p.within:
         yield node, SDO.containedInPlace, ids.entity(Kind.PLACE, p.within)
 
@@ -193,7 +193,7 @@ def holding_triples(h: Holding, article_id: str, day: date | str | None) -> Iter
     if h.qualifier:
         yield node, KG.roleQualifier, Literal(h.qualifier)
     if day:
-        yield interval, term(HoldingStatus(h.status).term), ids.day(day if isinstance(day, str) else day.isoformat())  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
+        yield interval, term(HoldingStatus(h.status).term), ids.day(day if isinstance(day, str) else day.isoformat())
         yield from instant_triples(day)
     yield node, PROV.wasDerivedFrom, ids.sentence(article_id, h.sentence.start, h.sentence.end)
 
@@ -202,7 +202,7 @@ def event_triples(e: EventFact) -> Iterator[Triple]:
     """Describe an event: kind, label, dates (all kept, flagged when they conflict), place."""
     node = ids.entity(Kind.EVENT, e.key)
     yield node, RDF.type, SDO.Event
-    yield node, RDF.type, term(EventKind(e.kind).term)  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
+    yield node, RDF.type, term(EventKind(e.kind).term)
     yield node, RDFS.label, Literal(e.label)
     for day in e.dates:
         yield node, SDO.startDate, Literal(day)
@@ -225,8 +225,8 @@ def event_evidence_triples(e: EventFact, article_id: str) -> Iterator[Triple]:
 def attendance_triples(a: Attendance, article_id: str) -> Iterator[Triple]:
     """Describe a participation: the schema.org triple and, beside it, its n-ary evidence node."""
     event = ids.entity(Kind.EVENT, a.event)
-    who = ids.entity(Kind(a.kind), a.participant)  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
-    role = ParticipationRole(a.role)  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
+    who = ids.entity(Kind(a.kind), a.participant)
+    role = ParticipationRole(a.role)
     node = ids.participation(event, who, role)
     yield event, term(role.predicate), who
     yield node, RDF.type, KG.Participation
