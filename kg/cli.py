@@ -8,9 +8,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import __version__
 from kg.errors import UserError, one_line
+
+if TYPE_CHECKING:  # the CLI imports what a command needs when it runs
+    from kg.records import Problem
 
 DEFAULT_SOURCES = [Path("sources")]
 
@@ -34,10 +38,10 @@ def _outputs(out: Path) -> str:
     return " and ".join(f"{out}/{name}" for name in OUTPUTS)
 
 
-def _report(problems: Sequence[object]) -> None:
+def _report(problems: Sequence[Problem]) -> None:
     """Print each problem on one line of standard error."""
     for p in problems:
-        print(f"kg: skipped {p.source}: {p.reason}", file=sys.stderr)  # type: ignore[attr-defined]
+        print(f"kg: skipped {p.source}: {p.reason}", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -151,7 +151,7 @@ def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     """
     glued = [n for n in range(len(chunks) - 1)
              if chunks[n].kind in _PEOPLE and chunks[n + 1].kind == ChunkKind.TITLE
-             and chunks[n + 1].title and chunks[n + 1].title.org and not _gap(ctx, chunks[n], chunks[n + 1])  # type: ignore[union-attr]  # narrowed by the `and` before it
+             and (title := chunks[n + 1].title) and title.org and not _gap(ctx, chunks[n], chunks[n + 1])
              and ctx.word(chunks[n + 1].j) in load().glue["list"] | {".", ""}]
     if len(glued) < 2:
         return []

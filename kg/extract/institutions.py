@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     Context,
@@ -18,10 +20,10 @@ from kg.nlp.vocabulary import is_vocabulary
 from kg.vocab import ChunkKind, PlaceLevel
 
 
-def chunk(ctx: Context, kind: ChunkKind, i: int, j: int, **fields: object) -> Chunk:
+def chunk(ctx: Context, kind: ChunkKind, i: int, j: int, **fields: Any) -> Chunk:
     """Make a chunk over tokens [i, j)."""
     start, end = ctx.tokens[i].start, ctx.tokens[j - 1].end
-    return Chunk(kind, i, j, start, end, ctx.text[start:end], **fields)  # type: ignore[arg-type]
+    return Chunk(kind, i, j, start, end, ctx.text[start:end], **fields)
 
 
 def place_name(ctx: Context, i: int, level: str | None) -> tuple[int, PlaceRef] | None:

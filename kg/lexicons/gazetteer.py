@@ -70,8 +70,8 @@ def _index() -> dict[str, tuple[str, ...]]:
     """Index region codes by folded name and by the news' aliases, larger regions first."""
     index: dict[str, list[str]] = {}
     for code, region in sorted(regions().items(), key=lambda kv: (kv[0].count("."), kv[0])):
-        for k in {key(region.name), numbered_key(region.name)} - {None}:
-            index.setdefault(k, []).append(code)  # type: ignore[arg-type]  # None is taken out above
+        for k in {n for n in (key(region.name), numbered_key(region.name)) if n is not None}:
+            index.setdefault(k, []).append(code)
     for alias, code in load().region_aliases.items():
         index.setdefault(key(alias), []).insert(0, code)
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}

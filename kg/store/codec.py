@@ -42,8 +42,8 @@ def _hints(kind: type) -> dict[str, Any]:
 
 def from_json(kind: Any, data: Any) -> Any:
     """Rebuild a value of the type `kind` from JSON data, refusing anything else."""
-    if is_dataclass(kind):
-        return _record(kind, data)  # type: ignore[arg-type]
+    if isinstance(kind, type) and is_dataclass(kind):
+        return _record(kind, data)
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin in (types.UnionType, typing.Union):  # `X | None`: the only unions records use
         if data is None and type(None) in args:

@@ -51,8 +51,8 @@ def declared_integer_types() -> dict[Node, URIRef]:
     from kg.rdf.validate import shapes
 
     graph = shapes()
-    return {path: dt for node, path in graph.subject_objects(SH.path)  # type: ignore[misc]
-            for dt in graph.objects(node, SH.datatype) if dt in INTEGER_SUBTYPES}
+    return {path: dt for node, path in graph.subject_objects(SH.path)
+            for dt in graph.objects(node, SH.datatype) if isinstance(dt, URIRef) and dt in INTEGER_SUBTYPES}
 
 
 def rdflib_triple(q: Any) -> tuple[Node, Node, Node]:
