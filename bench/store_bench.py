@@ -136,7 +136,7 @@ def article_quads(c: Corpus, n: int, sources: dict[str, set[int]]) -> Iterator[s
     if n == 0:  # the first article gives the parameters the benchmark asks with
         c.sample = {"person": people[0][1].split()[-1], "region": c.place_names[region[:2]],
                     "month": day[:7]}
-    for person, org in zip(people[:3], rng.sample(local, 3)):
+    for person, org in zip(people[:3], rng.sample(local, 3), strict=True):
         sources.setdefault(person[0], set()).add(n)
         sources.setdefault(org[0], set()).add(n)
         role = rng.choice(ROLES)

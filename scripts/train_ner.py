@@ -144,7 +144,7 @@ def score(nlp: Any, sentences: list[Sentence]) -> dict[str, tuple[float, float, 
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     items = [gold_spans(s) for s in sentences]
-    for (_, gold), doc in zip(items, nlp.pipe([t for t, _ in items], batch_size=64)):
+    for (_, gold), doc in zip(items, nlp.pipe([t for t, _ in items], batch_size=64), strict=True):
         found = {(e.start_char, e.end_char, TYPES[e.label_])
                  for e in doc.ents if e.label_ in TYPES}
         for s in gold & found:

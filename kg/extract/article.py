@@ -92,7 +92,7 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
     empty: PhraseTable[str] = PhraseTable.build([])
     shorts = short_names(article.text)
     parsed = [_parse(_context(article, s, d, empty, None, shorts), s)
-              for s, d in zip(sentences, dates)]
+              for s, d in zip(sentences, dates, strict=True)]
     codes = [place.code for p in parsed for c in p.chunks for place in _places_of(c)
              if place.code]
     region = dateline_region(article, codes)
@@ -101,7 +101,7 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
     defined = PhraseTable.build([(short, full) for full, short in new] +
                                 [(full, short) for full, short in new])
     parsed = [_parse(_context(article, s, d, defined, home, shorts), s)
-              for s, d in zip(sentences, dates)]
+              for s, d in zip(sentences, dates, strict=True)]
     model = _recognised(article, parsed, mentions) if recogniser and ner.available() else []
     persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]
     known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind(ChunkKind.PERSON) if c.person)

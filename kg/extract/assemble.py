@@ -171,7 +171,7 @@ def extract(article: Article, mentions_wanted: bool = False, recogniser: bool = 
         main = activity(article.id, article.title, parsed)
         groups.append(main)
     events = _events(parsed, groups, dates, places)
-    event_keys = {g.key: e.key for g, e in zip(groups, events)}
+    event_keys = {g.key: e.key for g, e in zip(groups, events, strict=True)}
     attendances = []
     if main:
         for t in takings:

@@ -69,7 +69,7 @@ def _initial_of(short: list[str], full: list[str]) -> bool:
     """Say whether one name is the other with given names shortened to initials ("a romzi")."""
     if len(short) != len(full) or short == full:
         return False
-    return all(s == f or (len(s) == 1 and f.startswith(s)) for s, f in zip(short, full))
+    return all(s == f or (len(s) == 1 and f.startswith(s)) for s, f in zip(short, full, strict=True))
 
 
 def same_person(a: str, b: str) -> str | None:

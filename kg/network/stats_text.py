@@ -44,7 +44,7 @@ def _table(title: str, header: list[str], rows: list[list[str]]) -> str:
 
 def _line(cells: list[str], widths: list[int]) -> str:
     """Return one row of a table."""
-    return "  ".join([c.ljust(w) for c, w in zip(cells[:-1], widths)] + [cells[-1]]).rstrip()
+    return "  ".join([c.ljust(w) for c, w in zip(cells[:-1], widths, strict=False)] + [cells[-1]]).rstrip()
 
 
 def _cut(cell: str, width: int = 90) -> str:

@@ -88,7 +88,7 @@ def _one_letter_apart(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1 or a == b or min(len(a), len(b)) < 5:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
@@ -96,5 +96,5 @@ def _one_letter_apart(a: str, b: str) -> bool:
 def spelling_variant(a: list[str], b: list[str]) -> bool:
     """Say whether two names (their folded words) differ by a slip in one long word only:
     "teddy meilwansyah" and "teddy meilwansayah"."""
-    slips = [(x, y) for x, y in zip(a, b) if x != y]
+    slips = [(x, y) for x, y in zip(a, b, strict=False) if x != y]
     return len(a) == len(b) and len(slips) == 1 and _one_letter_apart(*slips[0])

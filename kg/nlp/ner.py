@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ def _doc(vocab: Any, tokens: list[Token]) -> Any:
     """Make a spaCy Doc of kg's tokens, a space after each token that a space follows."""
     from spacy.tokens import Doc
 
-    spaces = [a.end < b.start for a, b in zip(tokens, tokens[1:])] + [False]
+    spaces = [a.end < b.start for a, b in pairwise(tokens)] + [False]
     return Doc(vocab, words=[t.text for t in tokens], spaces=spaces[:len(tokens)])
 
 
@@ -85,4 +86,4 @@ def recognise_parts(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, 
     nlp = _load()
     docs = nlp.pipe((_doc(nlp.vocab, part) for part in tokens), batch_size=64)
     return [(part[ent.start].start, part[ent.end - 1].end, ent.label_)
-            for part, doc in zip(tokens, docs) for ent in doc.ents if ent.label_ in TYPES]
+            for part, doc in zip(tokens, docs, strict=True) for ent in doc.ents if ent.label_ in TYPES]

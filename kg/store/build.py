@@ -140,7 +140,7 @@ def _extract_changed(index: Index, sources: Sources, progress: bool, jobs: int
     todo = [sources.article(i) for i, (_, digest, _) in sorted(sources.chosen.items())
             if stored.get(i) != digest]
     problems = []
-    for article, item in zip(todo, extract_all(todo, progress, jobs=jobs)):
+    for article, item in zip(todo, extract_all(todo, progress, jobs=jobs), strict=True):
         if isinstance(item, Problem):
             problems.append(item)
             index.delete(article.id)

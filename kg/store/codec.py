@@ -56,7 +56,7 @@ def from_json(kind: Any, data: Any) -> Any:
             return tuple(from_json(args[0], v) for v in data)
         if len(args) != len(data):
             raise ValueError(f"expected {len(args)} items for {kind}, found {len(data)}")
-        return tuple(from_json(a, v) for a, v in zip(args, data))
+        return tuple(from_json(a, v) for a, v in zip(args, data, strict=True))
     if kind is date:
         _expect(str, data, kind)
         return date.fromisoformat(data)

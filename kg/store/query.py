@@ -119,13 +119,13 @@ def render(result: Answer | Result, fmt: str) -> str:
         return found.turtle
     columns, data = found.columns, found.rows
     if fmt == "json":
-        return json.dumps([dict(zip(columns, r)) for r in data], ensure_ascii=False, indent=2)
+        return json.dumps([dict(zip(columns, r, strict=True)) for r in data], ensure_ascii=False, indent=2)
     if fmt == "csv":
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows([columns, *data])
         return out.getvalue().rstrip("\n")
     widths = [max([len(c), *(len(r[i]) for r in data)]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)),
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in data]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in data]
     return "\n".join(lines)
