@@ -211,6 +211,15 @@ def test_a_name_written_with_a_slip_is_one_person() -> None:
     assert p.name == "Hendra Kusumawardana" and "Hendra Kusumawarddana" in p.aliases
 
 
+def test_a_name_with_or_without_its_initials_or_particles_is_one_person() -> None:
+    x = extract_text("SINGARAJA, BALINEWS.ID - Sekretaris Daerah Kabupaten Buleleng Ida Bagus "
+                     "Surya Dharma membuka rapat, Senin (3/3/2025). Ketua KPU Kabupaten Buleleng "
+                     "Yohana Rosa Simbolon hadir. Menurut Surya Dharma, rapat berjalan lancar. "
+                     "Yohana R. Simbolon menambahkan, Yohana Simbolon siap bekerja.")
+    people = {p.name for p in x.persons}
+    assert people == {"Ida Bagus Surya Dharma", "Yohana Rosa Simbolon"}
+
+
 def test_a_field_listed_with_commas_after_a_role_is_the_roles_field() -> None:
     x = extract_text("MERAUKE, PAPUANEWS.ID - Gubernur melantik pejabat di lingkungan Pemerintah "
                      "Provinsi Papua Selatan, Kamis (13/11/2025).\n- Yosef Wanggai: dari Kepala "
