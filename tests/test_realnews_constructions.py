@@ -356,3 +356,12 @@ def test_seen_and_delivered_by_are_presence() -> None:
                      "Yunita Ramadhani. Terlihat pula Ketua KPU Provinsi Bengkulu Rizal Effendi.")
     attendees = {a.participant for a in x.attendances}
     assert {"rahmat hidayat saragih", "yunita ramadhani", "rizal effendi"} <= attendees
+
+
+def test_division_heads_listed_name_first_serve_the_body_named_before_them() -> None:
+    x = extract_text("TONDANO, SULUTNEWS.ID - Rapat dihadiri Maria Lontoh Ketua KPU Minahasa, "
+                     "Daniel Rumengan SH Ketua Divisi Teknis dan Penyelenggaraan, Yosua Kaunang "
+                     "Ketua Divisi Hukum dan Pengawasan, Jumat (2/10/2020).")
+    assert holdings(x) >= {("maria lontoh", "Ketua", "kpu|71.02"),
+                           ("daniel rumengan", "Ketua Divisi Teknis dan Penyelenggaraan", "kpu|71.02"),
+                           ("yosua kaunang", "Ketua Divisi Hukum dan Pengawasan", "kpu|71.02")}
