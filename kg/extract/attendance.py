@@ -40,18 +40,37 @@ def present(n: int, p: Parsed) -> list[Taking]:
     "Bupati X diwakili oleh Asisten I, Nama": the one represented did not attend.
     """
     effects = _effects(p)
-    represented = min((i for i, e in effects.items() if e == "represented"), default=None)
-    if "attend" not in effects.values() and represented is None:
+    marks = sorted(i for i, e in effects.items() if e == "represented")
+    listed = "attend" in effects.values()
+    if not listed and not marks:
         return []
-    absent = {c.i for c in p.of_kind(ChunkKind.PERSON) if represented is not None and c.j <= represented}
-    if "attend" not in effects.values():  # "... diwakili Jeane Pangemanan, Ketua KPU ..."
-        absent |= {c.i for c in _participants(p) if represented is not None and c.j <= represented}
+    if listed:
+        # "hadir Ketua DPRD A, Kapolres yang diwakili oleh Kasat B, ...": only the one named
+        # right before each "diwakili" stayed away; the rest of the list came.
+        absent, before = _represented(p, marks), None
+    else:  # "Bupati X diwakili oleh Asisten I, Nama": all before it stayed away.
+        before = marks[0]
+        absent = {c.i for c in _participants(p) if c.j <= before}
     # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
     # present with no name given attends through them.
     held = {q.title.i for q in p.pairs}
     unnamed = [c for c in p.of_kind(ChunkKind.TITLE) if c.title and c.title.org and c.i not in held
-               and not (represented is not None and c.j <= represented)]
+               and not (before is not None and c.j <= before)]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
+
+
+def _represented(p: Parsed, marks: list[int]) -> set[int]:
+    """Return the persons someone else stood in for: each the last named before a "diwakili",
+    with nothing but its own title and glue words between."""
+    titles = {q.person.i: q.title.j for q in p.pairs}
+    out = set()
+    for mark in marks:
+        before = [c for c in p.chunks if c.j <= mark]
+        if before and before[-1].kind == ChunkKind.TITLE and before[-1].j in titles.values():
+            before = before[:-1]  # "Kapolres, AKBP A, Kapolres X" ends with the person's own title
+        if before and before[-1].kind == ChunkKind.PERSON:
+            out.add(before[-1].i)
+    return out
 
 
 def titled_at_event(n: int, p: Parsed) -> list[Taking]:
