@@ -115,6 +115,16 @@ def test_only_the_one_named_before_diwakili_in_a_list_of_those_present_is_absent
     assert "polres|15.02" in {a.participant for a in x.attendances}
 
 
+def test_a_bare_list_after_those_present_names_more_of_them() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - KPU Kota Kendari menggelar rapat pleno, Rabu "
+                     "(8/5/2024). Hadir Rudi Hartono (Ketua Bawaslu Kota Kendari), Sinta Dewi "
+                     "(Anggota Bawaslu Kota Kendari). Kemudian AKBP Joko Susilo (Kapolres Kendari), "
+                     "Letkol Inf Dedi Kurnia (Dandim 1417/Kendari). Pleno berjalan lancar, kata "
+                     "Ketua KPU Kota Kendari Ahmad Yani.")
+    people = {a.participant for a in x.attendances if a.kind == "person"}
+    assert {"rudi hartono", "sinta dewi", "joko susilo", "dedi kurnia"} <= people
+
+
 def test_present_skips_the_represented_in_one_parsed_sentence() -> None:
     article = make_article("uji", "Rapat dihadiri Wali Kota Palembang Firman Syah yang diwakili "
                                   "Sekda Palembang, Rosmala Dewi.", "test", {})

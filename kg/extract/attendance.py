@@ -34,14 +34,15 @@ def _participants(p: Parsed) -> list[Chunk]:
     return p.of_kind(ChunkKind.PERSON, ChunkKind.ORG, ChunkKind.COLLECTIVE)
 
 
-def present(n: int, p: Parsed) -> list[Taking]:
+def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     """Take those named in a sentence that says who was present ("hadir", "dihadiri").
 
-    "Bupati X diwakili oleh Asisten I, Nama": the one represented did not attend.
+    "Bupati X diwakili oleh Asisten I, Nama": the one represented did not attend. `listed`: the
+    sentence goes on with a list of those present that the previous one began.
     """
     effects = _effects(p)
     marks = sorted(i for i, e in effects.items() if e == "represented")
-    listed = "attend" in effects.values()
+    listed = listed or "attend" in effects.values()
     if not listed and not marks:
         return []
     if listed:
@@ -73,10 +74,28 @@ def _represented(p: Parsed, marks: list[int]) -> set[int]:
     return out
 
 
+def listed_on(n: int, p: Parsed, after_list: bool) -> list[Taking]:
+    """Take those a sentence only lists, right after a sentence of those present: "Hadir A
+    (Ketua Bawaslu), B (Anggota Bawaslu). Kemudian C (Kapolda), D (Danrem), Kabinda."."""
+    if not after_list or not _bare_list(p):
+        return []
+    return present(n, p, listed=True)
+
+
+def _bare_list(p: Parsed) -> bool:
+    """Say whether a sentence is a bare list: named chunks joined by commas and "dan", opened at
+    most by a word that carries a list on ("Kemudian", "Selanjutnya")."""
+    inside = {k for c in p.chunks for k in range(c.i, c.j)}
+    rest = [t.text.lower() for k, t in enumerate(p.ctx.tokens) if k not in inside and k not in p.ctx.blocked]
+    named = p.of_kind(ChunkKind.PERSON, ChunkKind.ORG, ChunkKind.TITLE)
+    glue = _GLUE | {".", ";", ":", "para"}
+    return len(named) >= 2 and all(w in glue or load().presence.get(w) == "continue" for w in rest)
+
+
 def titled_at_event(n: int, p: Parsed) -> list[Taking]:
     """Take the officials a sentence names with their titles beside its event: "Pelantikan
     Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
-    if _effects(p) or not any(c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
+    if set(_effects(p).values()) - {"continue"} or not any(c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
         return []  # a sentence that says who was present, or represented, is read by `present`
     held = {q.person.i for q in p.pairs if q.status == HoldingStatus.CURRENT}
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in p.of_kind(ChunkKind.PERSON) if c.i in held]

@@ -178,7 +178,7 @@ def load() -> Lexicon:
         documents=_words("documents.tsv"),
         events={form: (EventKind(row["kind"]), row["noun"]) for form, row in events.items()},  # type: ignore[call-arg]  # lookup by value; mypy reads it as a call of __init__
         speech=_mapping("speech.tsv", "position", {"before", "after", "tag"}),
-        presence=_mapping("presence.tsv", "effect", {"attend", "represented", "organizer-before",
+        presence=_mapping("presence.tsv", "effect", {"attend", "represented", "continue", "organizer-before",
                                                       "organizer-after", "subject"}),
         region_aliases=_columns("region_aliases.tsv", ("alias", "code")),
         org_words=_words("org_words.tsv"),
