@@ -365,3 +365,9 @@ def test_division_heads_listed_name_first_serve_the_body_named_before_them() -> 
     assert holdings(x) >= {("maria lontoh", "Ketua", "kpu|71.02"),
                            ("daniel rumengan", "Ketua Divisi Teknis dan Penyelenggaraan", "kpu|71.02"),
                            ("yosua kaunang", "Ketua Divisi Hukum dan Pengawasan", "kpu|71.02")}
+
+
+def test_an_initial_makes_a_name_of_a_dictionary_word() -> None:
+    x = extract_text("BANGKO, JAMBINEWS.ID - Rapat dibuka Sekda Merangin S. Damai, Senin (5/6/2023). "
+                     "Hadir Ketua KPU Kabupaten Merangin N. Harapan.")
+    assert {p.name for p in x.persons} == {"S. Damai", "N. Harapan"}
