@@ -105,6 +105,26 @@ def test_represented_head_is_absent_and_representative_present() -> None:
     assert "sahril anwar" in {h.person for h in x.holdings}
 
 
+def test_only_the_one_named_before_diwakili_in_a_list_of_those_present_is_absent() -> None:
+    x = extract_text("Rapat Forkopimda Merangin, Senin (5/6/2023). Hadir Ketua DPRD Kabupaten "
+                     "Merangin Budi Hartono, Kepala Kejaksaan Negeri Merangin Rudi Santoso, Kapolres "
+                     "Merangin yang diwakili oleh Kasat Intelkam Iptu Andi Saputra, dan Bupati "
+                     "Merangin Joko Susilo yang diwakili Asisten I Dedi Kurnia.")
+    people = {a.participant for a in x.attendances if a.kind == "person"}
+    assert people == {"budi hartono", "rudi santoso", "andi saputra", "dedi kurnia"}
+    assert "polres|15.02" in {a.participant for a in x.attendances}
+
+
+def test_a_bare_list_after_those_present_names_more_of_them() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - KPU Kota Kendari menggelar rapat pleno, Rabu "
+                     "(8/5/2024). Hadir Rudi Hartono (Ketua Bawaslu Kota Kendari), Sinta Dewi "
+                     "(Anggota Bawaslu Kota Kendari). Kemudian AKBP Joko Susilo (Kapolres Kendari), "
+                     "Letkol Inf Dedi Kurnia (Dandim 1417/Kendari). Pleno berjalan lancar, kata "
+                     "Ketua KPU Kota Kendari Ahmad Yani.")
+    people = {a.participant for a in x.attendances if a.kind == "person"}
+    assert {"rudi hartono", "sinta dewi", "joko susilo", "dedi kurnia"} <= people
+
+
 def test_present_skips_the_represented_in_one_parsed_sentence() -> None:
     article = make_article("uji", "Rapat dihadiri Wali Kota Palembang Firman Syah yang diwakili "
                                   "Sekda Palembang, Rosmala Dewi.", "test", {})

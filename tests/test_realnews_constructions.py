@@ -211,6 +211,15 @@ def test_a_name_written_with_a_slip_is_one_person() -> None:
     assert p.name == "Hendra Kusumawardana" and "Hendra Kusumawarddana" in p.aliases
 
 
+def test_a_name_with_or_without_its_initials_or_particles_is_one_person() -> None:
+    x = extract_text("SINGARAJA, BALINEWS.ID - Sekretaris Daerah Kabupaten Buleleng Ida Bagus "
+                     "Surya Dharma membuka rapat, Senin (3/3/2025). Ketua KPU Kabupaten Buleleng "
+                     "Yohana Rosa Simbolon hadir. Menurut Surya Dharma, rapat berjalan lancar. "
+                     "Yohana R. Simbolon menambahkan, Yohana Simbolon siap bekerja.")
+    people = {p.name for p in x.persons}
+    assert people == {"Ida Bagus Surya Dharma", "Yohana Rosa Simbolon"}
+
+
 def test_a_field_listed_with_commas_after_a_role_is_the_roles_field() -> None:
     x = extract_text("MERAUKE, PAPUANEWS.ID - Gubernur melantik pejabat di lingkungan Pemerintah "
                      "Provinsi Papua Selatan, Kamis (13/11/2025).\n- Yosef Wanggai: dari Kepala "
@@ -347,3 +356,18 @@ def test_seen_and_delivered_by_are_presence() -> None:
                      "Yunita Ramadhani. Terlihat pula Ketua KPU Provinsi Bengkulu Rizal Effendi.")
     attendees = {a.participant for a in x.attendances}
     assert {"rahmat hidayat saragih", "yunita ramadhani", "rizal effendi"} <= attendees
+
+
+def test_division_heads_listed_name_first_serve_the_body_named_before_them() -> None:
+    x = extract_text("TONDANO, SULUTNEWS.ID - Rapat dihadiri Maria Lontoh Ketua KPU Minahasa, "
+                     "Daniel Rumengan SH Ketua Divisi Teknis dan Penyelenggaraan, Yosua Kaunang "
+                     "Ketua Divisi Hukum dan Pengawasan, Jumat (2/10/2020).")
+    assert holdings(x) >= {("maria lontoh", "Ketua", "kpu|71.02"),
+                           ("daniel rumengan", "Ketua Divisi Teknis dan Penyelenggaraan", "kpu|71.02"),
+                           ("yosua kaunang", "Ketua Divisi Hukum dan Pengawasan", "kpu|71.02")}
+
+
+def test_an_initial_makes_a_name_of_a_dictionary_word() -> None:
+    x = extract_text("BANGKO, JAMBINEWS.ID - Rapat dibuka Sekda Merangin S. Damai, Senin (5/6/2023). "
+                     "Hadir Ketua KPU Kabupaten Merangin N. Harapan.")
+    assert {p.name for p in x.persons} == {"S. Damai", "N. Harapan"}

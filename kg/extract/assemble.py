@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from kg.extract.article import parse_article, reference_date, reference_month
-from kg.extract.attendance import Taking, hosts, present, speakers, subjects, titled_at_event
+from kg.extract.attendance import (
+    Taking,
+    hosts,
+    listed_on,
+    present,
+    speakers,
+    subjects,
+    titled_at_event,
+)
 from kg.extract.bylines import bylines
 from kg.extract.chunks import Chunk, OrgRef
 from kg.extract.events import (
@@ -84,11 +92,13 @@ def _events(parsed: list[Parsed], groups: list[EventGroup], dates: list, places:
 
 def _takings(parsed: list[Parsed]) -> list[Taking]:
     """Find who took part, sentence by sentence, remembering the last person for pronouns."""
-    takings, last = [], None
+    takings: list[Taking] = []
+    last, listing = None, False
     lead = next((n for n, p in enumerate(parsed) if p.chunks), 0)
     for n, p in enumerate(parsed):
-        takings += present(n, p) + hosts(n, p, n == lead) + speakers(n, p, last) + \
-            subjects(n, p) + titled_at_event(n, p)
+        here = present(n, p) or listed_on(n, p, listing)
+        listing = bool(here)
+        takings += here + hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p) + titled_at_event(n, p)
         last = next((c for c in reversed(p.chunks) if c.kind == ChunkKind.PERSON), last)
     return takings
 

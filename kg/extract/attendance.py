@@ -30,30 +30,68 @@ def _participants(p: Parsed) -> list[Chunk]:
     return p.of_kind(ChunkKind.PERSON, ChunkKind.ORG, ChunkKind.COLLECTIVE)
 
 
-def present(n: int, p: Parsed) -> list[Taking]:
+def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     """Take those named in a sentence that says who was present ("hadir", "dihadiri").
 
-    "Bupati X diwakili oleh Asisten I, Nama": the one represented did not attend.
+    "Bupati X diwakili oleh Asisten I, Nama": the one represented did not attend. `listed`: the
+    sentence goes on with a list of those present that the previous one began.
     """
     effects = _effects(p)
-    represented = min((i for i, e in effects.items() if e == "represented"), default=None)
-    if "attend" not in effects.values() and represented is None:
+    marks = sorted(i for i, e in effects.items() if e == "represented")
+    listed = listed or "attend" in effects.values()
+    if not listed and not marks:
         return []
-    absent = {c.i for c in p.of_kind(ChunkKind.PERSON) if represented is not None and c.j <= represented}
-    if "attend" not in effects.values():  # "... diwakili Jeane Pangemanan, Ketua KPU ..."
-        absent |= {c.i for c in _participants(p) if represented is not None and c.j <= represented}
+    if listed:
+        # "hadir Ketua DPRD A, Kapolres yang diwakili oleh Kasat B, ...": only the one named
+        # right before each "diwakili" stayed away; the rest of the list came.
+        absent, before = _represented(p, marks), None
+    else:  # "Bupati X diwakili oleh Asisten I, Nama": all before it stayed away.
+        before = marks[0]
+        absent = {c.i for c in _participants(p) if c.j <= before}
     # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
     # present with no name given attends through them.
     held = {q.title.i for q in p.pairs}
     unnamed = [c for c in p.of_kind(ChunkKind.TITLE) if c.title and c.title.org and c.i not in held
-               and not (represented is not None and c.j <= represented)]
+               and not (before is not None and c.j <= before)]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
+
+
+def _represented(p: Parsed, marks: list[int]) -> set[int]:
+    """Return the persons someone else stood in for: each the last named before a "diwakili",
+    with nothing but its own title and glue words between."""
+    titles = {q.person.i: q.title.j for q in p.pairs}
+    out = set()
+    for mark in marks:
+        before = [c for c in p.chunks if c.j <= mark]
+        if before and before[-1].kind == ChunkKind.TITLE and before[-1].j in titles.values():
+            before = before[:-1]  # "Kapolres, AKBP A, Kapolres X" ends with the person's own title
+        if before and before[-1].kind == ChunkKind.PERSON:
+            out.add(before[-1].i)
+    return out
+
+
+def listed_on(n: int, p: Parsed, after_list: bool) -> list[Taking]:
+    """Take those a sentence only lists, right after a sentence of those present: "Hadir A
+    (Ketua Bawaslu), B (Anggota Bawaslu). Kemudian C (Kapolda), D (Danrem), Kabinda."."""
+    if not after_list or not _bare_list(p):
+        return []
+    return present(n, p, listed=True)
+
+
+def _bare_list(p: Parsed) -> bool:
+    """Say whether a sentence is a bare list: named chunks joined by commas and "dan", opened at
+    most by a word that carries a list on ("Kemudian", "Selanjutnya")."""
+    inside = {k for c in p.chunks for k in range(c.i, c.j)}
+    rest = [t.text.lower() for k, t in enumerate(p.ctx.tokens) if k not in inside and k not in p.ctx.blocked]
+    named = p.of_kind(ChunkKind.PERSON, ChunkKind.ORG, ChunkKind.TITLE)
+    glue, presence = load().glue["roll"], load().presence
+    return len(named) >= 2 and all(w in glue or presence.get(w) == "continue" for w in rest)
 
 
 def titled_at_event(n: int, p: Parsed) -> list[Taking]:
     """Take the officials a sentence names with their titles beside its event: "Pelantikan
     Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
-    if _effects(p) or not any(c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
+    if set(_effects(p).values()) - {"continue"} or not any(c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
         return []  # a sentence that says who was present, or represented, is read by `present`
     held = {q.person.i for q in p.pairs if q.status == HoldingStatus.CURRENT}
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in p.of_kind(ChunkKind.PERSON) if c.i in held]

@@ -132,7 +132,8 @@ def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:
         t = c.title
         if c.kind == ChunkKind.TITLE and t and t.org_span and t.org:
             last = t.org
-        elif c.kind == ChunkKind.TITLE and t and last and t.org_span is None and _generic(t.written):
+        elif c.kind == ChunkKind.TITLE and t and last and (t.org_span is None or t.org is None) \
+                and _generic(t.written):
             c = replace(c, title=replace(t, org=last, collective=None))
         out.append(c)
     return out

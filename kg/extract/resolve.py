@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from kg.extract.chunks import OrgRef, PlaceRef
 from kg.lexicons import gazetteer, load
-from kg.nlp.names import spelling_variant
+from kg.nlp.names import initials_of, spelling_variant
 from kg.nlp.tokens import fold
 from kg.records import Name, Organization, Person, Place
 
@@ -126,11 +126,19 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
 
 
 def _shortens(short: list[str], full: list[str]) -> bool:
-    """Say whether a name is a later short form of a full one: one of its words ("Doni"), or its
-    first words ("Andi Ishak"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
+    """Say whether a name is a later short form of a full one: one of its words ("Doni"), its
+    first words ("Andi Ishak"), its first words after the particles that open it ("Alit
+    Wiradana" for "Ida Bagus Alit Wiradana"), or itself without its initials ("Deslie
+    Sumampouw" for "Deslie D. Sumampouw"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
     if len(short) >= len(full):
         return False
-    return short[0] in full if len(short) == 1 else full[:len(short)] == short
+    if len(short) == 1:
+        return short[0] in full
+    particles = load().name_parts
+    k = 0
+    while k < len(full) - 1 and particles.get(full[k].capitalize()) == "particle":
+        k += 1
+    return short in (full[:len(short)], full[k:k + len(short)], [w for w in full if len(w) > 1])
 
 
 def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
@@ -143,8 +151,10 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     full: dict[str, list[Name]] = defaultdict(list)
     for n in sorted(names, key=lambda n: -len(n.name.split())):
         words = fold(n.name).split()
-        kin = [k for k in full if _shortens(words, k.split())] or \
-            [k for k in full if len(words) > 1 and spelling_variant(words, k.split())]
+        written = {k: [fold(m.name).split() for m in group] for k, group in full.items()}
+        kin = [k for k, forms in written.items() if any(_shortens(words, f) for f in forms)] or \
+            [k for k in full if len(words) > 1 and (spelling_variant(words, k.split())
+                                                    or initials_of(words, k.split()))]
         full[kin[0] if len(kin) == 1 else fold(n.name)].append(n)
     people: list[Person] = []
     keys: dict[str, str] = {}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.errors import UserError
-from kg.nlp.names import spelling_variant
+from kg.nlp.names import initials_of, spelling_variant
 from kg.nlp.tokens import fold
 from kg.records import Extraction
 from kg.vocab import Kind
@@ -65,17 +65,10 @@ def read_overrides(paths: Iterable[Path]) -> Overrides:
     return Overrides(tuple(same), frozenset(apart))
 
 
-def _initial_of(short: list[str], full: list[str]) -> bool:
-    """Say whether one name is the other with given names shortened to initials ("a romzi")."""
-    if len(short) != len(full) or short == full:
-        return False
-    return all(s == f or (len(s) == 1 and f.startswith(s)) for s, f in zip(short, full, strict=True))
-
-
 def same_person(a: str, b: str) -> str | None:
     """Say why two person keys may name one person (initials, a spelling variant), or None."""
     wa, wb = a.split(), b.split()
-    if _initial_of(wa, wb) or _initial_of(wb, wa):
+    if initials_of(wa, wb):
         return "initials"
     if spelling_variant(wa, wb):
         return "spelling variant"

@@ -200,7 +200,7 @@ def load() -> Lexicon:
         documents=_words("documents.tsv"),
         events={form: (EventKind(row["kind"]), row["noun"]) for form, row in events.items()},
         speech=_mapping("speech.tsv", "position", {"before", "after", "tag"}),
-        presence=_mapping("presence.tsv", "effect", {"attend", "represented", "organizer-before",
+        presence=_mapping("presence.tsv", "effect", {"attend", "represented", "continue", "organizer-before",
                                                       "organizer-after", "subject"}),
         region_aliases=_columns("region_aliases.tsv", ("alias", "code")),
         org_words=_words("org_words.tsv"),
@@ -216,7 +216,8 @@ def load() -> Lexicon:
         bylines={label: BylineRole(role) for label, role in
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
-        glue=_uses("glue.tsv", "joins", {"pair", "names", "list", "groups", "hosts", "body"}),
+        glue=_uses("glue.tsv", "joins", {"pair", "names", "list", "groups", "hosts", "body",
+                                          "roll"}),
         fillers=_uses("fillers.tsv", "inside", {"host", "passive", "list", "election"}),
         anaphora=_uses("anaphora.tsv", "refers", {"person", "event"}),
         place_words=_uses("place_words.tsv", "use", {"direction", "at", "every"}),

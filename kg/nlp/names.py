@@ -93,6 +93,15 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def initials_of(a: list[str], b: list[str]) -> bool:
+    """Say whether two names (their folded words) are one with given names shortened to
+    initials in either: "a romzi" and "ahmad romzi", "ignasius r lega" and "ignasius repelita lega"."""
+    if len(a) != len(b) or a == b:
+        return False
+    return all(x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+               for x, y in zip(a, b, strict=True))
+
+
 def spelling_variant(a: list[str], b: list[str]) -> bool:
     """Say whether two names (their folded words) differ by a slip in one long word only:
     "teddy meilwansyah" and "teddy meilwansayah"."""

@@ -8,6 +8,7 @@ persons ("Hari", "Dewi", "Putra").
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from kg.lexicons import load
@@ -37,9 +38,17 @@ def is_vocabulary(word: str) -> bool:
 
 
 def is_plain(name: str) -> bool:
-    """Say whether every word of a capitalised run is a word of the language: "Lantik Pejabat"."""
+    """Say whether every word of a capitalised run is a word of the language: "Lantik Pejabat".
+
+    An initial makes a name of dictionary words: "M. Azan", "A. Kadir".
+    """
+    if _INITIAL.search(name):
+        return False
     words = [w for w in name.replace(".", " ").split() if len(w) > 1]
     return bool(words) and all(is_vocabulary(w) for w in words)
+
+
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.(?:\s|$)")
 
 
 def name_shaped(name: str) -> bool:
