@@ -140,8 +140,11 @@ class BylineRole(Term):
 
 
 class MentionType(Term):
-    """The types of the spans `kg extract` lists, as ../shared/CONTRACT.md names them; the
-    recogniser's labels are the first three."""
+    """The types of the spans `kg extract` lists; the recogniser's labels are the first three.
+
+    A type is named as the kind of node its term is (`Kind`), and valued as
+    ../shared/CONTRACT.md spells it: the contract calls a collective a "GROUP".
+    """
 
     PERSON = "PERSON", "foaf:Person"
     ORGANIZATION = "ORGANIZATION", "org:Organization"
@@ -149,12 +152,15 @@ class MentionType(Term):
     ROLE = "ROLE", "org:Role"
     EVENT = "EVENT", "schema:Event"
     DATE = "DATE", "time:Instant"
-    GROUP = "GROUP", "kg:Collective"
+    COLLECTIVE = "GROUP", "kg:Collective"
 
 
 class ChunkKind(StrEnum):
     """The typed spans the extractor cuts a sentence into; `mention` is the type each lists as
-    (a title lists its role and organisation, a bare name nothing until it is read as a person)."""
+    (a title lists its role and organisation, a bare name nothing until it is read as a person).
+
+    A chunk that lists as a type of its own bears that type's name; a venue lists as a place.
+    """
 
     mention: MentionType | None
 
@@ -168,8 +174,8 @@ class ChunkKind(StrEnum):
     TITLE = "TITLE"
     NAME = "NAME"  # a name not yet read as a person's
     PERSON = MentionType.PERSON.value, MentionType.PERSON
-    ORG = "ORG", MentionType.ORGANIZATION
+    ORGANIZATION = MentionType.ORGANIZATION.value, MentionType.ORGANIZATION
     PLACE = MentionType.PLACE.value, MentionType.PLACE
     VENUE = "VENUE", MentionType.PLACE
-    COLLECTIVE = "COLLECTIVE", MentionType.GROUP
+    COLLECTIVE = "COLLECTIVE", MentionType.COLLECTIVE
     EVENT = MentionType.EVENT.value, MentionType.EVENT

@@ -16,6 +16,7 @@ from kg.extract.article import parse_article
 from kg.ingest.article import make_article
 from kg.nlp import ner
 from kg.records import Extraction
+from kg.vocab import ChunkKind
 
 
 def extract_text(text: str, published: str = "2024-03-15", ident: str = "uji") -> Extraction:
@@ -71,14 +72,14 @@ def test_chunker_never_reads_the_dateline_or_a_date_as_a_name() -> None:
     parsed_article = parse_article(make_article("uji", text, "test", {}))
     parsed, dates = parsed_article.sentences, parsed_article.dates
     kinds = [(c.kind, c.text) for c in parsed[0].chunks]
-    assert kinds == [("EVENT", "Rapat"), ("ORG", "Kejari Pagaralam")]
+    assert kinds == [(ChunkKind.EVENT, "Rapat"), (ChunkKind.ORGANIZATION, "Kejari Pagaralam")]
     assert [d.text for d in dates[0]] == ["Jumat 8 Maret 2024"]
 
 
 def test_chunker_reads_a_counted_collective_with_its_area() -> None:
     parsed = parse_article(make_article(
         "uji", "Sosialisasi diikuti 120 Kades se-Kabupaten Lahat.", "test", {})).sentences
-    group = [c for c in parsed[0].chunks if c.kind == "COLLECTIVE"]
+    group = [c for c in parsed[0].chunks if c.kind == ChunkKind.COLLECTIVE]
     assert [(c.text, c.label, c.count) for c in group] == [
         ("120 Kades se-Kabupaten Lahat", "Kepala Desa", 120)]
 
@@ -86,7 +87,7 @@ def test_chunker_reads_a_counted_collective_with_its_area() -> None:
 def test_a_digit_that_is_no_number_counts_no_group() -> None:
     # "³" is a digit to str.isdigit but no number to int(); a cp850 byte decodes to it.
     parsed = parse_article(make_article("uji", "³ Kades hadir.", "test", {})).sentences
-    assert [c.count for c in parsed[0].chunks if c.kind == "COLLECTIVE"] in ([], [None])
+    assert [c.count for c in parsed[0].chunks if c.kind == ChunkKind.COLLECTIVE] in ([], [None])
 
 
 def test_mentions_give_types_and_offsets_into_the_text() -> None:

@@ -75,6 +75,18 @@ def test_names_are_distinct_strings(enum: type[StrEnum]) -> None:
     assert all(isinstance(m, str) and json.dumps(m) == f'"{m.value}"' for m in enum)
 
 
+def test_one_concept_has_one_name() -> None:
+    """A mention type is named as the kind of node its term is; a chunk as the type it lists
+    as of its own (a venue lists as a place)."""
+    for mention in vocab.MentionType:
+        if mention.name in vocab.Kind.__members__:
+            assert vocab.Kind[mention.name].term == mention.term, mention
+    assert {m.name for m in vocab.MentionType} - set(vocab.Kind.__members__) == {"DATE"}
+    for chunk in vocab.ChunkKind:
+        if chunk.mention is not None and chunk != vocab.ChunkKind.VENUE:
+            assert chunk.name == chunk.mention.name, chunk
+
+
 def test_each_chunk_lists_as_a_mention_type_or_none() -> None:
     assert {c.mention for c in vocab.ChunkKind} - {None} == set(vocab.MentionType) - {
         vocab.MentionType.ROLE, vocab.MentionType.DATE}  # titles give roles; dates are not chunks

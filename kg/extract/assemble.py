@@ -153,7 +153,7 @@ def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> 
     """Return (key, kind) of a participating chunk."""
     if c.kind == ChunkKind.PERSON and c.person:
         return persons[fold(c.person.name)], Kind.PERSON
-    if c.kind == ChunkKind.ORG and c.org:
+    if c.kind == ChunkKind.ORGANIZATION and c.org:
         return orgs[c.org], Kind.ORGANIZATION
     if c.kind == ChunkKind.TITLE and c.title and c.title.org:
         return orgs[c.title.org], Kind.ORGANIZATION  # an official present without a name

@@ -27,7 +27,7 @@ def _effects(p: Parsed) -> dict[int, str]:
 
 def _participants(p: Parsed) -> list[Chunk]:
     """Return the chunks that can take part: persons, organisations (alone) and groups."""
-    return p.of_kind(ChunkKind.PERSON, ChunkKind.ORG, ChunkKind.COLLECTIVE)
+    return p.of_kind(ChunkKind.PERSON, ChunkKind.ORGANIZATION, ChunkKind.COLLECTIVE)
 
 
 def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
@@ -83,7 +83,7 @@ def _bare_list(p: Parsed) -> bool:
     most by a word that carries a list on ("Kemudian", "Selanjutnya")."""
     inside = {k for c in p.chunks for k in range(c.i, c.j)}
     rest = [t.text.lower() for k, t in enumerate(p.ctx.tokens) if k not in inside and k not in p.ctx.blocked]
-    named = p.of_kind(ChunkKind.PERSON, ChunkKind.ORG, ChunkKind.TITLE)
+    named = p.of_kind(ChunkKind.PERSON, ChunkKind.ORGANIZATION, ChunkKind.TITLE)
     glue, presence = load().glue["roll"], load().presence
     return len(named) >= 2 and all(w in glue or presence.get(w) == "continue" for w in rest)
 
@@ -124,13 +124,13 @@ def hosts(n: int, p: Parsed, lead: bool) -> list[Taking]:
     after = min((i for i, e in effects.items() if e == "organizer-after"), default=None)
     subject_end = _subject_end(p) if lead else None
     taken: list[Taking] = []
-    for c in p.of_kind(ChunkKind.ORG, ChunkKind.COLLECTIVE):
+    for c in p.of_kind(ChunkKind.ORGANIZATION, ChunkKind.COLLECTIVE):
         by_verb = before is not None and c.j <= before and _only_glue(p, c.j, before)
         # "digelar oleh Polres Lahat dan Kejari Lahat": the agent and those listed with it.
         start = taken[-1].chunk.j if taken and after is not None and c.i > after else \
             (after + 1 if after is not None else 0)
         by_agent = after is not None and c.i > after and _only_glue(p, start, c.i)
-        in_lead = c.kind == ChunkKind.ORG and subject_end is not None and c.j <= subject_end
+        in_lead = c.kind == ChunkKind.ORGANIZATION and subject_end is not None and c.j <= subject_end
         if by_verb or by_agent or in_lead:
             taken.append(Taking(n, c, ParticipationRole.ORGANIZER))
     return taken

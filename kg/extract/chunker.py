@@ -27,7 +27,7 @@ def _org_at(ctx: Context, i: int) -> Chunk | None:
     many = ctx.word(end) == "di" and (ctx.word(end + 1).isdigit() or ctx.word(end + 1) in every)
     if many and not ref.area:
         return chunk(ctx, ChunkKind.COLLECTIVE, i, end, label=ref.name)
-    return chunk(ctx, ChunkKind.ORG, i, end, org=ref)
+    return chunk(ctx, ChunkKind.ORGANIZATION, i, end, org=ref)
 
 
 def _in_document_title(ctx: Context, i: int) -> bool:
@@ -109,7 +109,7 @@ def _unlisted_titles(ctx: Context, chunks: list[Chunk]) -> list[Chunk]:
         c = chunks[n]
         body, holder = (chunks[n + 1] if n + 1 < len(chunks) else None,
                         chunks[n + 2] if n + 2 < len(chunks) else None)
-        if (c.kind == ChunkKind.NAME and body and body.kind == ChunkKind.ORG and body.org and body.i == c.j
+        if (c.kind == ChunkKind.NAME and body and body.kind == ChunkKind.ORGANIZATION and body.org and body.i == c.j
                 and holder and holder.kind in {ChunkKind.PERSON, ChunkKind.NAME} and "evidence" in holder.tags
                 and all(ctx.word(k) == "," for k in range(body.j, holder.i))):
             title = TitleRef(c.text, c.text, None, body.org, None, (body.start, body.end))
