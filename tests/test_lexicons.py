@@ -13,7 +13,7 @@ import pytest
 import kg.lexicons as lexicons
 from kg.lexicons import CARRY_SLOTS, PLACE_LEVELS, LexiconError, Role, load
 from kg.nlp.names import is_degree
-from kg.vocab import EventKind
+from kg.vocab import EventKind, Kind
 
 PACKAGE = Path(lexicons.__file__).resolve().parent.parent
 
@@ -89,7 +89,7 @@ def test_the_grammar_s_small_words_are_read_by_set() -> None:
     assert lex.glue["pair"] == {"dan", "-", "–", "&"}  # "A - B", not "A, B"
     assert {",", "dan"} <= lex.glue["list"] <= lex.glue["hosts"]
     assert {"oleh", "resmi"} <= lex.fillers["host"] & lex.fillers["passive"]
-    assert lex.anaphora == {"person": {"ia", "dia", "beliau"}, "event": {"acara", "kegiatan"}}
+    assert lex.anaphora == {Kind.PERSON: {"ia", "dia", "beliau"}, Kind.EVENT: {"acara", "kegiatan"}}
     assert "Utara" in lex.place_words["direction"] and "di" in lex.place_words["at"]
     assert lex.links["digantikan oleh"] == "replaced-by"
     assert (lex.name_parts["bin"], lex.name_parts["I"]) == ("inner", "leading")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from kg.extract.chunks import Chunk
 from kg.extract.parsed import Parsed
 from kg.lexicons import load
-from kg.vocab import ChunkKind, EventKind, HoldingStatus, ParticipationRole
+from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRole
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
                 any(speech.get(w) == "after" for w in before):
             taken.append(Taking(n, c, ParticipationRole.SPEAKER))
     tag = any(speech.get(w) == "tag" for w in words)
-    pronoun = bool(words) and words[0] in load().anaphora["person"] and \
+    pronoun = bool(words) and words[0] in load().anaphora[Kind.PERSON] and \
         any(speech.get(w) for w in words[1:3])
     if (tag or pronoun) and not taken:
         speaker = persons[-1] if persons and tag else last_person

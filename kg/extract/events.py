@@ -11,7 +11,7 @@ from kg.extract.parsed import Parsed
 from kg.lexicons import load
 from kg.nlp.dates import DateMention
 from kg.nlp.tokens import fold
-from kg.vocab import ChunkKind, EventKind
+from kg.vocab import ChunkKind, EventKind, Kind
 
 # "Acara ini", "kegiatan tersebut": words that point back to the report's main event.
 
@@ -87,7 +87,7 @@ def main_event(groups: list[EventGroup], parsed: list[Parsed]) -> EventGroup | N
     main = next((g for g in groups if g.kind != EventKind.ELECTION), None)
     if main:
         for n, p in enumerate(parsed):
-            if load().anaphora["event"] & set(p.words()) and n not in main.sentences:
+            if load().anaphora[Kind.EVENT] & set(p.words()) and n not in main.sentences:
                 main.sentences.append(n)
         main.sentences.sort()
     return main

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from kg.vocab import BylineRole, EventKind, PlaceLevel
+from kg.vocab import BylineRole, EventKind, Kind, PlaceLevel
 
 PLACE_LEVELS = frozenset(PlaceLevel) - {PlaceLevel.VENUE}  # the administrative ones
 CARRY_SLOTS = ("{place}", "{area}", "{rest}")
@@ -219,7 +219,7 @@ def load() -> Lexicon:
         glue=_uses("glue.tsv", "joins", {"pair", "names", "list", "groups", "hosts", "body",
                                           "roll"}),
         fillers=_uses("fillers.tsv", "inside", {"host", "passive", "list", "election"}),
-        anaphora=_uses("anaphora.tsv", "refers", {"person", "event"}),
+        anaphora=_uses("anaphora.tsv", "refers", {Kind.PERSON, Kind.EVENT}),
         place_words=_uses("place_words.tsv", "use", {"direction", "at", "every"}),
         abbreviations=_words("abbreviations.tsv"),
         verb_affixes=_uses("verb_affixes.tsv", "position", {"prefix", "suffix"}),
