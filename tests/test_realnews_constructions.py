@@ -371,3 +371,11 @@ def test_an_initial_makes_a_name_of_a_dictionary_word() -> None:
     x = extract_text("BANGKO, JAMBINEWS.ID - Rapat dibuka Sekda Merangin S. Damai, Senin (5/6/2023). "
                      "Hadir Ketua KPU Kabupaten Merangin N. Harapan.")
     assert {p.name for p in x.persons} == {"S. Damai", "N. Harapan"}
+
+
+def test_an_initial_glued_to_the_surname_is_the_same_person() -> None:
+    x = extract_text("JAYAPURA, PAPUANEWS.ID - Kapolda Papua Irjen Pol Markus D Wenda memimpin apel, "
+                     "Jumat (17/2/2023). Kapolda Papua Irjen Pol Markus D.Wenda mengatakan apel "
+                     "berjalan lancar.")
+    (p,) = x.persons
+    assert p.name in {"Markus D Wenda", "Markus D. Wenda"}
