@@ -379,3 +379,18 @@ def test_an_initial_glued_to_the_surname_is_the_same_person() -> None:
                      "berjalan lancar.")
     (p,) = x.persons
     assert p.name in {"Markus D Wenda", "Markus D. Wenda"}
+
+
+def test_the_council_secretary_serves_the_dprd_and_its_chair_is_named_after_him() -> None:
+    x = extract_text("SOFIFI, MALUTNEWS.ID - DPRD Provinsi Maluku Utara menggelar rapat paripurna, "
+                     "Selasa (12/11/2019). Keputusan yang dibacakan oleh Sekretaris Dewan Hamid Lubis "
+                     "menyebut Rosa Lestari sebagai Ketua.")
+    held = {(p, role) for p, role, org in holdings(x) if org == "dprd|82"}
+    assert held == {("hamid lubis", "Sekretaris"), ("rosa lestari", "Ketua")}
+
+
+def test_prosecutors_assistants_and_civil_service_grades() -> None:
+    x = extract_text("TANJUNG SELOR, KALTARANEWS.ID - Penggeledahan dipimpin Aspidsus Kejati Kaltara, "
+                     "Samsul Hadi, Senin (3/3/2025). Gubernur melantik empat Pejabat Tinggi Pratama.")
+    assert holdings(x) == {("samsul hadi", "Asisten Tindak Pidana Khusus", "kejati|65")}
+    assert {p.key for p in x.persons} == {"samsul hadi"}
