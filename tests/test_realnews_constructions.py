@@ -394,3 +394,13 @@ def test_prosecutors_assistants_and_civil_service_grades() -> None:
                      "Samsul Hadi, Senin (3/3/2025). Gubernur melantik empat Pejabat Tinggi Pratama.")
     assert holdings(x) == {("samsul hadi", "Asisten Tindak Pidana Khusus", "kejati|65")}
     assert {p.key for p in x.persons} == {"samsul hadi"}
+
+
+def test_national_officials_listed_with_dan_keep_their_names_and_their_body() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Rapat koordinasi digelar KPU Kota Kendari, Senin "
+                     "(3/3/2025). Hadir Anggota Komisi II DPR RI Rudi Hartono dan Ketua KPU RI Budi "
+                     "Santoso.")
+    held = holdings(x)
+    assert ("rudi hartono", "Anggota", "komisi ii dpr ri|ri") in held
+    assert ("budi santoso", "Ketua", "kpu|ri") in held
+    assert {p.key for p in x.persons} == {"rudi hartono", "budi santoso"}
