@@ -95,6 +95,7 @@ def test_the_grammar_s_small_words_are_read_by_set() -> None:
     assert (lex.name_parts["bin"], lex.name_parts["I"]) == ("inner", "leading")
     assert lex.numerals["iv"] == lex.numerals["empat"] == 4
     assert "BACA JUGA" in lex.noise["link"] and "Foto" in lex.noise["label"]
+    assert lex.national == {"RI", "Republik Indonesia"}
 
 
 def test_every_listed_degree_reads_as_a_degree() -> None:

@@ -371,3 +371,36 @@ def test_an_initial_makes_a_name_of_a_dictionary_word() -> None:
     x = extract_text("BANGKO, JAMBINEWS.ID - Rapat dibuka Sekda Merangin S. Damai, Senin (5/6/2023). "
                      "Hadir Ketua KPU Kabupaten Merangin N. Harapan.")
     assert {p.name for p in x.persons} == {"S. Damai", "N. Harapan"}
+
+
+def test_an_initial_glued_to_the_surname_is_the_same_person() -> None:
+    x = extract_text("JAYAPURA, PAPUANEWS.ID - Kapolda Papua Irjen Pol Markus D Wenda memimpin apel, "
+                     "Jumat (17/2/2023). Kapolda Papua Irjen Pol Markus D.Wenda mengatakan apel "
+                     "berjalan lancar.")
+    (p,) = x.persons
+    assert p.name in {"Markus D Wenda", "Markus D. Wenda"}
+
+
+def test_the_council_secretary_serves_the_dprd_and_its_chair_is_named_after_him() -> None:
+    x = extract_text("SOFIFI, MALUTNEWS.ID - DPRD Provinsi Maluku Utara menggelar rapat paripurna, "
+                     "Selasa (12/11/2019). Keputusan yang dibacakan oleh Sekretaris Dewan Hamid Lubis "
+                     "menyebut Rosa Lestari sebagai Ketua.")
+    held = {(p, role) for p, role, org in holdings(x) if org == "dprd|82"}
+    assert held == {("hamid lubis", "Sekretaris"), ("rosa lestari", "Ketua")}
+
+
+def test_prosecutors_assistants_and_civil_service_grades() -> None:
+    x = extract_text("TANJUNG SELOR, KALTARANEWS.ID - Penggeledahan dipimpin Aspidsus Kejati Kaltara, "
+                     "Samsul Hadi, Senin (3/3/2025). Gubernur melantik empat Pejabat Tinggi Pratama.")
+    assert holdings(x) == {("samsul hadi", "Asisten Tindak Pidana Khusus", "kejati|65")}
+    assert {p.key for p in x.persons} == {"samsul hadi"}
+
+
+def test_national_officials_listed_with_dan_keep_their_names_and_their_body() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Rapat koordinasi digelar KPU Kota Kendari, Senin "
+                     "(3/3/2025). Hadir Anggota Komisi II DPR RI Rudi Hartono dan Ketua KPU RI Budi "
+                     "Santoso.")
+    held = holdings(x)
+    assert ("rudi hartono", "Anggota", "komisi ii dpr ri|ri") in held
+    assert ("budi santoso", "Ketua", "kpu|ri") in held
+    assert {p.key for p in x.persons} == {"rudi hartono", "budi santoso"}

@@ -130,8 +130,8 @@ def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:
     out, last = [], None
     for c in chunks:
         t = c.title
-        if c.kind == ChunkKind.TITLE and t and t.org_span and t.org:
-            last = t.org
+        if c.kind == ChunkKind.TITLE and t and t.org and (t.org_span or not _generic(t.written)):
+            last = t.org  # written after the title, or carried by it: "Sekretaris Dewan" (DPRD)
         elif c.kind == ChunkKind.TITLE and t and last and (t.org_span is None or t.org is None) \
                 and _generic(t.written):
             c = replace(c, title=replace(t, org=last, collective=None))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
@@ -122,7 +123,8 @@ def body_end(ctx: Context, k: int) -> int:
                 and not _numbering(ctx, k) \
                 and (after_dan or not t.roles.match(ctx.tokens, k)):
             k += 1
-        elif ctx.word(k) in load().glue["body"] and ctx.cap(k + 1) and not _starts_org(ctx, k + 1):
+        elif ctx.word(k) in load().glue["body"] and ctx.cap(k + 1) and not _starts_org(ctx, k + 1) \
+                and not _starts_title(ctx, k + 1):  # "Komisi II DPR RI A dan Ketua KPU B"
             k += 1
         elif ctx.word(k) == "," and fields_run_on(ctx, k + 1):
             k += 1  # "Dinas Ketahanan Pangan, Pertanian dan Kesehatan Hewan", "A, B, dan C"
@@ -182,13 +184,15 @@ def _peel_person(ctx: Context, i: int, j: int) -> int:
         # list goes on; but "Lanud Roesmin Nurjadin, Kolonel X" is named after a person.
         k = j
         while k - 1 > i + 1 and ctx.cap(k - 1) and not is_vocabulary(ctx.word(k - 1)) \
-                and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3:
+                and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3 and national_end(ctx, k - 1) == k - 1:
             k -= 1
         return k if j - k >= 2 else j
-    if not after or not after[0].islower() or after in load().function_words - {"juga"}:
+    if not after or not after[0].islower() or \
+            after in load().function_words - {"juga"} - (load().glue["list"] if _starts_title(ctx, j + 1) else set()):
         return j
     k = j
-    while k - 1 > i + 1 and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3:
+    while k - 1 > i + 1 and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3 \
+            and national_end(ctx, k - 1) == k - 1:
         k -= 1
     return k if j - k >= 2 else j
 
@@ -293,6 +297,20 @@ def _regional_place(ctx: Context, j: int, short: str | None) -> tuple[int, Place
     return None
 
 
+def national_end(ctx: Context, j: int) -> int:
+    """Skip "RI" or "Republik Indonesia" after a national body: "Menteri PUPR Republik Indonesia"."""
+    for words in _national_forms():
+        if all(ctx.word(j + n) == w for n, w in enumerate(words)):
+            return j + len(words)
+    return j
+
+
+@cache
+def _national_forms() -> tuple[tuple[str, ...], ...]:
+    """Return the words of each national ending (national.tsv), the longest first."""
+    return tuple(sorted((tuple(form.split()) for form in load().national), key=lambda w: (-len(w), w)))
+
+
 def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] | None:
     """Parse an organisation: acronym or head word, a defined other name, a branch, its area."""
     if not ctx.cap(i) or not (found := _base_end(ctx, i, after_title)):
@@ -300,6 +318,8 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     j, short = found
     base = ctx.span(i, j)
     j, other = _definition(ctx, j)
+    if short:
+        j = national_end(ctx, j)  # "KPU RI": the national body, its name as written
     place = _branch(ctx, j) or area(ctx, j) or _regional_place(ctx, j, short)
     end = place[0] if place else j
     if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":

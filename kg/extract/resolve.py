@@ -96,6 +96,11 @@ def _home_area(base: str, acronyms: dict[str, str], home: str | None) -> str:
     return home.split(".")[0] if scope == "province" else home
 
 
+def _national(ref: OrgRef) -> bool:
+    """Say whether a mention names the national body: "KPU RI" is not the report's KPU."""
+    return ref.written.endswith(tuple(f" {form}" for form in load().national))
+
+
 def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: str | None = None
                  ) -> tuple[list[Organization], dict[OrgRef, str]]:
     """Merge an article's organisation mentions; an unqualified one joins its one qualified kin,
@@ -107,7 +112,8 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
     acronyms = acronym_table(definitions)
     groups: dict[tuple[str, str], list[OrgRef]] = defaultdict(list)
     for ref in refs:
-        groups[(_base_id(ref, acronyms), place_key(ref.area) if ref.area else "")].append(ref)
+        area = place_key(ref.area) if ref.area else "ri" if _national(ref) else ""
+        groups[(_base_id(ref, acronyms), area)].append(ref)
     for base, area in [k for k in groups if not k[1]]:
         kin = [k for k in groups if k[0] == base and k[1]]
         target = kin[0] if len(kin) == 1 else (base, _home_area(base, acronyms, home))

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef, TitleRef
 from kg.extract.context import Context, is_roman, links, org_vocabulary
-from kg.extract.institutions import area, body_end, chunk, fields_run_on, org, unit
+from kg.extract.institutions import area, body_end, chunk, fields_run_on, national_end, org, unit
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_prefix
@@ -77,7 +77,7 @@ def title(ctx: Context, i: int) -> Chunk | None:
         j, org_ref = _carried(ctx, j, role.carries)
         j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
             else j
-        j = _national(ctx, j) if org_ref else j
+        j = national_end(ctx, j) if org_ref else j
     if field_end := _field_after(ctx, j):
         label, j = f"{label} {ctx.span(j, field_end)}", field_end
     collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
@@ -107,13 +107,6 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
         return j, None
     end, home = found
     return end, _home_org(carries, replace(home, written=bare_place(ctx, home.written)))
-
-
-def _national(ctx: Context, j: int) -> int:
-    """Skip "RI" or "Republik Indonesia" after a national body: "Menteri PUPR Republik Indonesia"."""
-    if ctx.word(j) == "RI":
-        return j + 1
-    return j + 2 if ctx.word(j) == "Republik" and ctx.word(j + 1) == "Indonesia" else j
 
 
 def _home_org(carries: str, place: PlaceRef) -> OrgRef:

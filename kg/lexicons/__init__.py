@@ -173,6 +173,7 @@ class Lexicon:
     verb_affixes: dict[str, frozenset[str]]
     numerals: dict[str, int]
     noise: dict[str, frozenset[str]]
+    national: frozenset[str]
 
 
 @cache
@@ -225,4 +226,5 @@ def load() -> Lexicon:
         verb_affixes=_uses("verb_affixes.tsv", "position", {"prefix", "suffix"}),
         numerals=_numbers("numerals.tsv", "number", 1, 99),
         noise=_uses("noise.tsv", "kind", {"link", "label"}),
+        national=_words("national.tsv"),
     )

@@ -77,9 +77,14 @@ def person(text: str, tokens: list[Token]) -> Name | None:
     if not words or not all(w.is_cap for w in words):
         return None
     bare = text[core[0].start:core[-1].end]
+    if not is_prefix(bare[:1]):  # "H.Wahid" is Haji Wahid
+        bare = _GLUED_INITIAL.sub(r"\1. ", bare)  # "Mathius D.Fakhiri"
     written = text[tokens[0].start:tokens[-1].end].rstrip(", ")
     return Name(" ".join(bare.split()), " ".join(written.split()), tuple(prefixes),
                   tuple(suffixes))
+
+
+_GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
