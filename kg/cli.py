@@ -119,7 +119,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(query.render(query.run_store(args.store, sparql), args.format))
         return 0
     from kg.rdf.files import read_graph
-    from kg.store.tokens import add_tokens
+    from kg.rdf.tokens import add_tokens
 
     graph = add_tokens(read_graph(args.graph))
     print(query.render(query.run(graph, sparql), args.format))

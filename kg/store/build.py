@@ -25,6 +25,7 @@ from kg import LAYERS
 from kg.identity.unify import KINDS, read_overrides
 from kg.ingest import MAX_BYTES
 from kg.pipeline import ALIASES, Build, alias_files, extract_all, outputs_present
+from kg.rdf.tokens import maintain
 from kg.records import Article, Extraction, Problem
 from kg.store.delta import FACTS, RECORDS, Updater
 from kg.store.exports import write_store_outputs
@@ -33,7 +34,6 @@ from kg.store.ledger import Ledger
 from kg.store.oxigraph import INDEX, graph_names, open_store, serving
 from kg.store.sources import Sources, load, scan
 from kg.store.terms import ENTITIES
-from kg.store.tokens import maintain
 
 if TYPE_CHECKING:
     import pyoxigraph as ox

@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
-from kg.rdf.files import write_atomically
+from kg.rdf.files import declared_integer_types, write_atomically
 from kg.rdf.namespaces import PREFIXES
+from kg.rdf.tokens import NAME_TOKENS
 from kg.store.database import pyoxigraph
-from kg.store.oxigraph import declared_integer_types
-from kg.store.tokens import NAME_TOKENS
 
 if TYPE_CHECKING:
     import pyoxigraph as ox

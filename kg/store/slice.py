@@ -17,10 +17,10 @@ from rdflib import Graph
 
 from kg.errors import UserError
 from kg.nlp.tokens import fold
+from kg.rdf.files import rdflib_triple
 from kg.rdf.graph import new_graph
 from kg.rdf.namespaces import FOAF, KGR, ORG, RDF, RDFS, SKOS
 from kg.store.database import pyoxigraph
-from kg.store.oxigraph import rdflib_triple
 from kg.vocab import Kind
 
 if TYPE_CHECKING:
