@@ -110,6 +110,13 @@ def _sorted_triples(graph: Graph) -> list[ox.Triple]:
     return [ox.Triple(s, p, o) for _, s, p, o in rows]
 
 
+def memory_store(graph: Graph) -> ox.Store:
+    """Load a graph into an Oxigraph store in memory, to read parts of it by its indexes."""
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in _sorted_triples(graph))
+    return store
+
+
 def write_turtle(graph: Graph, path: Path) -> None:
     """Write the graph as Turtle; the same graph always gives the same bytes."""
     text = ox.serialize(_sorted_triples(graph), format=ox.RdfFormat.TURTLE,  # type: ignore[union-attr]  # pyoxigraph.serialize returns bytes when given no output
