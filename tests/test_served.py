@@ -5,12 +5,10 @@ a region and a month, a timeline, and a CSP that lets the page ask its own origi
 
 from __future__ import annotations
 
-import json
 import shutil
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
@@ -19,7 +17,7 @@ import pytest
 from kg.store.build import build_store
 from kg.viz.slices import OVERVIEW
 from tests.conftest import ROOT
-from tests.test_browser import READY, browser, canvas_is_drawn  # noqa: F401 - fixtures
+from tests.test_browser import READY, Opened, browser, canvas_is_drawn, open_within  # noqa: F401
 from tests.test_serve import start, stop
 
 pytest.importorskip("pyoxigraph")
@@ -28,26 +26,6 @@ pytestmark = pytest.mark.slow
 ARTICLES = ["d01-lahat-netralitas-asn.txt", "d05-kendal-pelantikan-kades-paw.txt",
             "d02-ogan-ilir-rakor-pilkada.txt", "d09-sukadana-mou-kejari-lamtim.txt"]
 DARMAJI = "https://w3id.org/kg-news/id/person/darmaji"  # Kepala Desa Sidorejo in d05
-
-
-@dataclass
-class Visit:
-    """A page of the server open in the browser, with what went wrong and what left its origin."""
-
-    page: Any
-    origin: str
-    errors: list[str] = field(default_factory=list)
-    elsewhere: list[str] = field(default_factory=list)
-
-    def data(self) -> dict[str, Any]:
-        """Return the slice the page carries."""
-        found: dict[str, Any] = json.loads(self.page.locator("#kg-data").text_content() or "{}")
-        return found
-
-    def clean(self) -> None:
-        """Assert no script failed and no request went to another origin."""
-        assert self.errors == []
-        assert self.elsewhere == []
 
 
 @pytest.fixture(scope="module")
@@ -65,36 +43,20 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stop(process)
 
 
-def visit(browser: Any, url: str) -> Visit:  # noqa: F811 - the fixture's name
-    """Open a served page, every request to another origin aborted and noted, and wait for it."""
-    origin = "{0.scheme}://{0.netloc}".format(urlparse(url))
-    context = browser.new_context(viewport={"width": 1300, "height": 850})
-    opened = Visit(context.new_page(), origin)
-
-    def route(route: Any) -> None:
-        if route.request.url.startswith(origin + "/"):
-            route.continue_()
-        else:
-            opened.elsewhere.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
-    opened.page.on("pageerror", lambda err: opened.errors.append(str(err)))
-    opened.page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
-    opened.page.goto(url)
-    opened.page.wait_for_selector(READY, state="attached", timeout=120_000)
-    return opened
+def visit(browser: Any, url: str) -> Opened:  # noqa: F811 - the fixture's name
+    """Open a served page, every request to another origin aborted and noted."""
+    return open_within(browser, url, "{0.scheme}://{0.netloc}/".format(urlparse(url)))
 
 
 @pytest.fixture(scope="module")
-def overview(browser: Any, served: str) -> Iterator[Visit]:  # noqa: F811 - the fixture's name
+def overview(browser: Any, served: str) -> Iterator[Opened]:  # noqa: F811 - the fixture's name
     """The served explorer's first page, open."""
     opened = visit(browser, served)
     yield opened
     opened.page.context.close()
 
 
-def test_the_explorer_opens_on_the_overview(overview: Visit) -> None:
+def test_the_explorer_opens_on_the_overview(overview: Opened) -> None:
     page, data = overview.page, overview.data()
     assert data["served"] and data["about"]["overview"]
     kinds = {d["kind"] for d in data["details"].values()}
@@ -135,21 +97,22 @@ def test_a_search_in_the_store_opens_a_persons_neighbourhood(browser: Any, serve
         page.context.close()
 
 
-def test_the_csp_lets_the_page_ask_its_own_origin_and_no_other(overview: Visit) -> None:
+def test_the_csp_lets_the_page_ask_its_own_origin_and_no_other(overview: Opened, served: str
+                                                                ) -> None:
     page = overview.page
     csp = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content") or ""
     assert "connect-src 'self'" in csp and "default-src 'none'" in csp
     own = page.evaluate("""() => fetch('query?query=' + encodeURIComponent('ASK {}'),
         {headers: {Accept: 'application/sparql-results+json'}}).then(r => r.json())""")
     assert own == {"head": {}, "boolean": True}
-    other = overview.origin.replace("127.0.0.1", "localhost")
+    other = f"http://localhost:{urlparse(served).port}"  # the same server, elsewhere
     refused = page.evaluate("""(url) => new Promise((done) => {
         document.addEventListener('securitypolicyviolation',
             (e) => done(e.violatedDirective), {once: true});
         fetch(url).then(() => done('fetched'), () => {});
     })""", f"{other}/query?query=ASK%7B%7D")
     assert refused == "connect-src"
-    assert overview.elsewhere == []  # refused by the page itself: nothing left it
+    assert overview.blocked == []  # refused by the page itself: nothing left it
     overview.errors.clear()  # the browser reports the refusal on the console
 
 
@@ -202,6 +165,6 @@ def test_a_name_it_does_not_know_is_a_page_that_says_so(browser: Any, served: st
         assert "no person or organisation" in (about.text_content() or "")
         assert opened.page.locator("#kg-search").is_visible()
         assert all("404" in error for error in opened.errors)  # the browser notes the status
-        assert opened.elsewhere == []
+        assert opened.blocked == []
     finally:
         opened.page.context.close()

@@ -607,8 +607,9 @@
       performance.mark("kg-first-draw");
       document.body.dataset.drawn = "true";
     });
-    // Freeze once laid out: nodes stay where they are, and later ones settle around them.
-    network.once("stabilizationIterationsDone", () => {
+    // Freeze once laid out: nodes stay where they are, and later ones settle around them. A
+    // page laid out before (physics off: the overview) is drawn at once where it says.
+    const frozen = () => {
       network.setOptions({ physics: false });
       remember(nodeSet.getIds());
       fitLabels();
@@ -618,7 +619,12 @@
       followHash();
       const official = data.about && data.about.timeline;
       if (official && details[official]) focusNode(official).then(() => showPanel(official, true));
-    });
+    };
+    if (data.options.physics.enabled) network.once("stabilizationIterationsDone", frozen);
+    else {
+      network.fit();
+      frozen();
+    }
   }
 
   start();
