@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg.cli import parser
 from kg.errors import UserError
 from kg.rdf.namespaces import KGR, NIF, ORG, RDF, SDO
 from kg.store.build import build_store
 from kg.store.oxigraph import open_store
 from kg.store.query import run_store
+from kg.viz.explorer import EXPLORER_MAX
 from kg.viz.slices import ENTITIES, LIMIT, Slice, Spec, take
 from tests.conftest import ROOT, run_kg
 from tests.test_browser import browser, open_offline, search  # noqa: F401 - fixtures
@@ -229,6 +231,8 @@ def test_a_build_above_the_limit_writes_the_overview_and_says_how_to_go_on(
     assert isinstance(about, dict) and about["overview"] and "kg serve" in about["note"]
     assert (tmp_path / "big" / "graph.ttl").read_bytes() == \
         (tmp_path / "small" / "graph.ttl").read_bytes()
+    commands = next(a for a in parser()._actions if a.dest == "command").choices
+    assert f"(default: {EXPLORER_MAX})" in " ".join(commands["build"].format_help().split())
     stored = run_kg("build", *sources, "--store", str(tmp_path / "store"), "--out",
                     str(tmp_path / "from-store"), "--jobs", "1", "--explorer-max", "50")
     assert stored.returncode == 0 and "shows the overview" in stored.stdout
