@@ -190,14 +190,22 @@ def _timings(tab: Any, path: Path, timeout_s: float) -> dict[str, float]:
     tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
               else route.abort())
     tab.goto(path.as_uri())
-    tab.wait_for_selector("body[data-stabilised=true]", timeout=timeout_s * 1000, state="attached")
-    marks = tab.evaluate("""() => Object.fromEntries(['kg-ready', 'kg-first-draw', 'kg-stabilised']
-        .map((name) => [name, performance.getEntriesByName(name)[0]?.startTime ?? null]))""")
+    marks = page_marks(tab, timeout_s)
     marks["redraw"] = tab.evaluate(REDRAW)
     marks["open-cluster"] = _open_cluster(tab)
     marks["redraw-opened"] = tab.evaluate(REDRAW)
     if errors:
         raise RuntimeError(f"script errors: {errors}")
+    return marks
+
+
+def page_marks(tab: Any, timeout_s: float) -> dict[str, Any]:
+    """Wait for the page's layout; return the times the explorer marks, in milliseconds from the
+    navigation's start: its script ready, its first drawing, its layout done."""
+    tab.wait_for_selector("body[data-stabilised=true]", timeout=timeout_s * 1000, state="attached")
+    marks: dict[str, Any] = tab.evaluate("""() => Object.fromEntries(
+        ['kg-ready', 'kg-first-draw', 'kg-stabilised']
+        .map((name) => [name, performance.getEntriesByName(name)[0]?.startTime ?? null]))""")
     return marks
 
 
@@ -226,14 +234,19 @@ def _open_cluster(tab: Any) -> float | None:
     return (time.perf_counter() - started) * 1000
 
 
+def browser_options(ap: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the options of a benchmark in Chromium: how many runs, which browser."""
+    ap.add_argument("--runs", type=int, default=3, help="runs (default: 3; their median)")
+    ap.add_argument("--chromium", default="/usr/bin/chromium")
+    return ap
+
+
 def main() -> int:
     """Run the benchmark and print its figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--nodes", type=int, default=10_000)
-    ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--out", type=Path, help="folder to keep the page in (default: a temp folder)")
-    ap.add_argument("--chromium", default="/usr/bin/chromium")
-    args = ap.parse_args()
+    args = browser_options(ap).parse_args()
     folder = args.out or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "explorer.html"

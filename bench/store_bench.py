@@ -290,10 +290,10 @@ def main() -> int:
     from rdflib import Graph
 
     from kg.rdf.prefixes import IRIS
+    from kg.rdf.tokens import add_tokens, maintain
     from kg.store.database import database
     from kg.store.params import bind
     from kg.store.query import named
-    from kg.store.tokens import add_tokens, maintain
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -309,7 +309,7 @@ def main() -> int:
     print(f"load   store (Oxigraph on disk, bulk_load): {seconds:8.2f} s  {len(store)} quads, "
           f"{len(list(store.named_graphs()))} graphs", flush=True)
     seconds, added = timed(lambda: maintain(store))
-    print(f"load   store's name-token key (kg.store.tokens.maintain): {seconds:8.2f} s  "
+    print(f"load   store's name-token key (kg.rdf.tokens.maintain): {seconds:8.2f} s  "
           f"{added} triples", flush=True)
     store.flush()
     graph = Graph()

@@ -14,6 +14,7 @@ from kg import __version__
 from kg.errors import UserError, one_line
 
 if TYPE_CHECKING:  # the CLI imports what a command needs when it runs
+    from kg.pipeline import Build
     from kg.records import Problem
 
 DEFAULT_SOURCES = [Path("sources")]
@@ -47,14 +48,16 @@ def _report(problems: Sequence[Problem]) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the graph and its outputs (graph.ttl, explorer.html) from the sources."""
     from kg.pipeline import all_cores, build
+    from kg.viz.explorer import EXPLORER_MAX
 
     args.jobs = args.jobs or all_cores()
+    args.explorer_max = EXPLORER_MAX if args.explorer_max is None else args.explorer_max
     if args.store:
         return cmd_build_store(args)
 
     args.out = args.out or Path("build")
     result = build(_sources(args.sources), args.out, progress=True, max_bytes=args.max_bytes,
-                   jobs=args.jobs)
+                   jobs=args.jobs, explorer_max=args.explorer_max)
     _report(result.problems)
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
@@ -62,7 +65,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"built {_outputs(args.out)}: {result.articles} articles "
           f"read, {len(result.problems)} skipped, {result.entities} entities, {result.facts} "
           f"facts, {result.seconds:.1f} s")
+    _overview_note(result, args)
     return 0
+
+
+def _overview_note(result: Build, args: argparse.Namespace) -> None:
+    """Say in one line when explorer.html is the overview, and how to explore the rest."""
+    from kg.viz.explorer import HINT
+
+    if result.explorer is not None and result.explorer.overview:
+        print(f"kg: {args.out}/explorer.html shows the overview: the whole graph would draw "
+              f"{result.explorer.nodes} nodes, above --explorer-max {args.explorer_max}; {HINT}")
 
 
 def cmd_build_store(args: argparse.Namespace) -> int:
@@ -70,7 +83,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     from kg.store.build import build_store
 
     result = build_store(_sources(args.sources), args.out, args.store, progress=True,
-                         max_bytes=args.max_bytes, jobs=args.jobs)
+                         max_bytes=args.max_bytes, jobs=args.jobs, explorer_max=args.explorer_max)
     _report(result.problems)
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
@@ -83,6 +96,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
           f"skipped, {result.extracted} extracted, {result.removed} removed, {result.graphs} graphs "
           f"written, {result.entities} entities, {result.facts} facts; {exports}, "
           f"{result.seconds:.1f} s")
+    _overview_note(result, args)
     return 0
 
 
@@ -123,7 +137,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         print(query.render(query.run_store(args.store, sparql), args.format))
         return 0
     from kg.rdf.files import read_graph
-    from kg.store.tokens import add_tokens
+    from kg.rdf.tokens import add_tokens
 
     graph = add_tokens(read_graph(args.graph))
     print(query.render(query.run(graph, sparql), args.format))
@@ -214,21 +228,29 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
-    """Write an offline explorer page of a slice of a store: what lies around a name."""
+    """Write an offline explorer page of a slice of a store: around a name, a region and a
+    month, an official's timeline, or the overview."""
+    from kg.rdf.files import write_atomically
     from kg.store.oxigraph import open_store
-    from kg.store.slice import LIMIT, around
-    from kg.viz.explorer import write_explorer
+    from kg.viz.explorer import render_slice
+    from kg.viz.slices import LIMIT, Spec, take
 
-    if args.hops < 0:
-        print("kg: explore: --hops must be 0 or more", file=sys.stderr)
+    spec = Spec(around=args.around, hops=args.hops, region=args.region, month=args.month,
+                timeline=args.timeline, overview=args.overview)
+    try:
+        spec.checked()
+    except UserError as err:
+        print(f"kg: explore: {err}", file=sys.stderr)
         return 2
     store = open_store(args.store, read_only=True)
-    graph, seeds, cut = around(store, args.around, args.hops)
+    found = take(store, spec)
     del store
-    write_explorer(graph, args.out, title=f"kg explorer: {args.around}, {args.hops} hops")
-    note = f"; cut at {LIMIT} entities" if cut else ""
-    print(f"wrote {args.out}: {len(seeds)} named like {args.around!r} and what lies "
-          f"{args.hops} hops around them, {len(graph)} triples{note}")
+    write_atomically(args.out, render_slice(found))
+    events = spec.region is not None or spec.month is not None
+    seeds = "organisations" if spec.overview else "events" if events else "named so"
+    note = f"; cut at {LIMIT} entities" if found.cut and not spec.overview else ""
+    print(f"wrote {args.out}: {spec.title()}: {len(found.seeds)} {seeds}, {len(found.graph)} "
+          f"triples{note}")
     return 0
 
 
@@ -301,6 +323,9 @@ def parser() -> argparse.ArgumentParser:
                    "articles, remove deleted ones (needs kg[store])")
     b.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                    help="extract in N processes (default: one per core); the outputs are the same")
+    b.add_argument("--explorer-max", type=int, default=None, metavar="N",
+                   help="above N nodes, explorer.html is the overview (the organisations with the "
+                        "most members and their regions), not the whole graph (default: 3000)")
     _max_bytes(b)
     b.set_defaults(run=cmd_build)
     e = sub.add_parser("extract", help="print each article's mentions and facts as JSON lines")
@@ -330,9 +355,18 @@ def parser() -> argparse.ArgumentParser:
     x.set_defaults(run=cmd_export)
     xp = sub.add_parser("explore", help="write an offline explorer page of a slice of a store")
     xp.add_argument("--store", type=Path, required=True, help="a store made by kg build --store")
-    xp.add_argument("--around", required=True, metavar="NAME",
-                    help="the persons and organisations named so (a name or part of one)")
+    xp.add_argument("--around", metavar="NAME", help="the persons and organisations named with "
+                    "every word of NAME, and what lies --hops facts around them")
     xp.add_argument("--hops", type=int, default=1, help="how many facts out (default: 1)")
+    xp.add_argument("--region", metavar="R", help="the events held in a region (words of its "
+                    "name, or its Kemendagri code) or a place inside it, and what lies --hops "
+                    "facts around them")
+    xp.add_argument("--month", metavar="YYYY-MM", help="the events of a month (with --region: "
+                    "there)")
+    xp.add_argument("--timeline", metavar="NAME", help="an official's timeline: the roles and "
+                    "events of the persons named so, by date")
+    xp.add_argument("--overview", action="store_true", help="the organisations with the most "
+                    "members, and the regions they serve")
     xp.add_argument("--out", type=Path, default=Path("build/explore.html"),
                     help="the page (default: build/explore.html)")
     xp.set_defaults(run=cmd_explore)

@@ -27,11 +27,11 @@ from kg.ingest.load import load_articles
 from kg.rdf.files import write_turtle
 from kg.rdf.graph import build_graph
 from kg.records import Article, Extraction, Problem
-from kg.viz.explorer import write_explorer
+from kg.viz.explorer import EXPLORER_MAX, Written, write_explorer
 
 ALIASES = "aliases.tsv"  # curated identity verdicts, in a sources folder
 # What a build writes into its output folder, by file name.
-OUTPUTS: dict[str, Callable[[Graph, Path], None]] = {
+OUTPUTS: dict[str, Callable[[Graph, Path], object]] = {
     "graph.ttl": write_turtle,
     "explorer.html": write_explorer,
 }
@@ -52,6 +52,7 @@ class Build:
     removed: int = 0  # articles gone from a store's sources, their facts removed
     graphs: int = 0  # a store's named graphs written or removed
     unchanged: bool = False  # a store with nothing to do: no source, code or output changed
+    explorer: Written | None = None  # what explorer.html shows, when this build wrote it
 
 
 # Articles a worker process extracts at a time, and how many such batches wait per worker: enough
@@ -151,10 +152,11 @@ def unify_all(extractions: list[Extraction], paths: Iterable[Path]
     return unify(extractions, read_overrides(alias_files(paths)))
 
 
-def write_outputs(graph: Graph, out: Path) -> None:
-    """Write every output of a build into `out`."""
-    for name, write in OUTPUTS.items():
-        write(graph, out / name)
+def write_outputs(graph: Graph, out: Path, explorer_max: int = EXPLORER_MAX) -> Written:
+    """Write every output of a build into `out`: explorer.html is the overview of a graph that
+    would draw more than `explorer_max` nodes. Say what explorer.html shows."""
+    write_turtle(graph, out / "graph.ttl")
+    return write_explorer(graph, out / "explorer.html", most=explorer_max)
 
 
 def outputs_present(out: Path) -> bool:
@@ -205,16 +207,17 @@ def count(extractions: list[Extraction]) -> tuple[int, int]:
 
 
 def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: int = MAX_BYTES,
-          jobs: int = 1) -> Build:
+          jobs: int = 1, explorer_max: int = EXPLORER_MAX) -> Build:
     """Build the graph of the articles under the paths and write the outputs into `out`,
-    extracting in `jobs` processes (the outputs do not depend on how many)."""
+    extracting in `jobs` processes (the outputs do not depend on how many); explorer.html is
+    the overview above `explorer_max` nodes."""
     started = time.perf_counter()
     extractions, problems, _ = extract_and_unify(list(paths), progress, max_bytes, jobs,
                                                  compact=True)
     graph = build_graph(extractions)
-    if extractions:  # nothing built replaces nothing: the previous outputs stay as they were
-        write_outputs(graph, out)
+    # nothing built replaces nothing: the previous outputs stay as they were
+    explorer = write_outputs(graph, out, explorer_max) if extractions else None
     entities, facts = count(extractions)
     return Build(len(extractions), tuple(problems), entities, facts,
                  time.perf_counter() - started, extracted=len(extractions), exported=True,
-                 graph=graph)
+                 graph=graph, explorer=explorer)

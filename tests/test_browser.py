@@ -83,11 +83,17 @@ def browser() -> Iterator[Browser]:
 
 def open_offline(browser: Browser, path: Path, fragment: str = "") -> Opened:
     """Open a page with every request but file: ones aborted, and wait for its layout."""
+    return open_within(browser, path.as_uri() + fragment, "file:")
+
+
+def open_within(browser: Browser, url: str, allowed: str) -> Opened:
+    """Open a page with every request whose URL does not start with `allowed` aborted (and
+    noted), and wait for its layout."""
     context = browser.new_context(viewport={"width": 1300, "height": 850}, accept_downloads=True)
     opened = Opened(context.new_page())
 
     def route(route: Any) -> None:
-        if route.request.url.startswith("file:"):
+        if route.request.url.startswith(allowed):
             route.continue_()
         else:
             opened.blocked.append(route.request.url)
@@ -97,7 +103,7 @@ def open_offline(browser: Browser, path: Path, fragment: str = "") -> Opened:
     opened.page.on("pageerror", lambda err: opened.errors.append(str(err)))
     opened.page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
     opened.page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
-    opened.page.goto(path.as_uri() + fragment)
+    opened.page.goto(url)
     opened.page.wait_for_selector(READY, state="attached", timeout=120_000)
     return opened
 

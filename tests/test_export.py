@@ -10,9 +10,9 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.network.export import FORMATS, NAMED_GRAPHS
+from kg.rdf.tokens import NAME_TOKENS
 from kg.store.build import build_store
 from kg.store.terms import ENTITIES, article_graph_iri
-from kg.store.tokens import NAME_TOKENS
 from tests.conftest import ROOT, run_kg
 
 SYNTAX = {"turtle": "turtle", "nt": "nt", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
+from kg.rdf.tokens import add_tokens
 from kg.store import params
 from kg.store.build import build_store
 from kg.store.query import named, rows, run
-from kg.store.tokens import add_tokens
 from tests.conftest import ROOT, run_kg
 
 QUESTIONS = ["role-holders", "event-attendees", "timeline", "institutions-at-events",

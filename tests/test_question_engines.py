@@ -10,9 +10,9 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.rdf.namespaces import KG, PREFIXES
 from kg.rdf.prefixes import IRIS
+from kg.rdf.tokens import KG_NAME_TOKEN, NAME_TOKENS, add_tokens, maintain, words
 from kg.store import params
 from kg.store.query import named, rows, run, run_store
-from kg.store.tokens import KG_NAME_TOKEN, NAME_TOKENS, add_tokens, maintain, words
 from tests.conftest import TURTLE_HEAD
 
 pytest.importorskip("pyoxigraph")

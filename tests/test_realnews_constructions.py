@@ -404,3 +404,10 @@ def test_national_officials_listed_with_dan_keep_their_names_and_their_body() ->
     assert ("rudi hartono", "Anggota", "komisi ii dpr ri|ri") in held
     assert ("budi santoso", "Ketua", "kpu|ri") in held
     assert {p.key for p in x.persons} == {"rudi hartono", "budi santoso"}
+
+
+def test_a_one_word_name_of_the_dictionary_with_its_title_in_brackets_is_a_holder() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Rapat pleno digelar, Rabu (8/5/2024). Hadir Sinta Dewi "
+                     "(Ketua Bawaslu Prov Sultra), Rudi Hartono (Anggota Bawaslu Prov Sultra), Wibawa "
+                     "(Anggota Bawaslu Prov Sultra), Joko Susilo (Anggota Bawaslu Prov Sultra).")
+    assert ("wibawa", "Anggota", "bawaslu|74") in holdings(x)

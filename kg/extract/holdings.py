@@ -125,7 +125,8 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
                 pairs.append(Pair(nxt, c, status))
                 used |= {n, n + 1}
                 continue
-        if _holder(c) and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org:
+        if (_holder(c) or _bracketed_title(ctx, c, nxt)) and nxt.kind == ChunkKind.TITLE and nxt.title \
+                and nxt.title.org:
             status = _person_then_title(ctx, c, nxt)
             t = chunks.index(nxt)
             if status and t not in used and not _title_has_own_holder(ctx, chunks, t):
@@ -136,6 +137,13 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     pairs = _moved(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
     return _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))
+
+
+def _bracketed_title(ctx: Context, c: Chunk, t: Chunk) -> bool:
+    """Say whether a name, even a word of the language, has its title in brackets after it:
+    "Bahari (Anggota Bawaslu Provinsi)"."""
+    return c.kind in _PEOPLE and c.person is not None and t.kind == ChunkKind.TITLE \
+        and _gap(ctx, c, t) == ["("] and ctx.word(t.j) == ")"
 
 
 def names_a_venue(ctx: Context, t: Chunk) -> bool:

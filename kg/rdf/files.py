@@ -1,15 +1,17 @@
 """Read and write graph files: Turtle and N-Triples out in a canonical order (written by
-Oxigraph's serializer, tens of times faster than rdflib's), the other RDF syntaxes, any in."""
+Oxigraph's serializer, tens of times faster than rdflib's), the other RDF syntaxes, any in; and
+terms moved between rdflib and Oxigraph (pyoxigraph)."""
 
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from kg.errors import UserError, one_line
@@ -51,6 +53,43 @@ def to_ox(term: Node) -> Any:
     raise ValueError(f"cannot write the term {term!r}")
 
 
+def from_ox(term: Any) -> Node:
+    """Turn a pyoxigraph term into an rdflib term (xsd:string literals become plain ones)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+
+
+# Oxigraph keeps integers of these types as xsd:integer (same value, another datatype).
+INTEGER_SUBTYPES = {XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositiveInteger,
+                    XSD.negativeInteger, XSD.long, XSD.int, XSD.short, XSD.byte, XSD.unsignedLong,
+                    XSD.unsignedInt, XSD.unsignedShort, XSD.unsignedByte}
+
+
+@lru_cache(maxsize=1)
+def declared_integer_types() -> dict[Node, URIRef]:
+    """Map each property the SHACL shapes give an integer subtype (nif:beginIndex) to that type."""
+    from kg.rdf.validate import shapes
+
+    graph = shapes()
+    return {path: dt for node, path in graph.subject_objects(SH.path)
+            for dt in graph.objects(node, SH.datatype) if isinstance(dt, URIRef) and dt in INTEGER_SUBTYPES}
+
+
+def rdflib_triple(q: Any) -> tuple[Node, Node, Node]:
+    """Read a quad's triple back into rdflib terms, with the integer types the shapes declare."""
+    s, p, o = from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
+    declared = declared_integer_types()
+    if p in declared and isinstance(o, Literal) and o.datatype == XSD.integer:
+        o = Literal(str(o), datatype=declared[p])
+    return s, p, o
+
+
 def _sorted_triples(graph: Graph) -> list[ox.Triple]:
     """Return the graph's triples in a canonical order: by subject, its types first, then by
     predicate and object (as N-Triples spell them), so a subject's triples stay together."""
@@ -69,6 +108,13 @@ def _sorted_triples(graph: Graph) -> list[ox.Triple]:
         rows.append(((sk, p != RDF.type, pk, ok), sx, px, ox_))
     rows.sort(key=lambda row: row[0])
     return [ox.Triple(s, p, o) for _, s, p, o in rows]
+
+
+def memory_store(graph: Graph) -> ox.Store:
+    """Load a graph into an Oxigraph store in memory, to read parts of it by its indexes."""
+    store = ox.Store()
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in _sorted_triples(graph))
+    return store
 
 
 def write_turtle(graph: Graph, path: Path) -> None:

@@ -25,6 +25,7 @@ from kg import LAYERS
 from kg.identity.unify import KINDS, read_overrides
 from kg.ingest import MAX_BYTES
 from kg.pipeline import ALIASES, Build, alias_files, extract_all, outputs_present
+from kg.rdf.tokens import maintain
 from kg.records import Article, Extraction, Problem
 from kg.store.delta import FACTS, RECORDS, Updater
 from kg.store.exports import write_store_outputs
@@ -33,7 +34,7 @@ from kg.store.ledger import Ledger
 from kg.store.oxigraph import INDEX, graph_names, open_store, serving
 from kg.store.sources import Sources, load, scan
 from kg.store.terms import ENTITIES
-from kg.store.tokens import maintain
+from kg.viz.explorer import EXPLORER_MAX
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -73,14 +74,14 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(json.dumps(fields, default=str, sort_keys=True).encode()).hexdigest()
 
 
-def _export_stamp(inputs: str, out: Path) -> str:
+def _export_stamp(inputs: str, out: Path, explorer_max: int) -> str:
     """Name the state of the exports: what they were made from (by which code), and where."""
-    return hashlib.sha256(f"{inputs}|{out.resolve()}".encode()).hexdigest()
+    return hashlib.sha256(f"{inputs}|{out.resolve()}|{explorer_max}".encode()).hexdigest()
 
 
-def _exports_current(index: Index, inputs: str, out: Path) -> bool:
+def _exports_current(index: Index, inputs: str, out: Path, explorer_max: int) -> bool:
     """Say whether the outputs in `out` are those of the graph made from these inputs."""
-    return index.meta(f"export:{out.resolve()}") == _export_stamp(inputs, out) \
+    return index.meta(f"export:{out.resolve()}") == _export_stamp(inputs, out, explorer_max) \
         and outputs_present(out)
 
 
@@ -90,9 +91,11 @@ def _problems(raw: list[list[str]] | None) -> tuple[Problem, ...]:
 
 
 def build_store(paths: Iterable[Path], out: Path | None, folder: Path, progress: bool = False,
-                max_bytes: int = MAX_BYTES, jobs: int = 1) -> Build:
+                max_bytes: int = MAX_BYTES, jobs: int = 1, explorer_max: int = EXPLORER_MAX
+                ) -> Build:
     """Build the articles under the paths into the store in `folder`, then its exports in `out`
-    (if given); extract in `jobs` processes."""
+    (if given; explorer.html is the overview above `explorer_max` nodes); extract in `jobs`
+    processes."""
     started = time.perf_counter()
     paths = list(paths)
     if (pid := serving(folder)) is not None:
@@ -110,14 +113,14 @@ def build_store(paths: Iterable[Path], out: Path | None, folder: Path, progress:
         elif ({path: state[0] for path, state in known.items()} == hashes
               and index.meta("max_bytes") == max_bytes
               and index.meta("inputs") == (inputs := _inputs(index, hashes))
-              and (out is None or _exports_current(index, inputs, out))):
+              and (out is None or _exports_current(index, inputs, out, explorer_max))):
             articles, entities, facts = index.meta("figures")
             return Build(articles, _problems(index.meta("problems")), entities, facts,
                          time.perf_counter() - started, extracted=0, exported=False,
                          unchanged=True)
         store = open_store(folder)
         sources, gave = load(files, gave, max_bytes, content_hash)
-        result = _update(index, store, paths, hashes, sources, out, progress, jobs)
+        result = _update(index, store, paths, hashes, sources, out, progress, jobs, explorer_max)
         result = replace(result, problems=(*unreadable, *result.problems))
         index.set_meta("problems", [[p.source, p.reason] for p in result.problems])
         store.flush()
@@ -203,7 +206,8 @@ def _figures(index: Index) -> tuple[int, int]:
 
 
 def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, str],
-            sources: Sources, out: Path | None, progress: bool, jobs: int) -> Build:
+            sources: Sources, out: Path | None, progress: bool, jobs: int, explorer_max: int
+            ) -> Build:
     """Bring the index, the store's graphs and the exports up to date with the sources."""
     changed, failed = _extract_changed(index, sources, progress, jobs)
     problems = [*sources.problems, *failed]
@@ -216,13 +220,14 @@ def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, 
         index.set_meta("inputs", inputs)
         index.commit()  # the graphs are whole: an export that fails does not undo them
     exported = out is not None and bool(sources.chosen) \
-        and not _exports_current(index, inputs, out)  # no article keeps them
+        and not _exports_current(index, inputs, out, explorer_max)  # no article keeps them
+    explorer = None
     if exported and out is not None:
-        write_store_outputs(store, out)
-        index.set_meta(f"export:{out.resolve()}", _export_stamp(inputs, out))
+        explorer = write_store_outputs(store, out, explorer_max)
+        index.set_meta(f"export:{out.resolve()}", _export_stamp(inputs, out, explorer_max))
     entities, facts = _figures(index)
     stored = sorted(index.hashes())
     index.set_meta("ids", stored)
     index.set_meta("figures", [len(stored), entities, facts])
     return Build(len(stored), tuple(problems), entities, facts, 0.0, extracted=extracted,
-                 exported=exported, removed=removed, graphs=written)
+                 exported=exported, removed=removed, graphs=written, explorer=explorer)

@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
-from kg.rdf.files import write_atomically
+from kg.rdf.files import declared_integer_types, write_atomically
 from kg.rdf.namespaces import PREFIXES
+from kg.rdf.tokens import NAME_TOKENS
 from kg.store.database import pyoxigraph
-from kg.store.oxigraph import declared_integer_types
-from kg.store.tokens import NAME_TOKENS
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
+
+    from kg.viz.explorer import Written
 
 INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
 UNION = ("turtle", "nt")  # the syntaxes of one graph written here
@@ -65,10 +66,15 @@ def write_union(store: ox.Store, syntax: str, path: Path) -> None:
     write_atomically(path, turtle(ntriples) if syntax == "turtle" else ntriples)
 
 
-def write_store_outputs(store: ox.Store, out: Path) -> None:
-    """Write a store's graph.ttl and explorer.html into `out`."""
-    from kg.viz.explorer import write_explorer  # networkx and pyvis: only when asked for
+def write_store_outputs(store: ox.Store, out: Path, explorer_max: int) -> Written:
+    """Write a store's graph.ttl and explorer.html into `out`: above `explorer_max` nodes, the
+    explorer is the store's overview, read from it without reading the rest."""
+    from kg.viz.explorer import HINT, Written, render_slice, write_explorer  # networkx and pyvis
+    from kg.viz.slices import overview, stored_size
 
     ntriples = union_ntriples(store)
     write_atomically(out / "graph.ttl", turtle(ntriples))
-    write_explorer(Graph().parse(data=ntriples, format="nt"), out / "explorer.html")
+    if (nodes := stored_size(store)) > explorer_max:
+        write_atomically(out / "explorer.html", render_slice(overview(store), note=HINT))
+        return Written(nodes, True)
+    return write_explorer(Graph().parse(data=ntriples, format="nt"), out / "explorer.html")

@@ -7,15 +7,15 @@ this module re-exports for the store's other modules).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import SH, XSD
-from rdflib.term import Node
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import XSD
 
+from kg.rdf.files import declared_integer_types, rdflib_triple
 from kg.rdf.graph import new_graph
 from kg.rdf.namespaces import PREFIXES
+from kg.rdf.tokens import NAME_TOKENS
 from kg.store.database import (  # noqa: F401 (re-exported: the store's modules import them here)
     DATABASE,
     INDEX,
@@ -27,8 +27,6 @@ from kg.store.database import (  # noqa: F401 (re-exported: the store's modules 
     serving,
     write_lock,
 )
-from kg.store.terms import from_ox
-from kg.store.tokens import NAME_TOKENS
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -37,31 +35,6 @@ if TYPE_CHECKING:
 def graph_names(store: ox.Store) -> set[URIRef]:
     """Return the names of the store's named graphs."""
     return {URIRef(g.value) for g in store.named_graphs()}
-
-
-# Oxigraph keeps integers of these types as xsd:integer (same value, another datatype).
-INTEGER_SUBTYPES = {XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositiveInteger,
-                    XSD.negativeInteger, XSD.long, XSD.int, XSD.short, XSD.byte, XSD.unsignedLong,
-                    XSD.unsignedInt, XSD.unsignedShort, XSD.unsignedByte}
-
-
-@lru_cache(maxsize=1)
-def declared_integer_types() -> dict[Node, URIRef]:
-    """Map each property the SHACL shapes give an integer subtype (nif:beginIndex) to that type."""
-    from kg.rdf.validate import shapes
-
-    graph = shapes()
-    return {path: dt for node, path in graph.subject_objects(SH.path)
-            for dt in graph.objects(node, SH.datatype) if isinstance(dt, URIRef) and dt in INTEGER_SUBTYPES}
-
-
-def rdflib_triple(q: Any) -> tuple[Node, Node, Node]:
-    """Read a quad's triple back into rdflib terms, with the integer types the shapes declare."""
-    s, p, o = from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
-    declared = declared_integer_types()
-    if p in declared and isinstance(o, Literal) and o.datatype == XSD.integer:
-        o = Literal(str(o), datatype=declared[p])
-    return s, p, o
 
 
 def union_graph(store: ox.Store) -> Graph:

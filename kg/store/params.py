@@ -5,7 +5,7 @@ holds one or more placeholders that leave it unbound (no constraint) until it is
 
 - a pattern line, `# with NAME: PATTERN`, a comment until NAME is given; then the line
   becomes PATTERN with `?param_NAME` replaced by the value. Where the pattern matches the
-  value against the name-token key (`kg:nameToken ?param_NAME`, see kg.store.tokens), the
+  value against the name-token key (`kg:nameToken ?param_NAME`, see kg.rdf.tokens), the
   value is split into its words as the key is (lower case, no accents) and the pattern is
   repeated for each word: whole words of a name, in any order, restrict the question from
   its first pattern on.
@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from kg.errors import UserError
-from kg.store.tokens import words
+from kg.rdf.tokens import words
 
 _DECLARED = re.compile(r"^#\s*param\s+([A-Za-z][A-Za-z0-9_]*)\s*:\s*(.*?)\s*$", re.MULTILINE)
 

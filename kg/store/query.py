@@ -2,7 +2,7 @@
 
 Over a store the answer goes straight from Oxigraph to the writer, and nothing here imports
 rdflib: `kg query --store` starts in a fraction of the time a graph file needs. Over a graph
-file, rdflib runs the query on the graph with its name-token key (kg.store.tokens).
+file, rdflib runs the query on the graph with its name-token key (kg.rdf.tokens).
 """
 
 from __future__ import annotations

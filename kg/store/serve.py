@@ -10,7 +10,8 @@ at `--timeout`, at most `--jobs` at once). It
   XML, CSV, TSV; Turtle, N-Triples, RDF/XML, JSON-LD), saying in `X-KG-Truncated` whether
   rows were cut;
 - serves Oxigraph's query page (YASGUI) at `/`, read at start from Oxigraph's server, which
-  runs for that moment only.
+  runs for that moment only;
+- serves the explorer at /explorer, a page per slice of the store (kg.store.views).
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ from urllib.parse import parse_qsl
 
 from kg.errors import UserError
 from kg.rdf.namespaces import PREFIXES
-from kg.store.oxigraph import SERVING, database, open_store, serving
+from kg.store.oxigraph import SERVING, database, serving
 from kg.store.runner import Refused, Runner, tied
 from kg.store.screen import form, reaches_out
+from kg.store.views import PATH, Pages
 
 StartResponse = Callable[..., Any]
 QUERY_PATHS = {"/query", "/sparql"}
@@ -208,9 +210,9 @@ class Endpoint:
     """The WSGI application: bounded queries, each in a process; updates and SERVICE refused."""
 
     def __init__(self, runner: Runner, pages: dict[str, Answer], limit: int, timeout: float,
-                 cors: bool = False) -> None:
+                 cors: bool = False, explorer: Pages | None = None) -> None:
         self.runner, self.pages, self.limit, self.timeout = runner, pages, limit, timeout
-        self.cors = cors
+        self.cors, self.explorer = cors, explorer
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """Answer one request."""
@@ -237,7 +239,11 @@ class Endpoint:
             raise Refused("403 Forbidden", READ_ONLY)
         if path in self.pages:
             return self.pages[path]
-        raise Refused("404 Not Found", "the SPARQL endpoint is /query")
+        if path == PATH and self.explorer is not None:
+            status, page = self.explorer.answer(environ.get("QUERY_STRING", ""))
+            return Answer(status, "text/html; charset=utf-8", page,
+                          (("X-Content-Type-Options", "nosniff"),))
+        raise Refused("404 Not Found", f"the SPARQL endpoint is /query, the explorer {PATH}")
 
     def query(self, environ: dict[str, Any]) -> Answer:
         """Run a query and give at most `limit` results in the asked format."""
@@ -282,10 +288,11 @@ def serve(folder: Path, host: str = "127.0.0.1", port: int = 7878, timeout: floa
                         f"{jobs})")
     if (pid := serving(folder)) is not None:
         raise UserError(f"kg serve (process {pid}) is already serving {folder}")
-    open_store(folder, read_only=True)  # a missing or damaged store is said here, in one line
+    explorer = Pages(folder, timeout)  # a missing or damaged store is said here, in one line
     runner = Runner(oxigraph_binary(), database(folder), jobs)
     # Requests beyond the query slots wait in waitress's threads, within their --timeout.
-    server = listen(host, port, Endpoint(runner, query_page(), limit, timeout, cors), 4 * jobs)
+    server = listen(host, port, Endpoint(runner, query_page(), limit, timeout, cors, explorer),
+                    4 * jobs)
     pid_file = folder / SERVING
     try:
         pid_file.write_text(str(os.getpid()), encoding="utf-8")
@@ -294,7 +301,7 @@ def serve(folder: Path, host: str = "127.0.0.1", port: int = 7878, timeout: floa
         listening = server.effective_port
         announce(f"kg: SPARQL endpoint http://{where}:{listening}/query "
                  f"(read-only; timeout {timeout:g} s, at most {limit} results, {jobs} queries "
-                 "at once)")
+                 f"at once); explorer http://{where}:{listening}{PATH}")
         sys.stdout.flush()
         server.run()
     finally:

@@ -117,8 +117,42 @@
     return part;
   }
 
-  function panelParts(d) {
+  // The overview's counts: an organisation's members and events, a place's members (those of
+  // the organisations serving it or a place inside it).
+  function countLine(d) {
+    if (d.kind !== "organization") return `${plural(d.members, "member")} in the organisations serving it`;
+    return d.events ? `${plural(d.members, "member")} · took part in ${plural(d.events, "event")}` : plural(d.members, "member");
+  }
+
+  // Go to the page of another slice of the store (a served page only).
+  function goTo(params) {
+    location.assign(kgState.sliceHref(params));
+  }
+
+  function actions(d) {
+    const found = [];
+    if (d.kind === "person") found.push(button("Timeline", "kg-action", () => showPanel(shown, true)));
+    if (data.served && (d.kind === "person" || d.kind === "organization")) {
+      found.push(button("Neighbourhood in the store", "kg-action", () => goTo({ around: d.iri, hops: kgState.hops(hopsInput.value) })));
+    }
+    if (!found.length) return null;
+    const box = el("p", null, "kg-actions");
+    box.append(...found);
+    return box;
+  }
+
+  function timelineItem(entry) {
+    const li = el("li");
+    li.append(el("span", entry.days.length ? entry.days.join(", ") : "undated", "kg-when"), button(entry.text, "kg-fact", () => focusNode(entry.other)));
+    return li;
+  }
+
+  function panelParts(d, withTimeline) {
     const parts = [button("×", "kg-close", hidePanel), el("h2", d.title || d.label), el("p", kindLine(d), "kg-kind")];
+    const tools = actions(d);
+    if (tools) parts.push(tools);
+    if (d.members !== undefined) parts.push(el("p", countLine(d), "kg-dates"));
+    if (withTimeline) parts.push(section("Timeline", list(kgState.timeline(data, shown).map(timelineItem), "kg-timeline")));
     if (d.aliases.length) parts.push(section("Also known as", list(d.aliases.map((a) => el("li", a)))));
     if (d.dates.length) parts.push(el("p", d.dates.join(", "), "kg-dates"));
     if (d.outlet) parts.push(el("p", `published by ${d.outlet}`, "kg-dates"));
@@ -139,11 +173,11 @@
     return li;
   }
 
-  function showPanel(id) {
+  function showPanel(id, withTimeline = false) {
     const d = details[id];
     if (!d) return;
     shown = id;
-    panel.replaceChildren(...panelParts(d));
+    panel.replaceChildren(...panelParts(d, withTimeline));
     panel.hidden = false;
     panel.scrollTop = 0;
     updateFocusButton();
@@ -174,8 +208,47 @@
     const found = matches(search.value);
     const query = fold(search.value.trim());
     results.replaceChildren(...found.map((entry) => resultItem(entry, query)));
-    if (query && !found.length) results.append(el("li", "No match", "kg-none"));
+    if (query && !found.length) results.append(el("li", data.served ? "No match in this page" : "No match", "kg-none"));
     results.hidden = !query;
+    if (data.served) askStoreSoon(search.value);
+  }
+
+  // ---- A served page also searches the whole store, through its SPARQL endpoint (the only
+  // origin its CSP lets it ask); a store result opens that person's or organisation's page.
+
+  let asked = 0; // the store searches sent: only the latest one's answer shows
+  let waiting = null;
+
+  function askStoreSoon(text) {
+    clearTimeout(waiting);
+    const mine = ++asked;
+    const query = kgState.storeQuery(text);
+    if (!query) return;
+    waiting = setTimeout(() => {
+      fetch(`query?query=${encodeURIComponent(query)}`, { headers: { Accept: "application/sparql-results+json" } })
+        .then((answer) => (answer.ok ? answer.json() : Promise.reject(new Error(answer.statusText))))
+        .then((answer) => { if (mine === asked) showStoreResults(kgState.storeResults(answer)); })
+        .catch(() => { if (mine === asked) showStoreResults(null); });
+    }, 150);
+  }
+
+  function storeItem(entry) {
+    const choice = button(entry.label, "kg-store-result", () => goTo({ around: entry.id, hops: kgState.hops(hopsInput.value) }));
+    choice.append(el("span", `${entry.kind} · in the store`, "kg-sub"));
+    const li = el("li");
+    li.append(choice);
+    return li;
+  }
+
+  function showStoreResults(found) {
+    results.querySelectorAll(".kg-store-item").forEach((li) => li.remove());
+    const items = [el("li", "In the store", "kg-heading")];
+    if (found === null) items.push(el("li", "The store did not answer", "kg-none"));
+    else if (!found.length) items.push(el("li", "No person or organisation so named", "kg-none"));
+    else items.push(...found.map(storeItem));
+    items.forEach((li) => li.classList.add("kg-store-item"));
+    results.append(...items);
+    results.hidden = !search.value.trim();
   }
 
   function pick(id) {
@@ -188,6 +261,7 @@
     if (event.key === "Enter") {
       const found = matches(search.value);
       if (found.length) pick(found[0].id);
+      else if (data.served && kgState.words(search.value).length) goTo({ around: search.value.trim(), hops: kgState.hops(hopsInput.value) });
     } else if (event.key === "Escape") {
       search.value = "";
       results.hidden = true;
@@ -451,6 +525,33 @@
     legend.append(li);
   }
 
+  // ---- What the page is a slice of, and on a served page, the other slices of the store.
+
+  function showAbout() {
+    const about = data.about;
+    if (!about) return;
+    const line = byId("kg-about");
+    const parts = [about.error || about.title];
+    if (about.cut && !about.overview) parts.push(`cut at ${about.limit} entities`);
+    if (about.note) parts.push(about.note);
+    line.textContent = parts.join(" · ");
+    if (about.error) {
+      line.className = "kg-error";
+      line.setAttribute("role", "alert");
+    }
+    line.hidden = false;
+  }
+
+  function storeNav() {
+    if (!data.served) return;
+    const region = byId("kg-region");
+    const month = byId("kg-month");
+    const events = () => goTo({ region: region.value.trim(), month: month.value, hops: kgState.hops(hopsInput.value) });
+    byId("kg-events").addEventListener("click", events);
+    region.addEventListener("keydown", (event) => { if (event.key === "Enter") events(); });
+    byId("kg-store").hidden = false;
+  }
+
   // ---- The network.
 
   function focusNode(id) {
@@ -506,8 +607,9 @@
       performance.mark("kg-first-draw");
       document.body.dataset.drawn = "true";
     });
-    // Freeze once laid out: nodes stay where they are, and later ones settle around them.
-    network.once("stabilizationIterationsDone", () => {
+    // Freeze once laid out: nodes stay where they are, and later ones settle around them. A
+    // page laid out before (physics off: the overview) is drawn at once where it says.
+    const frozen = () => {
       network.setOptions({ physics: false });
       remember(nodeSet.getIds());
       fitLabels();
@@ -515,7 +617,14 @@
       performance.mark("kg-stabilised");
       document.body.dataset.stabilised = "true";
       followHash();
-    });
+      const official = data.about && data.about.timeline;
+      if (official && details[official]) focusNode(official).then(() => showPanel(official, true));
+    };
+    if (data.options.physics.enabled) network.once("stabilizationIterationsDone", frozen);
+    else {
+      network.fit();
+      frozen();
+    }
   }
 
   start();
@@ -524,8 +633,13 @@
     if (!byId("kg-find").contains(event.target)) results.hidden = true;
   });
   buildFilters();
+  showAbout();
+  storeNav();
   updateFocusButton();
-  if (!data.nodes.length) status.textContent = "The graph is empty.";
+  if (!data.nodes.length) {
+    status.textContent = "The graph is empty.";
+    document.body.dataset.stabilised = "true"; // nothing to lay out
+  }
   performance.mark("kg-ready");
   document.body.dataset.ready = "true";
 })();

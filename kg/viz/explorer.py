@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +17,15 @@ from pyvis.node import Node
 from rdflib import Graph
 
 from kg.network.analytics import centrality, project
-from kg.rdf.files import write_atomically
+from kg.rdf.files import memory_store, write_atomically
 from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
 from kg.viz.page import page, script_json
+from kg.viz.slices import LIMIT, Slice, overview, size
 from kg.vocab import Kind, Relation
 
-__all__ = ["fact", "payload", "render", "script_json", "write_explorer"]
+__all__ = ["Written", "fact", "payload", "render", "render_slice", "script_json", "write_explorer"]
 
 # kind: (colour, vis-network shape, legend glyph drawn in that colour, legend name)
 STYLE: dict[Kind, tuple[str, str, str, str]] = {
@@ -66,6 +69,13 @@ OPTIONS: dict[str, Any] = {
 IMPROVED_LAYOUT_MAX_NODES = 200
 # Beyond this many nodes the page opens on clusters, which open into their nodes on demand.
 LARGE = 1500
+# The distance between neighbours in a layout made here (vis-network's springs are 120 long).
+SPACING = 60
+# Beyond this many nodes a build's explorer.html is the overview (kg.viz.slices.overview), and
+# the rest is explored through a store's slices (kg serve, kg explore).
+EXPLORER_MAX = 3000
+HINT = ("explore the rest from a store: kg build SOURCES --store DIR, then kg serve --store DIR "
+        "(its /explorer page) or kg explore --store DIR --around NAME")
 
 LABEL_CHARS = 32
 # Nodes are sized by their degree centrality among these relations: who holds what, who took
@@ -73,14 +83,52 @@ LABEL_CHARS = 32
 SIZED_BY = frozenset(Relation) - {Relation.REPORTED_IN, Relation.FILED_IN}
 
 
-def write_explorer(graph: Graph, path: Path, title: str = "kg explorer") -> None:
-    """Write a self-contained interactive HTML explorer of `graph` to `path`."""
+@dataclass(frozen=True)
+class Written:
+    """What an explorer.html shows: the whole graph, or (above the limit) its overview."""
+
+    nodes: int  # the nodes of the whole graph's explorer
+    overview: bool
+
+
+def write_explorer(graph: Graph, path: Path, title: str = "kg explorer",
+                   most: int = EXPLORER_MAX) -> Written:
+    """Write a self-contained interactive HTML explorer of `graph` to `path`: of the whole graph,
+    or of its overview when the whole would draw more than `most` nodes."""
+    nodes = size(graph)
+    if nodes > most:
+        write_atomically(Path(path), render_slice(overview(memory_store(graph)), note=HINT))
+        return Written(nodes, True)
     write_atomically(Path(path), render(graph, title))
+    return Written(nodes, False)
 
 
 def render(graph: Graph, title: str = "kg explorer") -> str:
     """Return the explorer page for `graph` as HTML text."""
     return page(title, payload(project(graph)))
+
+
+def render_slice(found: Slice, served: bool = False, note: str | None = None,
+                 error: str | None = None) -> str:
+    """Return the explorer page of a slice; a served page may ask its own origin (the store's
+    SPARQL endpoint and slices). `note` says more of it; `error` says why it holds nothing."""
+    data = payload(project(found.graph))
+    for node in data["nodes"]:  # the overview: organisations and places sized by their members
+        if node["id"] in found.members:
+            node["value"] = found.members[node["id"]]
+            data["details"][node["id"]]["members"] = found.members[node["id"]]
+            data["details"][node["id"]]["events"] = found.events.get(node["id"])
+    if found.spec.overview:
+        _laid_out(data)
+    persons = [s for s in found.seeds if data["details"].get(s, {}).get("kind") == Kind.PERSON]
+    title = found.spec.title() if error is None else "nothing found"
+    data["about"] = {
+        "title": title, "seeds": found.seeds, "cut": found.cut, "limit": LIMIT,
+        "overview": found.spec.overview, "note": note, "error": error,
+        "timeline": next(iter(persons + found.seeds), None) if found.spec.timeline else None,
+    }
+    data["served"] = served
+    return page(f"kg explorer: {title}", data, served)
 
 
 def payload(g: nx.MultiDiGraph) -> dict[str, Any]:
@@ -99,6 +147,24 @@ def payload(g: nx.MultiDiGraph) -> dict[str, Any]:
         "details": details, "links": {eid: view.edges[key] for key, eid in ids.items()},
         "clusters": groups,
     }
+
+
+def _laid_out(data: dict[str, Any]) -> None:
+    """Lay the nodes out here, once (networkx's Fruchterman-Reingold, seeded), so that the page
+    draws them at once, physics off: for the overview, which a server makes once and every
+    visitor opens first."""
+    simple = nx.Graph()
+    simple.add_nodes_from(node["id"] for node in data["nodes"])
+    simple.add_edges_from((edge["from"], edge["to"]) for edge in data["edges"])
+    if not len(simple):
+        return
+    spread = SPACING * math.sqrt(len(simple))  # about SPACING pixels between neighbours
+    places = nx.spring_layout(simple, seed=7, scale=spread)
+    for node in data["nodes"]:
+        x, y = places[node["id"]]
+        node["x"], node["y"] = round(float(x), 1), round(float(y), 1)
+    physics = data["options"]["physics"]
+    data["options"] = {**data["options"], "physics": {**physics, "enabled": False}}
 
 
 def _edge_ids(g: nx.MultiDiGraph) -> dict[EdgeKey, str]:

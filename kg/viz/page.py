@@ -16,9 +16,11 @@ HERE = files("kg.viz")
 VIS = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
 
 # Inline scripts run only if their hash is listed, so injected markup could not run even if
-# some text escaped escaping; nothing may be fetched, and links only navigate.
+# some text escaped escaping; nothing may be fetched, and links only navigate. A page served by
+# `kg serve` may ask its own origin (the SPARQL endpoint) and nothing else.
 CSP = ("default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
        "base-uri 'none'; form-action 'none'")
+SERVED = "; connect-src 'self'"
 
 SLOT = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 SOURCE_MAP = re.compile(r"^\s*(//[#@]|/\*[#@])\s*sourceMappingURL=.*$", re.M)
@@ -27,13 +29,14 @@ JSON_ESCAPES = {
 }
 
 
-def page(title: str, data: Mapping[str, Any]) -> str:
-    """Fill the page template with the inlined assets, the data and a strict CSP."""
+def page(title: str, data: Mapping[str, Any], served: bool = False) -> str:
+    """Fill the page template with the inlined assets, the data and a strict CSP (which lets a
+    served page ask its own origin)."""
     scripts = {"vis_js": asset(VIS / "vis-network.min.js", "script"),
                "state_js": asset(HERE / "state.js", "script"),
                "explorer_js": asset(HERE / "explorer.js", "script")}
     slots = {
-        **scripts, "csp": csp(scripts.values()),
+        **scripts, "csp": csp(scripts.values()) + (SERVED if served else ""),
         "title": html.escape(title), "data": script_json(data),
         "vis_css": asset(VIS / "vis-network.css", "style"),
         "explorer_css": asset(HERE / "explorer.css", "style"),

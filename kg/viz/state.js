@@ -55,6 +55,71 @@ const kgState = (() => {
     return text.startsWith("find=") ? text.slice(5) : null;
   }
 
+  // ---- An official's timeline: the node's roles and events (not its reports), by date: a role
+  // by the days it was held on, else the days of the reports that give it (a former role is
+  // held before them); an event by its own days, else its reports'. Undated facts come last.
+
+  function timeline(data, id) {
+    const entries = [];
+    for (const f of data.details[id].facts) {
+      const link = data.links[f.edge];
+      if (link.relation === "reported_in" || link.relation === "filed_in") continue;
+      const role = link.iri && data.details[link.iri]; // a holding's membership node
+      const other = data.details[f.other];
+      let days = link.dates && link.dates.length ? link.dates : [];
+      if (!days.length && role) days = role.when;
+      else if (!days.length && other && other.kind === "event") days = other.when;
+      entries.push({ days: [...days].sort(), text: f.text, other: f.other });
+    }
+    const first = (e) => e.days[0] || "\uffff";
+    return entries.sort((a, b) => first(a).localeCompare(first(b)) || a.text.localeCompare(b.text));
+  }
+
+  // ---- The store behind a served page: its names searched through the SPARQL endpoint (the
+  // name-token key, kg.rdf.tokens: whole words, the last one as typed so far), and the pages of
+  // its slices (kg.viz.slices).
+
+  const PREFIXES = [
+    "PREFIX kg: <https://w3id.org/kg-news/ontology#>", "PREFIX foaf: <http://xmlns.com/foaf/0.1/>",
+    "PREFIX org: <http://www.w3.org/ns/org#>", "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>",
+  ].join("\n");
+
+  // The words of a name as the key holds them: lower case, without accents, letters and digits
+  // (or a code such as 16.04). Nothing else can reach a query.
+  function words(text) {
+    return [...new Set(fold(text).match(/[0-9]+(?:\.[0-9]+)*|[\p{L}\p{N}]+/gu) || [])];
+  }
+
+  function storeQuery(text, limit = 20) {
+    const found = words(text);
+    if (!found.length) return null;
+    const last = found.pop();
+    const whole = found.map((w) => `  ?e kg:nameToken "${w}" .\n`).join("");
+    return `${PREFIXES}
+SELECT DISTINCT ?e ?label ?type WHERE {
+${whole}  ?e kg:nameToken ?word . FILTER (STRSTARTS(?word, "${last}"))
+  VALUES ?type { foaf:Person org:Organization }
+  ?e a ?type ; rdfs:label ?label .
+} ORDER BY ?label ?e LIMIT ${limit}`;
+  }
+
+  // The persons and organisations of a SPARQL JSON answer to storeQuery, each once.
+  function storeResults(answer) {
+    const seen = new Map();
+    for (const row of answer.results.bindings) {
+      const id = row.e.value;
+      const kind = row.type.value.endsWith("Person") ? "person" : "organization";
+      if (!seen.has(id)) seen.set(id, { id, label: row.label.value, kind });
+    }
+    return [...seen.values()];
+  }
+
+  // The address of a slice's page, beside the served page: explorer?around=...&hops=1.
+  function sliceHref(params) {
+    const given = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== "");
+    return `explorer?${new URLSearchParams(given.map(([k, v]) => [k, String(v)]))}`;
+  }
+
   // ---- Small view decisions.
 
   function hops(value) {
@@ -233,6 +298,9 @@ const kgState = (() => {
     return view;
   }
 
-  return { fold, plural, kindLine, searchIndex, matches, matchedAlias, hashQuery, hops, labelMax, seed, countText, createView };
+  return {
+    fold, plural, kindLine, searchIndex, matches, matchedAlias, hashQuery, hops, labelMax, seed, countText,
+    createView, timeline, words, storeQuery, storeResults, sliceHref,
+  };
 })();
 if (typeof module === "object" && module.exports) module.exports = kgState;

@@ -145,3 +145,64 @@ test("every kind of event in a real payload shows its subtype", { skip: !process
   for (const d of events) assert.equal(kgState.kindLine(d), `event · ${d.subtype}`);
   assert.equal(kgState.createView(data).passing().size, data.nodes.length);
 });
+
+test("an official's timeline: roles and events by date, reports left out, undated last", () => {
+  const data = sample();
+  Object.assign(data.details, {
+    kpu: detail("organization", "KPU Lahat"),
+    m1: detail("membership", "Ketua", { when: ["2024-05-02"] }), // reported as former then
+    a1: detail("article", "Berita", { when: ["2024-03-12"] }),
+    apel: detail("event", "Apel"),
+  });
+  data.details.budi.facts = [
+    { text: "attends Rapat koordinasi", other: "rapat", edge: "e0" },
+    { text: "Ketua at KPU Lahat (former)", other: "kpu", edge: "e5" },
+    { text: "Anggota at KPU Lahat", other: "kpu", edge: "e6" },
+    { text: "reported in Berita", other: "a1", edge: "e7" },
+    { text: "attends Apel", other: "apel", edge: "e8" },
+  ];
+  Object.assign(data.links, {
+    e5: { relation: "holds", iri: "m1", dates: [], evidence: [] },
+    e6: { relation: "holds", iri: "m2", dates: ["2024-01-09"], evidence: [] },
+    e7: { relation: "reported_in", evidence: [] },
+    e8: { relation: "attends", evidence: [] },
+  });
+  const entries = kgState.timeline(data, "budi");
+  assert.deepEqual(entries.map((e) => [e.days, e.text]), [
+    [["2024-01-09"], "Anggota at KPU Lahat"],
+    [["2024-03-11"], "attends Rapat koordinasi"],
+    [["2024-05-02"], "Ketua at KPU Lahat (former)"],
+    [[], "attends Apel"],
+  ]);
+  data.details.sebastien.facts = [];
+  assert.deepEqual(kgState.timeline(data, "sebastien"), []);
+});
+
+test("a store search asks the name-token key, and nothing typed reaches the query but words", () => {
+  assert.deepEqual(kgState.words("  Sébastien  H. Budi, 16.04 "), ["sebastien", "h", "budi", "16.04"]);
+  assert.equal(kgState.storeQuery(" \" } ; "), null);
+  const query = kgState.storeQuery('Budi San"} DROP ALL; #');
+  assert.match(query, /\?e kg:nameToken "budi" \.\n {2}\?e kg:nameToken "san" \.\n {2}\?e kg:nameToken "drop" \.\n/);
+  assert.match(query, /FILTER \(STRSTARTS\(\?word, "all"\)\)/);
+  assert.doesNotMatch(query, /[#;}]\s*DROP|"}/);
+  assert.equal(query.split('"').length - 1, 8); // four words, each quoted once
+  const answer = {
+    results: {
+      bindings: [
+        { e: { value: "kgr:person/budi" }, label: { value: "Budi Santoso" }, type: { value: "http://xmlns.com/foaf/0.1/Person" } },
+        { e: { value: "kgr:person/budi" }, label: { value: "Budi Santoso" }, type: { value: "http://xmlns.com/foaf/0.1/Person" } },
+        { e: { value: "kgr:org/kpu" }, label: { value: "KPU Lahat" }, type: { value: "http://www.w3.org/ns/org#Organization" } },
+      ],
+    },
+  };
+  assert.deepEqual(kgState.storeResults(answer), [
+    { id: "kgr:person/budi", label: "Budi Santoso", kind: "person" },
+    { id: "kgr:org/kpu", label: "KPU Lahat", kind: "organization" },
+  ]);
+});
+
+test("a slice's page is beside the served page, its parameters escaped, empty ones left out", () => {
+  assert.equal(kgState.sliceHref({ around: "https://w3id.org/kg-news/id/person/budi", hops: 2 }),
+    "explorer?around=https%3A%2F%2Fw3id.org%2Fkg-news%2Fid%2Fperson%2Fbudi&hops=2");
+  assert.equal(kgState.sliceHref({ region: "Ogan Ilir & co", month: "", hops: 1 }), "explorer?region=Ogan+Ilir+%26+co&hops=1");
+});

@@ -1,0 +1,292 @@
+"""Slices of a graph held in Oxigraph (a store, or a build's graph loaded in memory) for the
+explorer, so that no page draws more than a few thousand nodes, each read by the store's indexes
+without reading the rest:
+
+- around a name: the persons and organisations named so, and what lies within N hops of them;
+- a region and a month: the events held in the region (or any place inside it) in that month,
+  and what lies within N hops of them;
+- the overview: the organisations with the most members, and the regions they serve, up to the
+  province: an entry to the rest.
+
+Names and regions match as the named questions match them (kg.store.params): every word of the
+name, in any order, case and accents aside, through the name-token key (kg.rdf.tokens); a
+region by the words of its name or its Kemendagri code, with every place inside it.
+
+A hop goes from an entity to the entities one fact ties it to: a membership (person and
+organisation), a participation (event and participant), a place an event was held in, an
+organisation serves or a place lies in. Articles, roles and days tie too much together to be
+walked through; they come with the facts that cite them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.errors import UserError
+from kg.network.analytics import KINDS
+from kg.rdf.files import rdflib_triple, to_ox
+from kg.rdf.graph import new_graph
+from kg.rdf.namespaces import FOAF, KG, KGR, ORG, RDF, SDO, term
+from kg.rdf.tokens import KG_NAME_TOKEN, NAME_TOKENS, words
+from kg.vocab import Kind, Relation
+
+ENTITIES = tuple(f"{KGR}{kind.segment}/" for kind in (Kind.PERSON, Kind.ORGANIZATION, Kind.EVENT,
+                                                        Kind.PLACE, Kind.COLLECTIVE))
+THROUGH = tuple(f"{KGR}{segment}/" for segment in (Kind.MEMBERSHIP.segment, "participation"))
+CITED = tuple(f"{KGR}{segment}/" for segment in (Kind.ROLE.segment, "date", Kind.ARTICLE.segment))
+LIMIT = 2000  # entities on one page at the most: the explorer draws a few thousand well
+OVERVIEW = 150  # organisations in the overview: with their regions, a few hundred nodes
+MAX_HOPS = 6
+MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
+NAMED = (to_ox(FOAF.Person), to_ox(ORG.Organization))  # what a name finds
+DRAWN = (*KINDS, ORG.Membership)  # the types of the nodes the explorer draws
+
+_TYPE, _ORG, _MEMBER, _PARTICIPANT, _START = (to_ox(t) for t in (
+    RDF.type, ORG.organization, ORG.member, KG.participant, SDO.startDate))
+_TOKEN, _KEY = ox.NamedNode(KG_NAME_TOKEN), ox.NamedNode(NAME_TOKENS)
+_PLACE, _EVENT = (to_ox(term(kind.term)) for kind in (Kind.PLACE, Kind.EVENT))
+_LOCATION, _WITHIN, _SERVES = (to_ox(term(r.term)) for r in (
+    Relation.LOCATED_IN, Relation.WITHIN, Relation.SERVES))
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a slice is asked for: around a name, a region and a month, an official's timeline
+    (around the name, one hop, opened on the timeline), or the overview."""
+
+    around: str | None = None
+    hops: int = 1
+    region: str | None = None
+    month: str | None = None
+    timeline: str | None = None
+    overview: bool = False
+
+    def checked(self) -> Spec:
+        """Return the spec if it asks for exactly one kind of slice, with sound values."""
+        asked = [self.around is not None, self.region is not None or self.month is not None,
+                 self.timeline is not None, self.overview]
+        if sum(asked) != 1:
+            raise UserError("ask for one slice: around a name (and hops), a region and/or a "
+                            "month, a timeline, or the overview")
+        if not 0 <= self.hops <= MAX_HOPS:
+            raise UserError(f"hops must be from 0 to {MAX_HOPS} (given {self.hops})")
+        if self.month is not None and not MONTH.fullmatch(self.month):
+            raise UserError(f"month {self.month!r} is not a month: write it YYYY-MM, e.g. 2024-01")
+        return self
+
+    def title(self) -> str:
+        """Say in words what the slice shows."""
+        hops = f"{self.hops} hop{'' if self.hops == 1 else 's'}"
+        if self.overview:
+            return f"the {OVERVIEW} organisations with the most members, and their regions"
+        if self.timeline is not None:
+            return f"the timeline of {self.timeline}"
+        if self.around is not None:
+            return f"{self.around}, {hops}"
+        where = f"in {self.region}" if self.region is not None else "everywhere"
+        return f"events {where}{f' in {self.month}' if self.month else ''}, {hops}"
+
+
+@dataclass(frozen=True)
+class Slice:
+    """A slice: its triples, what it was taken around, whether the limit cut it, and for the
+    overview the members each organisation has (a place: those of the organisations serving
+    it or a place inside it) and the events each organisation took part in."""
+
+    spec: Spec
+    graph: Graph
+    seeds: list[str]
+    cut: bool
+    members: dict[str, int] = field(default_factory=dict)
+    events: dict[str, int] = field(default_factory=dict)
+
+
+def take(store: ox.Store, spec: Spec, limit: int = LIMIT) -> Slice:
+    """Read the slice a spec asks for."""
+    spec = spec.checked()
+    if spec.overview:
+        return overview(store, spec)
+    if spec.region is None and spec.month is None:
+        return around(store, spec, limit)
+    return happenings(store, spec, limit)
+
+
+def _values(store: ox.Store, s: Any, p: Any, o: Any = None) -> Iterator[str]:
+    """Yield the value of the other end of each triple of a pattern (its object, or its subject
+    when the object is given)."""
+    for q in store.quads_for_pattern(s, p, o):
+        yield (q.object if o is None else q.subject).value  # type: ignore[union-attr]  # no RDF-star triples in our data
+
+
+def _typed(store: ox.Store, node: str, types: Iterable[Any]) -> bool:
+    """Say whether a node has one of these (Oxigraph) types."""
+    return any(True for t in types for _ in store.quads_for_pattern(ox.NamedNode(node), _TYPE, t))
+
+
+def _tokened(store: ox.Store, text: str) -> set[str]:
+    """Return the nodes whose names hold every word of the text (the name-token key)."""
+    found: set[str] | None = None
+    for word in words(text):
+        holders = set(_values(store, None, _TOKEN, ox.Literal(word)))
+        found = holders if found is None else found & holders
+    if found is None:
+        raise UserError(f"no name to look for in {text!r}")
+    return found
+
+
+def named(store: ox.Store, name: str) -> list[str]:
+    """Return the persons and organisations named with every word of the name, or the one whose
+    IRI it is."""
+    found = {name} if name.startswith(ENTITIES) else _tokened(store, name)
+    return sorted(node for node in found if _typed(store, node, NAMED))
+
+
+def _ends(store: ox.Store, node: str) -> Iterator[str]:
+    """Yield the IRIs a node shares a triple with, either way."""
+    term_ = ox.NamedNode(node)
+    for q in store.quads_for_pattern(term_, None, None):
+        if isinstance(q.object, ox.NamedNode):
+            yield q.object.value
+    for q in store.quads_for_pattern(None, None, term_):
+        yield q.subject.value  # type: ignore[union-attr]  # no RDF-star triples in our data
+
+
+def _neighbours(store: ox.Store, node: str) -> tuple[set[str], set[str]]:
+    """Return the entities one fact ties a node to, and the facts (memberships, participations)."""
+    entities, facts = set(), set()
+    for end in _ends(store, node):
+        if end.startswith(ENTITIES):
+            entities.add(end)
+        elif end.startswith(THROUGH):
+            facts.add(end)
+            entities.update(e for e in _ends(store, end) if e.startswith(ENTITIES))
+    entities.discard(node)
+    return entities, facts
+
+
+def _walk(store: ox.Store, spec: Spec, seeds: list[str], limit: int) -> Slice:
+    """Return the slice of what lies `spec.hops` hops around the seeds, at most `limit` entities."""
+    cut = len(seeds) > limit
+    seeds = seeds[:limit]
+    kept, facts, frontier = set(seeds), set(), list(seeds)
+    for _ in range(spec.hops):
+        reached: set[str] = set()
+        for node in frontier:
+            entities, ties = _neighbours(store, node)
+            facts |= ties
+            reached |= entities - kept
+        room = limit - len(kept)
+        cut = cut or len(reached) > room
+        frontier = sorted(reached)[:max(room, 0)]
+        kept.update(frontier)
+    return Slice(spec, _graph(store, kept, facts), seeds, cut)
+
+
+def around(store: ox.Store, spec: Spec, limit: int = LIMIT) -> Slice:
+    """Return the slice around the persons and organisations named like `spec.around` (or, for
+    a timeline, `spec.timeline`: one hop brings every role and event of theirs)."""
+    name = spec.around if spec.around is not None else spec.timeline
+    assert name is not None
+    seeds = named(store, name)
+    if not seeds:
+        raise UserError(f"no person or organisation in the store is named like {name!r}")
+    return _walk(store, spec if spec.around is not None else Spec(timeline=name), seeds, limit)
+
+
+def places_in(store: ox.Store, region: str) -> set[str]:
+    """Return the places named with every word of the region, or so coded, and every place
+    inside them."""
+    found = {node for node in _tokened(store, region) if _typed(store, node, [_PLACE])}
+    todo = list(found)
+    while todo:
+        inner = set(_values(store, None, _WITHIN, ox.NamedNode(todo.pop()))) - found
+        found |= inner
+        todo.extend(inner)
+    return found
+
+
+def happenings(store: ox.Store, spec: Spec, limit: int = LIMIT) -> Slice:
+    """Return the slice around the events held in a region (or a place inside it) in a month;
+    either may be left out."""
+    if spec.region is not None:
+        places = places_in(store, spec.region)
+        if not places:
+            raise UserError(f"no place in the store is named or coded like {spec.region!r}")
+        events = {e for place in places for e in _values(store, None, _LOCATION,
+                                                          ox.NamedNode(place))}
+    else:
+        events = set(_values(store, None, _TYPE, _EVENT))
+    if spec.month is not None:
+        events = {e for e in events if any(day.startswith(spec.month)
+                                           for day in _values(store, ox.NamedNode(e), _START))}
+    seeds = sorted(e for e in events if _typed(store, e, [_EVENT]))
+    if not seeds:
+        where = f" in {spec.region}" if spec.region is not None else ""
+        when = f" in {spec.month}" if spec.month is not None else ""
+        raise UserError(f"no event in the store was held{where}{when}")
+    return _walk(store, spec, seeds, limit)
+
+
+def overview(store: ox.Store, spec: Spec = Spec(overview=True), top: int = OVERVIEW) -> Slice:
+    """Return the organisations with the most members (distinct persons holding a role there;
+    then the most events taken part in), the places they serve and those places' provinces."""
+    members: dict[str, set[str]] = {}
+    for q in store.quads_for_pattern(None, _ORG, None):
+        persons = members.setdefault(q.object.value, set())  # type: ignore[union-attr]  # no RDF-star triples in our data
+        persons.update(_values(store, q.subject, _MEMBER))
+    events = {org: len(set(_values(store, None, _PARTICIPANT, ox.NamedNode(org))))
+              for org in _values(store, None, _TYPE, to_ox(ORG.Organization))}
+    ranked = sorted(events, key=lambda org: (-len(members.get(org, ())), -events[org], org))
+    chosen = ranked[:top]
+    weights = {org: len(members.get(org, ())) for org in chosen}
+    for org in chosen:
+        todo = list(_values(store, ox.NamedNode(org), _SERVES))
+        seen: set[str] = set()
+        while todo:  # the place served, and each place it lies in, up to the province
+            place = todo.pop()
+            if place in seen:
+                continue
+            seen.add(place)
+            weights[place] = weights.get(place, 0) + weights[org]
+            todo.extend(_values(store, ox.NamedNode(place), _WITHIN))
+    graph = _graph(store, set(weights), set(), cited=False)
+    return Slice(spec, graph, chosen, len(ranked) > top, weights,
+                 {org: events[org] for org in chosen})
+
+
+def _graph(store: ox.Store, entities: set[str], facts: set[str], cited: bool = True) -> Graph:
+    """Read the triples of the entities, of the facts between them, and of what those cite
+    (unless `cited` is false: then of the entities alone)."""
+    between = {f for f in facts if all(e in entities for e in _ends(store, f)
+                                       if e.startswith(ENTITIES))}
+    todo, seen, g = [*entities, *between], set(), new_graph()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for q in store.quads_for_pattern(ox.NamedNode(node), None, None):
+            if q.graph_name == _KEY:
+                continue  # the name-token key is an index, not the graph
+            g.add(rdflib_triple(q))
+            target = q.object.value if isinstance(q.object, ox.NamedNode) else ""
+            if (cited and target.startswith(CITED)) or target.startswith(f"{node}/"):  # an interval
+                todo.append(target)
+    return g
+
+
+def size(graph: Graph) -> int:
+    """Count the nodes the explorer of a whole graph draws: entities, articles and memberships
+    (the projection's kinds, and a node for each role held)."""
+    return len({s for t in DRAWN for s in graph.subjects(RDF.type, t)})
+
+
+def stored_size(store: ox.Store) -> int:
+    """Count the nodes the explorer of a store's whole graph would draw (see `size`)."""
+    return len({q.subject for t in DRAWN for q in store.quads_for_pattern(None, _TYPE, to_ox(t))})
