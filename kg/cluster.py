@@ -68,7 +68,7 @@ def connect(address: str, jobs: int | None = None) -> Iterator[Workers]:
         except TimeoutError:
             raise UserError(f"the Dask scheduler at {address} has no worker after {WAIT} s: "
                             f"start some with: dask worker {address}") from None
-        slots = sum(client.nthreads().values())
+        slots = max(1, sum(client.nthreads().values()))  # tasks queue for workers that leave
         yield Workers(client.get_executor(pure=False), slots, partial(sees, client))
 
 
