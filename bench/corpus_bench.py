@@ -8,12 +8,13 @@ quotes, handovers, and sentences of plain reporting between them. Names, places 
 generated from our own lists and the gazetteer; no real text is used. Then it runs
 
 - `kg build CORPUS --jobs 1` in a process of its own (the whole process: start-up, reading,
-  extraction, unification, the graph, graph.ttl, explorer.html), and again with `--jobs 2`,
-  and checks that both wrote the same bytes;
+  extraction, unification, the graph, graph.ttl, explorer.html), and again with `--jobs 2`
+  (and, when asked, on a Dask cluster of N workers on this machine: `--cluster local --jobs
+  N`, its start included), and checks that all wrote the same bytes;
 - the same stages in this process, one after the other, timed, for each stage's share.
 
     python bench/corpus_bench.py [--articles 10000] [--seed 7] [--keep DIR] [--jobs 1 2]
-                                 [--no-stages]
+                                 [--cluster N ...] [--no-stages]
 
 Prints articles/s and words/s per run, its peak memory (the largest process: with --jobs 2 the
 parent and each worker are counted apart), and each stage's seconds and share.
@@ -132,16 +133,22 @@ def write_corpus(folder: Path, n: int, seed: int) -> int:
     return total
 
 
-def run_build(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Run `kg build` in a process of its own; return its seconds and peak memory in MB."""
+def run_build(corpus: Path, out: Path, options: list[str]) -> tuple[float, float]:
+    """Run `kg build` with the options in a process of its own; return its seconds and peak
+    memory in MB."""
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out),
-                              "--jobs", str(jobs)], stdout=subprocess.DEVNULL)
+                              *options], stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status):
-        raise SystemExit(f"kg build --jobs {jobs} failed")
+        raise SystemExit(f"kg build {' '.join(options)} failed")
     return seconds, usage.ru_maxrss / 1024
+
+
+def _folder(run: str) -> str:
+    """Name the output folder of a run by its options: out-jobs-1, out-cluster-local-jobs-2."""
+    return "-".join(["out", *run.replace("--", "").split()])
 
 
 def stages(corpus: Path, out: Path) -> dict[str, float]:
@@ -182,6 +189,9 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="write the corpus and outputs here, and keep them")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], metavar="N",
                     help="the --jobs of each whole build (default: 1 2)")
+    ap.add_argument("--cluster", type=int, nargs="*", default=[], metavar="N",
+                    help="also build on a Dask cluster of N worker processes on this machine, "
+                         "--cluster local --jobs N, for each N (needs kg[cluster])")
     ap.add_argument("--no-stages", action="store_true", help="time whole builds only")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
@@ -190,18 +200,21 @@ def main() -> None:
         words = write_corpus(corpus, args.articles, args.seed)
         n = args.articles
         print(f"corpus: {n} articles, {words:,} words ({words / n:.0f} per article)", flush=True)
+        runs = [f"--jobs {jobs}" for jobs in args.jobs]
+        runs += [f"--cluster local --jobs {workers}" for workers in args.cluster]
         timed = {}
-        for jobs in args.jobs:
-            seconds, peak = run_build(corpus, work / f"out-{jobs}", jobs)
-            timed[jobs] = seconds
-            print(f"kg build --jobs {jobs}: {seconds:.1f} s, {n / seconds:.1f} articles/s, "
+        for run in runs:
+            seconds, peak = run_build(corpus, work / _folder(run), run.split())
+            timed[run] = seconds
+            print(f"kg build {run}: {seconds:.1f} s, {n / seconds:.1f} articles/s, "
                   f"{words / seconds:,.0f} words/s, peak {peak:.0f} MB (largest process)",
                   flush=True)
-        first, *others = args.jobs
-        for jobs in others:
-            same = all((work / f"out-{first}" / f).read_bytes() == (work / f"out-{jobs}" / f)
-                       .read_bytes() for f in ("graph.ttl", "explorer.html"))
-            print(f"--jobs {jobs} is {timed[first] / timed[jobs]:.2f} times --jobs {first}; "
+        first, *others = runs
+        for run in others:
+            same = all((work / _folder(first) / f).read_bytes() ==
+                       (work / _folder(run) / f).read_bytes()
+                       for f in ("graph.ttl", "explorer.html"))
+            print(f"{run} is {timed[first] / timed[run]:.2f} times {first}; "
                   f"outputs {'identical' if same else 'DIFFERENT'}", flush=True)
         if args.no_stages:
             return

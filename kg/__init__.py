@@ -15,7 +15,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("rdf",),  # records -> triples, IRIs, SHACL, graph files
     ("network",),  # the graph as a networkx network; measures and exports for other tools
     ("viz",),  # the HTML explorer
-    ("pipeline",),  # the build: read -> extract -> unify -> graph -> outputs
+    ("pipeline", "cluster"),  # the build: read -> extract -> unify -> graph -> outputs; on Dask
     ("store", "queries"),  # the persistent store, kg serve, kg push, named SPARQL questions
     ("quality",),  # scores against gold facts
     ("cli", "__main__"),  # the command line

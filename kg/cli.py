@@ -14,7 +14,7 @@ from kg import __version__
 from kg.errors import UserError, one_line
 
 if TYPE_CHECKING:  # the CLI imports what a command needs when it runs
-    from kg.pipeline import Build
+    from kg.pipeline import Build, Workers
     from kg.records import Problem
 
 DEFAULT_SOURCES = [Path("sources")]
@@ -46,18 +46,30 @@ def _report(problems: Sequence[Problem]) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the graph and its outputs (graph.ttl, explorer.html) from the sources."""
+    """Build the graph and its outputs (graph.ttl, explorer.html) from the sources, extracting
+    in local processes or on a Dask cluster."""
+    if not args.cluster:
+        return _build(args, None)
+    from kg.cluster import connect
+
+    with connect(args.cluster, args.jobs) as workers:
+        return _build(args, workers)
+
+
+def _build(args: argparse.Namespace, workers: Workers | None) -> int:
+    """Build the outputs, or into a store, extracting on the workers given or in --jobs
+    processes."""
     from kg.pipeline import all_cores, build
     from kg.viz.explorer import EXPLORER_MAX
 
     args.jobs = args.jobs or all_cores()
     args.explorer_max = EXPLORER_MAX if args.explorer_max is None else args.explorer_max
     if args.store:
-        return cmd_build_store(args)
+        return cmd_build_store(args, workers)
 
     args.out = args.out or Path("build")
     result = build(_sources(args.sources), args.out, progress=True, max_bytes=args.max_bytes,
-                   jobs=args.jobs, explorer_max=args.explorer_max)
+                   jobs=args.jobs, explorer_max=args.explorer_max, workers=workers)
     _report(result.problems)
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
@@ -78,12 +90,13 @@ def _overview_note(result: Build, args: argparse.Namespace) -> None:
               f"{result.explorer.nodes} nodes, above --explorer-max {args.explorer_max}; {HINT}")
 
 
-def cmd_build_store(args: argparse.Namespace) -> int:
+def cmd_build_store(args: argparse.Namespace, workers: Workers | None = None) -> int:
     """Build into a persistent store (only new or changed articles are extracted), then the exports."""
     from kg.store.build import build_store
 
     result = build_store(_sources(args.sources), args.out, args.store, progress=True,
-                         max_bytes=args.max_bytes, jobs=args.jobs, explorer_max=args.explorer_max)
+                         max_bytes=args.max_bytes, jobs=args.jobs, explorer_max=args.explorer_max,
+                         workers=workers)
     _report(result.problems)
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)
@@ -326,6 +339,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--explorer-max", type=int, default=None, metavar="N",
                    help="above N nodes, explorer.html is the overview (the organisations with the "
                         "most members and their regions), not the whole graph (default: 3000)")
+    b.add_argument("--cluster", metavar="ADDRESS", help="extract on a Dask cluster: its scheduler's "
+                   "address (tcp://host:8786), or 'local' for one on this machine of --jobs "
+                   "processes; the outputs are the same (needs kg[cluster])")
     _max_bytes(b)
     b.set_defaults(run=cmd_build)
     e = sub.add_parser("extract", help="print each article's mentions and facts as JSON lines")

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import socket
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Graph
 from tqdm import tqdm
@@ -23,7 +26,8 @@ from tqdm import tqdm
 from kg.extract import extract
 from kg.identity.unify import Merge, read_overrides, unify
 from kg.ingest import MAX_BYTES
-from kg.ingest.load import load_articles
+from kg.ingest.load import Entry, discover, entry, keep_once, read_articles
+from kg.ingest.readers import read
 from kg.rdf.files import write_turtle
 from kg.rdf.graph import build_graph
 from kg.records import Article, Extraction, Problem
@@ -55,10 +59,27 @@ class Build:
     explorer: Written | None = None  # what explorer.html shows, when this build wrote it
 
 
-# Articles a worker process extracts at a time, and how many such batches wait per worker: enough
-# to keep every worker busy, few enough that a build holds only a window of the corpus.
+# Items (articles, or files that workers read) a worker extracts at a time, and how many such
+# batches wait per worker: enough to keep every worker busy, few enough that a build holds only a
+# window of the corpus.
 BATCH = 16
 AHEAD = 3
+T = TypeVar("T")
+R = TypeVar("R")
+# What a worker that reads a file gives for each of its items: a problem reading it, or an
+# article's entry (to choose among the articles as `load_articles` does) and its extraction.
+Read = Problem | tuple[Entry, Extraction | Problem]
+
+
+@dataclass(frozen=True)
+class Workers:
+    """Processes that are not a build's own pool, a cluster's: the executor that runs tasks on
+    them, how many they run at once, and whether they see files by this process's names (then
+    they read the sources themselves)."""
+
+    executor: Executor
+    slots: int
+    sees: Callable[[list[Path]], bool]
 
 
 def all_cores() -> int:
@@ -75,10 +96,45 @@ def extract_one(article: Article, mentions: bool = False, recogniser: bool = Tru
         return Problem(article.source, f"extraction failed: {type(err).__name__}: {err}")
 
 
-def _extract_batch(batch: list[Article], mentions: bool, recogniser: bool
+def _kept(item: Extraction | Problem, compact: bool) -> Extraction | Problem:
+    """Return what a build keeps of an extraction: compacted, when asked."""
+    return compacted(item) if compact and isinstance(item, Extraction) else item
+
+
+def _extract_batch(batch: list[Article], mentions: bool, recogniser: bool, compact: bool
                    ) -> list[Extraction | Problem]:
     """Extract a batch of articles in a worker process (which loads the recogniser once)."""
-    return [extract_one(article, mentions, recogniser) for article in batch]
+    return [_kept(extract_one(article, mentions, recogniser), compact) for article in batch]
+
+
+def _renamed(item: Article | Problem, opened: str, named: str) -> Article | Problem:
+    """Name an item read from the file `opened` after the name `named` that the build gave it."""
+    source = named + item.source.removeprefix(opened) if item.source.startswith(opened) \
+        else item.source
+    if isinstance(item, Problem):
+        return Problem(source, item.reason.replace(opened, named))
+    return replace(item, source=source)
+
+
+def read_and_extract(opened: str, named: str, max_bytes: int, compact: bool) -> list[Read]:
+    """Read a file where it is opened (a worker's absolute path) and extract its articles,
+    compacted when asked; name them by the path the build was given, as if read there."""
+    if not os.path.exists(opened):  # a worker that joined after the check that all see them
+        raise FileNotFoundError(f"{opened} is not on the worker {socket.gethostname()}: every "
+                                "worker must see the sources under the build's paths")
+    found: list[Read] = []
+    for item in read(Path(opened), max_bytes):
+        item = _renamed(item, opened, named)
+        if isinstance(item, Problem):
+            found.append(item)
+        else:
+            found.append((entry(item), _kept(extract_one(item), compact)))
+    return found
+
+
+def _read_batch(batch: list[tuple[str, str]], max_bytes: int, compact: bool) -> list[list[Read]]:
+    """Read and extract a batch of files in a worker (opened by one name, named by the other)."""
+    return [read_and_extract(opened, named, max_bytes, compact) for opened, named in batch]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -97,46 +153,53 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
-def _in_parallel(pool: ProcessPoolExecutor, articles: Iterator[Article], mentions: bool,
-                 recogniser: bool, jobs: int) -> Iterator[Extraction | Problem]:
-    """Extract the articles in the pool's processes, a window of batches at a time (the first
-    are submitted at once, which starts the workers); yield the results in the articles' order."""
-    batches = iter(lambda: list(islice(articles, BATCH)), [])
-    window: deque[Future[list[Extraction | Problem]]] = deque(
-        pool.submit(_extract_batch, batch, mentions, recogniser)
-        for batch in islice(batches, jobs * AHEAD))
+def _in_parallel(pool: Executor, items: Iterator[T], work: Callable[[list[T]], list[R]],
+                 slots: int) -> Iterator[R]:
+    """Do the work on the items in the pool's workers, a window of batches at a time (the first
+    are submitted at once, which starts a pool's processes); yield the results in the items'
+    order."""
+    batches = iter(lambda: list(islice(items, BATCH)), [])
+    window: deque[Future[list[R]]] = deque(
+        pool.submit(work, batch) for batch in islice(batches, slots * AHEAD))
 
-    def results() -> Iterator[Extraction | Problem]:
+    def results() -> Iterator[R]:
         while window:
             done = window.popleft().result()
             for batch in islice(batches, 1):
-                window.append(pool.submit(_extract_batch, batch, mentions, recogniser))
+                window.append(pool.submit(work, batch))
             yield from done
 
     return results()
 
 
 def extract_all(articles: Iterable[Article], progress: bool = False, mentions: bool = False,
-                recogniser: bool = True, jobs: int = 1) -> Iterator[Extraction | Problem]:
+                recogniser: bool = True, jobs: int = 1, workers: Workers | None = None,
+                compact: bool = False) -> Iterator[Extraction | Problem]:
     """Extract every article (with its mentions when asked; without the recogniser when not),
-    in `jobs` processes; yield each article's Extraction, or its Problem, in the articles' order.
-    The results do not depend on `jobs`."""
+    in `jobs` processes or on the workers given, which compact the extractions when asked;
+    yield each article's Extraction, or its Problem, in the articles' order. The results do
+    not depend on where they were made."""
     total = len(articles) if isinstance(articles, list) else None
+    work = partial(_extract_batch, mentions=mentions, recogniser=recogniser, compact=compact)
+    if workers is not None:
+        items = _in_parallel(workers.executor, iter(articles), work, workers.slots)
+        yield from _progress(items, total, progress)
+        return
     if total is not None and total <= BATCH:
         jobs = 1  # starting workers would take longer than the work
     if jobs == 1:
-        yield from _progress((extract_one(a, mentions, recogniser) for a in articles), total,
-                             progress)
+        yield from _progress((_kept(extract_one(a, mentions, recogniser), compact)
+                              for a in articles), total, progress)
         return
     with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
-        items = _in_parallel(pool, iter(articles), mentions, recogniser, jobs)
+        items = _in_parallel(pool, iter(articles), work, jobs)
         yield from _progress(items, total, progress)  # its thread starts after the workers
 
 
-def _progress(items: Iterator[Extraction | Problem], total: int | None, shown: bool
-              ) -> Iterator[Extraction | Problem]:
+def _progress(items: Iterator[T], total: int | None, shown: bool, unit: str = "article"
+              ) -> Iterator[T]:
     """Show a progress bar over the extractions on long runs, when asked."""
-    return tqdm(items, total=total, desc="extracting", unit="article", disable=not shown or None,
+    return tqdm(items, total=total, desc="extracting", unit=unit, disable=not shown or None,
                 leave=False)
 
 
@@ -172,19 +235,55 @@ def extract_sources(paths: Iterable[Path], progress: bool = False, max_bytes: in
 
 
 def extract_and_unify(paths: list[Path], progress: bool = False, max_bytes: int = MAX_BYTES,
-                      jobs: int = 1, compact: bool = False
+                      jobs: int = 1, compact: bool = False, workers: Workers | None = None
                       ) -> tuple[list[Extraction], list[Problem], list[Merge]]:
-    """Read and extract every article in `jobs` processes, then merge entities across articles;
-    return the merges. Compact extractions keep no more of their article than the graph needs."""
-    articles, problems = load_articles(paths, max_bytes)
+    """Read and extract every article in `jobs` processes or on the workers given (which read
+    the files themselves when they see them), then merge entities across articles; return the
+    merges. Compact extractions keep no more of their article than the graph needs."""
+    files, problems = discover(paths)
+    if workers is not None and workers.sees(files):
+        extractions, more = _extract_there(files, workers, progress, max_bytes, compact)
+    else:
+        extractions, more = _extract_here(files, progress, max_bytes, jobs, compact, workers)
+    unified, merges = unify_all(extractions, paths)
+    return unified, problems + more, merges
+
+
+def _extract_here(files: list[Path], progress: bool, max_bytes: int, jobs: int, compact: bool,
+                  workers: Workers | None) -> tuple[list[Extraction], list[Problem]]:
+    """Read the files in this process, and extract their articles in `jobs` processes or on the
+    workers given."""
+    articles, problems = read_articles(files, max_bytes)
     extractions = []
-    for item in extract_all(articles, progress, jobs=jobs):
+    for item in extract_all(articles, progress, jobs=jobs, workers=workers, compact=compact):
         if isinstance(item, Problem):
             problems.append(item)
         else:
-            extractions.append(compacted(item) if compact else item)
-    unified, merges = unify_all(extractions, paths)
-    return unified, problems, merges
+            extractions.append(item)
+    return extractions, problems
+
+
+def _extract_there(files: list[Path], workers: Workers, progress: bool, max_bytes: int,
+                   compact: bool) -> tuple[list[Extraction], list[Problem]]:
+    """Have the workers read the files and extract their articles; keep each article once, as
+    `load_articles` does (the articles it would leave out are extracted, and dropped here)."""
+    problems: list[Problem] = []
+    work = partial(_read_batch, max_bytes=max_bytes, compact=compact)
+    names = ((str(path.absolute()), str(path)) for path in files)
+
+    def articles() -> Iterator[tuple[Entry, Extraction | Problem]]:
+        done = _in_parallel(workers.executor, names, work, workers.slots)
+        for found in _progress(done, len(files), progress, unit="file"):
+            for item in found:
+                if isinstance(item, Problem):
+                    problems.append(item)
+                else:
+                    yield item
+
+    kept, twice = keep_once(articles())
+    problems += twice
+    problems += [x for x in kept if isinstance(x, Problem)]
+    return [x for x in kept if isinstance(x, Extraction)], problems
 
 
 def compacted(x: Extraction) -> Extraction:
@@ -207,13 +306,13 @@ def count(extractions: list[Extraction]) -> tuple[int, int]:
 
 
 def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: int = MAX_BYTES,
-          jobs: int = 1, explorer_max: int = EXPLORER_MAX) -> Build:
+          jobs: int = 1, explorer_max: int = EXPLORER_MAX, workers: Workers | None = None) -> Build:
     """Build the graph of the articles under the paths and write the outputs into `out`,
-    extracting in `jobs` processes (the outputs do not depend on how many); explorer.html is
-    the overview above `explorer_max` nodes."""
+    extracting in `jobs` processes or on the workers given (the outputs do not depend on
+    where); explorer.html is the overview above `explorer_max` nodes."""
     started = time.perf_counter()
     extractions, problems, _ = extract_and_unify(list(paths), progress, max_bytes, jobs,
-                                                 compact=True)
+                                                 compact=True, workers=workers)
     graph = build_graph(extractions)
     # nothing built replaces nothing: the previous outputs stay as they were
     explorer = write_outputs(graph, out, explorer_max) if extractions else None

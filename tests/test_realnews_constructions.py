@@ -411,3 +411,10 @@ def test_a_one_word_name_of_the_dictionary_with_its_title_in_brackets_is_a_holde
                      "(Ketua Bawaslu Prov Sultra), Rudi Hartono (Anggota Bawaslu Prov Sultra), Wibawa "
                      "(Anggota Bawaslu Prov Sultra), Joko Susilo (Anggota Bawaslu Prov Sultra).")
     assert ("wibawa", "Anggota", "bawaslu|74") in holdings(x)
+
+
+def test_an_election_named_before_its_offices_is_no_holder() -> None:
+    x = extract_text("TONDANO, SULUTNEWS.ID - Menjelang Pemilihan Gubernur dan Wakil Gubernur Provinsi "
+                     "Sulawesi Utara dan Pemilihan Bupati dan Wakil Bupati Kabupaten Minahasa, KPU "
+                     "Minahasa menggelar rapat koordinasi, Jumat (25/9/2020).")
+    assert x.persons == () and x.holdings == ()

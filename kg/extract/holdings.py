@@ -158,12 +158,18 @@ def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     ...": read the other way, each title would take the next item's name.
     """
     glued = [n for n in range(len(chunks) - 1)
-             if chunks[n].kind in _PEOPLE and chunks[n + 1].kind == ChunkKind.TITLE
+             if _listed_holder(chunks[n]) and chunks[n + 1].kind == ChunkKind.TITLE
              and (title := chunks[n + 1].title) and title.org and not _gap(ctx, chunks[n], chunks[n + 1])
              and ctx.word(chunks[n + 1].j) in load().glue["list"] | {".", ""}]
     if len(glued) < 2:
         return []
     return [Pair(chunks[n], chunks[n + 1]) for n in glued]
+
+
+def _listed_holder(c: Chunk) -> bool:
+    """Say whether a chunk can head an item of a name-first list: a holder, or a name of several
+    words ("Agus Salim Kapolda X"); not one word of the language ("Pemilihan Gubernur")."""
+    return _holder(c) or (c.kind in _PEOPLE and c.person is not None and len(c.person.name.split()) > 1)
 
 
 def _second_titles(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int]

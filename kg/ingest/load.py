@@ -5,14 +5,16 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from kg.ingest import MAX_BYTES
 from kg.ingest.readers import SUFFIXES, read
 from kg.records import Article, Problem
 
+T = TypeVar("T")  # what is kept of an article: the article, or what a worker made of it
 # What a path is when it is no regular file: reading a FIFO or a device would hang or never end.
 _KINDS = {stat.S_IFDIR: "a folder", stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device",
           stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}
@@ -101,6 +103,16 @@ def choose(entries: Iterable[Entry]) -> tuple[list[Entry], list[Problem]]:
     return list(by_id.values()), problems
 
 
+def keep_once(found: Iterable[tuple[Entry, T]]) -> tuple[list[T], list[Problem]]:
+    """Keep the first item of each entry, then choose among the entries; return the items kept,
+    in the chosen order, and the problems of the ids given to two texts."""
+    first: dict[Entry, T] = {}
+    for key, item in found:
+        first.setdefault(key, item)
+    kept, twice = choose(first)
+    return [first[e] for e in kept], twice
+
+
 def load_articles(paths: Iterable[Path], max_bytes: int = MAX_BYTES
                   ) -> tuple[list[Article], list[Problem]]:
     """Read every source; the same text twice is kept once (the smallest id), problems listed
@@ -109,13 +121,23 @@ def load_articles(paths: Iterable[Path], max_bytes: int = MAX_BYTES
     Two different texts under one id cannot both be built (ids name articles in the graph):
     the first in path order is kept and the other reported.
     """
-    read_: dict[Entry, Article] = {}
     files, problems = discover(paths)
-    for path in files:
-        for item in read(path, max_bytes):
-            if isinstance(item, Problem):
-                problems.append(item)
-            else:
-                read_.setdefault(entry(item), item)
-    kept, twice = choose(read_)
-    return [read_[e] for e in kept], problems + twice
+    articles, more = read_articles(files, max_bytes)
+    return articles, problems + more
+
+
+def read_articles(files: list[Path], max_bytes: int = MAX_BYTES
+                  ) -> tuple[list[Article], list[Problem]]:
+    """Read the files that `discover` found, as `load_articles` does."""
+    problems: list[Problem] = []
+
+    def articles() -> Iterator[tuple[Entry, Article]]:
+        for path in files:
+            for item in read(path, max_bytes):
+                if isinstance(item, Problem):
+                    problems.append(item)
+                else:
+                    yield entry(item), item
+
+    kept, twice = keep_once(articles())
+    return kept, problems + twice

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from kg import LAYERS
 from kg.identity.unify import KINDS, read_overrides
 from kg.ingest import MAX_BYTES
-from kg.pipeline import ALIASES, Build, alias_files, extract_all, outputs_present
+from kg.pipeline import ALIASES, Build, Workers, alias_files, extract_all, outputs_present
 from kg.rdf.tokens import maintain
 from kg.records import Article, Extraction, Problem
 from kg.store.delta import FACTS, RECORDS, Updater
@@ -91,11 +91,12 @@ def _problems(raw: list[list[str]] | None) -> tuple[Problem, ...]:
 
 
 def build_store(paths: Iterable[Path], out: Path | None, folder: Path, progress: bool = False,
-                max_bytes: int = MAX_BYTES, jobs: int = 1, explorer_max: int = EXPLORER_MAX
-                ) -> Build:
+                max_bytes: int = MAX_BYTES, jobs: int = 1, explorer_max: int = EXPLORER_MAX,
+                workers: Workers | None = None) -> Build:
     """Build the articles under the paths into the store in `folder`, then its exports in `out`
     (if given; explorer.html is the overview above `explorer_max` nodes); extract in `jobs`
-    processes."""
+    processes, or on the workers given (sent the articles: this process reads the sources
+    anyway, to know what changed)."""
     started = time.perf_counter()
     paths = list(paths)
     if (pid := serving(folder)) is not None:
@@ -120,7 +121,8 @@ def build_store(paths: Iterable[Path], out: Path | None, folder: Path, progress:
                          unchanged=True)
         store = open_store(folder)
         sources, gave = load(files, gave, max_bytes, content_hash)
-        result = _update(index, store, paths, hashes, sources, out, progress, jobs, explorer_max)
+        result = _update(index, store, paths, hashes, sources, out, progress, jobs, explorer_max,
+                         workers)
         result = replace(result, problems=(*unreadable, *result.problems))
         index.set_meta("problems", [[p.source, p.reason] for p in result.problems])
         store.flush()
@@ -131,8 +133,8 @@ def build_store(paths: Iterable[Path], out: Path | None, folder: Path, progress:
     return replace(result, seconds=time.perf_counter() - started)
 
 
-def _extract_changed(index: Index, sources: Sources, progress: bool, jobs: int
-                     ) -> tuple[dict[str, Extraction | None], list[Problem]]:
+def _extract_changed(index: Index, sources: Sources, progress: bool, jobs: int,
+                     workers: Workers | None) -> tuple[dict[str, Extraction | None], list[Problem]]:
     """Extract the new and changed articles into the index, forget the deleted ones; return
     each changed article's extraction (None: gone) and the problems."""
     stored = index.hashes()
@@ -143,7 +145,7 @@ def _extract_changed(index: Index, sources: Sources, progress: bool, jobs: int
     todo = [sources.article(i) for i, (_, digest, _) in sorted(sources.chosen.items())
             if stored.get(i) != digest]
     problems = []
-    for article, item in zip(todo, extract_all(todo, progress, jobs=jobs), strict=True):
+    for article, item in zip(todo, extract_all(todo, progress, jobs=jobs, workers=workers), strict=True):
         if isinstance(item, Problem):
             problems.append(item)
             index.delete(article.id)
@@ -206,10 +208,10 @@ def _figures(index: Index) -> tuple[int, int]:
 
 
 def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, str],
-            sources: Sources, out: Path | None, progress: bool, jobs: int, explorer_max: int
-            ) -> Build:
+            sources: Sources, out: Path | None, progress: bool, jobs: int, explorer_max: int,
+            workers: Workers | None) -> Build:
     """Bring the index, the store's graphs and the exports up to date with the sources."""
-    changed, failed = _extract_changed(index, sources, progress, jobs)
+    changed, failed = _extract_changed(index, sources, progress, jobs, workers)
     problems = [*sources.problems, *failed]
     extracted = sum(x is not None for x in changed.values())
     removed = len(set(index.meta("ids") or []) - set(sources.chosen))
