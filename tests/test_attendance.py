@@ -125,6 +125,14 @@ def test_a_bare_list_after_those_present_names_more_of_them() -> None:
     assert {"rudi hartono", "sinta dewi", "joko susilo", "dedi kurnia"} <= people
 
 
+def test_a_bare_list_may_open_with_pun_and_close_with_others_unnamed() -> None:
+    x = extract_text("NGAWI, JATIMNEWS.ID - Panen raya dihadiri Rudi Hartono Menteri Pertanian, "
+                     "Senin (3/3/2025). Pun, Sinta Dewi Menteri Perdagangan, Joko Susilo Dirut Perum "
+                     "Bulog dan pejabat penting lainnya.")
+    people = {a.participant for a in x.attendances if a.kind == "person"}
+    assert {"rudi hartono", "sinta dewi", "joko susilo"} <= people
+
+
 def test_present_skips_the_represented_in_one_parsed_sentence() -> None:
     article = make_article("uji", "Rapat dihadiri Wali Kota Palembang Firman Syah yang diwakili "
                                   "Sekda Palembang, Rosmala Dewi.", "test", {})

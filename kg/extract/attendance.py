@@ -85,6 +85,9 @@ def _bare_list(p: Parsed) -> bool:
     rest = [t.text.lower() for k, t in enumerate(p.ctx.tokens) if k not in inside and k not in p.ctx.blocked]
     named = p.of_kind(ChunkKind.PERSON, ChunkKind.ORGANIZATION, ChunkKind.TITLE)
     glue, presence = load().glue["roll"], load().presence
+    if "lainnya" in rest:  # "..., dan jabatan penting lainnya." closes the list
+        rest = rest[:rest.index("lainnya")]
+        rest = rest[:max((k for k, w in enumerate(rest) if w in glue and w.isalpha()), default=len(rest))]
     return len(named) >= 2 and all(w in glue or presence.get(w) == "continue" for w in rest)
 
 
