@@ -18,6 +18,7 @@ from kg.rdf.namespaces import KGR, PREFIXES
 # The prefixes Turtle writes names with. Our own IRIs (kgr:) are paths ("person/budi"), which
 # Turtle could only write as "kgr:person\/budi": they are written whole, as rdflib did.
 TURTLE_PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items()) if ns != KGR}
+TYPE = f"<{RDF.type}>"
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -51,24 +52,31 @@ def to_ox(term: Node) -> Any:
     raise ValueError(f"cannot write the term {term!r}")
 
 
-def _sorted_triples(graph: Graph) -> list[ox.Triple]:
-    """Return the graph's triples in a canonical order: by subject, its types first, then by
-    predicate and object (as N-Triples spell them), so a subject's triples stay together."""
-    terms: dict[Node, tuple[str, Any]] = {}  # each term converted once: most recur
+def _sorted_ntriples(graph: Graph) -> bytes:
+    """Return the graph's triples as N-Triples in a canonical order: by subject, its types first,
+    then by predicate and object, each term spelt as Oxigraph spells it, so a subject's triples
+    stay together (the lines are built here, where most terms recur, and parsed by Oxigraph)."""
+    spelt: dict[Node, str] = {}  # each term converted once: most recur
 
-    def term(t: Node) -> tuple[str, Any]:
-        found = terms.get(t)
+    def spell(t: Node) -> str:
+        found = spelt.get(t)
         if found is None:
-            converted = to_ox(t)
-            found = terms[t] = (str(converted), converted)
+            found = spelt[t] = str(to_ox(t))
         return found
 
     rows = []
     for s, p, o in graph:
-        (sk, sx), (pk, px), (ok, ox_) = term(s), term(p), term(o)
-        rows.append(((sk, p != RDF.type, pk, ok), sx, px, ox_))
-    rows.sort(key=lambda row: row[0])
-    return [ox.Triple(s, p, o) for _, s, p, o in rows]
+        subject, predicate = spell(s), spell(p)
+        # No term is spelt as the start of another one followed by a space, so the line sorts
+        # as its subject, predicate and object do.
+        rows.append((subject, predicate != TYPE, f"{subject} {predicate} {spell(o)} .\n"))
+    rows.sort()
+    return "".join(line for _, _, line in rows).encode("utf-8")
+
+
+def _sorted_triples(graph: Graph) -> Any:
+    """Return the graph's triples, as Oxigraph reads them, in the canonical order."""
+    return ox.parse(_sorted_ntriples(graph), format=ox.RdfFormat.N_TRIPLES)
 
 
 def write_turtle(graph: Graph, path: Path) -> None:
