@@ -176,8 +176,11 @@ def _update_graphs(index: Index, store: ox.Store, paths: list[Path],
         ledger.clear()
         store.clear()
         index.set_meta("maps", None)
+        # Every stored extraction, in the order of their ids; those extracted now are at hand.
+        stored = {x.article.id: x for x in index.extractions(set(index.hashes()) - set(changed))}
+        stored.update((i, x) for i, x in changed.items() if x is not None)
         changed = {**{gone: None for gone, x in changed.items() if x is None},
-                   **{x.article.id: x for x in index.extractions()}}
+                   **dict(sorted(stored.items()))}
     updater = Updater(ledger, store, read_overrides(alias_files(paths)))
     maps = updater.maps(changed)
     before = index.meta("maps") or {kind: {} for kind in KINDS}
