@@ -10,6 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg import pipeline
+from kg.rdf.files import read_ntriples
 from kg.rdf.graph import LoadedStore, graph_triples, new_graph
 from kg.rdf.namespaces import RDF, RDFS, SDO
 from kg.records import Article
@@ -100,3 +101,22 @@ def test_articles_handed_on_are_let_go() -> None:
         seen.append(article.id)
         assert handed._articles[len(seen) - 1] is None
     assert seen == ["a0", "a1", "a2"]
+
+
+def test_n_triples_read_by_oxigraph_give_the_terms_rdflib_reads() -> None:
+    text = "\n".join([
+        '<https://contoh.example/a> <https://schema.org/name> "Sari \\"Wulan\\"\\n" .',
+        '<https://contoh.example/a> <https://schema.org/name> "Sari"@id .',
+        '<https://contoh.example/a> <https://schema.org/birthDate> "1980-02-01"^^'
+        '<http://www.w3.org/2001/XMLSchema#date> .',
+        '<https://contoh.example/a> <https://schema.org/age> "044"^^'
+        '<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .',
+        '<https://contoh.example/a> <https://schema.org/url> "https://contoh.example/ä"^^'
+        '<http://www.w3.org/2001/XMLSchema#anyURI> .',
+        '<https://contoh.example/a> <https://schema.org/knows> <https://contoh.example/b%20c> .',
+        '<https://contoh.example/a> <https://schema.org/note> "\\u00e9t\\u00e9" .', ""])
+    ours, rdflibs = read_ntriples(text.encode("utf-8")), Graph().parse(data=text, format="nt")
+    assert len(ours) == len(rdflibs) == 7
+    assert sorted(ours) == sorted(rdflibs)
+    assert {(o, o.datatype, o.language) for o in ours.objects() if isinstance(o, Literal)} == \
+        {(o, o.datatype, o.language) for o in rdflibs.objects() if isinstance(o, Literal)}

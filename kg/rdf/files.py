@@ -52,6 +52,42 @@ def to_ox(term: Node) -> Any:
     raise ValueError(f"cannot write the term {term!r}")
 
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def from_ox(term: Any) -> Node:
+    """Turn a pyoxigraph term into the rdflib term rdflib's own parsers make of it (a plain
+    string has no datatype)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+    raise ValueError(f"cannot read the term {term!r}")
+
+
+def read_ntriples(data: bytes) -> Graph:
+    """Read N-Triples into a graph, parsed by Oxigraph (rdflib's parser took minutes for a
+    million triples) and loaded in bulk."""
+    from kg.rdf.graph import new_graph
+
+    terms: dict[Any, Node] = {}  # each term converted once: most recur
+
+    def term(t: Any) -> Node:
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = from_ox(t)
+        return found
+
+    return new_graph(dict.fromkeys(
+        (term(t.subject), term(t.predicate), term(t.object))  # type: ignore[misc]  # N-Triples' subjects and predicates are IRIs
+        for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
+
+
 def _sorted_ntriples(graph: Graph) -> bytes:
     """Return the graph's triples as N-Triples in a canonical order: by subject, its types first,
     then by predicate and object, each term spelt as Oxigraph spells it, so a subject's triples

@@ -11,9 +11,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
-
-from kg.rdf.files import write_atomically
+from kg.rdf.files import read_ntriples, write_atomically
 from kg.rdf.namespaces import PREFIXES
 from kg.store.database import pyoxigraph
 from kg.store.oxigraph import declared_integer_types
@@ -71,4 +69,4 @@ def write_store_outputs(store: ox.Store, out: Path) -> None:
 
     ntriples = union_ntriples(store)
     write_atomically(out / "graph.ttl", turtle(ntriples))
-    write_explorer(Graph().parse(data=ntriples, format="nt"), out / "explorer.html")
+    write_explorer(read_ntriples(ntriples.encode("utf-8")), out / "explorer.html")
