@@ -14,8 +14,9 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -166,28 +167,53 @@ def unify_all(extractions: list[Extraction], paths: Iterable[Path]
 
 
 def write_outputs(graph: Graph, out: Path, jobs: int = 1) -> None:
-    """Write every output of a build into `out`: with more than one job, each output after the
-    first in a process forked from this one (which reads the graph without a copy being sent)
-    while this one writes the first."""
-    first, *others = OUTPUTS.items()
-    waits = [_apart(write, graph, out / name) for name, write in others[:jobs - 1]] \
-        if jobs > 1 and _can_fork() else []
-    for name, write in [first, *others[len(waits):]]:
-        write(graph, out / name)
-    for wait in waits:
-        wait()
+    """Write every output of a build into `out`, with more than one job side by side (see
+    `side_by_side`: the processes share the graph, none is sent)."""
+    side_by_side({name: partial(write, graph, out / name) for name, write in OUTPUTS.items()},
+                 jobs)
 
 
-def _apart(write: Callable[[Graph, Path], None], graph: Graph, path: Path
-           ) -> Callable[[], None]:
-    """Start writing an output in a forked process; return what waits for it to end, and
-    raises the error it met."""
+def side_by_side(tasks: dict[str, Callable[[], None]], jobs: int = 1, sent: bool = False
+                 ) -> None:
+    """Do named tasks: with more than one job, each task after the first in a process of its own
+    while this one does the first; with one job, one after the other. The other processes are
+    forked from this one, and so have all it has, where it may fork; where it may not (a store's
+    database runs threads), tasks that can be `sent` (functions of a module, with arguments that
+    pickle) run in processes started afresh, and the others here. The first error any task met
+    is raised."""
+    first, *others = tasks.items()
+    apart = others[:jobs - 1] if jobs > 1 and (sent or _can_fork()) else []
+    with ExitStack() as stack:
+        if apart and not _can_fork():
+            pool = stack.enter_context(ProcessPoolExecutor(len(apart), mp_context=_context()))
+            waits = [_sent(pool, task) for _, task in apart]
+        else:
+            waits = [_apart(name, task) for name, task in apart]
+        try:
+            for _, task in [first, *others[len(apart):]]:
+                task()
+        finally:
+            errors = [error for wait in waits if (error := wait()) is not None]
+    if errors:
+        raise errors[0]
+
+
+def _sent(pool: ProcessPoolExecutor, task: Callable[[], None]
+          ) -> Callable[[], BaseException | None]:
+    """Send a task to a process of the pool; return what waits for it and gives its error."""
+    future = pool.submit(task)
+    return future.exception
+
+
+def _apart(name: str, task: Callable[[], None]) -> Callable[[], BaseException | None]:
+    """Start a task in a forked process; return what waits for it to end and gives the error it
+    met, if any."""
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
 
     def run() -> None:
         try:
-            write(graph, path)
+            task()
             writer.send(None)
         except BaseException as err:  # noqa: BLE001 - every failure goes back to the build
             try:
@@ -195,19 +221,18 @@ def _apart(write: Callable[[Graph, Path], None], graph: Graph, path: Path
             except Exception:  # noqa: BLE001 - an error that does not pickle is told in words
                 writer.send(RuntimeError(f"{type(err).__name__}: {err}"))
 
-    process = context.Process(target=run, name=f"kg: writing {path.name}")
+    process = context.Process(target=run, name=f"kg: {name}")
     process.start()
     writer.close()
 
-    def wait() -> None:
+    def wait() -> BaseException | None:
         try:
-            error = reader.recv()
+            error: BaseException | None = reader.recv()
         except EOFError:
-            error = RuntimeError(f"writing {path.name} stopped (exit code {process.exitcode})")
+            error = RuntimeError(f"{name} stopped (exit code {process.exitcode})")
         process.join()
         reader.close()
-        if error is not None:
-            raise error
+        return error
 
     return wait
 
@@ -285,7 +310,7 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
     extractions, problems, _ = extract_and_unify(list(paths), progress, max_bytes, jobs,
                                                  compact=True)
     articles, (entities, facts) = len(extractions), count(extractions)
-    with _collector_held():
+    with collector_held():
         graph = new_graph(graph_triples(extractions))
         del extractions  # the graph is made: the records are let go before the outputs
         if articles:  # nothing built replaces nothing: the previous outputs stay as they were
@@ -295,7 +320,7 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
 
 
 @contextmanager
-def _collector_held() -> Iterator[None]:
+def collector_held() -> Iterator[None]:
     """Hold Python's cycle collector off while the graph and the outputs are made: they make
     millions of objects that live to the end, among them no cycles to collect, which it would
     otherwise scan again and again (a third of the graph's time, a fifth of the explorer's)."""

@@ -3,6 +3,8 @@ several processes as in one, and holds no article it has handed on."""
 
 from __future__ import annotations
 
+import os
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -90,6 +92,19 @@ def test_outputs_written_apart_are_the_same_and_their_errors_are_raised(
     monkeypatch.setattr(pipeline, "OUTPUTS", {"one.txt": _write, "two.txt": _fail})
     with pytest.raises(OSError, match="no room for two.txt"):
         pipeline.write_outputs(new_graph(TRIPLES), tmp_path, jobs=2)
+
+
+def test_tasks_sent_to_fresh_processes_where_this_one_may_not_fork(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "_can_fork", lambda: False)  # as with a store's threads
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    pipeline.side_by_side({"one": partial(Path.write_text, one, "satu"),
+                           "two": partial(Path.write_text, two, "dua")}, jobs=2, sent=True)
+    assert (one.read_text(), two.read_text()) == ("satu", "dua")
+    with pytest.raises(FileNotFoundError):
+        pipeline.side_by_side({"one": partial(Path.write_text, one, "satu"),
+                               "gone": partial(os.remove, tmp_path / "tidak-ada")},
+                              jobs=2, sent=True)
 
 
 def test_articles_handed_on_are_let_go() -> None:

@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING
 from kg import LAYERS
 from kg.identity.unify import KINDS, read_overrides
 from kg.ingest import MAX_BYTES
-from kg.pipeline import ALIASES, Build, alias_files, extract_all, outputs_present
+from kg.pipeline import (
+    ALIASES,
+    Build,
+    alias_files,
+    collector_held,
+    extract_all,
+    outputs_present,
+)
 from kg.records import Article, Extraction, Problem
 from kg.store.delta import FACTS, RECORDS, Updater
 from kg.store.exports import write_store_outputs
@@ -214,14 +221,16 @@ def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, 
     removed = len(set(index.meta("ids") or []) - set(sources.chosen))
     inputs, written = _inputs(index, hashes), 0
     if inputs != index.meta("inputs") or ENTITIES not in graph_names(store):
-        written = _update_graphs(index, store, paths, changed)
+        with collector_held():
+            written = _update_graphs(index, store, paths, changed)
         maintain(store)  # the name-token key the named questions start from
         index.set_meta("inputs", inputs)
         index.commit()  # the graphs are whole: an export that fails does not undo them
     exported = out is not None and bool(sources.chosen) \
         and not _exports_current(index, inputs, out)  # no article keeps them
     if exported and out is not None:
-        write_store_outputs(store, out)
+        with collector_held():
+            write_store_outputs(store, out, jobs)
         index.set_meta(f"export:{out.resolve()}", _export_stamp(inputs, out))
     entities, facts = _figures(index)
     stored = sorted(index.hashes())

@@ -8,9 +8,11 @@ order the store was built in; the Turtle is Oxigraph's, with our prefixes.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.pipeline import collector_held, side_by_side
 from kg.rdf.files import read_ntriples, write_atomically
 from kg.rdf.namespaces import PREFIXES
 from kg.store.database import pyoxigraph
@@ -63,10 +65,24 @@ def write_union(store: ox.Store, syntax: str, path: Path) -> None:
     write_atomically(path, turtle(ntriples) if syntax == "turtle" else ntriples)
 
 
-def write_store_outputs(store: ox.Store, out: Path) -> None:
-    """Write a store's graph.ttl and explorer.html into `out`."""
+def write_store_outputs(store: ox.Store, out: Path, jobs: int = 1) -> None:
+    """Write a store's graph.ttl and explorer.html into `out`, side by side with more than one
+    job."""
+    ntriples = union_ntriples(store)
+    side_by_side({
+        "graph.ttl": partial(_turtle_file, ntriples, out / "graph.ttl"),
+        "explorer.html": partial(_explorer_file, ntriples, out / "explorer.html"),
+    }, jobs, sent=True)  # the database's threads forbid forking: the explorer is sent its text
+
+
+def _turtle_file(ntriples: str, path: Path) -> None:
+    """Write N-Triples as Turtle with our prefixes."""
+    write_atomically(path, turtle(ntriples))
+
+
+def _explorer_file(ntriples: str, path: Path) -> None:
+    """Write the explorer of a graph given in N-Triples."""
     from kg.viz.explorer import write_explorer  # networkx and pyvis: only when asked for
 
-    ntriples = union_ntriples(store)
-    write_atomically(out / "graph.ttl", turtle(ntriples))
-    write_explorer(read_ntriples(ntriples.encode("utf-8")), out / "explorer.html")
+    with collector_held():
+        write_explorer(read_ntriples(ntriples.encode("utf-8")), path)
