@@ -11,10 +11,11 @@ size, it runs in a process of its own
   article extracted, every graph written, then the exports written from the store),
 
 and reports the wall-clock seconds, the CPU seconds of the build and all its processes (user
-and system), and its peak memory: the largest resident size among the build's processes (the
-`ru_maxrss` that `wait4`, like `getrusage(RUSAGE_CHILDREN)`, gives for a process and the
-children it waited for). The load average before and after each run is printed with it: on a
-shared machine the wall-clock seconds grow with the load, the CPU seconds much less.
+and system), and its peak memory: the largest resident size among the build's processes
+(`getrusage(RUSAGE_CHILDREN)` in a process that ran that build alone and took in its orphans,
+so that workers started by a fork server count too). The load average before and after each
+run is printed with it: on a shared machine the wall-clock seconds grow with the load, the CPU
+seconds much less.
 
     python bench/scale_bench.py [--articles 1000 5000] [--jobs 2] [--seed 7] [--no-store]
                                 [--keep DIR]
@@ -23,7 +24,10 @@ shared machine the wall-clock seconds grow with the load, the CPU seconds much l
 from __future__ import annotations
 
 import argparse
+import ctypes
+import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -57,16 +61,36 @@ def subset(corpus: Path, folder: Path, n: int) -> Path:
 
 
 def run(args: list[str]) -> Run:
-    """Run `kg ARGS` in a process of its own; return what it took."""
+    """Run `kg ARGS` in a process of its own, under a measuring process; return what it took."""
     before = os.getloadavg()[0]
+    measured = subprocess.run([sys.executable, __file__, "--measure", *args], check=True,
+                              capture_output=True, text=True).stdout.splitlines()[-1]
+    seconds, cpu, peak_kb = json.loads(measured)
+    return Run(seconds, cpu, peak_kb / 1024, (before, os.getloadavg()[0]))
+
+
+def measure(args: list[str]) -> None:
+    """Run `kg ARGS`, wait for every process it started, and print its seconds, the CPU seconds
+    and the largest resident size of all of them (`getrusage(RUSAGE_CHILDREN)`).
+
+    This process takes in the processes orphaned on the way (Linux's child subreaper): a build
+    whose database runs threads starts its workers from a fork server, not from itself, and the
+    server outlives it by a moment; its workers' time and memory count all the same.
+    """
+    ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "kg", *args], stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
+    status = child.wait()
     seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status):
+    while True:  # the orphans this process took in
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
+    if status:
         raise SystemExit(f"kg {' '.join(args)} failed")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-               (before, os.getloadavg()[0]))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps([seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss]))
 
 
 def report(label: str, n: int, done: Run, first: tuple[int, Run]) -> None:
@@ -89,6 +113,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-store", action="store_true", help="plain builds only")
     ap.add_argument("--keep", type=Path, help="write the corpora, stores and outputs here")
+    if sys.argv[1:2] == ["--measure"]:
+        measure(sys.argv[2:])
+        return
     args = ap.parse_args()
     sizes = sorted(set(args.articles))
     with tempfile.TemporaryDirectory() as scratch:
