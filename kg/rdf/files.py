@@ -20,6 +20,7 @@ from kg.rdf.namespaces import KGR, PREFIXES
 # The prefixes Turtle writes names with. Our own IRIs (kgr:) are paths ("person/budi"), which
 # Turtle could only write as "kgr:person\/budi": they are written whole, as rdflib did.
 TURTLE_PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items()) if ns != KGR}
+TYPE = f"<{RDF.type}>"
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -53,16 +54,7 @@ def to_ox(term: Node) -> Any:
     raise ValueError(f"cannot write the term {term!r}")
 
 
-def from_ox(term: Any) -> Node:
-    """Turn a pyoxigraph term into an rdflib term (xsd:string literals become plain ones)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 # Oxigraph keeps integers of these types as xsd:integer (same value, another datatype).
@@ -90,24 +82,64 @@ def rdflib_triple(q: Any) -> tuple[Node, Node, Node]:
     return s, p, o
 
 
-def _sorted_triples(graph: Graph) -> list[ox.Triple]:
-    """Return the graph's triples in a canonical order: by subject, its types first, then by
-    predicate and object (as N-Triples spell them), so a subject's triples stay together."""
-    terms: dict[Node, tuple[str, Any]] = {}  # each term converted once: most recur
+def from_ox(term: Any) -> Node:
+    """Turn a pyoxigraph term into the rdflib term rdflib's own parsers make of it (a plain
+    string has no datatype)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == XSD_STRING else URIRef(datatype))
+    raise ValueError(f"cannot read the term {term!r}")
 
-    def term(t: Node) -> tuple[str, Any]:
+
+def read_ntriples(data: bytes) -> Graph:
+    """Read N-Triples into a graph, parsed by Oxigraph (rdflib's parser took minutes for a
+    million triples) and loaded in bulk."""
+    from kg.rdf.graph import new_graph
+
+    terms: dict[Any, Node] = {}  # each term converted once: most recur
+
+    def term(t: Any) -> Node:
         found = terms.get(t)
         if found is None:
-            converted = to_ox(t)
-            found = terms[t] = (str(converted), converted)
+            found = terms[t] = from_ox(t)
+        return found
+
+    return new_graph(dict.fromkeys(
+        (term(t.subject), term(t.predicate), term(t.object))  # type: ignore[misc]  # N-Triples' subjects and predicates are IRIs
+        for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
+
+
+def _sorted_ntriples(graph: Graph) -> bytes:
+    """Return the graph's triples as N-Triples in a canonical order: by subject, its types first,
+    then by predicate and object, each term spelt as Oxigraph spells it, so a subject's triples
+    stay together (the lines are built here, where most terms recur, and parsed by Oxigraph)."""
+    spelt: dict[Node, str] = {}  # each term converted once: most recur
+
+    def spell(t: Node) -> str:
+        found = spelt.get(t)
+        if found is None:
+            found = spelt[t] = str(to_ox(t))
         return found
 
     rows = []
     for s, p, o in graph:
-        (sk, sx), (pk, px), (ok, ox_) = term(s), term(p), term(o)
-        rows.append(((sk, p != RDF.type, pk, ok), sx, px, ox_))
-    rows.sort(key=lambda row: row[0])
-    return [ox.Triple(s, p, o) for _, s, p, o in rows]
+        subject, predicate = spell(s), spell(p)
+        # No term is spelt as the start of another one followed by a space, so the line sorts
+        # as its subject, predicate and object do.
+        rows.append((subject, predicate != TYPE, f"{subject} {predicate} {spell(o)} .\n"))
+    rows.sort()
+    return "".join(line for _, _, line in rows).encode("utf-8")
+
+
+def _sorted_triples(graph: Graph) -> Any:
+    """Return the graph's triples, as Oxigraph reads them, in the canonical order."""
+    return ox.parse(_sorted_ntriples(graph), format=ox.RdfFormat.N_TRIPLES)
 
 
 def memory_store(graph: Graph) -> ox.Store:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import TypeVar
+from functools import wraps
+from typing import Any, TypeVar
 
 from rdflib import Graph
+from rdflib.plugins.stores.memory import Memory
 
 from kg.identity.conflicts import holder_conflicts
 from kg.rdf import mapping
+from kg.rdf.mapping import Triple
 from kg.rdf.namespaces import PREFIXES
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
 
@@ -64,61 +68,142 @@ def _sources(extractions: list[Extraction], attr: str) -> dict[str, list[str]]:
     return {k: sorted(set(v)) for k, v in found.items()}
 
 
-def new_graph() -> Graph:
-    """Return an empty graph with our prefixes bound."""
-    g = Graph()
+class LoadedStore(Memory):
+    """rdflib's memory store, given its triples in bulk and indexed only when first asked.
+
+    Adding triples one by one to rdflib's memory store indexes each three ways and raises an
+    event for it: most of the cost of a large graph, which a build then only reads through
+    once, to write its outputs. This store keeps the triples as given (each once) while it is
+    only read through or counted; any other question or change indexes them first, one by one
+    as `Memory.add` does, and from then on it is rdflib's memory store.
+    """
+
+    def __init__(self, triples: list[Triple]) -> None:
+        super().__init__()
+        self._loaded: list[Triple] | None = triples
+        self._graph: Callable[[], Graph | None] = lambda: None
+
+    def attach(self, graph: Graph) -> None:
+        """Name the graph the triples belong to (the context they are indexed in)."""
+        self._graph = weakref.ref(graph)
+
+    def _index(self) -> None:
+        """Index the triples given in bulk, once."""
+        loaded, self._loaded = self._loaded, None
+        for triple in loaded or ():
+            Memory.add(self, triple, self._graph())  # type: ignore[arg-type]  # the graph, alive while asked
+
+    def triples(self, triple_pattern: Any, context: Any = None) -> Any:
+        """Yield the triples matching a pattern, with their contexts."""
+        if self._loaded is not None and triple_pattern == (None, None, None) \
+                and context is self._graph():
+            return ((triple, iter((context,))) for triple in self._loaded)
+        self._index()
+        return super().triples(triple_pattern, context)
+
+    def __len__(self, context: Any = None) -> int:
+        """Count the triples (of a context)."""
+        if self._loaded is not None and context is self._graph():
+            return len(self._loaded)
+        self._index()
+        return super().__len__(context)
+
+
+def _indexing_first(name: str) -> Callable[..., Any]:
+    """Wrap a method of Memory to index the triples given in bulk before it runs."""
+    method = getattr(Memory, name)
+
+    @wraps(method)
+    def indexed(self: LoadedStore, *args: Any, **kwargs: Any) -> Any:
+        self._index()
+        return method(self, *args, **kwargs)
+
+    return indexed
+
+
+for _name in ("add", "addN", "remove", "contexts", "add_graph", "remove_graph",
+              "triples_choices"):
+    setattr(LoadedStore, _name, _indexing_first(_name))
+
+
+def new_graph(triples: Iterable[Triple] | None = None) -> Graph:
+    """Return a graph with our prefixes bound: empty, or of the given triples, loaded in bulk
+    (each must be there once)."""
+    if triples is None:
+        g = Graph()
+    else:
+        store = LoadedStore(list(triples))
+        g = Graph(store=store)
+        store.attach(g)
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
     return g
 
 
-def build_graph(extractions: Iterable[Extraction]) -> Graph:
-    """Map every extraction to one graph; the same facts from two reports merge into one node."""
+def graph_triples(extractions: Iterable[Extraction]) -> list[Triple]:
+    """Map every extraction to triples, each once, in one order whatever the extractions'; the
+    same facts from two reports give one node."""
     xs = sorted(extractions, key=lambda x: x.article.id)
-    g = new_graph()
+    found = _Triples()
     people, orgs = _sources(xs, "persons"), _sources(xs, "organizations")
     for p in merge(r for x in xs for r in x.persons):
-        _add(g, mapping.person_triples(p, people[p.key]))
+        found.add(mapping.person_triples(p, people[p.key]))
     for o in merge(r for x in xs for r in x.organizations):
-        _add(g, mapping.org_triples(o, orgs[o.key]))
+        found.add(mapping.org_triples(o, orgs[o.key]))
     for place in merge(r for x in xs for r in x.places):
-        _add(g, mapping.place_triples(place))
+        found.add(mapping.place_triples(place))
     for c in merge(r for x in xs for r in x.collectives):
-        _add(g, mapping.collective_triples(c))
+        found.add(mapping.collective_triples(c))
     for e in merge_events(r for x in xs for r in x.events):
-        _add(g, mapping.event_triples(e))
+        found.add(mapping.event_triples(e))
     for x in xs:
-        _add_article(g, x)
+        found.add(article_triples(x))
     for conflict in holder_conflicts(xs):
-        _add(g, mapping.conflict_triples(conflict.role, conflict.organization, conflict.persons))
-    return g
+        found.add(mapping.conflict_triples(conflict.role, conflict.organization, conflict.persons))
+    return found.triples()
+
+
+def build_graph(extractions: Iterable[Extraction]) -> Graph:
+    """Map every extraction to one graph; the same facts from two reports merge into one node."""
+    return new_graph(graph_triples(extractions))
 
 
 def article_graph(x: Extraction) -> Graph:
     """Map one article, its facts and their evidence (what build_graph adds for it) to a graph."""
-    g = new_graph()
-    _add_article(g, x)
-    return g
+    return new_graph(dict.fromkeys(article_triples(x)))
 
 
-def _add_article(g: Graph, x: Extraction) -> None:
-    """Add an article, its facts and the sentences they rest on."""
+def article_triples(x: Extraction) -> Iterator[Triple]:
+    """Yield an article, its facts and the sentences they rest on; each role and day once."""
     aid = x.article.id
-    _add(g, mapping.article_triples(x.article, x.dateline, x.bylines))
+    yield from mapping.article_triples(x.article, x.dateline, x.bylines)
     evidence = {h.sentence for h in x.holdings} | {a.sentence for a in x.attendances}
     evidence |= {s for e in x.events for s in e.sentences}
     for s in sorted(evidence, key=lambda s: s.start):
-        _add(g, mapping.sentence_triples(aid, s))
+        yield from mapping.sentence_triples(aid, s)
     day = x.reported or x.reported_month
+    for role in sorted({h.role for h in x.holdings}):
+        yield from mapping.role_triples(role)
+    if day and x.holdings:
+        yield from mapping.instant_triples(day)
     for h in x.holdings:
-        _add(g, mapping.holding_triples(h, aid, day))
+        yield from mapping.holding_triples(h, aid, day)
     for e in x.events:
-        _add(g, mapping.event_evidence_triples(e, aid))
+        yield from mapping.event_evidence_triples(e, aid)
     for a in x.attendances:
-        _add(g, mapping.attendance_triples(a, aid))
+        yield from mapping.attendance_triples(a, aid)
 
 
-def _add(g: Graph, triples: Iterable[tuple]) -> None:
-    """Add triples to the graph."""
-    for t in triples:
-        g.add(t)
+class _Triples:
+    """Triples gathered each once, in the order first given."""
+
+    def __init__(self) -> None:
+        self._found: dict[Triple, None] = {}
+
+    def add(self, triples: Iterable[Triple]) -> None:
+        """Add triples; one already there stays where it was."""
+        self._found.update(dict.fromkeys(triples))
+
+    def triples(self) -> list[Triple]:
+        """Return the triples gathered."""
+        return list(self._found)

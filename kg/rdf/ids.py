@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -24,6 +25,12 @@ def _segment(key: str) -> str:
     return quote(key.replace(" ", "-").replace("|", "/").replace("#", "/"), safe="-_.~:@/")
 
 
+# Entities and articles recur in most of a graph's triples: their IRIs are made once each (and
+# shared, which keeps a large graph smaller), the most recent ones kept.
+CACHED = 1 << 16
+
+
+@lru_cache(maxsize=CACHED)
 def article(ident: str) -> URIRef:
     """Return an article's IRI."""
     return KGR[f"{Kind.ARTICLE.segment}/{quote(ident, safe='-_.~')}"]
@@ -34,6 +41,7 @@ def sentence(ident: str, start: int, end: int) -> URIRef:
     return URIRef(f"{article(ident)}/s{start}-{end}")
 
 
+@lru_cache(maxsize=CACHED)
 def entity(kind: Kind, key: str) -> URIRef:
     """Return the IRI of a person, organisation, place, collective, role, event or outlet."""
     return KGR[f"{kind.segment}/{_segment(key)}"]

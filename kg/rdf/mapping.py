@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 
 from kg.rdf import ids
-from kg.rdf.namespaces import (
-    DCTERMS,
-    FOAF,
-    KG,
-    KGR,
-    NIF,
-    ORG,
-    PROV,
-    RDF,
-    RDFS,
-    SDO,
-    SKOS,
-    TIME,
-    XSD,
-    term,
-)
+from kg.rdf import namespaces as ns
+from kg.rdf.namespaces import KGR, kept, term
 from kg.records import (
     Article,
     Attendance,
@@ -40,8 +27,25 @@ from kg.vocab import BylineRole, EventKind, HoldingStatus, Kind, ParticipationRo
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
+# The terms, each checked once: a large graph looks them up millions of times.
+DCTERMS, FOAF, KG, NIF = kept(ns.DCTERMS), kept(ns.FOAF), kept(ns.KG), kept(ns.NIF)
+ORG, PROV, RDF, RDFS = kept(ns.ORG), kept(ns.PROV), kept(ns.RDF), kept(ns.RDFS)
+SDO, SKOS, TIME, XSD = kept(ns.SDO), kept(ns.SKOS), kept(ns.TIME), kept(ns.XSD)
+
 ROLES = KGR["roles"]
 LEVELS = frozenset(PlaceLevel)
+
+
+@lru_cache(maxsize=1 << 12, typed=True)
+def _value(value: str | int | bool | date) -> Literal:
+    """Return the literal of a value that recurs (a day, a status, a title): made once."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=1 << 12)
+def _offset(n: int) -> Literal:
+    """Return the literal of a character offset."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
 def _labels(node: URIRef, label: str, aliases: tuple[str, ...]) -> Iterator[Triple]:
@@ -65,12 +69,12 @@ def article_triples(a: Article, dateline: str | None, bylines: tuple[Byline, ...
     if a.url:
         yield node, SDO.url, Literal(a.url, datatype=XSD.anyURI)
     if a.published:
-        yield node, SDO.datePublished, Literal(a.published)
+        yield node, SDO.datePublished, _value(a.published)
     if a.outlet:
         outlet = ids.entity(Kind.OUTLET, a.outlet)
         yield node, SDO.publisher, outlet
         yield outlet, RDF.type, KG.NewsOutlet
-        yield outlet, RDFS.label, Literal(a.outlet)
+        yield outlet, RDFS.label, _value(a.outlet)
     if dateline:
         yield node, SDO.locationCreated, ids.entity(Kind.PLACE, dateline)
 
@@ -80,8 +84,8 @@ def sentence_triples(article_id: str, s: Sentence) -> Iterator[Triple]:
     node = ids.sentence(article_id, s.start, s.end)
     yield node, RDF.type, NIF.Sentence
     yield node, RDF.type, KG.Evidence
-    yield node, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)
-    yield node, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)
+    yield node, NIF.beginIndex, _offset(s.start)
+    yield node, NIF.endIndex, _offset(s.end)
     yield node, NIF.anchorOf, Literal(s.text)
     yield node, SDO.isPartOf, ids.article(article_id)
 
@@ -93,9 +97,9 @@ def person_triples(p: Person, sources: list[str]) -> Iterator[Triple]:
     yield node, RDF.type, SDO.Person
     yield from _labels(node, p.name, p.aliases)
     for prefix in p.prefixes:
-        yield node, SDO.honorificPrefix, Literal(prefix)
+        yield node, SDO.honorificPrefix, _value(prefix)
     for suffix in p.suffixes:
-        yield node, SDO.honorificSuffix, Literal(suffix)
+        yield node, SDO.honorificSuffix, _value(suffix)
     yield from derived_from(node, sources)
 
 
@@ -144,7 +148,7 @@ def role_triples(role: str) -> Iterator[Triple]:
     node = ids.entity(Kind.ROLE, role.lower())
     yield node, RDF.type, ORG.Role
     yield node, RDF.type, SKOS.Concept
-    yield node, RDFS.label, Literal(role)
+    yield node, RDFS.label, _value(role)
     yield node, SKOS.inScheme, ROLES
     yield ROLES, RDF.type, SKOS.ConceptScheme
     yield ROLES, RDFS.label, Literal("Roles in Indonesian public office", lang="en")
@@ -158,7 +162,7 @@ def instant_triples(day: date | str) -> Iterator[Triple]:
     if isinstance(day, str):
         yield node, TIME.inXSDgYearMonth, Literal(day, datatype=XSD.gYearMonth)
     else:
-        yield node, TIME.inXSDDate, Literal(day)
+        yield node, TIME.inXSDDate, _value(day)
 
 
 def membership_iri(person: str, role: str, organization: str) -> URIRef:
@@ -177,24 +181,23 @@ def conflict_triples(role: str, organization: str, persons: tuple[str, ...]) -> 
 
 
 def holding_triples(h: Holding, article_id: str, day: date | str | None) -> Iterator[Triple]:
-    """Describe a holding as an org:Membership, held during an interval placed by the report's date."""
+    """Describe a holding as an org:Membership, held during an interval placed by the report's date
+    (the role and the day are described apart, once: `role_triples`, `instant_triples`)."""
     person, org = ids.entity(Kind.PERSON, h.person), ids.entity(Kind.ORGANIZATION, h.organization)
     role = ids.entity(Kind.ROLE, h.role.lower())
     node = membership_iri(h.person, h.role, h.organization)
     interval = URIRef(f"{node}/during")
-    yield from role_triples(h.role)
     yield node, RDF.type, ORG.Membership
     yield node, ORG.member, person
     yield node, ORG.organization, org
     yield node, ORG.role, role
     yield node, ORG.memberDuring, interval
     yield interval, RDF.type, TIME.Interval
-    yield node, KG.holdingStatus, Literal(h.status)
+    yield node, KG.holdingStatus, _value(h.status)
     if h.qualifier:
-        yield node, KG.roleQualifier, Literal(h.qualifier)
+        yield node, KG.roleQualifier, _value(h.qualifier)
     if day:
         yield interval, term(HoldingStatus(h.status).term), ids.day(day if isinstance(day, str) else day.isoformat())
-        yield from instant_triples(day)
     yield node, PROV.wasDerivedFrom, ids.sentence(article_id, h.sentence.start, h.sentence.end)
 
 
@@ -205,9 +208,9 @@ def event_triples(e: EventFact) -> Iterator[Triple]:
     yield node, RDF.type, term(EventKind(e.kind).term)
     yield node, RDFS.label, Literal(e.label)
     for day in e.dates:
-        yield node, SDO.startDate, Literal(day)
+        yield node, SDO.startDate, _value(day)
     if len(e.dates) > 1:
-        yield node, KG.dateConflict, Literal(True)
+        yield node, KG.dateConflict, _value(True)
     for text in e.date_text:
         yield node, KG.dateText, Literal(text)
     if e.place:

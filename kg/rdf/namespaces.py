@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any, TypeVar, cast
 
 from rdflib import Namespace
 from rdflib.namespace import (
@@ -102,6 +103,27 @@ DECLARED: dict[str, type[DefinedNamespace]] = {
 }
 
 
+N = TypeVar("N", bound=type[DefinedNamespace])
+
+
+class _Kept:
+    """A checked namespace whose terms are checked and made once each, then kept: rdflib's
+    checks and makes a term anew at every lookup, which a large graph does millions of times."""
+
+    def __init__(self, namespace: type[DefinedNamespace]) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._namespace, name)
+        setattr(self, name, found)
+        return found
+
+
+def kept(namespace: N) -> N:
+    """Return a checked namespace that checks and makes each of its terms once."""
+    return cast(N, _Kept(namespace))
+
+
 @cache
 def term(curie: str) -> URIRef:
     """Return the IRI of a vocabulary term ("kg:Meeting"), refusing one its namespace lacks."""
@@ -113,4 +135,4 @@ def term(curie: str) -> URIRef:
 
 
 __all__ = ["DCTERMS", "FOAF", "KG", "KGR", "NIF", "ORG", "PREFIXES", "PROV", "RDF", "RDFS",
-           "SDO", "SKOS", "TIME", "XSD", "term"]
+           "SDO", "SKOS", "TIME", "XSD", "kept", "term"]

@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING
 from kg import LAYERS
 from kg.identity.unify import KINDS, read_overrides
 from kg.ingest import MAX_BYTES
-from kg.pipeline import ALIASES, Build, Workers, alias_files, extract_all, outputs_present
+from kg.pipeline import (
+    ALIASES,
+    Build,
+    Workers,
+    alias_files,
+    collector_held,
+    extract_all,
+    outputs_present,
+)
 from kg.rdf.tokens import maintain
 from kg.records import Article, Extraction, Problem
 from kg.store.delta import FACTS, RECORDS, Updater
@@ -181,8 +189,11 @@ def _update_graphs(index: Index, store: ox.Store, paths: list[Path],
         ledger.clear()
         store.clear()
         index.set_meta("maps", None)
+        # Every stored extraction, in the order of their ids; those extracted now are at hand.
+        stored = {x.article.id: x for x in index.extractions(set(index.hashes()) - set(changed))}
+        stored.update((i, x) for i, x in changed.items() if x is not None)
         changed = {**{gone: None for gone, x in changed.items() if x is None},
-                   **{x.article.id: x for x in index.extractions()}}
+                   **dict(sorted(stored.items()))}
     updater = Updater(ledger, store, read_overrides(alias_files(paths)))
     maps = updater.maps(changed)
     before = index.meta("maps") or {kind: {} for kind in KINDS}
@@ -217,7 +228,8 @@ def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, 
     removed = len(set(index.meta("ids") or []) - set(sources.chosen))
     inputs, written = _inputs(index, hashes), 0
     if inputs != index.meta("inputs") or ENTITIES not in graph_names(store):
-        written = _update_graphs(index, store, paths, changed)
+        with collector_held():
+            written = _update_graphs(index, store, paths, changed)
         maintain(store)  # the name-token key the named questions start from
         index.set_meta("inputs", inputs)
         index.commit()  # the graphs are whole: an export that fails does not undo them
@@ -225,7 +237,8 @@ def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, 
         and not _exports_current(index, inputs, out, explorer_max)  # no article keeps them
     explorer = None
     if exported and out is not None:
-        explorer = write_store_outputs(store, out, explorer_max)
+        with collector_held():
+            explorer = write_store_outputs(store, out, explorer_max, jobs)
         index.set_meta(f"export:{out.resolve()}", _export_stamp(inputs, out, explorer_max))
     entities, facts = _figures(index)
     stored = sorted(index.hashes())

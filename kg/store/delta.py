@@ -1,7 +1,7 @@
 """Bring the store's graphs up to date with changed articles, touching only what they touch.
 
 The graph a full build makes is a union of parts that each depend on little: each article's own
-facts and evidence (`kg.rdf.graph.article_graph`), and, for each merged entity (a person, an
+facts and evidence (`kg.rdf.graph.article_triples`), and, for each merged entity (a person, an
 organisation, a place, a group, an event) or post that two reports may give two holders, the
 triples made from every article's record of it. So a change to a few articles rewrites their
 named graphs and the entity triples of the units they feed, before and after the change,
@@ -37,7 +37,7 @@ from kg.identity.unify import (
 )
 from kg.rdf import ids, mapping
 from kg.rdf.files import to_ox
-from kg.rdf.graph import article_graph, merge, merge_events
+from kg.rdf.graph import article_triples, merge, merge_events
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
 from kg.store.codec import from_json, to_json
 from kg.store.database import pyoxigraph
@@ -52,6 +52,11 @@ SEP = "\x1f"  # between the parts of a unit's name: no key holds it
 RECORDS: dict[str, type] = {Kind.PERSON: Person, Kind.ORGANIZATION: Organization,
                             Kind.PLACE: Place, Kind.COLLECTIVE: Collective, Kind.EVENT: EventFact}
 FACTS = ("holding", "event", "attendance")  # the units counted as facts; RECORDS' as entities
+# Quads are written when this many wait, and then by Oxigraph's bulk loader (new files on disk,
+# no transaction: a third of the time of a transaction, which checks each quad). A build
+# stopped before the end redoes the graphs (kg.store.build), so no transaction is needed; fewer
+# quads (adding an article) go in one transaction, as the bulk loader writes files however few.
+WAITING = 100_000
 
 
 def unit(kind: str, *parts: str) -> str:
@@ -128,6 +133,7 @@ class Updater:
         # unit -> the triples it adds to the entities graph now (None: it is gone)
         self.adds: dict[str, set[str] | None] = {}
         self.graphs = 0  # named graphs written or removed
+        self.waiting: list[ox.Quad] = []  # quads of articles' graphs not written yet
 
     def maps(self, changed: dict[str, Extraction | None]) -> dict[Kind, dict[str, str]]:
         """Note the changed articles' keys and holdings; find the merges across all articles."""
@@ -154,15 +160,31 @@ class Updater:
         records = list(_units(x))
         touched.update(u for u, _ in records)
         self.ledger.replace_records(article_id, records)
-        node, own, common = ids.article(article_id), [], set()
-        for triple in [*article_graph(x), *_sources(x)]:
+        node, common = ids.article(article_id), set()
+        terms: dict[Any, Any] = {}  # each term converted once: an article's recur
+
+        def term(t: Any) -> Any:
+            if t not in terms:
+                terms[t] = to_ox(t)
+            return terms[t]
+
+        for triple in dict.fromkeys([*article_triples(x), *_sources(x)]):
             if _own(node, triple):
-                own.append(self.ox.Quad(*(to_ox(t) for t in triple), graph))
+                self.waiting.append(self.ox.Quad(*map(term, triple), graph))
             else:
                 common.add(ntriple(triple))
-        self.store.extend(own)
+        if len(self.waiting) >= WAITING:
+            self._write()
         self.adds[unit(Kind.ARTICLE, article_id)] = common
         return touched
+
+    def _write(self, quads: list[ox.Quad] | None = None) -> None:
+        """Write the waiting quads (and these), in bulk when they are many."""
+        quads, self.waiting = [*self.waiting, *(quads or ())], []
+        if len(quads) >= WAITING:
+            self.store.bulk_extend(quads)
+        elif quads:
+            self.store.extend(quads)
 
     def units(self, names_: Iterable[str]) -> None:
         """Remake the triples of these units from every article's records of them."""
@@ -182,7 +204,7 @@ class Updater:
         added, gone = self.ledger.recount(dict(changes))
         for q in self._quads(gone):
             self.store.remove(q)
-        self.store.extend(self._quads(added))
+        self._write(self._quads(added))
         self.store.add_graph(self.ox.NamedNode(str(ENTITIES)))  # there, if empty, once built
         if added or gone:
             self.graphs += 1

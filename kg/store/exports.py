@@ -8,12 +8,12 @@ order the store was built in; the Turtle is Oxigraph's, with our prefixes.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
-
-from kg.rdf.files import declared_integer_types, write_atomically
+from kg.pipeline import collector_held, side_by_side
+from kg.rdf.files import declared_integer_types, read_ntriples, write_atomically
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.tokens import NAME_TOKENS
 from kg.store.database import pyoxigraph
@@ -66,15 +66,33 @@ def write_union(store: ox.Store, syntax: str, path: Path) -> None:
     write_atomically(path, turtle(ntriples) if syntax == "turtle" else ntriples)
 
 
-def write_store_outputs(store: ox.Store, out: Path, explorer_max: int) -> Written:
-    """Write a store's graph.ttl and explorer.html into `out`: above `explorer_max` nodes, the
-    explorer is the store's overview, read from it without reading the rest."""
-    from kg.viz.explorer import HINT, Written, render_slice, write_explorer  # networkx and pyvis
+def write_store_outputs(store: ox.Store, out: Path, explorer_max: int, jobs: int = 1) -> Written:
+    """Write a store's graph.ttl and explorer.html into `out`, side by side with more than one
+    job: above `explorer_max` nodes, the explorer is the store's overview, read from it without
+    reading the rest."""
+    from kg.viz.explorer import HINT, Written, render_slice  # networkx and pyvis
     from kg.viz.slices import overview, stored_size
 
     ntriples = union_ntriples(store)
-    write_atomically(out / "graph.ttl", turtle(ntriples))
     if (nodes := stored_size(store)) > explorer_max:
+        write_atomically(out / "graph.ttl", turtle(ntriples))
         write_atomically(out / "explorer.html", render_slice(overview(store), note=HINT))
         return Written(nodes, True)
-    return write_explorer(Graph().parse(data=ntriples, format="nt"), out / "explorer.html")
+    side_by_side({
+        "graph.ttl": partial(_turtle_file, ntriples, out / "graph.ttl"),
+        "explorer.html": partial(_explorer_file, ntriples, out / "explorer.html"),
+    }, jobs, sent=True)  # the database's threads forbid forking: the explorer is sent its text
+    return Written(nodes, False)
+
+
+def _turtle_file(ntriples: str, path: Path) -> None:
+    """Write N-Triples as Turtle with our prefixes."""
+    write_atomically(path, turtle(ntriples))
+
+
+def _explorer_file(ntriples: str, path: Path) -> None:
+    """Write the explorer of a graph given in N-Triples."""
+    from kg.viz.explorer import write_explorer  # networkx and pyvis: only when asked for
+
+    with collector_held():
+        write_explorer(read_ntriples(ntriples.encode("utf-8")), path)

@@ -1,0 +1,137 @@
+"""A graph loaded in bulk answers as rdflib's memory graph does; a build writes its outputs in
+several processes as in one, and holds no article it has handed on."""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg import pipeline
+from kg.rdf.files import read_ntriples
+from kg.rdf.graph import LoadedStore, graph_triples, new_graph
+from kg.rdf.namespaces import RDF, RDFS, SDO
+from kg.records import Article
+from tests.conftest import ROOT
+
+SOURCES = ROOT / "sources"
+
+A, B, C = (URIRef(f"https://contoh.example/{n}") for n in "abc")
+TRIPLES = [(A, RDF.type, SDO.Person), (A, RDFS.label, Literal("Sari Wulan")),
+           (B, RDF.type, SDO.Place), (B, SDO.containedInPlace, C)]
+
+
+def _plain(triples: list) -> Graph:
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    return g
+
+
+def test_a_graph_loaded_in_bulk_is_read_and_counted_without_being_indexed() -> None:
+    g = new_graph(TRIPLES)
+    assert isinstance(g.store, LoadedStore)
+    assert len(g) == 4 and sorted(g) == sorted(TRIPLES)
+    assert g.store._loaded is not None  # read through and counted only: not indexed yet
+    assert g.namespace_manager.store.namespace("schema") == URIRef(str(SDO._NS))
+
+
+def test_a_graph_loaded_in_bulk_answers_patterns_queries_and_changes_as_rdflib_does() -> None:
+    g, plain = new_graph(TRIPLES), _plain(TRIPLES)
+    assert set(g.objects(A, RDFS.label)) == {Literal("Sari Wulan")}
+    assert g.store._loaded is None  # a pattern indexed it
+    assert (A, RDF.type, SDO.Person) in g and (A, RDF.type, SDO.Place) not in g
+    query = "SELECT ?s WHERE { ?s a <https://schema.org/Place> }"
+    assert [r.s for r in g.query(query)] == [r.s for r in plain.query(query)] == [B]
+    g.add((C, RDF.type, SDO.Place))
+    g.remove((A, None, None))
+    plain.add((C, RDF.type, SDO.Place))
+    plain.remove((A, None, None))
+    assert len(g) == len(plain) == 3 and isomorphic(g, plain)
+
+
+@pytest.mark.parametrize("first", ["add", "remove", "parse", "contains"])
+def test_any_change_or_question_first_keeps_the_triples_given(first: str) -> None:
+    g = new_graph(TRIPLES)
+    if first == "add":
+        g.add((C, RDF.type, SDO.Place))
+    elif first == "remove":
+        g.remove((C, RDF.type, SDO.Place))  # not there: nothing goes
+    elif first == "parse":
+        g.parse(data=f"<{C}> a <https://schema.org/Place> .", format="turtle")
+    else:
+        assert (B, SDO.containedInPlace, C) in g
+    assert set(TRIPLES) <= set(g) and len(g) == len(set(g))
+
+
+def test_triples_are_each_given_once() -> None:
+    xs, _, _ = pipeline.extract_and_unify([SOURCES / "d01-lahat-netralitas-asn.txt",
+                                           SOURCES / "d02-ogan-ilir-rakor-pilkada.txt"],
+                                          compact=True)
+    triples = graph_triples(xs)
+    assert len(triples) == len(set(triples)) == len(_plain(triples))
+
+
+def _fail(graph: Graph, path: Path) -> None:
+    raise OSError(f"no room for {path.name}")
+
+
+def _write(graph: Graph, path: Path) -> None:
+    path.write_text(f"{len(graph)} triples\n", encoding="utf-8")
+
+
+def test_outputs_written_apart_are_the_same_and_their_errors_are_raised(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "OUTPUTS", {"one.txt": _write, "two.txt": _write})
+    pipeline.write_outputs(new_graph(TRIPLES), tmp_path, jobs=2)
+    assert [(tmp_path / n).read_text() for n in ("one.txt", "two.txt")] == ["4 triples\n"] * 2
+    monkeypatch.setattr(pipeline, "OUTPUTS", {"one.txt": _write, "two.txt": _fail})
+    with pytest.raises(OSError, match="no room for two.txt"):
+        pipeline.write_outputs(new_graph(TRIPLES), tmp_path, jobs=2)
+
+
+def test_tasks_sent_to_fresh_processes_where_this_one_may_not_fork(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "_can_fork", lambda: False)  # as with a store's threads
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    pipeline.side_by_side({"one": partial(Path.write_text, one, "satu"),
+                           "two": partial(Path.write_text, two, "dua")}, jobs=2, sent=True)
+    assert (one.read_text(), two.read_text()) == ("satu", "dua")
+    with pytest.raises(FileNotFoundError):
+        pipeline.side_by_side({"one": partial(Path.write_text, one, "satu"),
+                               "gone": partial(os.remove, tmp_path / "tidak-ada")},
+                              jobs=2, sent=True)
+
+
+def test_articles_handed_on_are_let_go() -> None:
+    articles = [Article(id=f"a{i}", text="Teks.", source=f"a{i}.txt") for i in range(3)]
+    handed = pipeline._HandedOn(articles)
+    assert len(handed) == 3 and not articles
+    seen = []
+    for article in handed:
+        seen.append(article.id)
+        assert handed._articles[len(seen) - 1] is None
+    assert seen == ["a0", "a1", "a2"]
+
+
+def test_n_triples_read_by_oxigraph_give_the_terms_rdflib_reads() -> None:
+    text = "\n".join([
+        '<https://contoh.example/a> <https://schema.org/name> "Sari \\"Wulan\\"\\n" .',
+        '<https://contoh.example/a> <https://schema.org/name> "Sari"@id .',
+        '<https://contoh.example/a> <https://schema.org/birthDate> "1980-02-01"^^'
+        '<http://www.w3.org/2001/XMLSchema#date> .',
+        '<https://contoh.example/a> <https://schema.org/age> "044"^^'
+        '<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .',
+        '<https://contoh.example/a> <https://schema.org/url> "https://contoh.example/ä"^^'
+        '<http://www.w3.org/2001/XMLSchema#anyURI> .',
+        '<https://contoh.example/a> <https://schema.org/knows> <https://contoh.example/b%20c> .',
+        '<https://contoh.example/a> <https://schema.org/note> "\\u00e9t\\u00e9" .', ""])
+    ours, rdflibs = read_ntriples(text.encode("utf-8")), Graph().parse(data=text, format="nt")
+    assert len(ours) == len(rdflibs) == 7
+    assert sorted(ours) == sorted(rdflibs)
+    assert {(o, o.datatype, o.language) for o in ours.objects() if isinstance(o, Literal)} == \
+        {(o, o.datatype, o.language) for o in rdflibs.objects() if isinstance(o, Literal)}
