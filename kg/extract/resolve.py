@@ -155,13 +155,15 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     with a slip in one long word is the same person, labelled as written most often.
     """
     full: dict[str, list[Name]] = defaultdict(list)
+    forms: dict[str, list[list[str]]] = defaultdict(list)  # each group's names, folded once
     for n in sorted(names, key=lambda n: -len(n.name.split())):
         words = fold(n.name).split()
-        written = {k: [fold(m.name).split() for m in group] for k, group in full.items()}
-        kin = [k for k, forms in written.items() if any(_shortens(words, f) for f in forms)] or \
+        kin = [k for k, group in forms.items() if any(_shortens(words, f) for f in group)] or \
             [k for k in full if len(words) > 1 and (spelling_variant(words, k.split())
                                                     or initials_of(words, k.split()))]
-        full[kin[0] if len(kin) == 1 else fold(n.name)].append(n)
+        key = kin[0] if len(kin) == 1 else " ".join(words)
+        full[key].append(n)
+        forms[key].append(words)
     people: list[Person] = []
     keys: dict[str, str] = {}
     for key, group in sorted(full.items()):
