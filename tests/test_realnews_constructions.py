@@ -9,7 +9,7 @@ from kg.rdf import ids
 from kg.rdf.graph import build_graph
 from kg.rdf.namespaces import SDO
 from kg.vocab import Kind
-from tests.test_grammar import extract_text, holdings, person
+from tests.test_grammar import extract_text, holdings, org, person
 
 
 def test_field_of_a_role_ends_where_the_name_begins() -> None:
@@ -418,3 +418,41 @@ def test_an_election_named_before_its_offices_is_no_holder() -> None:
                      "Sulawesi Utara dan Pemilihan Bupati dan Wakil Bupati Kabupaten Minahasa, KPU "
                      "Minahasa menggelar rapat koordinasi, Jumat (25/9/2020).")
     assert x.persons == () and x.holdings == ()
+
+
+def test_initials_in_capitals_belong_to_the_name() -> None:
+    x = extract_text("BANDA ACEH, ACEHNEWS.ID - Ketua KIP Aceh Teuku Rahmad AB memastikan rapat "
+                     "pleno berjalan, Senin (2/12/2024). Turut hadir Asisten I Setdaprov Kepri TS "
+                     "Arman Fadli.")
+    held = holdings(x)
+    assert ("teuku rahmad ab", "Ketua", "kip|11") in held
+    assert ("ts arman fadli", "Asisten I", "setdaprov|21") in held
+
+
+def test_the_government_of_a_bare_region_is_its_government() -> None:
+    x = extract_text("BANDA ACEH, ACEHNEWS.ID - Pelantikan digelar sore ini, kata Juru Bicara "
+                     "Pemerintah Aceh Rahmat HS, Senin (2/12/2024).")
+    assert ("rahmat hs", "Juru Bicara", "pemprov|11") in holdings(x)
+    assert "Pemerintah Aceh" in org(x, "pemprov|11").aliases
+
+
+def test_a_move_without_a_colon_holds_both_posts() -> None:
+    x = extract_text("BANDAR LAMPUNG, LAMPUNGNEWS.ID - Gubernur merotasi pejabat, Senin (2/12/2024). "
+                     "Mereka adalah Yudha Pratama dari Kepala Dinas Kominfo Lampung menjadi Staf Ahli "
+                     "Gubernur Lampung; Rosita Handayani dari Kepala BKD Lampung dilantik menjadi Kepala "
+                     "Dispora Lampung.")
+    status = {(h.person, h.organization): h.status for h in x.holdings}
+    assert status == {("yudha pratama", "dinas kominfo|18"): "former",
+                      ("yudha pratama", "pemprov|18"): "current",
+                      ("rosita handayani", "bkd|18"): "former",
+                      ("rosita handayani", "dispora|18"): "current"}
+
+
+def test_honorifics_in_capitals_and_a_temporary_chair() -> None:
+    x = extract_text("AMBON, MALUKUNEWS.ID - Upacara digelar, Senin (18/8/2025). Hadir Sekda Ambon "
+                     "DR H Rudi Salampessy, Sekkot Ambon Yosef Latuheru dan Ketua DPRD sementara, "
+                     "Dr. Marten Pattiasina.")
+    held = holdings(x)
+    assert ("rudi salampessy", "Sekretaris Daerah", "pemkot|81.71") in held
+    assert ("yosef latuheru", "Sekretaris Daerah", "pemkot|81.71") in held
+    assert ("marten pattiasina", "Ketua", "dprd|81.71") in held

@@ -85,14 +85,6 @@ def is_direction(ctx: Context, i: int) -> bool:
     return ctx.word(i) in load().place_words["direction"] and ctx.cap(i)
 
 
-_ROMAN = re.compile(r"[IVXL]+")
-
-
-def is_roman(word: str) -> bool:
-    """Say whether a word is a Roman numeral: "Asisten II", "Wakil Ketua I"."""
-    return bool(_ROMAN.fullmatch(word))
-
-
 @cache
 def links(kind: str) -> frozenset[str]:
     """Return the linking words of one kind (kg/lexicons/links.tsv)."""

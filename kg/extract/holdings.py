@@ -67,7 +67,7 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
     gap = [w for w in _gap(ctx, p, t) if w not in {",", ":"}]
     if not gap:
         return _status(ctx, t, []) if ctx.word(p.j) in {",", ":"} else None
-    if gap == ["dari"] and ctx.word(p.j) == ":":
+    if gap == ["dari"] and (ctx.word(p.j) == ":" or _moves_on(ctx, t)):
         return HoldingStatus.FORMER  # a mutation list: "- Budi Santoso: dari Kepala Dinas A menjadi ..."
     if gap == ["("]:
         return _status(ctx, t, [])  # "- Samsu Abubakar (Plt Kepala Dinas Lingkungan Hidup)"
@@ -76,6 +76,13 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
     if set(gap) <= links("former") | links("qualifying") and links("former") & set(gap):
         return HoldingStatus.FORMER  # "Ahmad Syarifuddin, mantan Ketua ...", "Rina yang semula Kepala ..."
     return None
+
+
+def _moves_on(ctx: Context, t: Chunk) -> bool:
+    """Say whether a title is left for another: "... dari Kepala Dinas A menjadi Staf Ahli",
+    "... dari Kepala BKD dilantik menjadi Kepala Dispora"."""
+    k = next((k for k in (t.j, t.j + 1) if ctx.word(k).lower() in links("link") | links("new")), None)
+    return k is not None and ctx.cap(k + 1)
 
 
 def _status(ctx: Context, t: Chunk, gap: list[str]) -> HoldingStatus:
@@ -201,6 +208,8 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
     out = []
     for p in pairs:
         n = index[p.title.i]
+        if n + 2 < len(chunks) and chunks[n + 1].kind == ChunkKind.EVENT:
+            n += 1  # "dari Kepala BKD dilantik menjadi Kepala Dispora"
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
         gap = [w for w in _gap(ctx, p.title, nxt) if w != ","] if nxt else []
         if nxt and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org and n + 1 not in used \

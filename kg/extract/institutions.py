@@ -9,7 +9,6 @@ from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     Context,
     is_direction,
-    is_roman,
     org_vocabulary,
     region_at,
     reserved,
@@ -17,7 +16,7 @@ from kg.extract.context import (
 from kg.extract.phrases import tables
 from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_degree, is_prefix
-from kg.nlp.vocabulary import is_vocabulary
+from kg.nlp.vocabulary import is_roman, is_vocabulary
 from kg.vocab import ChunkKind, PlaceLevel
 
 
@@ -263,10 +262,20 @@ def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None]
     if head := t.org_heads.match(ctx.tokens, i):
         j = body_end(ctx, i + head[0])
         j = _peel_person(ctx, i, j) if after_title else j
-        return (j, None) if j > i + 1 or ctx.word(i) in load().acronyms else None
+        return (j, None) if j > i + 1 or ctx.word(i) in load().acronyms \
+            or _government_of(ctx, i) else None
     if _unknown_acronym(ctx, i, after_title) or _defined_after(ctx, i):
         return i + 1, None
     return None
+
+
+def _government_of(ctx: Context, i: int) -> str | None:
+    """Return the government a head word names before a bare region: "Pemerintah Aceh" is the
+    province's own ("Pemerintah Provinsi"), as home_levels.tsv spells such governments."""
+    found = area(ctx, i + 1)
+    level = gazetteer.LEVEL_WORDS.get(found[1].level) if found else None
+    spelt = f"{ctx.word(i)} {level}"
+    return spelt if level and spelt in load().home_levels else None
 
 
 def _defined_after(ctx: Context, i: int) -> bool:
@@ -316,7 +325,7 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     if not ctx.cap(i) or not (found := _base_end(ctx, i, after_title)):
         return None
     j, short = found
-    base = ctx.span(i, j)
+    base = (j == i + 1 and _government_of(ctx, i)) or ctx.span(i, j)
     j, other = _definition(ctx, j)
     if short:
         j = national_end(ctx, j)  # "KPU RI": the national body, its name as written

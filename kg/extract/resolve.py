@@ -55,6 +55,8 @@ def _org_names(ref: OrgRef, acronym: str | None) -> set[str]:
     if acronym:
         bases |= {acronym, *load().acronyms.get(acronym, ((), ""))[0]}
     names = {ref.name, *bases}
+    if not ref.written.startswith(ref.base):
+        names.add(ref.written)  # "Pemerintah Aceh", the province's government as it is called
     if ref.area:
         levelled = {b for b in bases if _names_level(b)}
         areas = {ref.area.written, ref.area.name}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef, TitleRef
-from kg.extract.context import Context, is_roman, links, org_vocabulary
+from kg.extract.context import Context, links, org_vocabulary
 from kg.extract.institutions import area, body_end, chunk, fields_run_on, national_end, org, unit
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_prefix
-from kg.nlp.vocabulary import is_vocabulary
+from kg.nlp.vocabulary import is_roman, is_vocabulary
 from kg.vocab import ChunkKind, PlaceLevel
 
 

@@ -29,9 +29,11 @@ def is_degree(word: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def is_prefix(word: str) -> bool:
-    """Say whether a word is an honorific or a rank written before a name."""
+    """Say whether a word is an honorific or a rank written before a name ("DR H Nama": an
+    honorific may be written in capitals)."""
     lex = load()
-    return (word in lex.honorifics or word + "." in lex.honorifics or word in lex.ranks
+    spelt = {word, word.capitalize()} if word.isupper() else {word}
+    return (any(w in lex.honorifics or w + "." in lex.honorifics for w in spelt) or word in lex.ranks
             or word in lex.corps or fold(word) in _folded(lex.ranks))
 
 

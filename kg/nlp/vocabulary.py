@@ -49,13 +49,26 @@ def is_plain(name: str) -> bool:
 
 
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.(?:\s|$)")
+_ROMAN = re.compile(r"[IVXL]+")
+
+
+def is_roman(word: str) -> bool:
+    """Say whether a word is a Roman numeral: "Asisten II", "Wakil Ketua I"."""
+    return bool(_ROMAN.fullmatch(word))
 
 
 def name_shaped(name: str) -> bool:
     """Say whether a run is written like a name: capitalised words, not acronyms, one of them
-    outside the dictionary."""
+    outside the dictionary.
+
+    A short run of capitals is initials, as names in Aceh and Sumatra are written ("Agusni AH",
+    "Muhammad MTA", "TS Arif"), unless it is a known acronym.
+    """
     words = name.replace(".", " ").split()
-    shaped = all(w[:1].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words)
+    acronyms = load().acronyms
+    shaped = all(w[:1].isupper() and (len(w) == 1 or not w[1:].isupper()
+                                      or (len(w) <= 3 and w not in acronyms and not is_roman(w)))
+               for w in words)
     return shaped and any(len(w) > 2 for w in words) and not is_plain(name)
 
 
