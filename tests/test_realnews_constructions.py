@@ -456,3 +456,20 @@ def test_honorifics_in_capitals_and_a_temporary_chair() -> None:
     assert ("rudi salampessy", "Sekretaris Daerah", "pemkot|81.71") in held
     assert ("yosef latuheru", "Sekretaris Daerah", "pemkot|81.71") in held
     assert ("marten pattiasina", "Ketua", "dprd|81.71") in held
+
+
+def test_a_move_from_a_unit_within_a_body_holds_both_posts() -> None:
+    x = extract_text("MERAUKE, PAPUANEWS.ID - Gubernur melantik pejabat, Senin (2/12/2024).\n"
+                     "- Yosef Kambu: Dari Kepala Biro Perekonomian pada Sekretariat Daerah menjadi "
+                     "Kepala Dinas Koperasi UMKM, Perindustrian dan Perdagangan.\n")
+    status = sorted(h.status for h in x.holdings if h.person == "yosef kambu")
+    assert status == ["current", "former"]
+
+
+def test_a_title_glued_to_a_bodys_acronym_heads_it() -> None:
+    x = extract_text("AIRMADIDI, SULUTNEWS.ID - Rapat digelar, Senin (2/12/2024). Hadir Yosi "
+                     "Pangalila Kasat Intel Polres Minut, Forman Dandel S.Sos Kabankesbangpol Minut, "
+                     "dan Kadinkes Minut Rina Tumbelaka.")
+    held = holdings(x)
+    assert ("forman dandel", "Kepala", "kesbangpol|71.06") in held
+    assert ("rina tumbelaka", "Kepala", "dinkes|71.06") in held

@@ -207,11 +207,16 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
     index = {c.i: n for n, c in enumerate(chunks)}
     out = []
     for p in pairs:
-        n = index[p.title.i]
-        if n + 2 < len(chunks) and chunks[n + 1].kind == ChunkKind.EVENT:
-            n += 1  # "dari Kepala BKD dilantik menjadi Kepala Dispora"
+        n, anchor = index[p.title.i], p.title
+        # "dari Kepala BKD dilantik menjadi Kepala Dispora"; "dari Kepala Biro A pada Sekretariat
+        # Daerah menjadi ...": a verb, or the body the first post's unit is in, may come between.
+        while n + 2 < len(chunks) and (chunks[n + 1].kind == ChunkKind.EVENT or (
+                chunks[n + 1].kind == ChunkKind.ORGANIZATION and _gap(ctx, anchor, chunks[n + 1])
+                and _gap(ctx, anchor, chunks[n + 1])[-1] in links("within"))):
+            n += 1
+            anchor = chunks[n] if chunks[n].kind == ChunkKind.ORGANIZATION else anchor
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
-        gap = [w for w in _gap(ctx, p.title, nxt) if w != ","] if nxt else []
+        gap = [w for w in _gap(ctx, anchor, nxt) if w != ","] if nxt else []
         if nxt and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org and n + 1 not in used \
                 and gap and gap[-1] in links("new") | links("link") and len(gap) <= 3:
             out += [replace(p, status=HoldingStatus.FORMER), Pair(p.person, nxt, HoldingStatus.CURRENT)]

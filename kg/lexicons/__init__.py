@@ -106,7 +106,24 @@ def _roles() -> dict[str, Role]:
         if any(t and sum(t.count(slot) for slot in CARRY_SLOTS) > 1 for t in (carries, fallback)):
             raise LexiconError(f"roles.tsv: '{form}' carries more than one slot")
         roles[form] = Role(row["role"], carries, fallback)
-    return roles
+    return roles | {form: role for form, role in _glued_heads(roles).items() if form not in roles}
+
+
+def _glued_heads(roles: dict[str, Role]) -> dict[str, Role]:
+    """Derive the titles news glue onto a body's acronym from the short titles of a kind of body
+    ("Kadis" heads a Dinas, "Kaban" a Badan): "Kadinkes" heads the Dinkes, "Kakesbangpol" and
+    "Kabankesbangpol" the Kesbangpol."""
+    heads = {role.carries.split(" {")[0]: (form, role.role) for form, role in roles.items()
+             if role.carries and role.carries.endswith(" {rest}")}
+    glued: dict[str, Role] = {}
+    for acronym, (fulls, scope) in _acronyms().items():
+        head = fulls[0].split()[0]
+        if scope == "national" or " " in acronym or head not in heads:
+            continue
+        form, role = heads[head]
+        carried = Role(role, f"{acronym} {{place}}", None)
+        glued[f"Ka{acronym.lower()}"] = glued[f"{form}{acronym.lower()}"] = carried
+    return glued
 
 
 def _home_levels() -> dict[str, tuple[tuple[str, ...], str]]:
@@ -213,7 +230,7 @@ def load() -> Lexicon:
         plural_roles=_words("plural_roles.tsv"),
         role_fields=_words("role_fields.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
-                                                   "held-by", "replacing", "replaced-by"}),
+                                                   "held-by", "replacing", "replaced-by", "within"}),
         bylines={label: BylineRole(role) for label, role in
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
