@@ -473,3 +473,20 @@ def test_a_title_glued_to_a_bodys_acronym_heads_it() -> None:
     held = holdings(x)
     assert ("forman dandel", "Kepala", "kesbangpol|71.06") in held
     assert ("rina tumbelaka", "Kepala", "dinkes|71.06") in held
+
+
+def test_a_divisions_fields_listed_with_commas_end_at_the_body() -> None:
+    x = extract_text("MAMUJU, SULBARNEWS.ID - Koordinator Divisi Hukum, Pencegahan, Partisipasi "
+                     "Masyarakat, dan Humas Bawaslu Kabupaten Mamuju, Zulkarnaen, menyoroti "
+                     "pentingnya pengawasan, Senin (2/12/2024).")
+    assert {(p, org) for p, _, org in holdings(x)} == {("zulkarnaen", "bawaslu|76.02")}
+
+
+def test_a_one_word_name_that_merupakan_a_title_and_an_honorific_after_a_body() -> None:
+    x = extract_text("TERNATE, MALUTNEWS.ID - Rapat digelar, Senin (2/12/2024). Kemudian Sulkarnaen, "
+                     "yang merupakan Kepala Dinas Sosial Kota Ternate, hadir bersama Wakil Ketua TP "
+                     "PKK Ny. Lili Jasrin.")
+    held = holdings(x)
+    assert ("sulkarnaen", "Kepala", "dinsos|82.71") in held
+    assert ("lili jasrin", "Wakil Ketua", "tp pkk|82.71") in held
+    assert {p.key for p in x.persons} == {"sulkarnaen", "lili jasrin"}

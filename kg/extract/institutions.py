@@ -298,8 +298,9 @@ def _branch(ctx: Context, j: int) -> tuple[int, PlaceRef] | None:
 def _regional_place(ctx: Context, j: int, short: str | None) -> tuple[int, PlaceRef] | None:
     """Read the one-word place after a regional body's acronym when no name runs on: "PLBN Aruk (".
     """
-    if short is None or load().acronyms.get(short, ((), "regional"))[1] != "regional":
-        return None
+    if short is None or load().acronyms.get(short, ((), "regional"))[1] != "regional" \
+            or is_prefix(ctx.word(j)):
+        return None  # "Ketua TP PKK Ny. Lili": an honorific, not a place
     found = place_name(ctx, j, None)
     if found and not ctx.cap(found[0]) and found[1].level == "place":
         return found
