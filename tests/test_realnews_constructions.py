@@ -490,3 +490,20 @@ def test_a_one_word_name_that_merupakan_a_title_and_an_honorific_after_a_body() 
     assert ("sulkarnaen", "Kepala", "dinsos|82.71") in held
     assert ("lili jasrin", "Wakil Ketua", "tp pkk|82.71") in held
     assert {p.key for p in x.persons} == {"sulkarnaen", "lili jasrin"}
+
+
+def test_two_titles_joined_by_dan_take_the_two_names_after_them_in_order() -> None:
+    x = extract_text("BANDAR LAMPUNG, LAMPUNGNEWS.ID - Lima kepala daerah mengakhiri masa jabatan, "
+                     "Senin (2/5/2022). Mereka adalah Bupati dan Wakil Bupati Pringsewu Sujarwo – "
+                     "Fauzan Hamid. Paslon Gubernur dan Wakil Gubernur Lampung, Andi Saputra dan "
+                     "Rudi Hartono, juga hadir.")
+    assert not {h for h in x.holdings if h.role == "Gubernur"}  # candidates hold nothing yet
+    assert {("sujarwo", "Bupati", "pemkab|18.10"),
+            ("fauzan hamid", "Wakil Bupati", "pemkab|18.10")} <= holdings(x)
+
+
+def test_a_ministrys_short_name_in_brackets_and_ri_before_the_minister() -> None:
+    x = extract_text("PALANGKA RAYA, KALTENGNEWS.ID - Hadir Menteri Desa, Pembangunan Daerah "
+                     "Tertinggal, dan Transmigrasi (Mendes PDTT) RI, H. Susanto Yandi, dalam "
+                     "kunjungan kerja, Jumat (4/7/2025).")
+    assert [(h.person, h.role) for h in x.holdings] == [("susanto yandi", "Menteri")]

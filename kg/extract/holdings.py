@@ -115,8 +115,8 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     A person before ", Title" takes it unless that title was already given its own holder;
     a title takes the person right after it ("Kepala X, A, Kepala Y, B").
     """
-    pairs: list[Pair] = _name_first_list(ctx, chunks)
-    used: set[int] = {n for n, c in enumerate(chunks) for q in pairs if c in (q.person, q.title)}
+    pairs: list[Pair] = _name_first_list(ctx, chunks) + _paired_titles(ctx, chunks)
+    used: set[int] = {n for n, c in enumerate(chunks) for q in pairs if c.i in (q.person.i, q.title.i)}
     for n, c in enumerate(chunks[:-1]):
         nxt = chunks[n + 1]
         if n in used:
@@ -171,6 +171,26 @@ def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     if len(glued) < 2:
         return []
     return [Pair(chunks[n], chunks[n + 1]) for n in glued]
+
+
+def _paired_titles(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
+    """Pair two titles joined by "dan" with the two names after them, in order.
+
+    "Bupati dan Wakil Bupati Pringsewu Sujadi – Fauzi": the first name is the Bupati's.
+    """
+    pairs, glue = [], load().glue["pair"]
+    for n in range(len(chunks) - 3):
+        a, b, x, y = chunks[n:n + 4]
+        if a.kind == b.kind == ChunkKind.TITLE and a.title and b.title and b.title.org \
+                and x.kind in _PEOPLE and y.kind in _PEOPLE and _holder(x) and _gap(ctx, a, b) == ["dan"] \
+                and _gap(ctx, b, x) in ([], [","]) and len(_gap(ctx, x, y)) == 1 and _gap(ctx, x, y)[0] in glue \
+                and not {ctx.word(k).lower() for k in range(max(a.i - 6, 0), a.i)} & links("pair"):
+            # "pasangan calon Gubernur dan Wakil Gubernur X, A dan B" are candidates, not holders
+            if a.title.org_span is None and (a.title.org is None or a.title.org.base == b.title.org.base):
+                a = replace(a, title=replace(a.title, org=b.title.org))  # the region is written once
+            if a.title and a.title.org:
+                pairs += [Pair(x, a), Pair(y, b)]
+    return pairs
 
 
 def _listed_holder(c: Chunk) -> bool:

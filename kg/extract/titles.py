@@ -84,6 +84,8 @@ def title(ctx: Context, i: int) -> Chunk | None:
         label, j = f"{label} {ctx.span(j, field_end)}", field_end
     collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
     org_span = (ctx.tokens[org_start].start, ctx.tokens[j - 1].end) if j > org_start else None
+    if org_ref and (after := _skip_alias(ctx, j, t.roles)) > j:
+        j = national_end(ctx, after)  # "Menteri Desa, ..., dan Transmigrasi (Mendes PDTT) RI, Nama"
     return chunk(ctx, ChunkKind.TITLE, i, j, title=TitleRef(label, ctx.span(k, k + n), qualifier,
                                                     org_ref, collective, org_span))
 
