@@ -507,3 +507,16 @@ def test_a_ministrys_short_name_in_brackets_and_ri_before_the_minister() -> None
                      "Tertinggal, dan Transmigrasi (Mendes PDTT) RI, H. Susanto Yandi, dalam "
                      "kunjungan kerja, Jumat (4/7/2025).")
     assert [(h.person, h.role) for h in x.holdings] == [("susanto yandi", "Menteri")]
+
+
+def test_a_name_of_dictionary_words_after_a_title_ending_with_its_region_is_a_holder() -> None:
+    x = extract_text("DONGGALA, SULTENGNEWS.ID - Upacara dihadiri Bupati Donggala Vera Larun, Wakil "
+                     "Bupati Donggala Taufik Burhan, serta para camat, Senin (27/4/2025).")
+    assert ("taufik burhan", "Wakil Bupati", "pemkab|72.03") in holdings(x)
+
+
+def test_a_body_setempat_is_the_reports_own_and_a_carried_body_may_be_written_short() -> None:
+    x = extract_text("BANDA ACEH, ACEHNEWS.ID - Pj Wali Kota yang dilantik yaitu Sekda Pemko setempat "
+                     "Samsuddin, Senin (2/12/2024). Polres setempat turut hadir.")
+    assert ("samsuddin", "Sekretaris Daerah", "pemkot|11.71") in holdings(x)
+    assert "polres|11.71" in {o.key for o in x.organizations}

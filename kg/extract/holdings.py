@@ -43,7 +43,7 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> HoldingStatus | None
     "sebelumnya" the holder is a former one: "Ketua KONI sebelumnya, Agus Mulyadi".
     """
     gap = _gap(ctx, t, p)
-    if gap == [] and p.person and not p.tags and is_plain(p.person.name):
+    if gap == [] and p.person and not p.tags and is_plain(p.person.name) and not _named_after_region(ctx, t, p):
         return None  # "Kepala Dinas Kesehatan Hewan": the field ran on, no holder follows
     if gap in ([], [","], ["("], [":"]):
         return _status(ctx, t, [])
@@ -55,6 +55,16 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> HoldingStatus | None
     if (gap[-1:] == [","] or dated) and words and set(words) <= between:
         return HoldingStatus.FORMER if links("former") & set(words) else HoldingStatus.CURRENT
     return None
+
+
+def _named_after_region(ctx: Context, t: Chunk, p: Chunk) -> bool:
+    """Say whether words of the language right after a title that ends with its region are a
+    name: "Wakil Bupati Donggala Taufik Burhan, ...": no field runs on after the region, and the
+    name ends where the item does."""
+    area = t.title.org.area if t.title and t.title.org else None
+    return bool(area and p.person and len(p.person.name.split()) > 1 and not _gap(ctx, t, p)
+                and ctx.span(t.i, t.j).endswith(area.written)
+                and ctx.word(p.j) in load().glue["list"] | {".", ""})
 
 
 def _years(word: str) -> bool:
@@ -126,7 +136,8 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
         if _is_plural(c) and _listed_names(ctx, chunks, n + 1) >= 2:
             continue  # "komisioner KPU, A, B dan C": the list is read below, all of it
         if c.kind == ChunkKind.TITLE and c.title and c.title.org and nxt.kind in _PEOPLE and (
-                _holder(nxt) or ctx.word(c.j) == ",") and not names_a_venue(ctx, c):
+                _holder(nxt) or ctx.word(c.j) == "," or _named_after_region(ctx, c, nxt)) \
+                and not names_a_venue(ctx, c):
             status = _title_then_person(ctx, c, nxt)
             if status:
                 pairs.append(Pair(nxt, c, status))

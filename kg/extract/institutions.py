@@ -45,6 +45,9 @@ def place_name(ctx: Context, i: int, level: str | None) -> tuple[int, PlaceRef] 
 def area(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     """Parse the region an organisation serves: "Kabupaten OKI", ", Kota Palembang", "Lahat"."""
     k = i + 1 if ctx.word(i) == "," and tables().levels.match(ctx.tokens, i + 1) else i
+    if ctx.word(k) in load().place_words["local"] and ctx.reference:
+        local = gazetteer.regions()[ctx.reference]  # "Pemko setempat": the report's own city
+        return k + 1, PlaceRef(local.name, local.level, local.code, local.name)
     if level := tables().levels.match(ctx.tokens, k):
         n, name = level
         village = _village_name(ctx, k + n) if name == PlaceLevel.VILLAGE else None

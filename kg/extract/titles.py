@@ -103,14 +103,19 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     if "{place}" not in carries and "{area}" not in carries:
         return j, OrgRef(carries, carries)
     base = carries.split(" {")[0]
-    if (spelt := org(ctx, j)) and base in (spelt[1].base, spelt[1].acronym):
-        return spelt  # "Kasat Lantas Polres Lahat": the carried body is written out
+    if (spelt := org(ctx, j)) and any(form and form.startswith(base) for form in _forms(spelt[1])):
+        return spelt  # "Kasat Lantas Polres Lahat", "Sekda Pemko X": the carried body is written out
     village = load().place_levels.get(base) == PlaceLevel.VILLAGE  # "Kades X": Desa X
     found = unit(ctx, j, village) or _home_unit(ctx, j, carries)
     if not found:
         return j, None
     end, home = found
     return end, _home_org(carries, replace(home, written=bare_place(ctx, home.written)))
+
+
+def _forms(ref: OrgRef) -> tuple[str | None, ...]:
+    """Return a body's base, its acronym and the acronym's full names: "Pemko" is "Pemerintah Kota"."""
+    return (ref.base, ref.acronym, *load().acronyms.get(ref.base, ((), ""))[0])
 
 
 def _home_org(carries: str, place: PlaceRef) -> OrgRef:

@@ -238,7 +238,7 @@ def load() -> Lexicon:
                                           "roll"}),
         fillers=_uses("fillers.tsv", "inside", {"host", "passive", "list", "election"}),
         anaphora=_uses("anaphora.tsv", "refers", {Kind.PERSON, Kind.EVENT}),
-        place_words=_uses("place_words.tsv", "use", {"direction", "at", "every"}),
+        place_words=_uses("place_words.tsv", "use", {"direction", "at", "every", "local"}),
         abbreviations=_words("abbreviations.tsv"),
         verb_affixes=_uses("verb_affixes.tsv", "position", {"prefix", "suffix"}),
         numerals=_numbers("numerals.tsv", "number", 1, 99),
