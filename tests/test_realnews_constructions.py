@@ -520,3 +520,13 @@ def test_a_body_setempat_is_the_reports_own_and_a_carried_body_may_be_written_sh
                      "Samsuddin, Senin (2/12/2024). Polres setempat turut hadir.")
     assert ("samsuddin", "Sekretaris Daerah", "pemkot|11.71") in holdings(x)
     assert "polres|11.71" in {o.key for o in x.organizations}
+
+
+def test_a_numbered_role_and_a_numbered_units_name() -> None:
+    x = extract_text("BANDUNG, JABARNEWS.ID - Rapat dipimpin Ketua DPRD Kota Bandung, H. Asep Mulyana, "
+                     "bersama Wakil Ketua I Toni Wijayanto dan Wakil Ketua II Dr. H. Edwin Senjani, "
+                     "Senin (2/12/2024). Hadir pula Kapolda, Danrem 062 Tarumanagara Jaya, dan Kajati.")
+    held = holdings(x)
+    assert ("toni wijayanto", "Wakil Ketua I", "dprd|32.73") in held
+    assert ("edwin senjani", "Wakil Ketua II", "dprd|32.73") in held
+    assert {p.key for p in x.persons} == {"asep mulyana", "toni wijayanto", "edwin senjani"}

@@ -84,6 +84,8 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
         elif ctx.cap(j) and not is_prefix(ctx.word(j)) and (
                 ("/" in word and not gazetteer.lookup(word.split("/")[-1])) or ctx.word(j + 1) == ","):
             j += 1
+        elif word.isdigit() and (n := _named_number(ctx, j)):
+            j += n  # "Danrem 133 Nani Wartabone, Kajati, ...": no holder, the unit's name
         while is_direction(ctx, j):
             j += 1  # "Koramil 03/Tanjung Raya"
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
@@ -102,6 +104,15 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
     if found and (found[1].code or not ctx.cap(found[0]) or is_prefix(ctx.word(found[0]))):
         return found
     return None
+
+
+def _named_number(ctx: Context, j: int) -> int:
+    """Count the two or three capitalised words that name a numbered unit up to a comma or the
+    sentence's end, none of them an honorific or a rank: "133 Nani Wartabone,"."""
+    m = j
+    while m < j + 3 and ctx.cap(m) and not is_prefix(ctx.word(m)) and m not in ctx.blocked:
+        m += 1
+    return m - j if m - j >= 2 and ctx.word(m) in {",", ".", ""} else 0
 
 
 def _unit_before_rank(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:

@@ -57,6 +57,8 @@ def title(ctx: Context, i: int) -> Chunk | None:
                            or (role.carries is None and not org(ctx, k + n, True))):
         return None
     label, j = role.role, _skip_alias(ctx, k + n, t.roles)
+    if role.carries is None and _rank_number(ctx, j):
+        label, j = f"{label} {ctx.word(j)}", j + 1  # "Wakil Ketua II Nama", "Wakil Ketua 1 TP PKK"
     org_ref: OrgRef | None = None
     org_start = j
     if role.carries is None:
@@ -88,6 +90,14 @@ def title(ctx: Context, i: int) -> Chunk | None:
         j = national_end(ctx, after)  # "Menteri Desa, ..., dan Transmigrasi (Mendes PDTT) RI, Nama"
     return chunk(ctx, ChunkKind.TITLE, i, j, title=TitleRef(label, ctx.span(k, k + n), qualifier,
                                                     org_ref, collective, org_span))
+
+
+def _rank_number(ctx: Context, j: int) -> bool:
+    """Say whether token j numbers a role among its like before a capitalised word: "Wakil Ketua
+    II", "Wakil Ketua 1"; the Balinese "I" before "Wayan" begins a name."""
+    word, after = ctx.word(j), ctx.word(j + 1)
+    numeral = is_roman(word) or (word.isdigit() and len(word) == 1)
+    return numeral and ctx.cap(j + 1) and not (word == "I" and after in load().name_parts)
 
 
 def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
