@@ -57,7 +57,7 @@ def title(ctx: Context, i: int) -> Chunk | None:
                            or (role.carries is None and not org(ctx, k + n, True))):
         return None
     label, j = role.role, _skip_alias(ctx, k + n, t.roles)
-    if role.carries is None and _rank_number(ctx, j):
+    if role.carries is None and role.fallback is None and _rank_number(ctx, j):
         label, j = f"{label} {ctx.word(j)}", j + 1  # "Wakil Ketua II Nama", "Wakil Ketua 1 TP PKK"
     org_ref: OrgRef | None = None
     org_start = j
