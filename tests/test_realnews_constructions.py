@@ -530,3 +530,10 @@ def test_a_numbered_role_and_a_numbered_units_name() -> None:
     assert ("toni wijayanto", "Wakil Ketua I", "dprd|32.73") in held
     assert ("edwin senjani", "Wakil Ketua II", "dprd|32.73") in held
     assert {p.key for p in x.persons} == {"asep mulyana", "toni wijayanto", "edwin senjani"}
+
+
+def test_numbered_schools_and_units_and_national_agencies_are_bodies() -> None:
+    x = extract_text("BITUNG, SULUTNEWS.ID - Upacara diikuti siswa SMPN 4 Bitung dan SMAN 1 Kota Bitung, "
+                     "prajurit Yonif 712, serta perwakilan Bappenas, Selasa (17/8/2021).")
+    keys = {o.key for o in x.organizations}
+    assert {"smpn 4|71.72", "sman 1|71.72", "yonif 712|71.72", "bappenas"} <= keys

@@ -173,6 +173,15 @@ def _field_word(ctx: Context, k: int) -> bool:
         and not tables().roles.match(ctx.tokens, k) and not _starts_org(ctx, k)
 
 
+def _unit_number(ctx: Context, j: int) -> bool:
+    """Say whether token j numbers a body named by its acronym: a number of one to four digits,
+    not a year, before a capitalised word or the end of a phrase ("SMPN 2 Ternate,")."""
+    word = ctx.word(j)
+    year = len(word) == 4 and word[:2] in {"19", "20"}
+    return word.isdigit() and len(word) <= 4 and not year and j not in ctx.blocked and (
+        ctx.cap(j + 1) or not ctx.word(j + 1)[:1].isalnum())
+
+
 def _numbering(ctx: Context, k: int) -> bool:
     """Say whether a function word at k opens a number, not a name: "... Tahun 2021", "Nomor 7"
     end a body's name; "Dalam Negeri" goes on."""
@@ -340,6 +349,8 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     if not ctx.cap(i) or not (found := _base_end(ctx, i, after_title)):
         return None
     j, short = found
+    if short and _unit_number(ctx, j):
+        j += 1  # "SMPN 2 Ternate", "Yonif 732": the number names one of many
     base = (j == i + 1 and _government_of(ctx, i)) or ctx.span(i, j)
     j, other = _definition(ctx, j)
     if short:
