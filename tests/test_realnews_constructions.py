@@ -537,3 +537,11 @@ def test_numbered_schools_and_units_and_national_agencies_are_bodies() -> None:
                      "prajurit Yonif 712, serta perwakilan Bappenas, Selasa (17/8/2021).")
     keys = {o.key for o in x.organizations}
     assert {"smpn 4|71.72", "sman 1|71.72", "yonif 712|71.72", "bappenas"} <= keys
+
+
+def test_a_commander_of_a_numbered_unit_written_out_with_the_short_title_in_brackets() -> None:
+    x = extract_text("KUDUS, JATENGNEWS.ID - Hadir Komandan Kodim (Dandim) 0733/Kudus Letkol Inf Bima "
+                     "Prasetya, Kajari Kudus, serta tamu undangan, Senin (2/12/2024). Prajurit Kodim "
+                     "0733/Kudus berjaga.")
+    assert {(p, org) for p, _, org in holdings(x)} == {("bima prasetya", "kodim|unit:0733 kudus")}
+    assert len([o for o in x.organizations if o.key.startswith("kodim")]) == 1

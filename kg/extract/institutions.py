@@ -72,8 +72,27 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
     Only a village-level title takes a name the gazetteer does not know ("Kades Sukamaju"):
     in "Wakil Bupati Haryanto, SE" the name after the title is the holder's.
     """
-    if found := area(ctx, i):
+    if found := area(ctx, i) or numbered(ctx, i):
         return found
+    if (named := _unit_before_rank(ctx, i)):
+        return named  # "Pangdam Mulawarman Mayjen TNI Nama": a command named, not a region
+    if village and (named := _village_name(ctx, i)):
+        return named  # a village the gazetteer does not list, not a district elsewhere
+    found = place_name(ctx, i, None)
+    if found and (found[1].code is None or found[1].level == PlaceLevel.DISTRICT) and village:
+        found = (found[0], PlaceRef(found[1].name, PlaceLevel.VILLAGE, None, found[1].written))
+    if found and found[1].code is None and not village:
+        return None
+    # A known region may be followed by the holder's name ("Camat Merapi Barat Sahril Anwar");
+    # an unknown one-word place only when no name runs on after it: in "Kepala Desa Pergantian
+    # Antarwaktu (PAW) Desa Sidorejo" the words after the title are no village.
+    if found and (found[1].code or not ctx.cap(found[0]) or is_prefix(ctx.word(found[0]))):
+        return found
+    return None
+
+
+def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
+    """Parse a unit's number and the name or region after it: "0405/Lahat", "162/Wira Bhakti"."""
     word = ctx.word(i)
     if word and i not in ctx.blocked and ("/" in word or word.isdigit()) and word[0].isalnum():
         # "Danrem 162/Wira Bhakti Kolonel Inf ...", "Lurah 7 Ulu, Nama": a unit's name may run
@@ -89,20 +108,6 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
         while is_direction(ctx, j):
             j += 1  # "Koramil 03/Tanjung Raya"
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
-    if (named := _unit_before_rank(ctx, i)):
-        return named  # "Pangdam Mulawarman Mayjen TNI Nama": a command named, not a region
-    if village and (named := _village_name(ctx, i)):
-        return named  # a village the gazetteer does not list, not a district elsewhere
-    found = place_name(ctx, i, None)
-    if found and (found[1].code is None or found[1].level == PlaceLevel.DISTRICT) and village:
-        found = (found[0], PlaceRef(found[1].name, PlaceLevel.VILLAGE, None, found[1].written))
-    if found and found[1].code is None and not village:
-        return None
-    # A known region may be followed by the holder's name ("Camat Merapi Barat Sahril Anwar");
-    # an unknown one-word place only when no name runs on after it: in "Kepala Desa Pergantian
-    # Antarwaktu (PAW) Desa Sidorejo" the words after the title are no village.
-    if found and (found[1].code or not ctx.cap(found[0]) or is_prefix(ctx.word(found[0]))):
-        return found
     return None
 
 
@@ -233,6 +238,8 @@ def _definition(ctx: Context, k: int) -> tuple[int, str | None]:
     if close is None or close == k + 1 or not ctx.cap(k + 1):
         return k, None
     inner = ctx.span(k + 1, close)
+    if (found := tables().roles.match(ctx.tokens, k + 1)) and k + 1 + found[0] == close:
+        return close + 1, None  # "Komandan Kodim (Dandim) 0722/Kudus": the title's short form
     if close == k + 2 or _starts_org(ctx, k + 1):
         return close + 1, inner
     return k, None
@@ -355,7 +362,8 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     j, other = _definition(ctx, j)
     if short:
         j = national_end(ctx, j)  # "KPU RI": the national body, its name as written
-    place = _branch(ctx, j) or area(ctx, j) or _regional_place(ctx, j, short)
+    place = _branch(ctx, j) or area(ctx, j) or (numbered(ctx, j) if short and "/" in ctx.word(j) else None) \
+        or _regional_place(ctx, j, short)  # "Kodim 0722/Kudus": the unit, as "Dandim 0722/Kudus" names it
     end = place[0] if place else j
     if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":
         end += 3  # "Polres Seram Bagian Barat (SBB)": the region's short name
