@@ -545,3 +545,12 @@ def test_a_commander_of_a_numbered_unit_written_out_with_the_short_title_in_brac
                      "0733/Kudus berjaga.")
     assert {(p, org) for p, _, org in holdings(x)} == {("bima prasetya", "kodim|unit:0733 kudus")}
     assert len([o for o in x.organizations if o.key.startswith("kodim")]) == 1
+
+
+def test_a_list_of_names_each_followed_by_its_title_is_read_name_first() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Pemasang atribut adalah Kadir Saleh Konggo (KSK), Bupati "
+                     "Konawe, Surono Dangga, Bupati Konawe Selatan (Konsel), dan La Ode Ardani, Bupati "
+                     "Buton Selatan, Senin (14/8/2023).")
+    assert {(p, org) for p, _, org in holdings(x)} == {
+        ("kadir saleh konggo", "pemkab|74.02"), ("surono dangga", "pemkab|74.05"),
+        ("la ode ardani", "pemkab|74.15")}

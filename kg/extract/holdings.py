@@ -125,7 +125,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     A person before ", Title" takes it unless that title was already given its own holder;
     a title takes the person right after it ("Kepala X, A, Kepala Y, B").
     """
-    pairs: list[Pair] = _name_first_list(ctx, chunks) + _paired_titles(ctx, chunks)
+    pairs: list[Pair] = _name_first_list(ctx, chunks) + _paired_titles(ctx, chunks) + _name_comma_title(ctx, chunks)
     used: set[int] = {n for n, c in enumerate(chunks) for q in pairs if c.i in (q.person.i, q.title.i)}
     for n, c in enumerate(chunks[:-1]):
         nxt = chunks[n + 1]
@@ -182,6 +182,55 @@ def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     if len(glued) < 2:
         return []
     return [Pair(chunks[n], chunks[n + 1]) for n in glued]
+
+
+def _name_comma_title(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
+    """Pair a list that alternates name, title, name, title, from its first name to its last
+    title: "A (AB), Bupati X, B, Bupati Y, dan C, Bupati Z." read title first, each title would
+    take the next item's name and the last name none. A name's initials in brackets go with it.
+    """
+    glue = load().glue["list"]
+    # (chunk index, index of the chunk the item ends with)
+    items = [(n, n + 1 if _initials_after(ctx, chunks, n) else n) for n, c in enumerate(chunks)
+             if not (n and _initials_after(ctx, chunks, n - 1))]
+
+    def wanted(k: int) -> ChunkKind:
+        return ChunkKind.TITLE if k % 2 else ChunkKind.PERSON
+
+    def joined(a: int, b: int) -> bool:
+        gap = _gap(ctx, chunks[items[a][1]], chunks[items[b][0]])
+        if gap[:1] == ["("] and ")" in gap:
+            gap = gap[gap.index(")") + 1:]  # "A (AB), Bupati X (BX), B"
+        return "," in gap and set(gap) - {")"} <= glue
+
+    pairs: list[Pair] = []
+    n = 0
+    while n < len(items):
+        run = n
+        while run + 1 < len(items) and _kind_of(chunks[items[run][0]]) == wanted(run - n) \
+                and _kind_of(chunks[items[run + 1][0]]) == wanted(run - n + 1) and joined(run, run + 1):
+            run += 1
+        last = chunks[items[run][0]]
+        ends = last.kind == ChunkKind.TITLE and not (run + 1 < len(items) and set(
+            _gap(ctx, last, chunks[items[run + 1][0]])) <= glue)
+        if ends and run - n >= 3 and all((t := chunks[items[m][0]].title) and t.org
+                                         for m in range(n + 1, run + 1, 2)):
+            pairs += [Pair(chunks[items[m][0]], chunks[items[m + 1][0]]) for m in range(n, run, 2)]
+        n = run + 1
+    return pairs
+
+
+def _kind_of(c: Chunk) -> ChunkKind:
+    """Return a chunk's kind, a name that can hold a title counting as a person."""
+    return ChunkKind.PERSON if c.kind in _PEOPLE and _listed_holder(c) else c.kind
+
+
+def _initials_after(ctx: Context, chunks: list[Chunk], n: int) -> bool:
+    """Say whether chunk n is a name with its initials in brackets after it: "Kery Saiful (KSK)"."""
+    if n + 1 >= len(chunks) or chunks[n].kind not in _PEOPLE:
+        return False
+    nxt = chunks[n + 1]
+    return _gap(ctx, chunks[n], nxt) == ["("] and ctx.word(nxt.j) == ")" and nxt.text.isupper()
 
 
 def _paired_titles(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
