@@ -554,3 +554,10 @@ def test_a_list_of_names_each_followed_by_its_title_is_read_name_first() -> None
     assert {(p, org) for p, _, org in holdings(x)} == {
         ("kadir saleh konggo", "pemkab|74.02"), ("surono dangga", "pemkab|74.05"),
         ("la ode ardani", "pemkab|74.15")}
+
+
+def test_degrees_joined_by_a_stray_comma_and_dot_end_no_sentence() -> None:
+    x = extract_text("KOBA, BABELNEWS.ID - Kapolres Bangka Tengah, AKBP Dwi Hartanto, S.I.K,.M.H "
+                     "memimpin upacara tabur bunga, Senin (1/7/2024).")
+    assert "dwi hartanto" in {a.participant for a in x.attendances}
+    assert len(x.sentences) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicons import load
+from kg.nlp.names import is_degree
 from kg.nlp.tokens import Token, fold, tokenize
 from kg.records import Sentence
 
@@ -20,6 +21,12 @@ def _no_break_after(token: Token) -> bool:
         return True  # initials: "A. Romzi", "S.A. Supriono"
     return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in lex.abbreviations \
         or lex.name_parts.get(word) == "abbreviation" or word + "." in lex.qualifiers  # "Plt."
+
+
+def _glued_degree(tokens: list[Token], i: int) -> bool:
+    """Say whether the dot at i joins degrees written with a stray comma: "S.I.K,.M.H"."""
+    return tokens[i - 1].text == "," and i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end \
+        and is_degree(tokens[i + 1].text)
 
 
 def _lines(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
@@ -44,7 +51,7 @@ def _breaks(tokens: list[Token]) -> list[int]:
     for i, token in enumerate(tokens[:-1]):
         if token.text not in _ENDS:
             continue
-        if token.text == "." and i and _no_break_after(tokens[i - 1]):
+        if token.text == "." and i and (_no_break_after(tokens[i - 1]) or _glued_degree(tokens, i)):
             continue
         j = i
         # A quote or bracket right after the dot closes the sentence; one after a space opens
