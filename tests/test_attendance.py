@@ -168,3 +168,11 @@ def test_a_place_after_di_does_not_attend() -> None:
     # The Bupati's government takes part through him (ANNOTATION.md); the place does not.
     assert taking(x) == {("sahril anwar", "person", "attendee"),
                          ("pemkab|16.04", "organization", "attendee")}
+
+
+def test_those_listed_with_the_subject_of_a_verb_of_taking_part_and_an_opener_attend() -> None:
+    x = extract_text("LAHAT, SUMSELNEWS.ID - Bupati Lahat Bursah Zainudin dan Wakil Bupati Lahat Widia "
+                     "Ningrum memimpin apel gabungan, Senin (2/12/2024). Kegiatan itu dibuka oleh Kapolres "
+                     "Lahat AKBP Yoga Pratama.")
+    people = {a.participant for a in x.attendances if a.kind == "person"}
+    assert people == {"bursah zainudin", "widia ningrum", "yoga pratama"}

@@ -101,10 +101,25 @@ def titled_at_event(n: int, p: Parsed) -> list[Taking]:
 
 
 def subjects(n: int, p: Parsed) -> list[Taking]:
-    """Take the person right before a verb of taking part: "Kapolda X memimpin upacara"."""
+    """Take the person right before a verb of taking part, and those listed with that person:
+    "Kapolda X memimpin upacara", "Bupati A dan Wakil Bupati B memimpin apel"."""
     effects = _effects(p)
-    return [Taking(n, c, ParticipationRole.ATTENDEE) for c in p.of_kind(ChunkKind.PERSON)
-            if any(effects.get(k) == "subject" for k in _clause_after(p, c))]
+    taken = [c for c in p.of_kind(ChunkKind.PERSON) if any(effects.get(k) == "subject" for k in _clause_after(p, c))]
+    return [Taking(n, c, ParticipationRole.ATTENDEE) for c in taken + _listed_before(p, taken)]
+
+
+def _listed_before(p: Parsed, taken: list[Chunk]) -> list[Chunk]:
+    """Return the persons listed right before those taken, with their titles, joined by list glue:
+    "Gubernur A, Kapolda B dan Pangdam C memimpin ...": the subject is all of them."""
+    glue, out = load().glue["list"], list[Chunk]()
+    for c in taken:
+        n = p.chunks.index(c)
+        while n > 0 and p.chunks[n - 1].kind in (ChunkKind.PERSON, ChunkKind.TITLE) and \
+                {p.ctx.word(k).lower() for k in range(p.chunks[n - 1].j, p.chunks[n].i)} <= glue:
+            n -= 1
+            if p.chunks[n].kind == ChunkKind.PERSON and p.chunks[n] not in taken + out:
+                out.append(p.chunks[n])
+    return out
 
 
 def _clause_after(p: Parsed, c: Chunk) -> range:
