@@ -561,3 +561,12 @@ def test_degrees_joined_by_a_stray_comma_and_dot_end_no_sentence() -> None:
                      "memimpin upacara tabur bunga, Senin (1/7/2024).")
     assert "dwi hartanto" in {a.participant for a in x.attendances}
     assert len(x.sentences) == 1
+
+
+def test_a_poldas_directors_and_bureau_heads_serve_it() -> None:
+    x = extract_text("SERANG, BANTENNEWS.ID - Tiga perwira Polda Banten dimutasi, Senin (2/12/2024). "
+                     "Karo SDM Kombes Pol Anwar Saputra akan menjabat sebagai Karo SDM Polda Lampung, "
+                     "Dirpolair Kombes Pol Imam Santosa akan menjabat Dirpolair Polda Sumatra Selatan.")
+    held = holdings(x)
+    assert ("anwar saputra", "Kepala Biro Sumber Daya Manusia", "polda|36") in held
+    assert ("imam santosa", "Direktur Kepolisian Perairan", "polda|16") in held
