@@ -278,12 +278,15 @@
   let edgeSet = null;
   let network = null;
 
+  // A page laid out by the server gives each cluster its centre (and each node its place).
   function clusterNode(cluster) {
+    const place = cluster.x === undefined ? {} : { x: cluster.x, y: cluster.y };
     return {
       id: cluster.id, label: cluster.label, shape: "dot", value: cluster.size, borderWidth: 2,
       scaling: { label: { enabled: false } }, font: { size: 16 },
       color: { background: "#dfe7f2", border: "#4e79a7" },
       title: tooltip([`${cluster.size} nodes around ${cluster.name}`, "click to open"]),
+      ...place,
     };
   }
 
@@ -320,8 +323,9 @@
     for (const id of wanted) {
       if (nodeSet.get(id)) continue;
       const item = nodeItem(id);
-      const place = positions.get(id) || (network ? seed(id, fresh.length) : null);
-      if (!positions.has(id)) fresh.push(id);
+      const placed = item.x !== undefined; // laid out by the server: drawn where it says
+      const place = positions.get(id) || (network && !placed ? seed(id, fresh.length) : null);
+      if (!positions.has(id) && !placed) fresh.push(id);
       adding.push(place ? { ...item, ...place } : item);
     }
     nodeSet.add(adding);
