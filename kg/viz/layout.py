@@ -64,6 +64,7 @@ def _repulsion(pos: np.ndarray, k: np.float32) -> np.ndarray:
         rows = slice(start, start + BLOCK)
         dx, dy = x[rows, None] - x[None, :], y[rows, None] - y[None, :]
         weights = (k * k) / np.maximum(dx * dx + dy * dy, np.float32(1e-4))
+        weights[np.arange(len(dx)), np.arange(start, start + len(dx))] = 0  # not from itself
         total = weights.sum(axis=1)
         moves[rows] = pos[rows] * total[:, None] - weights @ pos
     return moves
@@ -159,6 +160,7 @@ def laid_out(data: dict[str, Any]) -> None:
         centres, places = lay_out_clusters([c["members"] for c in data["clusters"]], edges)
         for cluster, (x, y) in zip(data["clusters"], centres, strict=True):
             cluster["x"], cluster["y"] = round(x, 1), round(y, 1)
+            cluster["r"] = round(radius(cluster["size"]), 1)  # its disc: drawn that large
     elif len(ids) > DIRECT:
         simple = nx.Graph()
         simple.add_nodes_from(ids)
