@@ -6,10 +6,11 @@ in headless Chromium, every request beyond the server aborted. It prints how lon
 took to start (it reads the overview before it listens), and for each page its size and the
 times the page marks (from the navigation's start, the server's answer included): the
 overview, a search in the store for a person (typing to the first result from the store), that
-person's neighbourhood (the result clicked: the page of the slice around them, 1 hop), and the
-events of a region and a month. Each run opens every page in a new browser context; the server
-keeps the pages it made, so the first run reads the slices from the store and the next ones
-find them made. Usage:
+person's neighbourhood (the result clicked: the page of the slice around them, 1 hop), the
+events of a region and a month (1 hop, then 2 hops: a page that opens on clusters, and the time
+its first cluster takes to open), and the person's timeline. Each run opens every page in a new
+browser context; the server keeps the pages it made, so the first run reads the slices from the
+store and the next ones find them made. Usage:
 
     python bench/served_bench.py [--articles 5000] [--runs 3] [--keep DIR] [--chromium PATH]
 """
@@ -31,7 +32,12 @@ from typing import Any
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from explorer_bench import ARGS, browser_options, page_marks  # noqa: E402 - beside this script
+from explorer_bench import (  # noqa: E402 - beside this script
+    ARGS,
+    _open_cluster,
+    browser_options,
+    page_marks,
+)
 from store_bench import generate  # noqa: E402
 
 
@@ -108,12 +114,18 @@ def one_run(browser: Any, url: str, sample: dict[str, str]) -> dict[str, dict[st
         first.click()
     found["neighbourhood"] = _read(tab)
     tab.context.close()
-    tab, more = _page(browser, url)
-    tab.goto(f"{url}?region={quote(sample['region'])}&month={sample['month']}")
-    found["region and month"] = _read(tab)
-    tab.context.close()
-    if errors or more:
-        raise RuntimeError(f"script errors: {errors + more}")
+    where = f"region={quote(sample['region'])}&month={sample['month']}"
+    for page, query in (("region and month", where), ("... 2 hops", f"{where}&hops=2"),
+                        ("timeline", f"timeline={quote(sample['person'])}")):
+        tab, more = _page(browser, url)
+        tab.goto(f"{url}?{query}")
+        found[page] = _read(tab)
+        if page == "... 2 hops":
+            found["... a cluster"] = {"opened": _open_cluster(tab)}
+        tab.context.close()
+        errors += more
+    if errors:
+        raise RuntimeError(f"script errors: {errors}")
     return found
 
 
@@ -151,7 +163,8 @@ def main() -> int:
         process.send_signal(signal.SIGTERM)
         process.wait(30)
     for page in runs[0]:
-        for name in ("nodes", "bytes", "shown", "kg-ready", "kg-first-draw", "kg-stabilised"):
+        for name in ("nodes", "bytes", "shown", "opened", "kg-ready", "kg-first-draw",
+                     "kg-stabilised"):
             values = [r[page][name] for r in runs if r[page].get(name) is not None]
             if values:
                 unit = "" if name in ("nodes", "bytes") else " ms"

@@ -329,3 +329,36 @@ def test_a_large_graph_opens_on_clusters_that_open_on_demand(browser: Browser, l
     assert canvas_is_drawn(page)
     opened.clean()
     page.context.close()
+
+
+@pytest.fixture(scope="module")
+def laid_out_large_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Write the clustered page of the same graph laid out here, as a store's slices are."""
+
+    from kg.viz.explorer import payload
+    from kg.viz.layout import laid_out
+    from kg.viz.page import page
+    from tests.test_explorer import meetings_graph
+
+    data = payload(meetings_graph(aliases=True))
+    laid_out(data)
+    path = tmp_path_factory.mktemp("laid-out") / "explorer.html"
+    path.write_text(page("laid out", data), encoding="utf-8")
+    return path
+
+
+def test_a_page_laid_out_here_opens_its_clusters_where_their_members_lie(
+        browser: Browser, laid_out_large_page: Path) -> None:
+    opened = open_offline(browser, laid_out_large_page)
+    page, data = opened.page, opened.data()
+    assert not data["options"]["physics"]["enabled"]
+    first = data["clusters"][0]
+    place = page.evaluate("(id) => window.kgNetwork.getPositions([id])[id]", first["id"])
+    assert place == pytest.approx({"x": first["x"], "y": first["y"]}, abs=1)  # whole pixels
+    open_by_search(opened, "Pak 123-1")  # opens the cluster it lies in
+    node = next(n for n in data["nodes"] if n["id"] == "p123-1")
+    place = page.evaluate("() => window.kgNetwork.getPositions(['p123-1'])['p123-1']")
+    assert place == pytest.approx({"x": node["x"], "y": node["y"]}, abs=1)  # whole pixels
+    assert canvas_is_drawn(page)
+    opened.clean()
+    page.context.close()

@@ -132,6 +132,14 @@ def test_a_region_and_a_month(browser: Any, served: str) -> None:  # noqa: F811
                              for d in seeds)
         assert len(events) >= len(seeds)
         assert "Lahat" in (page.locator("#kg-about").text_content() or "")
+        # laid out by the server: drawn at once where it says, no physics in the browser
+        assert not data["options"]["physics"]["enabled"]
+        assert all("x" in node and "y" in node for node in data["nodes"])
+        drawn = page.evaluate("() => window.kgNetwork.body.data.nodes.length")
+        assert drawn == len(data["nodes"]) and canvas_is_drawn(page)
+        first = data["nodes"][0]
+        place = page.evaluate("(id) => window.kgNetwork.getPositions([id])[id]", first["id"])
+        assert place == pytest.approx({"x": first["x"], "y": first["y"]}, abs=1)  # whole pixels
         opened.clean()
     finally:
         page.context.close()

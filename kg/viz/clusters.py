@@ -23,9 +23,15 @@ def clusters(view: nx.MultiDiGraph, relations: Collection[str]) -> list[dict[str
     simple = nx.Graph()
     simple.add_nodes_from(view)
     simple.add_edges_from((u, v) for u, v, rel in view.edges(data="relation") if rel in relations)
-    groups = [part for group in _communities(simple) for part in _split(simple, group)]
+    return [_cluster(view, simple, i, members) for i, members in enumerate(communities(simple))]
+
+
+def communities(simple: nx.Graph, most: int = MAX_CLUSTER) -> list[set[str]]:
+    """Return the Louvain communities of a graph (seeded), none larger than `most` nodes, the
+    largest first."""
+    groups = [part for group in _communities(simple) for part in _split(simple, group, most)]
     groups.sort(key=lambda members: (-len(members), min(members)))
-    return [_cluster(view, simple, i, members) for i, members in enumerate(groups)]
+    return groups
 
 
 def _communities(simple: nx.Graph) -> list[set[str]]:
@@ -36,15 +42,15 @@ def _communities(simple: nx.Graph) -> list[set[str]]:
     return found
 
 
-def _split(simple: nx.Graph, group: set[str]) -> list[set[str]]:
-    """Split a community larger than MAX_CLUSTER into finer ones, or into slices at worst."""
-    if len(group) <= MAX_CLUSTER:
+def _split(simple: nx.Graph, group: set[str], most: int) -> list[set[str]]:
+    """Split a community larger than `most` into finer ones, or into slices at worst."""
+    if len(group) <= most:
         return [group]
     finer = nx.community.louvain_communities(simple.subgraph(group), seed=7, resolution=4)
     if len(finer) > 1:
-        return [part for sub in finer for part in _split(simple, sub)]
+        return [part for sub in finer for part in _split(simple, sub, most)]
     ordered = sorted(group)
-    return [set(ordered[i:i + MAX_CLUSTER]) for i in range(0, len(ordered), MAX_CLUSTER)]
+    return [set(ordered[i:i + most]) for i in range(0, len(ordered), most)]
 
 
 def _cluster(view: nx.MultiDiGraph, simple: nx.Graph, index: int, members: set[str]

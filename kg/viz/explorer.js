@@ -278,12 +278,17 @@
   let edgeSet = null;
   let network = null;
 
+  // A page laid out by the server gives each cluster its centre and the disc its members lie
+  // in: the closed cluster covers that disc, its label as large as the disc allows.
   function clusterNode(cluster) {
+    const disc = cluster.r === undefined ? { value: cluster.size, font: { size: 16 } }
+      : { x: cluster.x, y: cluster.y, size: cluster.r * 0.8, font: { size: Math.max(16, Math.round(cluster.r / 5)) } };
     return {
-      id: cluster.id, label: cluster.label, shape: "dot", value: cluster.size, borderWidth: 2,
-      scaling: { label: { enabled: false } }, font: { size: 16 },
+      id: cluster.id, label: cluster.label, shape: "dot", borderWidth: 2,
+      scaling: { label: { enabled: false } },
       color: { background: "#dfe7f2", border: "#4e79a7" },
       title: tooltip([`${cluster.size} nodes around ${cluster.name}`, "click to open"]),
+      ...disc,
     };
   }
 
@@ -320,8 +325,9 @@
     for (const id of wanted) {
       if (nodeSet.get(id)) continue;
       const item = nodeItem(id);
-      const place = positions.get(id) || (network ? seed(id, fresh.length) : null);
-      if (!positions.has(id)) fresh.push(id);
+      const placed = item.x !== undefined; // laid out by the server: drawn where it says
+      const place = positions.get(id) || (network && !placed ? seed(id, fresh.length) : null);
+      if (!positions.has(id) && !placed) fresh.push(id);
       adding.push(place ? { ...item, ...place } : item);
     }
     nodeSet.add(adding);

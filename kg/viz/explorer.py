@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from kg.rdf.files import memory_store, write_atomically
 from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
+from kg.viz.layout import laid_out
 from kg.viz.page import page, script_json
 from kg.viz.slices import LIMIT, Slice, overview, size
 from kg.vocab import Kind, Relation
@@ -69,8 +69,6 @@ OPTIONS: dict[str, Any] = {
 IMPROVED_LAYOUT_MAX_NODES = 200
 # Beyond this many nodes the page opens on clusters, which open into their nodes on demand.
 LARGE = 1500
-# The distance between neighbours in a layout made here (vis-network's springs are 120 long).
-SPACING = 60
 # Beyond this many nodes a build's explorer.html is the overview (kg.viz.slices.overview), and
 # the rest is explored through a store's slices (kg serve, kg explore).
 EXPLORER_MAX = 3000
@@ -118,8 +116,7 @@ def render_slice(found: Slice, served: bool = False, note: str | None = None,
             node["value"] = found.members[node["id"]]
             data["details"][node["id"]]["members"] = found.members[node["id"]]
             data["details"][node["id"]]["events"] = found.events.get(node["id"])
-    if found.spec.overview:
-        _laid_out(data)
+    laid_out(data)  # here, once, for every visitor of a served page: the browser only draws it
     persons = [s for s in found.seeds if data["details"].get(s, {}).get("kind") == Kind.PERSON]
     title = found.spec.title() if error is None else "nothing found"
     data["about"] = {
@@ -147,24 +144,6 @@ def payload(g: nx.MultiDiGraph) -> dict[str, Any]:
         "details": details, "links": {eid: view.edges[key] for key, eid in ids.items()},
         "clusters": groups,
     }
-
-
-def _laid_out(data: dict[str, Any]) -> None:
-    """Lay the nodes out here, once (networkx's Fruchterman-Reingold, seeded), so that the page
-    draws them at once, physics off: for the overview, which a server makes once and every
-    visitor opens first."""
-    simple = nx.Graph()
-    simple.add_nodes_from(node["id"] for node in data["nodes"])
-    simple.add_edges_from((edge["from"], edge["to"]) for edge in data["edges"])
-    if not len(simple):
-        return
-    spread = SPACING * math.sqrt(len(simple))  # about SPACING pixels between neighbours
-    places = nx.spring_layout(simple, seed=7, scale=spread)
-    for node in data["nodes"]:
-        x, y = places[node["id"]]
-        node["x"], node["y"] = round(float(x), 1), round(float(y), 1)
-    physics = data["options"]["physics"]
-    data["options"] = {**data["options"], "physics": {**physics, "enabled": False}}
 
 
 def _edge_ids(g: nx.MultiDiGraph) -> dict[EdgeKey, str]:

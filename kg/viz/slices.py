@@ -26,11 +26,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
 
 from kg.errors import UserError
 from kg.network.analytics import KINDS
-from kg.rdf.files import rdflib_triple, to_ox
+from kg.rdf.files import declared_integer_types, from_ox, to_ox
 from kg.rdf.graph import new_graph
 from kg.rdf.namespaces import FOAF, KG, KGR, ORG, RDF, SDO, term
 from kg.rdf.tokens import KG_NAME_TOKEN, NAME_TOKENS, words
@@ -262,10 +263,19 @@ def overview(store: ox.Store, spec: Spec = Spec(overview=True), top: int = OVERV
 
 def _graph(store: ox.Store, entities: set[str], facts: set[str], cited: bool = True) -> Graph:
     """Read the triples of the entities, of the facts between them, and of what those cite
-    (unless `cited` is false: then of the entities alone)."""
+    (unless `cited` is false: then of the entities alone), into a graph loaded in bulk."""
     between = {f for f in facts if all(e in entities for e in _ends(store, f)
                                        if e.startswith(ENTITIES))}
-    todo, seen, g = [*entities, *between], set(), new_graph()
+    todo, seen, triples = [*entities, *between], set(), []
+    terms: dict[Any, Any] = {}  # each term converted once: most recur (types, predicates, days)
+
+    def term(t: Any) -> Any:
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = from_ox(t)
+        return found
+
+    declared = declared_integer_types()
     while todo:
         node = todo.pop()
         if node in seen:
@@ -274,11 +284,14 @@ def _graph(store: ox.Store, entities: set[str], facts: set[str], cited: bool = T
         for q in store.quads_for_pattern(ox.NamedNode(node), None, None):
             if q.graph_name == _KEY:
                 continue  # the name-token key is an index, not the graph
-            g.add(rdflib_triple(q))
+            p, o = term(q.predicate), term(q.object)
+            if p in declared and isinstance(o, Literal) and o.datatype == XSD.integer:
+                o = Literal(str(o), datatype=declared[p])  # as rdflib_triple gives it back
+            triples.append((term(q.subject), p, o))
             target = q.object.value if isinstance(q.object, ox.NamedNode) else ""
             if (cited and target.startswith(CITED)) or target.startswith(f"{node}/"):  # an interval
                 todo.append(target)
-    return g
+    return new_graph(dict.fromkeys(triples))
 
 
 def size(graph: Graph) -> int:
