@@ -570,3 +570,9 @@ def test_a_poldas_directors_and_bureau_heads_serve_it() -> None:
     held = holdings(x)
     assert ("anwar saputra", "Kepala Biro Sumber Daya Manusia", "polda|36") in held
     assert ("imam santosa", "Direktur Kepolisian Perairan", "polda|16") in held
+
+
+def test_bersama_in_capitals_joins_two_bodies_it_does_not_name_one() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Komisi V DPR RI Bersama Kementerian PUPR meninjau "
+                     "bendungan, Senin (2/9/2024).")
+    assert {o.name for o in x.organizations} == {"Komisi V DPR RI", "Kementerian PUPR"}

@@ -138,7 +138,7 @@ def body_end(ctx: Context, k: int) -> int:
             break
         after_dan = ctx.word(k - 1) == "dan"  # "Sekolah Staf dan Pimpinan"
         if ctx.cap(k) and not is_prefix(ctx.word(k)) and not t.venues.match(ctx.tokens, k) \
-                and not _numbering(ctx, k) \
+                and not _numbering(ctx, k) and not _joins_bodies(ctx, k) \
                 and (after_dan or not t.roles.match(ctx.tokens, k)):
             k += 1
         elif ctx.word(k) in load().glue["body"] and ctx.cap(k + 1) and not _starts_org(ctx, k + 1) \
@@ -176,6 +176,13 @@ def _field_word(ctx: Context, k: int) -> bool:
     word = ctx.word(k)
     return ctx.cap(k) and (is_vocabulary(word) or word.isupper()) and not is_prefix(word) \
         and not tables().roles.match(ctx.tokens, k) and not _starts_org(ctx, k)
+
+
+def _joins_bodies(ctx: Context, k: int) -> bool:
+    """Say whether a capitalised word joins one body to the next, as a headline writes it:
+    "Komisi V DPR RI Bersama Kementerian PUPR"."""
+    lex = load()
+    return ctx.word(k).lower() in lex.glue["hosts"] - lex.glue["body"]
 
 
 def _unit_number(ctx: Context, j: int) -> bool:
