@@ -4,28 +4,34 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 from rdflib import Graph
+from rdflib.term import Node as Term
 
 from kg.network.analytics import centrality, project
-from kg.rdf.files import memory_store, write_atomically
+from kg.rdf.files import memory_store, read_ntriples, write_atomically
+from kg.rdf.namespaces import RDF
 from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
 from kg.viz.page import page, script_json
-from kg.viz.slices import LIMIT, Slice, overview, size
+from kg.viz.slices import DRAWN, LIMIT, Slice, overview, size
 from kg.vocab import Kind, Relation
 
-__all__ = ["Written", "fact", "payload", "render", "render_slice", "script_json", "write_explorer"]
+__all__ = ["Written", "drawn", "fact", "payload", "render", "render_slice", "script_json",
+           "write_explorer", "write_explorer_ntriples"]
 
 # kind: (colour, vis-network shape, legend glyph drawn in that colour, legend name)
 STYLE: dict[Kind, tuple[str, str, str, str]] = {
@@ -74,6 +80,8 @@ SPACING = 60
 # Beyond this many nodes a build's explorer.html is the overview (kg.viz.slices.overview), and
 # the rest is explored through a store's slices (kg serve, kg explore).
 EXPLORER_MAX = 3000
+# Triples loaded into the overview's store at a time (see `_load`).
+LOAD_BATCH = 50_000
 HINT = ("explore the rest from a store: kg build SOURCES --store DIR, then kg serve --store DIR "
         "(its /explorer page) or kg explore --store DIR --around NAME")
 
@@ -101,6 +109,40 @@ def write_explorer(graph: Graph, path: Path, title: str = "kg explorer",
         return Written(nodes, True)
     write_atomically(Path(path), render(graph, title))
     return Written(nodes, False)
+
+
+def drawn(triples: Iterable[tuple[Term, Term, Term]]) -> int:
+    """Count the nodes the explorer of these triples' whole graph draws (see
+    `kg.viz.slices.size`), in one pass over them."""
+    types = frozenset(DRAWN)
+    return len({s for s, p, o in triples if p == RDF.type and o in types})
+
+
+def write_explorer_ntriples(ntriples: Path, nodes: int, path: Path, title: str = "kg explorer",
+                            most: int = EXPLORER_MAX) -> Written:
+    """Write the explorer of a graph given as an N-Triples file, whose whole drawing has `nodes`
+    nodes (`drawn`), as `write_explorer` writes it: above `most` nodes, the overview, read from
+    an Oxigraph store of the file (the graph itself is never made in Python); else the whole
+    graph, which is then small."""
+    if nodes > most:
+        with tempfile.TemporaryDirectory(dir=Path(ntriples).parent) as folder:
+            store = ox.Store(folder)
+            _load(store, Path(ntriples))
+            found = overview(store)
+            del store  # closed before its folder goes
+        write_atomically(Path(path), render_slice(found, note=HINT))
+        return Written(nodes, True)
+    write_atomically(Path(path), render(read_ntriples(Path(ntriples).read_bytes()), title))
+    return Written(nodes, False)
+
+
+def _load(store: ox.Store, ntriples: Path) -> None:
+    """Load an N-Triples file into a store on disk, a batch of lines at a time: the memory it
+    takes stays the same whatever the file's size (Oxigraph's bulk loader given the whole file
+    holds it all in memory, as does a store in memory: about 600 bytes a triple)."""
+    with ntriples.open("rb") as file:
+        while batch := b"".join(islice(file, LOAD_BATCH)):  # a triple a line
+            store.bulk_load(batch, format=ox.RdfFormat.N_TRIPLES)
 
 
 def render(graph: Graph, title: str = "kg explorer") -> str:
