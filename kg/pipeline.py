@@ -31,7 +31,7 @@ from kg.identity.unify import Merge, read_overrides, unify
 from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, keep_once, read_articles
 from kg.ingest.readers import read
-from kg.rdf.files import ntriples_lines, turtle_from_ntriples, write_lines, write_turtle
+from kg.rdf.files import turtle_from_ntriples, write_sorted_ntriples, write_turtle
 from kg.rdf.graph import graph_triples, new_graph
 from kg.rdf.mapping import Triple
 from kg.records import Article, Extraction, Problem
@@ -234,19 +234,16 @@ def write_outputs(graph: Graph, out: Path, explorer_max: int = EXPLORER_MAX, job
 def write_triples(triples: list[Triple], out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1
                   ) -> Written | None:
     """Write every output of a build of these triples into `out`, letting the list go (it is
-    left empty) once its triples are spelt: graph.ttl and explorer.html are written from one
+    left empty) as its triples are spelt: graph.ttl and explorer.html are written from one
     N-Triples file in the canonical order, beside them until they are written, each a part at
     a time; explorer.html, written in this process, is the overview of a graph that would draw
     more than `explorer_max` nodes. With more than one job they are written side by side (see
     `side_by_side`). Say what explorer.html shows."""
     nodes = drawn(triples)
-    lines = ntriples_lines(triples)
-    triples.clear()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch:
         ntriples = Path(scratch) / "graph.nt"
-        with ntriples.open("wb") as file:
-            write_lines(lines, file)
+        write_sorted_ntriples(triples, ntriples)
         shown: list[Written] = []
         side_by_side({
             "explorer.html": lambda: shown.append(write_explorer_ntriples(

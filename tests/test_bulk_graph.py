@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg import pipeline
-from kg.rdf.files import read_ntriples
+from kg.rdf.files import _sorted_ntriples, read_ntriples, write_sorted_ntriples
 from kg.rdf.graph import LoadedStore, graph_triples, new_graph
 from kg.rdf.namespaces import RDF, RDFS, SDO
 from kg.records import Article
@@ -151,3 +151,12 @@ def test_n_triples_read_by_oxigraph_give_the_terms_rdflib_reads() -> None:
     assert sorted(ours) == sorted(rdflibs)
     assert {(o, o.datatype, o.language) for o in ours.objects() if isinstance(o, Literal)} == \
         {(o, o.datatype, o.language) for o in rdflibs.objects() if isinstance(o, Literal)}
+
+
+def test_n_triples_sorted_in_runs_are_those_sorted_at_once(tmp_path: Path) -> None:
+    xs, _, _ = pipeline.extract_and_unify([SOURCES / "d01-lahat-netralitas-asn.txt"], compact=True)
+    triples = graph_triples(xs)
+    shuffled = triples[::-1]
+    write_sorted_ntriples(shuffled, tmp_path / "runs.nt", run=7)
+    assert not shuffled and not [p for p in tmp_path.iterdir() if p.name != "runs.nt"]
+    assert (tmp_path / "runs.nt").read_bytes() == _sorted_ntriples(new_graph(triples))

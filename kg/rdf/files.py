@@ -4,12 +4,14 @@ terms moved between rdflib and Oxigraph (pyoxigraph)."""
 
 from __future__ import annotations
 
+import heapq
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, AnyStr
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -23,6 +25,8 @@ from kg.rdf.namespaces import KGR, PREFIXES
 # Turtle could only write as "kgr:person\/budi": they are written whole, as rdflib did.
 TURTLE_PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items()) if ns != KGR}
 TYPE = f"<{RDF.type}>"
+RUN = 200_000  # N-Triples lines sorted in memory at a time (see `write_sorted_ntriples`)
+CHUNK = 10_000  # lines written at a time
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -126,10 +130,16 @@ def read_ntriples(data: bytes) -> Graph:
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
 
 
-def ntriples_lines(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
-    """Return triples as N-Triples lines in a canonical order: by subject, its types first, then
-    by predicate and object, each term spelt as Oxigraph spells it, so a subject's triples stay
-    together (the lines are built here, where most terms recur, and parsed by Oxigraph)."""
+def _keys(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """Return triples as N-Triples lines, each as its sort key, sorted: the canonical order is by
+    subject, its types first, then by predicate and object, each term spelt as Oxigraph spells
+    it, so a subject's triples stay together (the lines are built here, where most terms recur,
+    and parsed by Oxigraph).
+
+    A key is the line with "0" (before a type) or "1" (before any other predicate) after its
+    subject's space. No term holds a space or is spelt as the start of another one followed by a
+    space, so the keys sort as the (subject, type first, line) triples would, without a tuple for
+    each line; and as their UTF-8 bytes do."""
     spelt: dict[Node, str] = {}  # each term converted once: most recur
 
     def spell(t: Node) -> str:
@@ -138,35 +148,56 @@ def ntriples_lines(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
             found = spelt[t] = str(to_ox(t))
         return found
 
-    # Each line is kept as its sort key: the subject, a space, "0" before a type and "1" before
-    # any other predicate, then the rest of the line. No term holds a space or is spelt as the
-    # start of another one followed by a space, so the keys sort as the (subject, type first,
-    # line) triples would, without a tuple for each line.
-    rows = []
+    keys = []
     for s, p, o in triples:
         predicate = spell(p)
-        rows.append(f"{spell(s)} {'0' if predicate == TYPE else '1'}{predicate} {spell(o)} .\n")
-    spelt.clear()  # the terms spelt are in the lines now
-    rows.sort()
-    for i, row in enumerate(rows):
-        cut = row.index(" ") + 1
-        rows[i] = row[:cut] + row[cut + 1:]
-    return rows
+        keys.append(f"{spell(s)} {'0' if predicate == TYPE else '1'}{predicate} {spell(o)} .\n")
+    spelt.clear()  # the terms spelt are in the keys now
+    keys.sort()
+    return keys
+
+
+def _line(key: AnyStr) -> AnyStr:
+    """Return the N-Triples line of a sort key (text or UTF-8 bytes)."""
+    cut = key.index(" " if isinstance(key, str) else b" ") + 1
+    return key[:cut] + key[cut + 1:]
+
+
+def ntriples_lines(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """Return triples as N-Triples lines in the canonical order (see `_keys`)."""
+    return [_line(key) for key in _keys(triples)]
 
 
 def _sorted_ntriples(graph: Graph) -> bytes:
-    """Return the graph's triples as N-Triples in the canonical order (see `ntriples_lines`)."""
+    """Return the graph's triples as N-Triples in the canonical order (see `_keys`)."""
     return "".join(ntriples_lines(graph)).encode("utf-8")
 
 
-def write_lines(lines: list[str], file: IO[bytes], chunk: int = 10_000) -> None:
-    """Write N-Triples lines to a binary file, letting each chunk of them go once written (the
-    list is left empty)."""
-    for start in range(0, len(lines), chunk):
-        part = lines[start:start + chunk]
-        file.write("".join(part).encode("utf-8"))
-        lines[start:start + len(part)] = [""] * len(part)
-    lines.clear()
+def write_sorted_ntriples(triples: list[Any], path: Path, run: int = RUN) -> None:
+    """Write triples (of rdflib terms) as an N-Triples file in the canonical order (see `_keys`),
+    letting them go as they are spelt (the list is left empty): a run of them at a time is
+    spelt, sorted and written beside the file, and the runs are merged into it, so that no more
+    than a run's lines are held at once."""
+    runs: list[Path] = []
+    while triples:
+        keys = _keys(triples[-run:])
+        del triples[-run:]
+        runs.append(path.with_name(f"{path.name}.run{len(runs)}"))
+        with runs[-1].open("wb") as written:
+            for start in range(0, len(keys), CHUNK):
+                written.write("".join(keys[start:start + CHUNK]).encode("utf-8"))
+        del keys
+    files = [r.open("rb") for r in runs]
+    try:
+        with path.open("wb") as out:
+            merged = heapq.merge(*files)  # the keys sort as their UTF-8 bytes do
+            while chunk := list(islice(merged, CHUNK)):
+                out.write(b"".join(_line(key) for key in chunk))
+    finally:
+        for file in files:
+            file.close()
+        for r in runs:
+            r.unlink(missing_ok=True)
 
 
 def _sorted_triples(graph: Graph) -> Any:
