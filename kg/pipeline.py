@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from rdflib import Graph
+from rdflib.term import Node
 from tqdm import tqdm
 
 from kg.extract import extract
@@ -32,7 +33,7 @@ from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, keep_once, read_articles
 from kg.ingest.readers import read
 from kg.rdf.files import turtle_from_ntriples, write_sorted_ntriples, write_turtle
-from kg.rdf.graph import graph_triples, new_graph
+from kg.rdf.graph import graph_triples, new_graph, triples_of
 from kg.rdf.mapping import Triple
 from kg.records import Article, Extraction, Problem
 from kg.viz.explorer import EXPLORER_MAX, Written, drawn, write_explorer, write_explorer_ntriples
@@ -228,26 +229,26 @@ def write_outputs(graph: Graph, out: Path, explorer_max: int = EXPLORER_MAX, job
                   ) -> Written | None:
     """Write every output of a build of this graph into `out` (see `write_triples`); say what
     explorer.html shows."""
-    return write_triples(list(graph), out, explorer_max, jobs)  # type: ignore[arg-type]  # a Graph yields triples
+    return write_triples(iter(graph), out, explorer_max, jobs)  # type: ignore[arg-type]  # a Graph yields triples
 
 
-def write_triples(triples: list[Triple], out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1
-                  ) -> Written | None:
-    """Write every output of a build of these triples into `out`, letting the list go (it is
-    left empty) as its triples are spelt: graph.ttl and explorer.html are written from one
-    N-Triples file in the canonical order, beside them until they are written, each a part at
-    a time; explorer.html, written in this process, is the overview of a graph that would draw
-    more than `explorer_max` nodes. With more than one job they are written side by side (see
+def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPLORER_MAX,
+                  jobs: int = 1) -> Written | None:
+    """Write every output of a build of these triples (some may come more than once) into
+    `out`, taking them as they come: graph.ttl and explorer.html are written from one N-Triples
+    file in the canonical order, beside them until they are written, each a part at a time;
+    explorer.html, written in this process, is the overview of a graph that would draw more than
+    `explorer_max` nodes. With more than one job they are written side by side (see
     `side_by_side`). Say what explorer.html shows."""
-    nodes = drawn(triples)
     out.mkdir(parents=True, exist_ok=True)
+    nodes: set[Node] = set()
     with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch:
         ntriples = Path(scratch) / "graph.nt"
-        write_sorted_ntriples(triples, ntriples)
+        write_sorted_ntriples(drawn(triples, nodes), ntriples)
         shown: list[Written] = []
         side_by_side({
             "explorer.html": lambda: shown.append(write_explorer_ntriples(
-                ntriples, nodes, out / "explorer.html", most=explorer_max)),
+                ntriples, len(nodes), out / "explorer.html", most=explorer_max)),
             "graph.ttl": partial(turtle_from_ntriples, ntriples, out / "graph.ttl"),
         }, jobs)
     return shown[0] if shown else None
@@ -431,11 +432,13 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
                                                  compact=True, workers=workers)
     articles, (entities, facts) = len(extractions), count(extractions)
     with collector_held():
-        triples = graph_triples(extractions)
-        del extractions  # the triples are made: the records are let go before the outputs
-        graph = new_graph(triples) if keep else None  # a graph of its own list of them
+        graph = new_graph(graph_triples(extractions)) if keep else None
+        # Without a graph to keep, the triples are made as the outputs take them, and the
+        # records are let go once the last is made.
+        triples = iter(graph) if graph is not None else triples_of(extractions)
+        del extractions
         # nothing built replaces nothing: the previous outputs stay as they were
-        explorer = write_triples(triples, out, explorer_max, jobs) if articles else None
+        explorer = write_triples(triples, out, explorer_max, jobs) if articles else None  # type: ignore[arg-type]  # a Graph yields triples
     return Build(articles, tuple(problems), entities, facts, time.perf_counter() - started,
                  extracted=articles, exported=True, graph=graph, explorer=explorer)
 

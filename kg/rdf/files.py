@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from itertools import islice
+from itertools import groupby, islice
 from pathlib import Path
 from typing import IO, Any, AnyStr
 
@@ -173,15 +173,14 @@ def _sorted_ntriples(graph: Graph) -> bytes:
     return "".join(ntriples_lines(graph)).encode("utf-8")
 
 
-def write_sorted_ntriples(triples: list[Any], path: Path, run: int = RUN) -> None:
-    """Write triples (of rdflib terms) as an N-Triples file in the canonical order (see `_keys`),
-    letting them go as they are spelt (the list is left empty): a run of them at a time is
-    spelt, sorted and written beside the file, and the runs are merged into it, so that no more
-    than a run's lines are held at once."""
+def write_sorted_ntriples(triples: Iterable[Any], path: Path, run: int = RUN) -> None:
+    """Write triples (of rdflib terms; some may come more than once) as an N-Triples file, each
+    once and in the canonical order (see `_keys`), taking them as they come: a run of them at a
+    time is spelt, sorted and written beside the file, and the runs are merged into it, so that
+    no more than a run's lines are held at once."""
     runs: list[Path] = []
-    while triples:
-        keys = _keys(triples[-run:])
-        del triples[-run:]
+    given = iter(triples)
+    while keys := _keys(set(islice(given, run))):
         runs.append(path.with_name(f"{path.name}.run{len(runs)}"))
         with runs[-1].open("wb") as written:
             for start in range(0, len(keys), CHUNK):
@@ -190,7 +189,8 @@ def write_sorted_ntriples(triples: list[Any], path: Path, run: int = RUN) -> Non
     files = [r.open("rb") for r in runs]
     try:
         with path.open("wb") as out:
-            merged = heapq.merge(*files)  # the keys sort as their UTF-8 bytes do
+            # the keys sort as their UTF-8 bytes do; a triple in two runs is written once
+            merged = (key for key, _ in groupby(heapq.merge(*files)))
             while chunk := list(islice(merged, CHUNK)):
                 out.write(b"".join(_line(key) for key in chunk))
     finally:

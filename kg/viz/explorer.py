@@ -6,7 +6,7 @@ import json
 import math
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -29,6 +29,8 @@ from kg.viz.facts import ORDER, EdgeKey, fact, facts
 from kg.viz.page import page, script_json
 from kg.viz.slices import DRAWN, LIMIT, Slice, overview, size
 from kg.vocab import Kind, Relation
+
+Triple = tuple[Term, Term, Term]
 
 __all__ = ["Written", "drawn", "fact", "payload", "render", "render_slice", "script_json",
            "write_explorer", "write_explorer_ntriples"]
@@ -111,11 +113,14 @@ def write_explorer(graph: Graph, path: Path, title: str = "kg explorer",
     return Written(nodes, False)
 
 
-def drawn(triples: Iterable[tuple[Term, Term, Term]]) -> int:
-    """Count the nodes the explorer of these triples' whole graph draws (see
-    `kg.viz.slices.size`), in one pass over them."""
+def drawn(triples: Iterable[Triple], nodes: set[Term]) -> Iterator[Triple]:
+    """Pass triples on, gathering into `nodes` the nodes the explorer of their whole graph draws
+    (see `kg.viz.slices.size`) as they go by."""
     types = frozenset(DRAWN)
-    return len({s for s, p, o in triples if p == RDF.type and o in types})
+    for triple in triples:
+        if triple[1] == RDF.type and triple[2] in types:
+            nodes.add(triple[0])
+        yield triple
 
 
 def write_explorer_ntriples(ntriples: Path, nodes: int, path: Path, title: str = "kg explorer",
