@@ -21,13 +21,13 @@ from rdflib import Graph
 from rdflib.term import Node as Term
 
 from kg.network.analytics import centrality, project
-from kg.rdf.files import memory_store, read_ntriples, write_atomically
+from kg.rdf.files import read_ntriples, write_atomically, write_sorted_ntriples
 from kg.rdf.namespaces import RDF
 from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
 from kg.viz.page import page, script_json
-from kg.viz.slices import DRAWN, LIMIT, Slice, overview, size
+from kg.viz.slices import DRAWN, LIMIT, Slice, overview
 from kg.vocab import Kind, Relation
 
 Triple = tuple[Term, Term, Term]
@@ -104,13 +104,18 @@ class Written:
 def write_explorer(graph: Graph, path: Path, title: str = "kg explorer",
                    most: int = EXPLORER_MAX) -> Written:
     """Write a self-contained interactive HTML explorer of `graph` to `path`: of the whole graph,
-    or of its overview when the whole would draw more than `most` nodes."""
-    nodes = size(graph)
-    if nodes > most:
-        write_atomically(Path(path), render_slice(overview(memory_store(graph)), note=HINT))
-        return Written(nodes, True)
+    or of its overview when the whole would draw more than `most` nodes (read as
+    `write_explorer_ntriples` reads it, from the graph's N-Triples, without indexing it)."""
+    found: set[Term] = set()
+    for _ in drawn(iter(graph), found):
+        pass
+    if len(found) > most:
+        with tempfile.TemporaryDirectory(prefix="kg-explorer-") as scratch:
+            ntriples = Path(scratch) / "graph.nt"
+            write_sorted_ntriples(iter(graph), ntriples)
+            return write_explorer_ntriples(ntriples, len(found), path, title, most)
     write_atomically(Path(path), render(graph, title))
-    return Written(nodes, False)
+    return Written(len(found), False)
 
 
 def drawn(triples: Iterable[Triple], nodes: set[Term]) -> Iterator[Triple]:
