@@ -121,9 +121,10 @@ def write_explorer(graph: Graph, path: Path, title: str = "kg explorer",
 def drawn(triples: Iterable[Triple], nodes: set[Term]) -> Iterator[Triple]:
     """Pass triples on, gathering into `nodes` the nodes the explorer of their whole graph draws
     (see `kg.viz.slices.size`) as they go by."""
-    types = frozenset(DRAWN)
+    types, rdf_type = frozenset(DRAWN), str(RDF.type)
     for triple in triples:
-        if triple[1] == RDF.type and triple[2] in types:
+        # compared as text: rdflib's own comparison of terms took most of this pass
+        if str.__eq__(triple[1], rdf_type) and triple[2] in types:  # type: ignore[operator]  # a term is a str
             nodes.add(triple[0])
         yield triple
 
