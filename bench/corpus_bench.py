@@ -154,9 +154,11 @@ def _folder(run: str) -> str:
 def stages(corpus: Path, out: Path) -> dict[str, float]:
     """Run a build's stages in this process, one core, and time each."""
     from kg.ingest.load import load_articles
-    from kg.pipeline import OUTPUTS, collector_held, extract_all, unify_all
-    from kg.rdf.graph import graph_triples, new_graph
+    from kg.pipeline import collector_held, extract_all, unify_all
+    from kg.rdf.files import turtle_from_ntriples, write_sorted_ntriples
+    from kg.rdf.graph import triples_of
     from kg.records import Extraction
+    from kg.viz.explorer import drawn, write_explorer_ntriples
 
     times: dict[str, float] = {}
     clock = time.perf_counter()
@@ -173,12 +175,16 @@ def stages(corpus: Path, out: Path) -> dict[str, float]:
     lap("extract (with loading the recogniser)")
     unified, _ = unify_all(extractions, [corpus])
     lap("unify across articles")
-    with collector_held():  # as kg build makes the graph and the outputs
-        graph = new_graph(graph_triples(unified))
-        lap("map to triples, the rdflib graph")
-        for name, write in OUTPUTS.items():
-            write(graph, out / name)
-            lap(f"write {name}")
+    out.mkdir(parents=True, exist_ok=True)
+    with collector_held(), tempfile.TemporaryDirectory(dir=out) as scratch:  # as kg build
+        nodes: set[object] = set()
+        ntriples = Path(scratch) / "graph.nt"
+        write_sorted_ntriples(drawn(triples_of(unified), nodes), ntriples)
+        lap("map to triples, sorted N-Triples")
+        turtle_from_ntriples(ntriples, out / "graph.ttl")
+        lap("write graph.ttl")
+        write_explorer_ntriples(ntriples, len(nodes), out / "explorer.html")
+        lap("write explorer.html")
     return times
 
 

@@ -69,7 +69,7 @@ def _build(args: argparse.Namespace, workers: Workers | None) -> int:
 
     args.out = args.out or Path("build")
     result = build(_sources(args.sources), args.out, progress=True, max_bytes=args.max_bytes,
-                   jobs=args.jobs, explorer_max=args.explorer_max, workers=workers)
+                   jobs=args.jobs, explorer_max=args.explorer_max, workers=workers, keep=False)
     _report(result.problems)
     if not result.articles:
         print("kg: nothing built: no readable article in the sources", file=sys.stderr)

@@ -10,6 +10,7 @@ import gc
 import multiprocessing
 import os
 import socket
+import tempfile
 import threading
 import time
 from collections import deque
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from rdflib import Graph
+from rdflib.term import Node
 from tqdm import tqdm
 
 from kg.extract import extract
@@ -30,10 +32,11 @@ from kg.identity.unify import Merge, read_overrides, unify
 from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, keep_once, read_articles
 from kg.ingest.readers import read
-from kg.rdf.files import write_turtle
-from kg.rdf.graph import graph_triples, new_graph
+from kg.rdf.files import turtle_from_ntriples, write_sorted_ntriples, write_turtle
+from kg.rdf.graph import graph_triples, new_graph, triples_of
+from kg.rdf.mapping import Triple
 from kg.records import Article, Extraction, Problem
-from kg.viz.explorer import EXPLORER_MAX, Written, write_explorer
+from kg.viz.explorer import EXPLORER_MAX, Written, drawn, write_explorer, write_explorer_ntriples
 
 ALIASES = "aliases.tsv"  # curated identity verdicts, in a sources folder
 # What a build writes into its output folder, by file name.
@@ -224,19 +227,30 @@ def unify_all(extractions: list[Extraction], paths: Iterable[Path]
 
 def write_outputs(graph: Graph, out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1
                   ) -> Written | None:
-    """Write every output of a build into `out`, with more than one job side by side (see
-    `side_by_side`: the processes share the graph, none is sent): explorer.html, written in this
-    process, is the overview of a graph that would draw more than `explorer_max` nodes. Say
-    what it shows."""
-    shown: list[Written] = []
+    """Write every output of a build of this graph into `out` (see `write_triples`); say what
+    explorer.html shows."""
+    return write_triples(iter(graph), out, explorer_max, jobs)  # type: ignore[arg-type]  # a Graph yields triples
 
-    def task(name: str) -> Callable[[], object]:
-        if name == "explorer.html":
-            return lambda: shown.append(write_explorer(graph, out / name, most=explorer_max))
-        return partial(OUTPUTS[name], graph, out / name)
 
-    side_by_side({name: task(name) for name in sorted(OUTPUTS, key=lambda n: n != "explorer.html")},
-                 jobs)
+def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPLORER_MAX,
+                  jobs: int = 1) -> Written | None:
+    """Write every output of a build of these triples (some may come more than once) into
+    `out`, taking them as they come: graph.ttl and explorer.html are written from one N-Triples
+    file in the canonical order, beside them until they are written, each a part at a time;
+    explorer.html, written in this process, is the overview of a graph that would draw more than
+    `explorer_max` nodes. With more than one job they are written side by side (see
+    `side_by_side`). Say what explorer.html shows."""
+    out.mkdir(parents=True, exist_ok=True)
+    nodes: set[Node] = set()
+    with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch:
+        ntriples = Path(scratch) / "graph.nt"
+        write_sorted_ntriples(drawn(triples, nodes), ntriples)
+        shown: list[Written] = []
+        side_by_side({
+            "explorer.html": lambda: shown.append(write_explorer_ntriples(
+                ntriples, len(nodes), out / "explorer.html", most=explorer_max)),
+            "graph.ttl": partial(turtle_from_ntriples, ntriples, out / "graph.ttl"),
+        }, jobs)
     return shown[0] if shown else None
 
 
@@ -406,19 +420,25 @@ def count(extractions: list[Extraction]) -> tuple[int, int]:
 
 
 def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: int = MAX_BYTES,
-          jobs: int = 1, explorer_max: int = EXPLORER_MAX, workers: Workers | None = None) -> Build:
+          jobs: int = 1, explorer_max: int = EXPLORER_MAX, workers: Workers | None = None,
+          keep: bool = True) -> Build:
     """Build the graph of the articles under the paths and write the outputs into `out`,
     extracting in `jobs` processes or on the workers given (the outputs do not depend on
-    where); explorer.html is the overview above `explorer_max` nodes."""
+    where); explorer.html is the overview above `explorer_max` nodes. The graph is returned
+    when `keep` is true; else no rdflib graph is made, and each part of the build is let go
+    once written (the command line's build: the least memory)."""
     started = time.perf_counter()
     extractions, problems, _ = extract_and_unify(list(paths), progress, max_bytes, jobs,
                                                  compact=True, workers=workers)
     articles, (entities, facts) = len(extractions), count(extractions)
     with collector_held():
-        graph = new_graph(graph_triples(extractions))
-        del extractions  # the graph is made: the records are let go before the outputs
+        graph = new_graph(graph_triples(extractions)) if keep else None
+        # Without a graph to keep, the triples are made as the outputs take them, and the
+        # records are let go once the last is made.
+        triples = iter(graph) if graph is not None else triples_of(extractions)
+        del extractions
         # nothing built replaces nothing: the previous outputs stay as they were
-        explorer = write_outputs(graph, out, explorer_max, jobs) if articles else None
+        explorer = write_triples(triples, out, explorer_max, jobs) if articles else None  # type: ignore[arg-type]  # a Graph yields triples
     return Build(articles, tuple(problems), entities, facts, time.perf_counter() - started,
                  extracted=articles, exported=True, graph=graph, explorer=explorer)
 

@@ -12,10 +12,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg import pipeline
-from kg.rdf.files import read_ntriples
-from kg.rdf.graph import LoadedStore, graph_triples, new_graph
+from kg.rdf.files import _sorted_ntriples, read_ntriples, write_sorted_ntriples
+from kg.rdf.graph import LoadedStore, graph_triples, new_graph, triples_of
 from kg.rdf.namespaces import RDF, RDFS, SDO
 from kg.records import Article
+from kg.viz.explorer import write_explorer
 from tests.conftest import ROOT
 
 SOURCES = ROOT / "sources"
@@ -76,22 +77,37 @@ def test_triples_are_each_given_once() -> None:
     assert len(triples) == len(set(triples)) == len(_plain(triples))
 
 
-def _fail(graph: Graph, path: Path) -> None:
+def _fail(ntriples: Path, path: Path) -> None:
     raise OSError(f"no room for {path.name}")
-
-
-def _write(graph: Graph, path: Path) -> None:
-    path.write_text(f"{len(graph)} triples\n", encoding="utf-8")
 
 
 def test_outputs_written_apart_are_the_same_and_their_errors_are_raised(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "OUTPUTS", {"one.txt": _write, "two.txt": _write})
-    pipeline.write_outputs(new_graph(TRIPLES), tmp_path, jobs=2)
-    assert [(tmp_path / n).read_text() for n in ("one.txt", "two.txt")] == ["4 triples\n"] * 2
-    monkeypatch.setattr(pipeline, "OUTPUTS", {"one.txt": _write, "two.txt": _fail})
-    with pytest.raises(OSError, match="no room for two.txt"):
-        pipeline.write_outputs(new_graph(TRIPLES), tmp_path, jobs=2)
+    for jobs in (1, 2):
+        pipeline.write_outputs(new_graph(TRIPLES), tmp_path / f"jobs-{jobs}", jobs=jobs)
+    for name in ("graph.ttl", "explorer.html"):
+        assert (tmp_path / "jobs-1" / name).read_bytes() == (tmp_path / "jobs-2" / name).read_bytes()
+    monkeypatch.setattr(pipeline, "turtle_from_ntriples", _fail)
+    with pytest.raises(OSError, match="no room for graph.ttl"):
+        pipeline.write_outputs(new_graph(TRIPLES), tmp_path / "full", jobs=2)
+    assert [p.name for p in (tmp_path / "full").iterdir()] == ["explorer.html"]  # no scratch left
+
+
+def test_outputs_of_triples_made_as_they_are_written_are_those_of_their_graph(tmp_path: Path) -> None:
+    xs, _, _ = pipeline.extract_and_unify([SOURCES / "d01-lahat-netralitas-asn.txt"], compact=True)
+    triples = graph_triples(xs)
+    graph = new_graph(triples)
+    for name, write in pipeline.OUTPUTS.items():
+        write(graph, tmp_path / name)
+    shown = pipeline.write_triples(triples_of(xs), tmp_path / "out", explorer_max=10)
+    assert shown is not None and shown.overview
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "graph.ttl").read_bytes()
+    write_explorer(graph, tmp_path / "overview.html", most=10)  # from the rdflib graph
+    assert (tmp_path / "out" / "explorer.html").read_bytes() == \
+        (tmp_path / "overview.html").read_bytes()
+    pipeline.write_triples(list(graph), tmp_path / "whole")  # type: ignore[arg-type]
+    assert (tmp_path / "whole" / "explorer.html").read_bytes() == \
+        (tmp_path / "explorer.html").read_bytes()
 
 
 def test_tasks_sent_to_fresh_processes_where_this_one_may_not_fork(
@@ -135,3 +151,12 @@ def test_n_triples_read_by_oxigraph_give_the_terms_rdflib_reads() -> None:
     assert sorted(ours) == sorted(rdflibs)
     assert {(o, o.datatype, o.language) for o in ours.objects() if isinstance(o, Literal)} == \
         {(o, o.datatype, o.language) for o in rdflibs.objects() if isinstance(o, Literal)}
+
+
+def test_n_triples_sorted_in_runs_are_those_sorted_at_once_each_once(tmp_path: Path) -> None:
+    xs, _, _ = pipeline.extract_and_unify([SOURCES / "d01-lahat-netralitas-asn.txt"], compact=True)
+    triples = graph_triples(xs)
+    given = triples[::-1] + triples[:20]  # some twice, in another run
+    write_sorted_ntriples(iter(given), tmp_path / "runs.nt", run=7)
+    assert [p.name for p in tmp_path.iterdir()] == ["runs.nt"]
+    assert (tmp_path / "runs.nt").read_bytes() == _sorted_ntriples(new_graph(triples))

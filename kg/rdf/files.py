@@ -4,10 +4,14 @@ terms moved between rdflib and Oxigraph (pyoxigraph)."""
 
 from __future__ import annotations
 
+import heapq
 import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from itertools import groupby, islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, AnyStr
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -21,15 +25,26 @@ from kg.rdf.namespaces import KGR, PREFIXES
 # Turtle could only write as "kgr:person\/budi": they are written whole, as rdflib did.
 TURTLE_PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items()) if ns != KGR}
 TYPE = f"<{RDF.type}>"
+RUN = 200_000  # N-Triples lines sorted in memory at a time (see `write_sorted_ntriples`)
+CHUNK = 10_000  # lines written at a time
 
 
 def write_atomically(path: Path, text: str) -> None:
     """Write a file beside its place, then rename it there: a reader (or a failed write) never
     sees half a file, and the previous one stays until the new one is whole."""
+    with atomic_file(path) as file:
+        file.write(text.encode("utf-8"))
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """Open a file beside `path` to write in binary, and rename it there once written whole (see
+    `write_atomically`): for outputs written a part at a time, never held whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
-        partial.write_text(text, encoding="utf-8")
+        with partial.open("wb") as file:
+            yield file
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
@@ -115,10 +130,16 @@ def read_ntriples(data: bytes) -> Graph:
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
 
 
-def _sorted_ntriples(graph: Graph) -> bytes:
-    """Return the graph's triples as N-Triples in a canonical order: by subject, its types first,
-    then by predicate and object, each term spelt as Oxigraph spells it, so a subject's triples
-    stay together (the lines are built here, where most terms recur, and parsed by Oxigraph)."""
+def _keys(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """Return triples as N-Triples lines, each as its sort key, sorted: the canonical order is by
+    subject, its types first, then by predicate and object, each term spelt as Oxigraph spells
+    it, so a subject's triples stay together (the lines are built here, where most terms recur,
+    and parsed by Oxigraph).
+
+    A key is the line with "0" (before a type) or "1" (before any other predicate) after its
+    subject's space. No term holds a space or is spelt as the start of another one followed by a
+    space, so the keys sort as the (subject, type first, line) triples would, without a tuple for
+    each line; and as their UTF-8 bytes do."""
     spelt: dict[Node, str] = {}  # each term converted once: most recur
 
     def spell(t: Node) -> str:
@@ -127,14 +148,56 @@ def _sorted_ntriples(graph: Graph) -> bytes:
             found = spelt[t] = str(to_ox(t))
         return found
 
-    rows = []
-    for s, p, o in graph:
-        subject, predicate = spell(s), spell(p)
-        # No term is spelt as the start of another one followed by a space, so the line sorts
-        # as its subject, predicate and object do.
-        rows.append((subject, predicate != TYPE, f"{subject} {predicate} {spell(o)} .\n"))
-    rows.sort()
-    return "".join(line for _, _, line in rows).encode("utf-8")
+    keys = []
+    for s, p, o in triples:
+        predicate = spell(p)
+        keys.append(f"{spell(s)} {'0' if predicate == TYPE else '1'}{predicate} {spell(o)} .\n")
+    spelt.clear()  # the terms spelt are in the keys now
+    keys.sort()
+    return keys
+
+
+def _line(key: AnyStr) -> AnyStr:
+    """Return the N-Triples line of a sort key (text or UTF-8 bytes)."""
+    cut = key.index(" " if isinstance(key, str) else b" ") + 1
+    return key[:cut] + key[cut + 1:]
+
+
+def ntriples_lines(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """Return triples as N-Triples lines in the canonical order (see `_keys`)."""
+    return [_line(key) for key in _keys(triples)]
+
+
+def _sorted_ntriples(graph: Graph) -> bytes:
+    """Return the graph's triples as N-Triples in the canonical order (see `_keys`)."""
+    return "".join(ntriples_lines(graph)).encode("utf-8")
+
+
+def write_sorted_ntriples(triples: Iterable[Any], path: Path, run: int = RUN) -> None:
+    """Write triples (of rdflib terms; some may come more than once) as an N-Triples file, each
+    once and in the canonical order (see `_keys`), taking them as they come: a run of them at a
+    time is spelt, sorted and written beside the file, and the runs are merged into it, so that
+    no more than a run's lines are held at once."""
+    runs: list[Path] = []
+    given = iter(triples)
+    while keys := _keys(set(islice(given, run))):
+        runs.append(path.with_name(f"{path.name}.run{len(runs)}"))
+        with runs[-1].open("wb") as written:
+            for start in range(0, len(keys), CHUNK):
+                written.write("".join(keys[start:start + CHUNK]).encode("utf-8"))
+        del keys
+    files = [r.open("rb") for r in runs]
+    try:
+        with path.open("wb") as out:
+            # the keys sort as their UTF-8 bytes do; a triple in two runs is written once
+            merged = (key for key, _ in groupby(heapq.merge(*files)))
+            while chunk := list(islice(merged, CHUNK)):
+                out.write(b"".join(_line(key) for key in chunk))
+    finally:
+        for file in files:
+            file.close()
+        for r in runs:
+            r.unlink(missing_ok=True)
 
 
 def _sorted_triples(graph: Graph) -> Any:
@@ -142,21 +205,65 @@ def _sorted_triples(graph: Graph) -> Any:
     return ox.parse(_sorted_ntriples(graph), format=ox.RdfFormat.N_TRIPLES)
 
 
-def memory_store(graph: Graph) -> ox.Store:
-    """Load a graph into an Oxigraph store in memory, to read parts of it by its indexes."""
-    store = ox.Store()
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in _sorted_triples(graph))
-    return store
-
-
 def write_turtle(graph: Graph, path: Path) -> None:
     """Write the graph as Turtle; the same graph always gives the same bytes."""
-    text = ox.serialize(_sorted_triples(graph), format=ox.RdfFormat.TURTLE,  # type: ignore[union-attr]  # pyoxigraph.serialize returns bytes when given no output
-                        prefixes=TURTLE_PREFIXES).decode("utf-8")
-    lines = text.split("\n")
-    header = [line for line in lines if line.startswith("@prefix ")]
-    body = lines[len(header):]  # the serializer writes its prefixes first, in an order of its own
-    write_atomically(path, "\n".join([*sorted(header), "", *body]))
+    with atomic_file(path) as file:
+        _turtle(_sorted_triples(graph), file)
+
+
+def turtle_from_ntriples(ntriples: Path, path: Path) -> None:
+    """Write as Turtle a graph given in N-Triples in the canonical order (`ntriples_lines`), as
+    `write_turtle` writes it: read and written a part at a time, never held whole."""
+    with atomic_file(path) as file:
+        _turtle(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES), file)
+
+
+def _turtle(triples: Any, file: IO[bytes]) -> None:
+    """Write Oxigraph's triples to a file as Turtle, our prefixes first in their order."""
+    with _PrefixesSorted(file) as sorted_file:
+        ox.serialize(triples, sorted_file, format=ox.RdfFormat.TURTLE,  # type: ignore[arg-type]  # a writer is all it needs
+                     prefixes=TURTLE_PREFIXES)
+
+
+class _PrefixesSorted:
+    """A binary writer that passes Turtle on to a file, the prefixes it starts with sorted and an
+    empty line after them (the serializer writes its prefixes in an order of its own)."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self._file = file
+        self._head: bytearray | None = bytearray()  # the start, until the prefixes are all read
+
+    def __enter__(self) -> _PrefixesSorted:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self._release()
+
+    def write(self, data: bytes) -> int:
+        """Write bytes, holding back the start until past the prefixes."""
+        if self._head is None:
+            self._file.write(data)
+        else:
+            self._head += data
+            if b"\n" in self._head and not self._head.split(b"\n")[-2].startswith(b"@prefix "):
+                self._release()
+        return len(data)
+
+    def flush(self) -> None:
+        """Flush what is past the prefixes (the serializer flushes when done)."""
+        if self._head is None:
+            self._file.flush()
+
+    def _release(self) -> None:
+        """Write the prefixes sorted, an empty line, then the rest of the start."""
+        head, self._head = self._head, None
+        if head is None:
+            return
+        lines = bytes(head).split(b"\n")
+        prefixes = [line for line in lines[:-1] if line.startswith(b"@prefix ")]
+        rest = b"\n".join(lines[len(prefixes):])
+        self._file.write(b"".join(line + b"\n" for line in sorted(prefixes)) + b"\n" + rest)
 
 
 def write_ntriples(graph: Graph, path: Path) -> None:

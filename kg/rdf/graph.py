@@ -143,24 +143,31 @@ def new_graph(triples: Iterable[Triple] | None = None) -> Graph:
 def graph_triples(extractions: Iterable[Extraction]) -> list[Triple]:
     """Map every extraction to triples, each once, in one order whatever the extractions'; the
     same facts from two reports give one node."""
-    xs = sorted(extractions, key=lambda x: x.article.id)
     found = _Triples()
+    found.add(triples_of(extractions))
+    return found.triples()
+
+
+def triples_of(extractions: Iterable[Extraction]) -> Iterator[Triple]:
+    """Yield the triples of every extraction (see `graph_triples`) as they are made, in one order
+    whatever the extractions'; a triple may come more than once (a role or a day that several
+    articles report). The extractions are held until the last is yielded."""
+    xs = sorted(extractions, key=lambda x: x.article.id)
     people, orgs = _sources(xs, "persons"), _sources(xs, "organizations")
     for p in merge(r for x in xs for r in x.persons):
-        found.add(mapping.person_triples(p, people[p.key]))
+        yield from mapping.person_triples(p, people[p.key])
     for o in merge(r for x in xs for r in x.organizations):
-        found.add(mapping.org_triples(o, orgs[o.key]))
+        yield from mapping.org_triples(o, orgs[o.key])
     for place in merge(r for x in xs for r in x.places):
-        found.add(mapping.place_triples(place))
+        yield from mapping.place_triples(place)
     for c in merge(r for x in xs for r in x.collectives):
-        found.add(mapping.collective_triples(c))
+        yield from mapping.collective_triples(c)
     for e in merge_events(r for x in xs for r in x.events):
-        found.add(mapping.event_triples(e))
+        yield from mapping.event_triples(e)
     for x in xs:
-        found.add(article_triples(x))
+        yield from article_triples(x)
     for conflict in holder_conflicts(xs):
-        found.add(mapping.conflict_triples(conflict.role, conflict.organization, conflict.persons))
-    return found.triples()
+        yield from mapping.conflict_triples(conflict.role, conflict.organization, conflict.persons)
 
 
 def build_graph(extractions: Iterable[Extraction]) -> Graph:

@@ -7,13 +7,23 @@ order the store was built in; the Turtle is Oxigraph's, with our prefixes.
 
 from __future__ import annotations
 
+import heapq
 import re
+import tempfile
 from functools import partial
+from itertools import groupby, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.pipeline import collector_held, side_by_side
-from kg.rdf.files import declared_integer_types, read_ntriples, write_atomically
+from kg.rdf.files import (
+    CHUNK,
+    RUN,
+    atomic_file,
+    declared_integer_types,
+    read_ntriples,
+    write_atomically,
+)
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.tokens import NAME_TOKENS
 from kg.store.database import pyoxigraph
@@ -34,30 +44,64 @@ def _retype() -> list[tuple[str, re.Pattern[str], str]]:
 
 
 def union_ntriples(store: ox.Store) -> str:
-    """Return the union of the store's graphs as sorted N-Triples, with the integer types the
-    shapes declare (Oxigraph keeps them all as xsd:integer); the name-token key, an index over
-    the graph rather than part of it, stays out."""
+    """Return the union of the store's graphs as sorted N-Triples (see `write_union_ntriples`)."""
+    with tempfile.TemporaryDirectory(prefix="kg-union-") as scratch:
+        path = Path(scratch) / "union.nt"
+        write_union_ntriples(store, path)
+        return path.read_text(encoding="utf-8")
+
+
+def write_union_ntriples(store: ox.Store, path: Path, run: int = RUN) -> None:
+    """Write the union of the store's graphs as N-Triples, each line once and the lines sorted,
+    with the integer types the shapes declare (Oxigraph keeps them all as xsd:integer); the
+    name-token key, an index over the graph rather than part of it, stays out. The store is
+    dumped beside the file by Oxigraph, then read a line at a time: a run of lines at a time is
+    sorted and written beside it, and the runs are merged, so no more than a run is held."""
     ox = pyoxigraph()
     retype = _retype()
-    lines = set()
     key = f" <{NAME_TOKENS}> ."
-    for quad in store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").split("\n"):  # type: ignore[union-attr]  # pyoxigraph's dump returns bytes when given no output
-        if not quad or quad.endswith(key):
-            continue
-        line = quad[:quad.rindex(" <")] + " ."  # every quad lies in a named graph
-        for marker, pattern, typed in retype:
-            if marker in line:
-                line = pattern.sub(typed, line)
-        lines.add(line)
-    return "".join(f"{line}\n" for line in sorted(lines))
+    dump = path.with_name(f"{path.name}.nq")
+    store.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+    runs: list[Path] = []
+    with dump.open(encoding="utf-8", newline="\n") as quads:
+        while batch := list(islice(quads, run)):
+            lines = set()
+            for quad in batch:
+                quad = quad.rstrip("\n")
+                if not quad or quad.endswith(key):
+                    continue
+                line = quad[:quad.rindex(" <")] + " ."  # every quad lies in a named graph
+                for marker, pattern, typed in retype:
+                    if marker in line:
+                        line = pattern.sub(typed, line)
+                lines.add(f"{line}\n")
+            del batch
+            runs.append(path.with_name(f"{path.name}.run{len(runs)}"))
+            runs[-1].write_bytes("".join(sorted(lines)).encode("utf-8"))
+    dump.unlink()
+    files = [r.open("rb") for r in runs]
+    try:
+        with path.open("wb") as out:
+            lines_once = (line for line, _ in groupby(heapq.merge(*files)))  # sorted as UTF-8
+            while chunk := b"".join(islice(lines_once, CHUNK)):
+                out.write(chunk)
+    finally:
+        for file in files:
+            file.close()
+        for r in runs:
+            r.unlink(missing_ok=True)
 
 
 def turtle(ntriples: str) -> str:
     """Write N-Triples as Turtle with our prefixes, in Oxigraph's serialiser."""
     ox = pyoxigraph()
     triples = ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    prefixes = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_prefixes()).decode("utf-8")
+
+
+def _prefixes() -> dict[str, str]:
+    """Return the prefixes a store's Turtle is written with."""
+    return {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
 
 
 def write_union(store: ox.Store, syntax: str, path: Path) -> None:
@@ -68,31 +112,38 @@ def write_union(store: ox.Store, syntax: str, path: Path) -> None:
 
 def write_store_outputs(store: ox.Store, out: Path, explorer_max: int, jobs: int = 1) -> Written:
     """Write a store's graph.ttl and explorer.html into `out`, side by side with more than one
-    job: above `explorer_max` nodes, the explorer is the store's overview, read from it without
+    job, from the union of its graphs in N-Triples, written beside them until they are written:
+    above `explorer_max` nodes, the explorer is the store's overview, read from it without
     reading the rest."""
     from kg.viz.explorer import HINT, Written, render_slice  # networkx and pyvis
     from kg.viz.slices import overview, stored_size
 
-    ntriples = union_ntriples(store)
-    if (nodes := stored_size(store)) > explorer_max:
-        write_atomically(out / "graph.ttl", turtle(ntriples))
-        write_atomically(out / "explorer.html", render_slice(overview(store), note=HINT))
-        return Written(nodes, True)
-    side_by_side({
-        "graph.ttl": partial(_turtle_file, ntriples, out / "graph.ttl"),
-        "explorer.html": partial(_explorer_file, ntriples, out / "explorer.html"),
-    }, jobs, sent=True)  # the database's threads forbid forking: the explorer is sent its text
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out, prefix=".kg-exports-") as scratch:
+        ntriples = Path(scratch) / "union.nt"
+        write_union_ntriples(store, ntriples)
+        if (nodes := stored_size(store)) > explorer_max:
+            _turtle_file(ntriples, out / "graph.ttl")
+            write_atomically(out / "explorer.html", render_slice(overview(store), note=HINT))
+            return Written(nodes, True)
+        side_by_side({
+            "graph.ttl": partial(_turtle_file, ntriples, out / "graph.ttl"),
+            "explorer.html": partial(_explorer_file, ntriples, out / "explorer.html"),
+        }, jobs, sent=True)  # the database's threads forbid forking: the explorer is sent a path
     return Written(nodes, False)
 
 
-def _turtle_file(ntriples: str, path: Path) -> None:
-    """Write N-Triples as Turtle with our prefixes."""
-    write_atomically(path, turtle(ntriples))
+def _turtle_file(ntriples: Path, path: Path) -> None:
+    """Write an N-Triples file as Turtle with our prefixes, a part at a time."""
+    ox = pyoxigraph()
+    with atomic_file(path) as file:
+        ox.serialize(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES), file,
+                     format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
 
 
-def _explorer_file(ntriples: str, path: Path) -> None:
-    """Write the explorer of a graph given in N-Triples."""
+def _explorer_file(ntriples: Path, path: Path) -> None:
+    """Write the explorer of a graph given as an N-Triples file."""
     from kg.viz.explorer import write_explorer  # networkx and pyvis: only when asked for
 
     with collector_held():
-        write_explorer(read_ntriples(ntriples.encode("utf-8")), path)
+        write_explorer(read_ntriples(ntriples.read_bytes()), path)

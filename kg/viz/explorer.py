@@ -3,29 +3,37 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 from rdflib import Graph
+from rdflib.term import Node as Term
 
 from kg.network.analytics import centrality, project
-from kg.rdf.files import memory_store, write_atomically
+from kg.rdf.files import read_ntriples, write_atomically, write_sorted_ntriples
+from kg.rdf.namespaces import RDF
 from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
 from kg.viz.layout import laid_out
 from kg.viz.page import page, script_json
-from kg.viz.slices import LIMIT, Slice, overview, size
+from kg.viz.slices import DRAWN, LIMIT, Slice, overview
 from kg.vocab import Kind, Relation
 
-__all__ = ["Written", "fact", "payload", "render", "render_slice", "script_json", "write_explorer"]
+Triple = tuple[Term, Term, Term]
+
+__all__ = ["Written", "drawn", "fact", "payload", "render", "render_slice", "script_json",
+           "write_explorer", "write_explorer_ntriples"]
 
 # kind: (colour, vis-network shape, legend glyph drawn in that colour, legend name)
 STYLE: dict[Kind, tuple[str, str, str, str]] = {
@@ -72,6 +80,8 @@ LARGE = 1500
 # Beyond this many nodes a build's explorer.html is the overview (kg.viz.slices.overview), and
 # the rest is explored through a store's slices (kg serve, kg explore).
 EXPLORER_MAX = 3000
+# Triples loaded into the overview's store at a time (see `_load`).
+LOAD_BATCH = 50_000
 HINT = ("explore the rest from a store: kg build SOURCES --store DIR, then kg serve --store DIR "
         "(its /explorer page) or kg explore --store DIR --around NAME")
 
@@ -92,13 +102,56 @@ class Written:
 def write_explorer(graph: Graph, path: Path, title: str = "kg explorer",
                    most: int = EXPLORER_MAX) -> Written:
     """Write a self-contained interactive HTML explorer of `graph` to `path`: of the whole graph,
-    or of its overview when the whole would draw more than `most` nodes."""
-    nodes = size(graph)
-    if nodes > most:
-        write_atomically(Path(path), render_slice(overview(memory_store(graph)), note=HINT))
-        return Written(nodes, True)
+    or of its overview when the whole would draw more than `most` nodes (read as
+    `write_explorer_ntriples` reads it, from the graph's N-Triples, without indexing it)."""
+    found: set[Term] = set()
+    for _ in drawn(iter(graph), found):
+        pass
+    if len(found) > most:
+        with tempfile.TemporaryDirectory(prefix="kg-explorer-") as scratch:
+            ntriples = Path(scratch) / "graph.nt"
+            write_sorted_ntriples(iter(graph), ntriples)
+            return write_explorer_ntriples(ntriples, len(found), path, title, most)
     write_atomically(Path(path), render(graph, title))
+    return Written(len(found), False)
+
+
+def drawn(triples: Iterable[Triple], nodes: set[Term]) -> Iterator[Triple]:
+    """Pass triples on, gathering into `nodes` the nodes the explorer of their whole graph draws
+    (see `kg.viz.slices.size`) as they go by."""
+    types, rdf_type = frozenset(DRAWN), str(RDF.type)
+    for triple in triples:
+        # compared as text: rdflib's own comparison of terms took most of this pass
+        if str.__eq__(triple[1], rdf_type) and triple[2] in types:  # type: ignore[operator]  # a term is a str
+            nodes.add(triple[0])
+        yield triple
+
+
+def write_explorer_ntriples(ntriples: Path, nodes: int, path: Path, title: str = "kg explorer",
+                            most: int = EXPLORER_MAX) -> Written:
+    """Write the explorer of a graph given as an N-Triples file, whose whole drawing has `nodes`
+    nodes (`drawn`), as `write_explorer` writes it: above `most` nodes, the overview, read from
+    an Oxigraph store of the file (the graph itself is never made in Python); else the whole
+    graph, which is then small."""
+    if nodes > most:
+        with tempfile.TemporaryDirectory(dir=Path(ntriples).parent) as folder:
+            store = ox.Store(folder)
+            _load(store, Path(ntriples))
+            found = overview(store)
+            del store  # closed before its folder goes
+        write_atomically(Path(path), render_slice(found, note=HINT))
+        return Written(nodes, True)
+    write_atomically(Path(path), render(read_ntriples(Path(ntriples).read_bytes()), title))
     return Written(nodes, False)
+
+
+def _load(store: ox.Store, ntriples: Path) -> None:
+    """Load an N-Triples file into a store on disk, a batch of lines at a time: the memory it
+    takes stays the same whatever the file's size (Oxigraph's bulk loader given the whole file
+    holds it all in memory, as does a store in memory: about 600 bytes a triple)."""
+    with ntriples.open("rb") as file:
+        while batch := b"".join(islice(file, LOAD_BATCH)):  # a triple a line
+            store.bulk_load(batch, format=ox.RdfFormat.N_TRIPLES)
 
 
 def render(graph: Graph, title: str = "kg explorer") -> str:

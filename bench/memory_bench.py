@@ -1,0 +1,70 @@
+"""Where does a build's memory go? kg build's stages in one process, the peak after each.
+
+Writes corpus_bench.py's corpus of N invented real-length articles (or reads a folder given),
+then runs in this process what `kg build --jobs J` runs in its own (the workers extract; this
+process reads, unifies and writes the outputs, as the build's process does), and prints after
+each stage the seconds and this process's peak resident size so far
+(`getrusage(RUSAGE_SELF)`): what each stage adds is what it holds at its peak. Run it at two
+sizes to see which stage grows with the corpus.
+
+    python bench/memory_bench.py [--articles 1000] [--corpus DIR] [--jobs 2] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus_bench import write_corpus  # noqa: E402 - the generator lives beside this script
+
+
+def main() -> None:
+    """Build the corpus stage by stage and print each stage's seconds and the peak so far."""
+    from kg.ingest import MAX_BYTES
+    from kg.ingest.load import discover, read_articles
+    from kg.pipeline import _HandedOn, collector_held, extract_all, unify_all, write_triples
+    from kg.rdf.graph import triples_of
+    from kg.records import Extraction
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--corpus", type=Path, help="build this folder instead of a new corpus")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus = args.corpus or Path(scratch) / "corpus"
+        if args.corpus is None:
+            write_corpus(corpus, args.articles, args.seed)
+        started = time.perf_counter()
+
+        def lap(stage: str) -> None:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{stage:<44} {time.perf_counter() - started:7.1f} s  peak {peak:6.0f} MB",
+                  flush=True)
+
+        lap("started (kg imported)")
+        files, _ = discover([corpus])
+        articles, _ = read_articles(files, MAX_BYTES)
+        lap(f"read the sources ({len(articles):,} articles)")
+        extractions = [x for x in extract_all(_HandedOn(articles), jobs=args.jobs, compact=True)
+                       if isinstance(x, Extraction)]
+        lap(f"extract (--jobs {args.jobs}), compact extractions kept")
+        unified, _ = unify_all(extractions, [corpus])
+        del extractions
+        lap("unify across articles")
+        with collector_held():  # as kg build: the triples made as the outputs take them
+            triples = triples_of(unified)
+            del unified
+            write_triples(triples, Path(scratch) / "out", jobs=args.jobs)
+        lap("triples, graph.ttl and explorer.html")
+
+
+if __name__ == "__main__":
+    main()
