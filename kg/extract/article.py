@@ -49,14 +49,18 @@ def dateline_region(article: Article, mentioned: list[str]) -> gazetteer.Region 
 
 def _context(article: Article, s: Sentence, dates: list[DateMention],
              defined: PhraseTable, region: str | None, shorts: dict[str, str],
-             watched: bool = False) -> Context:
+             watched: bool = False, like: Context | None = None) -> Context:
     """Build a sentence's context, blocking the dateline and the dates from the grammar (a
-    `Watched` one, noting what the grammar asks of the acronyms and the region, when asked)."""
-    tokens = tokenize(article.text, s.start, s.end)
-    blocked = {i for i, t in enumerate(tokens)
-               if t.start < article.body_start or any(d.start <= t.start < d.end for d in dates)}
-    return (Watched if watched else Context)(article.text, tokens, frozenset(blocked), defined,
-                                             region, shorts)
+    `Watched` one, noting what the grammar asks of the acronyms and the region, when asked;
+    the tokens and blocked ones of the first pass's context `like`, when given)."""
+    if like is not None:
+        tokens, blocked = like.tokens, like.blocked
+    else:
+        tokens = tokenize(article.text, s.start, s.end)
+        blocked = frozenset(i for i, t in enumerate(tokens) if t.start < article.body_start
+                            or any(d.start <= t.start < d.end for d in dates))
+    return (Watched if watched else Context)(article.text, tokens, blocked, defined, region,
+                                             shorts)
 
 
 def _parse(ctx: Context, s: Sentence) -> Parsed:
@@ -111,7 +115,7 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
     new = [(full, short) for full, short in _definitions(parsed) if short not in load().acronyms]
     defined = PhraseTable.build([(short, full) for full, short in new] +
                                 [(full, short) for full, short in new])
-    parsed = [_reparse(p, _context(article, s, d, defined, home, shorts))
+    parsed = [_reparse(p, _context(article, s, d, defined, home, shorts, like=p.ctx))
               for p, s, d in zip(parsed, sentences, dates, strict=True)]
     model = _recognised(article, parsed, mentions) if recogniser and ner.available() else []
     persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]

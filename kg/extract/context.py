@@ -86,7 +86,8 @@ class Watched(Context):
     def same_reading(self, other: Context) -> bool:
         """Say whether a parse in `other` would be asked and answered as this one was: the same
         sentence, the acronyms giving what they gave here, the region unread or unchanged."""
-        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(Context)
+        return all(getattr(self, f.name) is getattr(other, f.name)
+                   or getattr(self, f.name) == getattr(other, f.name) for f in fields(Context)
                    if f.name != "defined" and f.name != "reference") \
             and (not self.referred or self._reference == other.reference) \
             and all(other.defined.match(tokens, i) == self._defined.match(tokens, i)
