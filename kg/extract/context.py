@@ -32,22 +32,31 @@ class Context:
         """Return the index of the sentence's first token outside the dateline and dates."""
         return next((i for i in range(len(self.tokens)) if i not in self.blocked), 0)
 
+    def __post_init__(self) -> None:
+        # The grammar asks for each token's word and capital several times: read them once.
+        self._words = [t.text for t in self.tokens]
+        blocked = self.blocked
+        self._caps = [n not in blocked and _capitalised(word) for n, word in enumerate(self._words)]
+
     def word(self, i: int) -> str:
         """Return the text of token i, or "" past either end."""
-        tokens = self.tokens
-        return tokens[i].text if 0 <= i < len(tokens) else ""
+        words = self._words
+        return words[i] if 0 <= i < len(words) else ""
 
     def cap(self, i: int) -> bool:
         """Say whether token i is a capitalised word outside a date."""
-        tokens = self.tokens
-        if not 0 <= i < len(tokens) or i in self.blocked:
-            return False
-        first = tokens[i].text[0]  # a word (not a mark) that begins with a capital or a digit
-        return (first.isupper() or first.isdigit()) and (first.isalnum() or first == "_")
+        caps = self._caps
+        return 0 <= i < len(caps) and caps[i]
 
     def span(self, i: int, j: int) -> str:
         """Return the text that tokens [i, j) cover."""
         return self.text[self.tokens[i].start:self.tokens[j - 1].end]
+
+
+def _capitalised(word: str) -> bool:
+    """Say whether a token is a word (not a mark) that begins with a capital or a digit."""
+    first = word[0]
+    return (first.isupper() or first.isdigit()) and (first.isalnum() or first == "_")
 
 
 class Watched(Context):
