@@ -216,9 +216,10 @@ def region_at(ctx: Context, i: int, levels: Set[str] | None = None) -> tuple[int
         region = gazetteer.regions()[code]
         if levels is None or region.level in levels:
             return 1, region
-    for n in range(min(gazetteer.max_words(), len(ctx.tokens) - i), 0, -1):
-        if not all(ctx.cap(i + k) for k in range(n)):
-            continue
+    run = 0  # the capitalised words from i on: a name is read within them
+    while run < gazetteer.max_words() and ctx.cap(i + run):
+        run += 1
+    for n in range(min(run, len(ctx.tokens) - i), 0, -1):
         found = [r for r in gazetteer.lookup(ctx.span(i, i + n))
                  if levels is None or r.level in levels]
         if found:
