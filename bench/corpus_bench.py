@@ -15,6 +15,11 @@ generated from our own lists and the gazetteer; no real text is used. Then it ru
 
     python bench/corpus_bench.py [--articles 10000] [--seed 7] [--keep DIR] [--jobs 1 2]
                                  [--cluster N ...] [--no-stages] [--cache DIR]
+                                 [--extract-only ROUNDS]
+
+With --extract-only it only extracts the articles, as `kg build --jobs 1` does, in a fresh
+process each round, and prints the least CPU time: run with PYTHONPATH naming another
+checkout's folder, it times that checkout's extraction on the same corpus.
 
 Prints articles/s and words/s per run, its peak memory (the largest process: with --jobs 2 the
 parent and each worker are counted apart), and each stage's seconds and share.
@@ -188,6 +193,35 @@ def stages(corpus: Path, out: Path) -> dict[str, float]:
     return times
 
 
+def extraction(corpus: Path) -> tuple[float, float]:
+    """Extract every article of the corpus in this process, as `kg build --jobs 1` does;
+    return the CPU seconds it took, and those of loading the recogniser before."""
+    from kg.ingest.load import load_articles
+    from kg.nlp import ner
+    from kg.pipeline import extract_all
+
+    articles, _ = load_articles([corpus])
+    started = time.process_time()
+    if ner.available():
+        ner._load()
+    loading = time.process_time() - started
+    started = time.process_time()
+    for _ in extract_all(articles, compact=True):
+        pass
+    return time.process_time() - started, loading
+
+
+def extraction_rounds(corpus: Path, rounds: int) -> tuple[float, float]:
+    """Time the extraction in a fresh process `rounds` times (each with cold caches, as a build
+    has); return the least CPU seconds and the recogniser's loading in that round."""
+    found = []
+    for _ in range(rounds):
+        out = subprocess.run([sys.executable, __file__, "--extract-round", str(corpus)],
+                             capture_output=True, text=True, check=True).stdout.split()
+        found.append((float(out[0]), float(out[1])))
+    return min(found)
+
+
 def main() -> None:
     """Write the corpus, run the builds and the stages, and print what they took."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -200,16 +234,28 @@ def main() -> None:
                     help="also build on a Dask cluster of N worker processes on this machine, "
                          "--cluster local --jobs N, for each N (needs kg[cluster])")
     ap.add_argument("--no-stages", action="store_true", help="time whole builds only")
+    ap.add_argument("--extract-only", type=int, metavar="ROUNDS", default=0,
+                    help="only extract the corpus, in a fresh process ROUNDS times, and print "
+                         "the least CPU time (the kg found on the path is timed)")
     ap.add_argument("--cache", type=Path, default=CACHE,
                     help="the real-news texts whose lengths the articles follow (default: "
                          ".cache/realnews; without them, the quantiles measured on them)")
+    ap.add_argument("--extract-round", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.extract_round:
+        print(*extraction(args.extract_round))
+        return
     with tempfile.TemporaryDirectory() as scratch:
         work = args.keep or Path(scratch)
         corpus = work / "corpus"
         words = write_corpus(corpus, args.articles, args.seed, args.cache)
         n = args.articles
         print(f"corpus: {n} articles, {words:,} words ({words / n:.0f} per article)", flush=True)
+        if args.extract_only:
+            cpu, loading = extraction_rounds(corpus, args.extract_only)
+            print(f"extraction: {cpu:.2f} s CPU ({n / cpu:.1f} articles per CPU second; the "
+                  f"least of {args.extract_only} rounds), the recogniser loaded in {loading:.2f} s")
+            return
         runs = [f"--jobs {jobs}" for jobs in args.jobs]
         runs += [f"--cluster local --jobs {workers}" for workers in args.cluster]
         timed = {}

@@ -8,7 +8,7 @@ from datetime import date
 
 from kg.extract.chunker import chunk_sentence
 from kg.extract.chunks import Chunk, PlaceRef
-from kg.extract.context import Context, links, prefer, short_names
+from kg.extract.context import Context, Watched, links, prefer, short_names
 from kg.extract.holdings import names_a_venue, pair, promote
 from kg.extract.parsed import Parsed
 from kg.extract.phrases import PhraseTable
@@ -48,12 +48,19 @@ def dateline_region(article: Article, mentioned: list[str]) -> gazetteer.Region 
 
 
 def _context(article: Article, s: Sentence, dates: list[DateMention],
-             defined: PhraseTable, region: str | None, shorts: dict[str, str]) -> Context:
-    """Build a sentence's context, blocking the dateline and the dates from the grammar."""
-    tokens = tokenize(article.text, s.start, s.end)
-    blocked = {i for i, t in enumerate(tokens)
-               if t.start < article.body_start or any(d.start <= t.start < d.end for d in dates)}
-    return Context(article.text, tokens, frozenset(blocked), defined, region, shorts)
+             defined: PhraseTable, region: str | None, shorts: dict[str, str],
+             watched: bool = False, like: Context | None = None) -> Context:
+    """Build a sentence's context, blocking the dateline and the dates from the grammar (a
+    `Watched` one, noting what the grammar asks of the acronyms and the region, when asked;
+    the tokens and blocked ones of the first pass's context `like`, when given)."""
+    if like is not None:
+        tokens, blocked = like.tokens, like.blocked
+    else:
+        tokens = tokenize(article.text, s.start, s.end)
+        blocked = frozenset(i for i, t in enumerate(tokens) if t.start < article.body_start
+                            or any(d.start <= t.start < d.end for d in dates))
+    return (Watched if watched else Context)(article.text, tokens, blocked, defined, region,
+                                             shorts)
 
 
 def _parse(ctx: Context, s: Sentence) -> Parsed:
@@ -61,6 +68,14 @@ def _parse(ctx: Context, s: Sentence) -> Parsed:
     chunks = chunk_sentence(ctx)
     pairs = pair(ctx, chunks)
     return Parsed(s, ctx, tuple(promote(chunks, pairs)), tuple(pairs))
+
+
+def _reparse(first: Parsed, ctx: Context) -> Parsed:
+    """Parse a sentence again in the article's context: the first parse, in the new context,
+    when it asked nothing of the acronyms and the region that they now answer otherwise."""
+    if isinstance(first.ctx, Watched) and first.ctx.same_reading(ctx):
+        return replace(first, ctx=ctx)
+    return _parse(ctx, first.sentence)
 
 
 def _definitions(parsed: list[Parsed]) -> list[tuple[str, str]]:
@@ -91,7 +106,7 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
     dates = _by_sentence(all_dates, sentences)
     empty: PhraseTable[str] = PhraseTable.build([])
     shorts = short_names(article.text)
-    parsed = [_parse(_context(article, s, d, empty, None, shorts), s)
+    parsed = [_parse(_context(article, s, d, empty, None, shorts, watched=True), s)
               for s, d in zip(sentences, dates, strict=True)]
     codes = [place.code for p in parsed for c in p.chunks for place in _places_of(c)
              if place.code]
@@ -100,8 +115,8 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
     new = [(full, short) for full, short in _definitions(parsed) if short not in load().acronyms]
     defined = PhraseTable.build([(short, full) for full, short in new] +
                                 [(full, short) for full, short in new])
-    parsed = [_parse(_context(article, s, d, defined, home, shorts), s)
-              for s, d in zip(sentences, dates, strict=True)]
+    parsed = [_reparse(p, _context(article, s, d, defined, home, shorts, like=p.ctx))
+              for p, s, d in zip(parsed, sentences, dates, strict=True)]
     model = _recognised(article, parsed, mentions) if recogniser and ner.available() else []
     persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]
     known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind(ChunkKind.PERSON) if c.person)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
+from typing import Any
 
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import gazetteer, load
@@ -31,22 +32,87 @@ class Context:
         """Return the index of the sentence's first token outside the dateline and dates."""
         return next((i for i in range(len(self.tokens)) if i not in self.blocked), 0)
 
+    def __post_init__(self) -> None:
+        # The grammar asks for each token's word and capital several times: read them once.
+        self._words = [t.text for t in self.tokens]
+        blocked = self.blocked
+        self._caps = [n not in blocked and _capitalised(word) for n, word in enumerate(self._words)]
+
     def word(self, i: int) -> str:
         """Return the text of token i, or "" past either end."""
-        tokens = self.tokens
-        return tokens[i].text if 0 <= i < len(tokens) else ""
+        words = self._words
+        return words[i] if 0 <= i < len(words) else ""
 
     def cap(self, i: int) -> bool:
         """Say whether token i is a capitalised word outside a date."""
-        tokens = self.tokens
-        if not 0 <= i < len(tokens) or i in self.blocked:
-            return False
-        first = tokens[i].text[0]  # a word (not a mark) that begins with a capital or a digit
-        return (first.isupper() or first.isdigit()) and (first.isalnum() or first == "_")
+        caps = self._caps
+        return 0 <= i < len(caps) and caps[i]
 
     def span(self, i: int, j: int) -> str:
         """Return the text that tokens [i, j) cover."""
         return self.text[self.tokens[i].start:self.tokens[j - 1].end]
+
+
+def _capitalised(word: str) -> bool:
+    """Say whether a token is a word (not a mark) that begins with a capital or a digit."""
+    first = word[0]
+    return (first.isupper() or first.isdigit()) and (first.isalnum() or first == "_")
+
+
+class Watched(Context):
+    """A context that notes what the grammar asks of the article's own acronyms and region.
+
+    The first pass over an article reads each sentence without them (`defined` empty,
+    `reference` None); `same_reading` then says whether the second pass, with them, would be
+    asked the same and answered the same, so that its parse can be taken as it is. The grammar
+    reads `defined` through `match` and `reference` as an attribute: both are watched here.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.asked: list[tuple[list[Token], int]] = []  # the defined.match calls made
+        self.referred = False  # whether `reference` was read
+        super().__init__(*args, **kwargs)
+
+    @property
+    def defined(self) -> PhraseTable:
+        """Return the article's acronyms, noting each look-up in them."""
+        return _AskedTable(self._defined.by_first, self._defined.fold_case, self.asked)
+
+    @defined.setter
+    def defined(self, table: PhraseTable) -> None:
+        self._defined = table
+
+    @property
+    def reference(self) -> str | None:
+        """Return the article's region, noting that it was read."""
+        self.referred = True
+        return self._reference
+
+    @reference.setter
+    def reference(self, code: str | None) -> None:
+        self._reference = code
+
+    def same_reading(self, other: Context) -> bool:
+        """Say whether a parse in `other` would be asked and answered as this one was: the same
+        sentence, the acronyms giving what they gave here, the region unread or unchanged."""
+        return all(getattr(self, f.name) is getattr(other, f.name)
+                   or getattr(self, f.name) == getattr(other, f.name) for f in fields(Context)
+                   if f.name != "defined" and f.name != "reference") \
+            and (not self.referred or self._reference == other.reference) \
+            and all(other.defined.match(tokens, i) == self._defined.match(tokens, i)
+                    for tokens, i in self.asked)
+
+
+@dataclass(frozen=True)
+class _AskedTable(PhraseTable):
+    """A phrase table that notes the look-ups made in it."""
+
+    asked: list[tuple[list[Token], int]] = field(default_factory=list)
+
+    def match(self, tokens: list[Token], i: int) -> tuple[int, Any] | None:
+        """Note the look-up, then make it."""
+        self.asked.append((tokens, i))
+        return super().match(tokens, i)
 
 
 @cache
@@ -142,13 +208,15 @@ def region_at(ctx: Context, i: int, levels: Set[str] | None = None) -> tuple[int
         region = gazetteer.regions()[code]
         if levels is None or region.level in levels:
             return 1, region
-    for n in range(min(gazetteer.max_words(), len(ctx.tokens) - i), 0, -1):
-        if not all(ctx.cap(i + k) for k in range(n)):
-            continue
+    run = 0  # the capitalised words from i on: a name is read within them
+    while run < gazetteer.max_words() and ctx.cap(i + run):
+        run += 1
+    for n in range(min(run, len(ctx.tokens) - i), 0, -1):
         found = [r for r in gazetteer.lookup(ctx.span(i, i + n))
                  if levels is None or r.level in levels]
         if found:
-            return n, prefer(found, ctx.reference)
+            # One region found is taken whatever the article's region (nor is that read).
+            return n, found[0] if len(found) == 1 else prefer(found, ctx.reference)
     return None
 
 

@@ -175,10 +175,12 @@ def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     "didampingi Emil Dardak Wakil Gubernur Jawa Timur, Imam Sugianto Kapolda Jawa Timur, dan
     ...": read the other way, each title would take the next item's name.
     """
+    # The holder is tested last: it may ask the stemmer about each word of a name.
     glued = [n for n in range(len(chunks) - 1)
-             if _listed_holder(chunks[n]) and chunks[n + 1].kind == ChunkKind.TITLE
+             if chunks[n + 1].kind == ChunkKind.TITLE
              and (title := chunks[n + 1].title) and title.org and not _gap(ctx, chunks[n], chunks[n + 1])
-             and ctx.word(chunks[n + 1].j) in load().glue["list"] | {".", ""}]
+             and ctx.word(chunks[n + 1].j) in load().glue["list"] | {".", ""}
+             and _listed_holder(chunks[n])]
     if len(glued) < 2:
         return []
     return [Pair(chunks[n], chunks[n + 1]) for n in glued]

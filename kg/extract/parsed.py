@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context
@@ -22,7 +23,12 @@ class Parsed:
 
     def words(self) -> list[str]:
         """Return the sentence's words in lower case."""
-        return [t.text.lower() for t in self.ctx.tokens]
+        return list(self._lowered)
+
+    @cached_property
+    def _lowered(self) -> tuple[str, ...]:
+        """The sentence's words in lower case, made once: attendance asks for them five times."""
+        return tuple(t.text.lower() for t in self.ctx.tokens)
 
     def of_kind(self, *kinds: ChunkKind) -> list[Chunk]:
         """Return the chunks of the given kinds, in order."""

@@ -50,6 +50,20 @@ def person_at(ctx: Context, i: int, evidence_needed: bool = True) -> Chunk | Non
     Without `evidence_needed` any capitalised run is taken (it follows a title); with it, the
     run needs a rank, an honorific or a degree to be a person here ("AKBP Heri Setiawan").
     """
+    # The chunker asks for a person at i, then, finding none, for a name at i: the same parse.
+    global _last
+    last = _last
+    if last[0] is not ctx or last[1] != i:
+        last = _last = (ctx, i, _person_at(ctx, i))
+    found = last[2]
+    return found if found and (found.tags or not evidence_needed) else None
+
+
+_last: tuple[Context | None, int, Chunk | None] = (None, -1, None)  # the last parse, and where
+
+
+def _person_at(ctx: Context, i: int) -> Chunk | None:
+    """Parse a person at i, tagged "evidence" when a rank, an honorific or a degree says so."""
     k = i
     while is_prefix(ctx.word(k)) or (ctx.word(k) == "." and k > i) or _corps_mark(ctx, k, i):
         k += 3 if _corps_mark(ctx, k, i) else 1
@@ -66,8 +80,6 @@ def person_at(ctx: Context, i: int, evidence_needed: bool = True) -> Chunk | Non
         return None
     # Degrees written without dots ("Feri Iswan AP MPA") run on as capitalised words.
     evidence = start > i or end > k or aged or bool(found.suffixes)
-    if evidence_needed and not evidence:
-        return None
     tags = frozenset({"evidence"}) if evidence else frozenset()
     return chunk(ctx, ChunkKind.PERSON, i, end, person=found, tags=tags)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 
 from kg.extract.chunks import OrgRef, PlaceRef
 from kg.lexicons import gazetteer, load
@@ -16,15 +17,22 @@ def acronym_table(definitions: list[tuple[str, str]]) -> dict[str, str]:
 
     Acronyms of one full name share the first listed: "Bakesbangpol" is "Kesbangpol".
     """
+    table = dict(_lexicon_acronyms())
+    for pair in definitions:
+        full, short = sorted(pair, key=lambda n: -len(n.split()))  # either order: "X (Y)"
+        table.setdefault(fold(full), table.get(fold(short), short))
+        table.setdefault(fold(short), table[fold(full)])
+    return table
+
+
+@cache
+def _lexicon_acronyms() -> dict[str, str]:
+    """Map the lexicon's folded full names and acronyms to one acronym (made once; copied)."""
     table: dict[str, str] = {}
     for acronym, (fulls, _) in load().acronyms.items():
         canonical = next((table[fold(f)] for f in fulls if fold(f) in table), acronym)
         table |= {fold(acronym): canonical} | {fold(f): canonical for f in fulls
                                                if fold(f) not in table}
-    for pair in definitions:
-        full, short = sorted(pair, key=lambda n: -len(n.split()))  # either order: "X (Y)"
-        table.setdefault(fold(full), table.get(fold(short), short))
-        table.setdefault(fold(short), table[fold(full)])
     return table
 
 

@@ -186,7 +186,7 @@ def _home_unit(ctx: Context, j: int, carries: str) -> tuple[int, PlaceRef] | Non
     Sumatera Selatan.
     """
     levels, holder = load().home_levels.get(carries.split(" {")[0], ((), "any"))
-    if not ctx.reference or not levels or (holder == "named" and not _holder_follows(ctx, j)):
+    if not levels or (holder == "named" and not _holder_follows(ctx, j)) or not ctx.reference:
         return None
     chain = gazetteer.chain(gazetteer.regions()[ctx.reference])
     region = next((r for r in chain if r.level in levels), None)

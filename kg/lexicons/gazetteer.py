@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kg.lexicons import LexiconError, load
@@ -106,6 +106,7 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
 
 
+@lru_cache(maxsize=65536)  # the grammar asks for the same spans again and again
 def lookup(name: str, level: PlaceLevel | None = None) -> tuple[Region, ...]:
     """Return the regions a name may mean, larger and aliased ones first; `level` narrows them."""
     bare = _PREFIX.sub("", name)
