@@ -576,3 +576,9 @@ def test_bersama_in_capitals_joins_two_bodies_it_does_not_name_one() -> None:
     x = extract_text("KENDARI, SULTRANEWS.ID - Komisi V DPR RI Bersama Kementerian PUPR meninjau "
                      "bendungan, Senin (2/9/2024).")
     assert {o.name for o in x.organizations} == {"Komisi V DPR RI", "Kementerian PUPR"}
+
+
+def test_a_short_title_in_brackets_after_the_spelt_out_one_takes_the_place_after_it() -> None:
+    x = extract_text("JAMBI, JAMBINEWS.ID - Kepala kepolisian daerah (Kapolda) Jambi yang baru, Irjen Pol "
+                     "Drs Firmansyah Putra MSi tiba di Mapolda, Senin (2/12/2024).")
+    assert holdings(x) == {("firmansyah putra", "Kepala", "polda|15")}

@@ -78,6 +78,9 @@ def title(ctx: Context, i: int) -> Chunk | None:
             j, org_ref = end, _home_org(role.fallback, home[1])
             org_start = j
     else:
+        if ctx.word(k - 1) == "(" and ctx.word(j) == ")" and (
+                bracketed := _carried(ctx, j + 1, role.carries)) and bracketed[0] > j + 1:
+            org_start, j = j + 1, j + 1  # "Kepala kepolisian daerah (Kapolda) Jambi": the place after
         j, org_ref = _carried(ctx, j, role.carries)
         j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
             else j
