@@ -293,8 +293,8 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
         # "dari Kepala BKD dilantik menjadi Kepala Dispora"; "dari Kepala Biro A pada Sekretariat
         # Daerah menjadi ...": a verb, or the body the first post's unit is in, may come between.
         while n + 2 < len(chunks) and (chunks[n + 1].kind == ChunkKind.EVENT or (
-                chunks[n + 1].kind == ChunkKind.ORGANIZATION and _gap(ctx, anchor, chunks[n + 1])
-                and _gap(ctx, anchor, chunks[n + 1])[-1] in links("within"))):
+                chunks[n + 1].kind == ChunkKind.ORGANIZATION
+                and set(_gap(ctx, anchor, chunks[n + 1])[-1:]) & links("within"))):
             n += 1
             anchor = chunks[n] if chunks[n].kind == ChunkKind.ORGANIZATION else anchor
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None

@@ -79,9 +79,10 @@ def title(ctx: Context, i: int) -> Chunk | None:
             org_start = j
     else:
         if ctx.word(k - 1) == "(" and ctx.word(j) == ")" and (
-                bracketed := _carried(ctx, j + 1, role.carries)) and bracketed[0] > j + 1:
-            org_start, j = j + 1, j + 1  # "Kepala kepolisian daerah (Kapolda) Jambi": the place after
-        j, org_ref = _carried(ctx, j, role.carries)
+                bracketed := _carried(ctx, j + 1, role.carries))[0] > j + 1:
+            org_start, (j, org_ref) = j + 1, bracketed  # "Kepala kepolisian daerah (Kapolda) Jambi"
+        else:
+            j, org_ref = _carried(ctx, j, role.carries)
         j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
             else j
         j = national_end(ctx, j) if org_ref else j

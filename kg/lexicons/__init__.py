@@ -97,7 +97,7 @@ def _uses(name: str, column: str, allowed: Set[str]) -> dict[str, frozenset[str]
     return {use: frozenset(forms) for use, forms in sorted(table.items())}
 
 
-def _roles() -> dict[str, Role]:
+def _roles(acronyms: dict[str, tuple[tuple[str, ...], str]]) -> dict[str, Role]:
     """Read the role titles, checking each carried organisation's template."""
     roles: dict[str, Role] = {}
     columns = ("form", "role", "carries", "fallback")
@@ -106,17 +106,18 @@ def _roles() -> dict[str, Role]:
         if any(t and sum(t.count(slot) for slot in CARRY_SLOTS) > 1 for t in (carries, fallback)):
             raise LexiconError(f"roles.tsv: '{form}' carries more than one slot")
         roles[form] = Role(row["role"], carries, fallback)
-    return roles | {form: role for form, role in _glued_heads(roles).items() if form not in roles}
+    return roles | {form: role for form, role in _glued_heads(roles, acronyms).items() if form not in roles}
 
 
-def _glued_heads(roles: dict[str, Role]) -> dict[str, Role]:
+def _glued_heads(roles: dict[str, Role], acronyms: dict[str, tuple[tuple[str, ...], str]]
+                 ) -> dict[str, Role]:
     """Derive the titles news glue onto a body's acronym from the short titles of a kind of body
     ("Kadis" heads a Dinas, "Kaban" a Badan): "Kadinkes" heads the Dinkes, "Kakesbangpol" and
     "Kabankesbangpol" the Kesbangpol."""
     heads = {role.carries.split(" {")[0]: (form, role.role) for form, role in roles.items()
              if role.carries and role.carries.endswith(" {rest}")}
     glued: dict[str, Role] = {}
-    for acronym, (fulls, scope) in _acronyms().items():
+    for acronym, (fulls, scope) in acronyms.items():
         head = fulls[0].split()[0]
         if scope == "national" or " " in acronym or head not in heads:
             continue
@@ -197,6 +198,7 @@ class Lexicon:
 def load() -> Lexicon:
     """Load and validate every word list once."""
     events = _unique("events.tsv", _rows("events.tsv", ("form", "kind", "noun")), "form")
+    acronyms = _acronyms()
     if bad := sorted({r["kind"] for r in events.values()} - set(EventKind)):
         raise LexiconError(f"events.tsv: unknown kind {bad}")
     return Lexicon(
@@ -206,10 +208,10 @@ def load() -> Lexicon:
         degrees=_words("degrees.tsv"),
         months=_numbers("months.tsv", "month", 1, 12),
         weekdays=_numbers("weekdays.tsv", "weekday", 1, 7),
-        roles=_roles(),
+        roles=_roles(acronyms),
         qualifiers=_mapping("qualifiers.tsv", "qualifier", {"Pj", "Plt", "Plh"}),
         org_heads=_words("org_heads.tsv"),
-        acronyms=_acronyms(),
+        acronyms=acronyms,
         collectives=_mapping("collectives.tsv", "name"),
         quantifiers=_words("quantifiers.tsv"),
         place_levels={form: PlaceLevel(level) for form, level in

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import groupby, islice
@@ -186,13 +186,18 @@ def write_sorted_ntriples(triples: Iterable[Any], path: Path, run: int = RUN) ->
             for start in range(0, len(keys), CHUNK):
                 written.write("".join(keys[start:start + CHUNK]).encode("utf-8"))
         del keys
+    merge_runs(runs, path, _line)  # the keys sort as their UTF-8 bytes do
+
+
+def merge_runs(runs: list[Path], path: Path, spell: Callable[[bytes], bytes] | None = None) -> None:
+    """Merge files of sorted lines into one file, a line found in several runs written once (as
+    `spell` writes it, if given), and delete the runs."""
     files = [r.open("rb") for r in runs]
     try:
         with path.open("wb") as out:
-            # the keys sort as their UTF-8 bytes do; a triple in two runs is written once
-            merged = (key for key, _ in groupby(heapq.merge(*files)))
-            while chunk := list(islice(merged, CHUNK)):
-                out.write(b"".join(_line(key) for key in chunk))
+            once = (line for line, _ in groupby(heapq.merge(*files)))
+            while chunk := list(islice(once, CHUNK)):
+                out.write(b"".join(map(spell, chunk) if spell else chunk))
     finally:
         for file in files:
             file.close()

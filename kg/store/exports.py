@@ -7,20 +7,19 @@ order the store was built in; the Turtle is Oxigraph's, with our prefixes.
 
 from __future__ import annotations
 
-import heapq
 import re
 import tempfile
 from functools import partial
-from itertools import groupby, islice
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.pipeline import collector_held, side_by_side
 from kg.rdf.files import (
-    CHUNK,
     RUN,
     atomic_file,
     declared_integer_types,
+    merge_runs,
     read_ntriples,
     write_atomically,
 )
@@ -79,17 +78,7 @@ def write_union_ntriples(store: ox.Store, path: Path, run: int = RUN) -> None:
             runs.append(path.with_name(f"{path.name}.run{len(runs)}"))
             runs[-1].write_bytes("".join(sorted(lines)).encode("utf-8"))
     dump.unlink()
-    files = [r.open("rb") for r in runs]
-    try:
-        with path.open("wb") as out:
-            lines_once = (line for line, _ in groupby(heapq.merge(*files)))  # sorted as UTF-8
-            while chunk := b"".join(islice(lines_once, CHUNK)):
-                out.write(chunk)
-    finally:
-        for file in files:
-            file.close()
-        for r in runs:
-            r.unlink(missing_ok=True)
+    merge_runs(runs, path)  # the lines sort as their UTF-8 bytes do
 
 
 def turtle(ntriples: str) -> str:
