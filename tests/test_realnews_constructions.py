@@ -582,3 +582,12 @@ def test_a_short_title_in_brackets_after_the_spelt_out_one_takes_the_place_after
     x = extract_text("JAMBI, JAMBINEWS.ID - Kepala kepolisian daerah (Kapolda) Jambi yang baru, Irjen Pol "
                      "Drs Firmansyah Putra MSi tiba di Mapolda, Senin (2/12/2024).")
     assert holdings(x) == {("firmansyah putra", "Kepala", "polda|15")}
+
+
+def test_a_misspelt_title_and_region_word_are_read_as_meant() -> None:
+    x = extract_text("MANADO, SULUTNEWS.ID - Rapat dihadiri Sekda Kabupatem Minahasa Selatan, Robert "
+                     "Wenas, dan Kaporesta Manado AKBP Yunus Pandean, Senin (2/12/2024).")
+    assert holdings(x) == {("robert wenas", "Sekretaris Daerah", "pemkab|71.05"),
+                           ("yunus pandean", "Kepala", "polresta|71.71")}
+    assert {o.name for o in x.organizations} == {"Pemerintah Kabupaten Minahasa Selatan",
+                                                 "Polresta Manado"}

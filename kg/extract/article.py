@@ -16,7 +16,8 @@ from kg.lexicons import gazetteer, load
 from kg.nlp import ner
 from kg.nlp.dates import DateMention, find_dates
 from kg.nlp.sentences import split_sentences
-from kg.nlp.tokens import fold, tokenize
+from kg.nlp.spelling import meant
+from kg.nlp.tokens import Token, fold, tokenize
 from kg.nlp.vocabulary import is_plain, name_shaped
 from kg.records import Article, Sentence
 from kg.vocab import ChunkKind, MentionType, PlaceLevel
@@ -56,7 +57,8 @@ def _context(article: Article, s: Sentence, dates: list[DateMention],
     if like is not None:
         tokens, blocked = like.tokens, like.blocked
     else:
-        tokens = tokenize(article.text, s.start, s.end)
+        tokens = [t if (word := meant(t.text)) is t.text else Token(word, t.start, t.end)
+                  for t in tokenize(article.text, s.start, s.end)]
         blocked = frozenset(i for i, t in enumerate(tokens) if t.start < article.body_start
                             or any(d.start <= t.start < d.end for d in dates))
     return (Watched if watched else Context)(article.text, tokens, blocked, defined, region,

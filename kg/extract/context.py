@@ -37,6 +37,8 @@ class Context:
         self._words = [t.text for t in self.tokens]
         blocked = self.blocked
         self._caps = [n not in blocked and _capitalised(word) for n, word in enumerate(self._words)]
+        text = self.text
+        self._respelt = {t for t in self.tokens if text[t.start:t.end] != t.text}
 
     def word(self, i: int) -> str:
         """Return the text of token i, or "" past either end."""
@@ -49,8 +51,18 @@ class Context:
         return 0 <= i < len(caps) and caps[i]
 
     def span(self, i: int, j: int) -> str:
-        """Return the text that tokens [i, j) cover."""
-        return self.text[self.tokens[i].start:self.tokens[j - 1].end]
+        """Return the text that tokens [i, j) cover, a misspelt word as the word it meant
+        (`kg.nlp.spelling`)."""
+        tokens, text = self.tokens, self.text
+        start, end = tokens[i].start, tokens[j - 1].end
+        if not self._respelt:
+            return text[start:end]
+        parts, at = [], start
+        for t in tokens[i:j]:
+            if t in self._respelt:
+                parts += [text[at:t.start], t.text]
+                at = t.end
+        return "".join(parts) + text[at:end]
 
 
 def _capitalised(word: str) -> bool:
