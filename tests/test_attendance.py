@@ -176,3 +176,14 @@ def test_those_listed_with_the_subject_of_a_verb_of_taking_part_and_an_opener_at
                      "Lahat AKBP Yoga Pratama.")
     people = {a.participant for a in x.attendances if a.kind == "person"}
     assert people == {"bursah zainudin", "widia ningrum", "yoga pratama"}
+
+
+def test_officials_sworn_in_from_one_post_to_another_attend_for_neither_body() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Gubernur Sumatera Selatan, Hendra Wijaya, melantik dua "
+                     "penjabat bupati di Palembang, Senin (2/9/2024). Adapun nama penjabat yang dilantik "
+                     "oleh Gubernur Sumsel yakni :\n"
+                     "- Pj Bupati Lahat, Rudi Hartono (Kepala Dinas Sosial Sumatera Selatan)\n"
+                     "- Pj Bupati Empat Lawang, Sari Dewi (Sekda Kabupaten Empat Lawang)\n")
+    attending = {a.participant for a in x.attendances}
+    assert {"rudi hartono", "sari dewi", "hendra wijaya", "pemprov|16"} <= attending
+    assert not {"pemkab|16.04", "pemkab|16.11", "dinsos|16"} & attending

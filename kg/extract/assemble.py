@@ -103,19 +103,25 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
     return takings
 
 
-def _through_officials(attendances: list[Attendance], holdings: list[Holding]) -> list[Attendance]:
+def _through_officials(attendances: list[Attendance], holdings: list[Holding], inaugurations: set[str]
+                       ) -> list[Attendance]:
     """Let an institution take part where its official does, in the official's own words.
 
     "Hadir Kapolres Bantaeng AKBP A, Dandim 1410 B": the Polres and the Kodim attend through
-    their commanders (the representative's body likewise); a former post speaks for no one.
+    their commanders (the representative's body likewise); a former post speaks for no one,
+    and an official sworn in from one post to another at an inauguration ("Pj Bupati X, A
+    (Sekda X)") is there in person, for neither body.
     """
     posts: dict[str, dict[str, Holding]] = {}  # one holding per person and body is enough
     for h in holdings:
         if h.status in {HoldingStatus.CURRENT, HoldingStatus.INCOMING}:
             posts.setdefault(h.person, {}).setdefault(h.organization, h)
+    moved = _moves(holdings)
     present = {(a.participant, a.event) for a in attendances}
     out = []
     for a in attendances:
+        if a.event in inaugurations and (a.participant, a.sentence) in moved:
+            continue
         for h in posts.get(a.participant, {}).values() if a.kind == Kind.PERSON else []:
             if (h.organization, a.event) not in present and h.sentence == a.sentence:
                 present.add((h.organization, a.event))
@@ -134,13 +140,17 @@ def _sworn_in(holdings: list[Holding], groups: list[EventGroup], event_keys: dic
     event = next((g for g in groups if g.kind == EventKind.INAUGURATION), None)
     if event is None:
         return []
-    posts: dict[tuple[str, Sentence], list[Holding]] = {}
-    for h in holdings:
-        posts.setdefault((h.person, h.sentence), []).append(h)
-    # Two posts in one sentence: a move ("dari A menjadi B") or a second office ("A menjadi Pjs B").
     return [Attendance(person, Kind.PERSON, event_keys[event.key], ParticipationRole.ATTENDEE, sentence)
-            for (person, sentence), held in posts.items()
-            if len({(h.role, h.organization) for h in held}) > 1]
+            for person, sentence in _moves(holdings)]
+
+
+def _moves(holdings: list[Holding]) -> list[tuple[str, Sentence]]:
+    """Return the persons a sentence gives two posts, each with that sentence: a move ("dari A
+    menjadi B") or a second office ("A menjadi Pjs B")."""
+    posts: dict[tuple[str, Sentence], set[tuple[str, str]]] = {}
+    for h in holdings:
+        posts.setdefault((h.person, h.sentence), set()).add((h.role, h.organization))
+    return [key for key, held in posts.items() if len(held) > 1]
 
 
 def _target(n: int, groups: list[EventGroup], main: EventGroup) -> EventGroup:
@@ -189,7 +199,8 @@ def extract(article: Article, mentions_wanted: bool = False, recogniser: bool = 
             event = event_keys[_target(t.sentence, groups, main).key]
             attendances.append(Attendance(key, kind, event, t.role, parsed[t.sentence].sentence))
     holdings = _holdings(parsed, person_keys, org_keys)
-    attendances += _through_officials(attendances, holdings)
+    inaugurations = {event_keys[g.key] for g in groups if g.kind == EventKind.INAUGURATION}
+    attendances += _through_officials(attendances, holdings, inaugurations)
     attendances += _sworn_in(holdings, groups, event_keys)
     return Extraction(
         article=article,
