@@ -591,3 +591,17 @@ def test_a_misspelt_title_and_region_word_are_read_as_meant() -> None:
                            ("yunus pandean", "Kepala", "polresta|71.71")}
     assert {o.name for o in x.organizations} == {"Pemerintah Kabupaten Minahasa Selatan",
                                                  "Polresta Manado"}
+
+
+def test_a_field_written_short_is_the_field_not_a_name() -> None:
+    x = extract_text("PALANGKA RAYA, KALTENGNEWS.ID - Pj Bupati Katingan, Yusran Hadi (Asisten "
+                     "Ekbang dan Kesra Kalteng) membuka rapat, Senin (2/10/2023).")
+    assert {p.name for p in x.persons} == {"Yusran Hadi"}
+    assert any(h.role == "Asisten Ekbang dan Kesra" for h in x.holdings)
+
+
+def test_a_body_misspelt_keeps_its_written_form_as_another_name() -> None:
+    x = extract_text("TANJUNG BALAI KARIMUN, KEPRINEWS.ID - Ketua Banwaslu Kabupaten Karimun, Rudi "
+                     "Wirawan, hadir dalam rapat pleno, Senin (2/12/2024).")
+    (body,) = x.organizations
+    assert body.name == "Bawaslu Kabupaten Karimun" and "Banwaslu Kabupaten Karimun" in body.aliases

@@ -50,6 +50,10 @@ class Context:
         caps = self._caps
         return 0 <= i < len(caps) and caps[i]
 
+    def written(self, i: int, j: int) -> str:
+        """Return the text that tokens [i, j) cover, exactly as written."""
+        return self.text[self.tokens[i].start:self.tokens[j - 1].end]
+
     def span(self, i: int, j: int) -> str:
         """Return the text that tokens [i, j) cover, a misspelt word as the word it meant
         (`kg.nlp.spelling`)."""

@@ -375,5 +375,5 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":
         end += 3  # "Polres Seram Bagian Barat (SBB)": the region's short name
     names = tuple(n for n in (other,) if n)
-    return end, OrgRef(ctx.span(i, end), base, short if short != base else None,
+    return end, OrgRef(ctx.written(i, end), base, short if short != base else None,
                        place[1] if place else None, names)

@@ -179,7 +179,8 @@ def _name_like(word: str) -> bool:
     """Say whether a capitalised word reads as part of a name rather than of a field."""
     if len(word) == 1:
         return not is_roman(word)  # the initial of "Rajendra D. Wiritanaya"
-    return not (word.isupper() or word in load().role_fields
+    lex = load()
+    return not (word.isupper() or word in lex.role_fields or word in lex.field_words
                 or word in org_vocabulary() or is_vocabulary(word))
 
 

@@ -180,6 +180,7 @@ class Lexicon:
     name_parts: dict[str, str]
     plural_roles: frozenset[str]
     role_fields: frozenset[str]
+    field_words: frozenset[str]
     links: dict[str, str]
     bylines: dict[str, BylineRole]
     home_levels: dict[str, tuple[tuple[str, ...], str]]
@@ -231,6 +232,7 @@ def load() -> Lexicon:
                                                          "abbreviation"}),
         plural_roles=_words("plural_roles.tsv"),
         role_fields=_words("role_fields.tsv"),
+        field_words=_words("field_words.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
                                                    "held-by", "replacing", "replaced-by", "within"}),
         bylines={label: BylineRole(role) for label, role in
