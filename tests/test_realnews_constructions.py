@@ -605,3 +605,12 @@ def test_a_body_misspelt_keeps_its_written_form_as_another_name() -> None:
                      "Wirawan, hadir dalam rapat pleno, Senin (2/12/2024).")
     (body,) = x.organizations
     assert body.name == "Bawaslu Kabupaten Karimun" and "Banwaslu Kabupaten Karimun" in body.aliases
+
+
+def test_several_titles_handed_over_from_one_holder_to_another_in_one_sentence() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Sertijab Kapolres Lahat dan Kapolres Empat Lawang digelar, "
+                     "Senin (2/9/2024): Kapolres Lahat dari AKBP Yudi Fitri ke AKBP Rudi Nasution, "
+                     "Kapolres Empat Lawang dari AKBP Sandi Wijaya ke AKBP Hari Purnomo.")
+    assert {(h.person, h.organization, h.status) for h in x.holdings} == {
+        ("yudi fitri", "polres|16.04", "outgoing"), ("rudi nasution", "polres|16.04", "incoming"),
+        ("sandi wijaya", "polres|16.11", "outgoing"), ("hari purnomo", "polres|16.11", "incoming")}

@@ -102,21 +102,23 @@ def _status(ctx: Context, t: Chunk, gap: list[str]) -> HoldingStatus:
 
 
 def _handover(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
-    """Pair a title handed over "dari X kepada Y": X outgoing, Y incoming.
+    """Pair each title handed over "dari X kepada Y" (or "ke Y"): X outgoing, Y incoming.
 
-    "Jabatan Kapolres Lumajang diserahterimakan dari AKBP X kepada AKBP Y."
+    "Jabatan Kapolres Lumajang diserahterimakan dari AKBP X kepada AKBP Y."; "Kasdam dari A ke
+    B, Irdam dari C ke D".
     """
     titles = [n for n, c in enumerate(chunks) if c.kind == ChunkKind.TITLE and c.title and c.title.org
               and n not in used]
-    people = [n for n, c in enumerate(chunks) if c.kind in _PEOPLE and n not in used]
+    pairs = []
     for t in titles:
-        after = [n for n in people if n > t]
+        after = [n for n in range(t + 1, len(chunks)) if chunks[n].kind in _PEOPLE and n not in used]
         if len(after) >= 2 and ctx.word(chunks[after[0]].i - 1).lower() == "dari" and \
-                ctx.word(chunks[after[1]].i - 1).lower() == "kepada":
+                all(chunks[n].kind != ChunkKind.TITLE for n in range(t + 1, after[0])) and \
+                ctx.word(chunks[after[1]].i - 1).lower() in {"kepada", "ke"}:
             used |= {t, after[0], after[1]}
-            return [Pair(chunks[after[0]], chunks[t], HoldingStatus.OUTGOING),
-                    Pair(chunks[after[1]], chunks[t], HoldingStatus.INCOMING)]
-    return []
+            pairs += [Pair(chunks[after[0]], chunks[t], HoldingStatus.OUTGOING),
+                      Pair(chunks[after[1]], chunks[t], HoldingStatus.INCOMING)]
+    return pairs
 
 
 def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
@@ -390,10 +392,11 @@ def _replaced(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair
 
 
 def _title_has_own_holder(ctx: Context, chunks: list[Chunk], t: int) -> bool:
-    """Say whether the title at index t is directly followed by its own holder ("Kepala X Nama")."""
+    """Say whether the title at index t is directly followed by its own holder ("Kepala X Nama"),
+    or handed over from one to another ("Irdam dari A ke B")."""
     if t + 1 >= len(chunks) or chunks[t + 1].kind not in _PEOPLE:
         return False
-    return _gap(ctx, chunks[t], chunks[t + 1]) == []
+    return _gap(ctx, chunks[t], chunks[t + 1]) in ([], ["dari"])
 
 
 def promote(chunks: list[Chunk], pairs: list[Pair]) -> list[Chunk]:
