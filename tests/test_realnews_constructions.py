@@ -614,3 +614,9 @@ def test_several_titles_handed_over_from_one_holder_to_another_in_one_sentence()
     assert {(h.person, h.organization, h.status) for h in x.holdings} == {
         ("yudi fitri", "polres|16.04", "outgoing"), ("rudi nasution", "polres|16.04", "incoming"),
         ("sandi wijaya", "polres|16.11", "outgoing"), ("hari purnomo", "polres|16.11", "incoming")}
+
+
+def test_a_commands_known_name_after_its_number_ends_the_unit() -> None:
+    x = extract_text("AMBON, MALUKUNEWS.ID - Gubernur didampingi Kasdam XVI/Pattimura Gabriel Hartanto "
+                     "membuka rapat, Senin (2/9/2024).")
+    assert ("gabriel hartanto", "Kepala Staf", "kodam|unit:xvi pattimura") in holdings(x)

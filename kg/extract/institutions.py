@@ -98,7 +98,9 @@ def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
         # "Danrem 162/Wira Bhakti Kolonel Inf ...", "Lurah 7 Ulu, Nama": a unit's name may run
         # on one word, but "Dandim 0405/Lahat Dedi Kurniawan" ends at the region.
         j = i + 1
-        if "/" in word and (n := _region_run(ctx, word.split("/")[-1], j)):
+        if "/" in word and (n := _known_unit(ctx, word.split("/")[-1], j)) is not None:
+            j += n  # "Pangdam XVI/Pattimura Nama": a command's known name ends the unit
+        elif "/" in word and (n := _region_run(ctx, word.split("/")[-1], j)):
             j += n  # "Dandim 0404/Muara Enim Letkol ...": the region after the slash runs on
         elif ctx.cap(j) and not is_prefix(ctx.word(j)) and (
                 ("/" in word and not gazetteer.lookup(word.split("/")[-1])) or ctx.word(j + 1) == ","):
@@ -108,6 +110,16 @@ def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
         while is_direction(ctx, j):
             j += 1  # "Koramil 03/Tanjung Raya"
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
+    return None
+
+
+def _known_unit(ctx: Context, first: str, j: int) -> int | None:
+    """Count the words after token j - 1 that end a command's known name begun by `first`
+    ("II/Bukit" + "Barisan"), or None when no known name begins so."""
+    names = load().unit_names
+    for more in (3, 2, 1, 0):
+        if " ".join([first, *(ctx.word(k) for k in range(j, j + more))]) in names:
+            return more
     return None
 
 

@@ -181,6 +181,7 @@ class Lexicon:
     plural_roles: frozenset[str]
     role_fields: frozenset[str]
     field_words: frozenset[str]
+    unit_names: frozenset[str]
     links: dict[str, str]
     bylines: dict[str, BylineRole]
     home_levels: dict[str, tuple[tuple[str, ...], str]]
@@ -233,6 +234,7 @@ def load() -> Lexicon:
         plural_roles=_words("plural_roles.tsv"),
         role_fields=_words("role_fields.tsv"),
         field_words=_words("field_words.tsv"),
+        unit_names=_words("unit_names.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
                                                    "held-by", "replacing", "replaced-by", "within"}),
         bylines={label: BylineRole(role) for label, role in
