@@ -620,3 +620,17 @@ def test_a_commands_known_name_after_its_number_ends_the_unit() -> None:
     x = extract_text("AMBON, MALUKUNEWS.ID - Gubernur didampingi Kasdam XVI/Pattimura Gabriel Hartanto "
                      "membuka rapat, Senin (2/9/2024).")
     assert ("gabriel hartanto", "Kepala Staf", "kodam|unit:xvi pattimura") in holdings(x)
+
+
+def test_a_hospital_named_after_a_person_is_one_body_with_its_director() -> None:
+    x = extract_text("SURABAYA, JATIMNEWS.ID - Gubernur melantik pejabat, Senin (2/9/2024): Rina Wulandari "
+                     "sebagai Direktur RSUD dr. Suharjono Provinsi Jawa Timur, Bambang Prasetyo sebagai Direktur "
+                     "RSU Haji Surabaya.")
+    assert {p.name for p in x.persons} == {"Rina Wulandari", "Bambang Prasetyo"}
+    assert {h.person for h in x.holdings if h.role == "Direktur"} == {"rina wulandari", "bambang prasetyo"}
+
+
+def test_an_air_force_corps_after_a_rank_is_not_a_name() -> None:
+    x = extract_text("PADANG, SUMBARNEWS.ID - Danlanud Sutan Sjahrir Kolonel Pnb Budi Santoso hadir dalam "
+                     "upacara, Senin (2/9/2024).")
+    assert {p.name for p in x.persons} == {"Budi Santoso"}

@@ -114,7 +114,7 @@ def _handover(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
         after = [n for n in range(t + 1, len(chunks)) if chunks[n].kind in _PEOPLE and n not in used]
         if len(after) >= 2 and ctx.word(chunks[after[0]].i - 1).lower() == "dari" and \
                 all(chunks[n].kind != ChunkKind.TITLE for n in range(t + 1, after[0])) and \
-                ctx.word(chunks[after[1]].i - 1).lower() in {"kepada", "ke"}:
+                ctx.word(chunks[after[1]].i - 1).lower() in links("handed-to"):
             used |= {t, after[0], after[1]}
             pairs += [Pair(chunks[after[0]], chunks[t], HoldingStatus.OUTGOING),
                       Pair(chunks[after[1]], chunks[t], HoldingStatus.INCOMING)]

@@ -113,6 +113,18 @@ def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     return None
 
 
+def _eponym(ctx: Context, i: int, j: int) -> int:
+    """Count the words of the person a body is named after, honorific first, up to its region:
+    "RSUD dr. Soedarso Provinsi Kalbar", "RSU Haji Surabaya"."""
+    if ctx.span(i, j) not in load().eponym_heads or not (is_prefix(ctx.word(j)) or ctx.word(j) == "Haji"):
+        return 0
+    k = j
+    while k < j + 6 and (ctx.cap(k) or is_prefix(ctx.word(k)) or ctx.word(k) == ".") and not area(ctx, k) \
+            and ctx.word(k) not in load().place_levels:
+        k += 1
+    return k - j if k > j + 1 or ctx.word(j) == "Haji" else 0  # "RSU Haji", then its region
+
+
 def _known_unit(ctx: Context, first: str, j: int) -> int | None:
     """Count the words after token j - 1 that end a command's known name begun by `first`
     ("II/Bukit" + "Barisan"), or None when no known name begins so."""
@@ -377,6 +389,7 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     j, short = found
     if short and _unit_number(ctx, j):
         j += 1  # "SMPN 2 Ternate", "Yonif 732": the number names one of many
+    j += _eponym(ctx, i, j)
     base = (j == i + 1 and _government_of(ctx, i)) or ctx.span(i, j)
     j, other = _definition(ctx, j)
     if short:

@@ -182,6 +182,7 @@ class Lexicon:
     role_fields: frozenset[str]
     field_words: frozenset[str]
     unit_names: frozenset[str]
+    eponym_heads: frozenset[str]
     links: dict[str, str]
     bylines: dict[str, BylineRole]
     home_levels: dict[str, tuple[tuple[str, ...], str]]
@@ -235,8 +236,9 @@ def load() -> Lexicon:
         role_fields=_words("role_fields.tsv"),
         field_words=_words("field_words.tsv"),
         unit_names=_words("unit_names.tsv"),
+        eponym_heads=_words("eponym_heads.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
-                                                   "held-by", "replacing", "replaced-by", "within"}),
+                                                   "held-by", "replacing", "replaced-by", "within", "handed-to"}),
         bylines={label: BylineRole(role) for label, role in
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
