@@ -187,3 +187,14 @@ def test_officials_sworn_in_from_one_post_to_another_attend_for_neither_body() -
     attending = {a.participant for a in x.attendances}
     assert {"rudi hartono", "sari dewi", "hendra wijaya", "pemprov|16"} <= attending
     assert not {"pemkab|16.04", "pemkab|16.11", "dinsos|16"} & attending
+
+
+def test_officials_a_list_appoints_with_sebagai_are_sworn_in_in_person() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Bupati Lahat, Hendra Wijaya, melantik pejabat eselon dua, Senin "
+                     "(2/9/2024). Pejabat yang dilantik sebagai berikut: Rudi Hartono sebagai Kepala Dinas "
+                     "Sosial Kabupaten Lahat, Sari Dewi sebagai Kepala Dinas Pendidikan Kabupaten Lahat. "
+                     "Bambang Prasetyo sebagai Kepala Badan Kepegawaian Daerah Kabupaten Lahat.")
+    attending = {a.participant for a in x.attendances}
+    assert {"rudi hartono", "sari dewi", "bambang prasetyo", "hendra wijaya"} <= attending
+    held = {h.organization for h in x.holdings if h.person != "hendra wijaya"}
+    assert len(held) == 3 and not held & attending

@@ -14,6 +14,7 @@ from kg.extract.attendance import (
 )
 from kg.extract.bylines import bylines
 from kg.extract.chunks import Chunk, OrgRef
+from kg.extract.context import links
 from kg.extract.events import (
     EventGroup,
     activity,
@@ -103,24 +104,22 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
     return takings
 
 
-def _through_officials(attendances: list[Attendance], holdings: list[Holding], inaugurations: set[str]
-                       ) -> list[Attendance]:
+def _through_officials(attendances: list[Attendance], holdings: list[Holding], inaugurations: set[str],
+                       sworn: list[tuple[str, Sentence]]) -> list[Attendance]:
     """Let an institution take part where its official does, in the official's own words.
 
     "Hadir Kapolres Bantaeng AKBP A, Dandim 1410 B": the Polres and the Kodim attend through
     their commanders (the representative's body likewise); a former post speaks for no one,
-    and an official sworn in from one post to another at an inauguration ("Pj Bupati X, A
-    (Sekda X)") is there in person, for neither body.
+    and an official sworn in at an inauguration (`_sworn`) is there in person, for no body.
     """
     posts: dict[str, dict[str, Holding]] = {}  # one holding per person and body is enough
     for h in holdings:
         if h.status in {HoldingStatus.CURRENT, HoldingStatus.INCOMING}:
             posts.setdefault(h.person, {}).setdefault(h.organization, h)
-    moved = _moves(holdings)
-    present = {(a.participant, a.event) for a in attendances}
+    present, in_person = {(a.participant, a.event) for a in attendances}, set(sworn)
     out = []
     for a in attendances:
-        if a.event in inaugurations and (a.participant, a.sentence) in moved:
+        if a.event in inaugurations and (a.participant, a.sentence) in in_person:
             continue
         for h in posts.get(a.participant, {}).values() if a.kind == Kind.PERSON else []:
             if (h.organization, a.event) not in present and h.sentence == a.sentence:
@@ -130,9 +129,9 @@ def _through_officials(attendances: list[Attendance], holdings: list[Holding], i
     return out
 
 
-def _sworn_in(holdings: list[Holding], groups: list[EventGroup], event_keys: dict[str, str]
+def _sworn_in(sworn: list[tuple[str, Sentence]], groups: list[EventGroup], event_keys: dict[str, str]
               ) -> list[Attendance]:
-    """Let the officials a report moves from one post to another take part in its inauguration.
+    """Let the officials a report swears in take part in its inauguration.
 
     "- Budi: dari Kepala Dinas A menjadi Kepala Dinas B", under "Bupati melantik sepuluh
     pejabat": the list names those sworn in, though no verb of its lines says so.
@@ -141,7 +140,21 @@ def _sworn_in(holdings: list[Holding], groups: list[EventGroup], event_keys: dic
     if event is None:
         return []
     return [Attendance(person, Kind.PERSON, event_keys[event.key], ParticipationRole.ATTENDEE, sentence)
-            for person, sentence in _moves(holdings)]
+            for person, sentence in sworn]
+
+
+def _sworn(parsed: list[Parsed], persons: dict[str, str], holdings: list[Holding]
+           ) -> list[tuple[str, Sentence]]:
+    """Return the officials an inauguration's report swears in, each with its sentence: those a
+    sentence moves from one post to another (`_moves`), and those it names before their post
+    with a linking word ("A sebagai Kepala Dinas X, B sebagai Kepala Badan Y")."""
+    sworn = dict.fromkeys(_moves(holdings))
+    for p in parsed:
+        for q in p.pairs:
+            words = {p.ctx.word(k).lower() for k in range(q.person.j, q.title.i)}
+            if q.person.person and links("link") & words:
+                sworn[persons[fold(q.person.person.name)], p.sentence] = None
+    return list(sworn)
 
 
 def _moves(holdings: list[Holding]) -> list[tuple[str, Sentence]]:
@@ -200,8 +213,9 @@ def extract(article: Article, mentions_wanted: bool = False, recogniser: bool = 
             attendances.append(Attendance(key, kind, event, t.role, parsed[t.sentence].sentence))
     holdings = _holdings(parsed, person_keys, org_keys)
     inaugurations = {event_keys[g.key] for g in groups if g.kind == EventKind.INAUGURATION}
-    attendances += _through_officials(attendances, holdings, inaugurations)
-    attendances += _sworn_in(holdings, groups, event_keys)
+    sworn = _sworn(parsed, person_keys, holdings)
+    attendances += _through_officials(attendances, holdings, inaugurations, sworn)
+    attendances += _sworn_in(sworn, groups, event_keys)
     return Extraction(
         article=article,
         sentences=tuple(p.sentence for p in parsed),
