@@ -634,3 +634,9 @@ def test_an_air_force_corps_after_a_rank_is_not_a_name() -> None:
     x = extract_text("PADANG, SUMBARNEWS.ID - Danlanud Sutan Sjahrir Kolonel Pnb Budi Santoso hadir dalam "
                      "upacara, Senin (2/9/2024).")
     assert {p.name for p in x.persons} == {"Budi Santoso"}
+
+
+def test_a_documents_or_budgets_acronym_before_a_region_names_no_body() -> None:
+    x = extract_text("SURABAYA, JATIMNEWS.ID - BPK Perwakilan Jawa Timur menyerahkan LHP atas LKPD Kabupaten "
+                     "Ngawi dan APBD Kota Blitar pada peringatan HUT Kota Batu, Senin (2/6/2024).")
+    assert {o.name for o in x.organizations} == {"BPK Perwakilan Jawa Timur"}

@@ -302,8 +302,9 @@ def _unknown_acronym(ctx: Context, i: int, after_title: bool) -> bool:
     word = ctx.word(i)
     if not (3 <= len(word) <= 8 and word.isalpha() and word.isupper()) or i in ctx.blocked:
         return False  # two capitals are too often a degree, a numeral or "RI" to be a body
-    if is_prefix(word) or is_degree(word) or word in load().region_aliases \
-            or word in load().collectives or is_roman(word):
+    lex = load()
+    if is_prefix(word) or is_degree(word) or word in lex.region_aliases or word in lex.collectives \
+            or word in lex.terms or is_roman(word):
         return False
     return after_title or bool(area(ctx, i + 1))
 

@@ -183,6 +183,7 @@ class Lexicon:
     field_words: frozenset[str]
     unit_names: frozenset[str]
     eponym_heads: frozenset[str]
+    terms: frozenset[str]
     links: dict[str, str]
     bylines: dict[str, BylineRole]
     home_levels: dict[str, tuple[tuple[str, ...], str]]
@@ -237,6 +238,7 @@ def load() -> Lexicon:
         field_words=_words("field_words.tsv"),
         unit_names=_words("unit_names.tsv"),
         eponym_heads=_words("eponym_heads.tsv"),
+        terms=_words("terms.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
                                                    "held-by", "replacing", "replaced-by", "within", "handed-to"}),
         bylines={label: BylineRole(role) for label, role in
