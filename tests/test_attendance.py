@@ -198,3 +198,11 @@ def test_officials_a_list_appoints_with_sebagai_are_sworn_in_in_person() -> None
     assert {"rudi hartono", "sari dewi", "bambang prasetyo", "hendra wijaya"} <= attending
     held = {h.organization for h in x.holdings if h.person != "hendra wijaya"}
     assert len(held) == 3 and not held & attending
+
+
+def test_those_who_accompany_the_host_or_read_at_the_ceremony_attend() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Bupati Lahat Hendra Wijaya membuka upacara Hari Ibu, Senin "
+                     "(22/12/2024). Wakil Bupati Lahat Budi Hartono dan Kepala Dinas Sosial Kabupaten Lahat Rudi "
+                     "Santoso turut mendampingi Bupati. Sejarah singkat dibacakan oleh Sekretaris GOW "
+                     "Kabupaten Lahat, Sari Dewi.")
+    assert {"budi hartono", "rudi santoso", "sari dewi"} <= {a.participant for a in x.attendances}
