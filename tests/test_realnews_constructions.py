@@ -640,3 +640,9 @@ def test_a_documents_or_budgets_acronym_before_a_region_names_no_body() -> None:
     x = extract_text("SURABAYA, JATIMNEWS.ID - BPK Perwakilan Jawa Timur menyerahkan LHP atas LKPD Kabupaten "
                      "Ngawi dan APBD Kota Blitar pada peringatan HUT Kota Batu, Senin (2/6/2024).")
     assert {o.name for o in x.organizations} == {"BPK Perwakilan Jawa Timur"}
+
+
+def test_the_armed_forces_branches_and_national_associations_are_bodies() -> None:
+    x = extract_text("POSO, SULTENGNEWS.ID - Apel siaga dihadiri TNI AD, TNI AL, Persit, HMI Cabang Poso dan "
+                     "Kwarda Sulteng, Senin (2/9/2024).")
+    assert {"TNI AD", "TNI AL", "Persit", "HMI Cabang Poso", "Kwarda Sulteng"} <= {o.name for o in x.organizations}
