@@ -646,3 +646,10 @@ def test_the_armed_forces_branches_and_national_associations_are_bodies() -> Non
     x = extract_text("POSO, SULTENGNEWS.ID - Apel siaga dihadiri TNI AD, TNI AL, Persit, HMI Cabang Poso dan "
                      "Kwarda Sulteng, Senin (2/9/2024).")
     assert {"TNI AD", "TNI AL", "Persit", "HMI Cabang Poso", "Kwarda Sulteng"} <= {o.name for o in x.organizations}
+
+
+def test_a_command_by_roman_number_or_by_name_alone_is_the_unit() -> None:
+    x = extract_text("AMBON, MALUKUNEWS.ID - Hadir Danlantamal IX Eko Susilo, Pangdam Iskandar Muda Rudi "
+                     "Hartanto dan prajurit Kodam XVI Pattimura, Senin (2/9/2024).")
+    assert {"Lantamal IX", "Kodam Iskandar Muda", "Kodam XVI Pattimura"} <= {o.name for o in x.organizations}
+    assert {p.name for p in x.persons} == {"Eko Susilo", "Rudi Hartanto"}

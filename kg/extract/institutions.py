@@ -74,6 +74,8 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
     """
     if found := area(ctx, i) or numbered(ctx, i):
         return found
+    if ctx.cap(i) and (n := _known_unit(ctx, ctx.word(i), i + 1)) is not None:
+        return i + 1 + n, PlaceRef(ctx.span(i, i + 1 + n), "unit", None, ctx.span(i, i + 1 + n))  # "Pangdam Jaya"
     if (named := _unit_before_rank(ctx, i)):
         return named  # "Pangdam Mulawarman Mayjen TNI Nama": a command named, not a region
     if village and (named := _village_name(ctx, i)):
@@ -94,12 +96,15 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
 def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     """Parse a unit's number and the name or region after it: "0405/Lahat", "162/Wira Bhakti"."""
     word = ctx.word(i)
-    if word and i not in ctx.blocked and ("/" in word or word.isdigit()) and word[0].isalnum():
+    if word and i not in ctx.blocked and ("/" in word or word.isdigit() or (len(word) > 1 and is_roman(word))) \
+            and word[0].isalnum():  # "Danlantamal IX Nama": a Roman number, not one letter ("I Wayan")
         # "Danrem 162/Wira Bhakti Kolonel Inf ...", "Lurah 7 Ulu, Nama": a unit's name may run
         # on one word, but "Dandim 0405/Lahat Dedi Kurniawan" ends at the region.
         j = i + 1
         if "/" in word and (n := _known_unit(ctx, word.split("/")[-1], j)) is not None:
             j += n  # "Pangdam XVI/Pattimura Nama": a command's known name ends the unit
+        elif ctx.cap(j) and (n := _known_unit(ctx, ctx.word(j), j + 1)) is not None:
+            j += 1 + n  # "Kodam XVI Pattimura": the slash left out
         elif "/" in word and (n := _region_run(ctx, word.split("/")[-1], j)):
             j += n  # "Dandim 0404/Muara Enim Letkol ...": the region after the slash runs on
         elif ctx.cap(j) and not is_prefix(ctx.word(j)) and (
