@@ -400,7 +400,9 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     j, other = _definition(ctx, j)
     if short:
         j = national_end(ctx, j)  # "KPU RI": the national body, its name as written
-    place = _branch(ctx, j) or area(ctx, j) or (numbered(ctx, j) if short and "/" in ctx.word(j) else None) \
+    after = ctx.word(j)
+    place = _branch(ctx, j) or area(ctx, j) \
+        or (numbered(ctx, j) if short and ("/" in after or (len(after) > 1 and is_roman(after))) else None) \
         or _regional_place(ctx, j, short)  # "Kodim 0722/Kudus": the unit, as "Dandim 0722/Kudus" names it
     end = place[0] if place else j
     if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":
