@@ -206,3 +206,12 @@ def test_those_who_accompany_the_host_or_read_at_the_ceremony_attend() -> None:
                      "Santoso turut mendampingi Bupati. Sejarah singkat dibacakan oleh Sekretaris GOW "
                      "Kabupaten Lahat, Sari Dewi.")
     assert {"budi hartono", "rudi santoso", "sari dewi"} <= {a.participant for a in x.attendances}
+
+
+def test_the_official_replaced_is_named_not_present() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Gubernur Sumsel Hendra Wijaya melantik pejabat, Senin (2/9/2024). "
+                     "Rudi Santoso dilantik menjadi Kajari Lahat menggantikan Bambang Prasetyo yang pindah "
+                     "tugas ke Kejati Jambi. Sari Dewi menggantikan Agus Hartanto sebagai Pj Bupati Empat Lawang.")
+    attending = {a.participant for a in x.attendances}
+    assert {"rudi santoso", "hendra wijaya"} <= attending
+    assert not {"bambang prasetyo", "agus hartanto"} & attending

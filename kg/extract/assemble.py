@@ -152,7 +152,8 @@ def _sworn(parsed: list[Parsed], persons: dict[str, str], holdings: list[Holding
     for p in parsed:
         for q in p.pairs:
             words = {p.ctx.word(k).lower() for k in range(q.person.j, q.title.i)}
-            if q.person.person and links("link") & words:
+            replaced = p.ctx.word(q.person.i - 1).lower() in links("replacing")  # "menggantikan B sebagai ..."
+            if q.person.person and links("link") & words and not replaced:
                 sworn[persons[fold(q.person.person.name)], p.sentence] = None
     return list(sworn)
 

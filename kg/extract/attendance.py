@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.chunks import Chunk
+from kg.extract.context import links
 from kg.extract.parsed import Parsed
 from kg.lexicons import load
 from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRole
@@ -48,6 +49,8 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     else:  # "Bupati X diwakili oleh Asisten I, Nama": all before it stayed away.
         before = marks[0]
         absent = {c.i for c in _participants(p) if c.j <= before}
+    # "A dilantik menjadi Kajari X menggantikan B": the one replaced is named, not present.
+    absent |= {c.i for c in _participants(p) if p.ctx.word(c.i - 1).lower() in links("replacing")}
     # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
     # present with no name given attends through them.
     held = {q.title.i for q in p.pairs}
