@@ -653,3 +653,10 @@ def test_a_command_by_roman_number_or_by_name_alone_is_the_unit() -> None:
                      "Hartanto dan prajurit Kodam XVI Pattimura, Senin (2/9/2024).")
     assert {"Lantamal IX", "Kodam Iskandar Muda", "Kodam XVI Pattimura"} <= {o.name for o in x.organizations}
     assert {p.name for p in x.persons} == {"Eko Susilo", "Rudi Hartanto"}
+
+
+def test_a_title_in_brackets_after_degrees_and_a_units_short_name() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Hadir Kolonel Inf Yusuf Hartanto, SE.M.Si (Danrem 143 HO), dan "
+                     "Kapten Inf. Ramli (Pasi Intel Kodim 1413 Buton), Senin (2/9/2024).")
+    assert ("yusuf hartanto", "Komandan", "korem|unit:143 ho") in holdings(x)
+    assert any(p == "ramli" and role == "Perwira Seksi Intelijen" for p, role, _ in holdings(x))

@@ -142,11 +142,12 @@ def _known_unit(ctx: Context, first: str, j: int) -> int | None:
 
 def _named_number(ctx: Context, j: int) -> int:
     """Count the two or three capitalised words that name a numbered unit up to a comma or the
-    sentence's end, none of them an honorific or a rank: "133 Nani Wartabone,"."""
+    sentence's end, none of them an honorific or a rank: "133 Nani Wartabone,"; in brackets,
+    one is enough: "(Danrem 143 HO)"."""
     m = j
     while m < j + 3 and ctx.cap(m) and not is_prefix(ctx.word(m)) and m not in ctx.blocked:
         m += 1
-    return m - j if m - j >= 2 and ctx.word(m) in {",", ".", ""} else 0
+    return m - j if m - j >= 2 and ctx.word(m) in {",", ".", ""} or m - j >= 1 and ctx.word(m) == ")" else 0
 
 
 def _unit_before_rank(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
