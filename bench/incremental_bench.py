@@ -9,12 +9,17 @@ alone, once more writing the exports (graph.ttl, explorer.html) from it, and pri
     python bench/incremental_bench.py [--articles 300] [--add 1] [--runs 3] [--no-exports]
                                       [--keep DIR]
 
-Prints one line per build, then the medians.
+Prints one line per build (wall time, CPU time of the build's process, the load average), then
+the medians. The builds import kg from the working directory first: run it from a copy of the
+code that stays as it is while it runs (`git archive HEAD | tar -x -C DIR`, then run it in DIR),
+or a change to kg's code in between makes each build redo the graphs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -36,14 +41,25 @@ def write_articles(folder: Path, first: int, count: int, seed: int) -> None:
         (folder / f"{article.id}.txt").write_text(header + article.text, encoding="utf-8")
 
 
+CPU: list[float] = []  # each build's CPU time (user and system), in the order of the builds
+
+
 def timed_build(sources: Path, store: Path, out: Path | None = None) -> float:
     """Run `kg build --store` (with `--out` if given) in a process of its own; return its
-    wall-clock seconds."""
+    wall-clock seconds (and note its CPU seconds in CPU)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     exports = ["--out", str(out)] if out else []
     subprocess.run([sys.executable, "-m", "kg", "build", str(sources), "--store", str(store),
                     *exports], check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return time.perf_counter() - started
+
+
+def load() -> str:
+    """Say the machine's load average over the last minute."""
+    return f"load {os.getloadavg()[0]:.1f}"
 
 
 def main() -> int:
@@ -62,25 +78,30 @@ def main() -> int:
     try:
         write_articles(sources, 0, args.articles, args.seed)
         first = timed_build(sources, store)
-        print(f"first build of {args.articles} articles into a store: {first:.1f} s", flush=True)
+        print(f"first build of {args.articles} articles into a store: {first:.1f} s "
+              f"(CPU {CPU[-1]:.1f} s, {load()})", flush=True)
         if exports:
             print(f"then writing its exports: {timed_build(sources, store, exports):.1f} s",
                   flush=True)
-        added, adding, exporting = args.articles, [], []
+        added, adding, exporting, cpu = args.articles, [], [], []
         for _ in range(args.runs):
             write_articles(sources, added, args.add, args.seed)
             adding.append(timed_build(sources, store))
-            line = f"adding {args.add} article(s) to {added}: {adding[-1]:.2f} s"
+            line = f"adding {args.add} article(s) to {added}: {adding[-1]:.2f} s " \
+                f"(CPU {CPU[-1]:.2f} s, {load()})"
+            cpu.append(CPU[-1])
             if exports:
                 exporting.append(timed_build(sources, store, exports))
                 line += f"; then writing the exports: {exporting[-1]:.2f} s"
             print(line, flush=True)
             added += args.add
-        line = f"adding {args.add} article(s): median {statistics.median(adding):.2f} s"
+        line = f"adding {args.add} article(s): median {statistics.median(adding):.2f} s " \
+            f"(CPU {statistics.median(cpu):.2f} s)"
         if exports:
             line += f"; writing the exports: median {statistics.median(exporting):.2f} s"
         print(f"{line} ({args.runs} runs)")
-        print(f"nothing changed: {timed_build(sources, store, exports):.2f} s")
+        print(f"nothing changed: {timed_build(sources, store, exports):.2f} s "
+              f"(CPU {CPU[-1]:.2f} s, {load()})")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

@@ -8,12 +8,16 @@ named graph of their own, the entities in one more graph, and the name-token key
 as `kg build --store` makes them.
 
     python bench/store_bench.py [--articles 7200] [--timeout 300] [--runs 3] [--keep DIR]
-                                [--no-memory]
+                                [--no-memory] [--check] [--reuse]
 
-Each question is timed in the store three ways: in this process (wall and CPU time: the CPU
-time is the engine's work, whatever else the machine runs), end to end through `kg query
---store` in a process of its own (the median of --runs, each stopped after --timeout), and on
-the in-memory graph (stopped after --timeout). At ten million triples (--articles 72000) an
+Each question is timed in the store three ways: in this process as `kg query --store` answers
+it (kg.store.query.run_store: a question without parameters by its listing form, the ORDER BY
+done in Python; wall and CPU time: the CPU time is the work, whatever else the machine runs),
+end to end through `kg query --store` in a process of its own (the median of --runs, each
+stopped after --timeout), and on the in-memory graph (stopped after --timeout). With --check,
+the question as written is also run by Oxigraph alone (its own joins and sort: what `kg query`
+did before), timed, and its rows compared with run_store's: the same rows, in the same order
+of the ORDER BY's columns. --reuse with --keep queries the store kept by an earlier run. At ten million triples (--articles 72000) an
 rdflib graph needs more memory and time than the machine has to spare: --no-memory leaves it
 out (and the N-Triples file it is parsed from). It prints one line per figure; nothing here
 is a test.
@@ -35,6 +39,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 KG = "https://w3id.org/kg-news/ontology#"
 KGR = "https://w3id.org/kg-news/id/"
@@ -224,7 +229,9 @@ def generate(folder: Path, articles: int, triples: bool = True
 def questions(corpus: Corpus) -> list[tuple[str, dict[str, str]]]:
     """Pick the named questions to time, with parameters that find something."""
     person, region, month = (corpus.sample[k] for k in ("person", "region", "month"))
-    return [("holdings", {}), ("events", {}), ("attendance", {}),
+    return [("holdings", {}), ("events", {}), ("attendance", {}), ("role-holders", {}),
+            ("event-attendees", {}), ("institutions-at-events", {}), ("timeline", {}),
+            ("co-attendance", {}),
             ("role-holders", {"role": "Kepala", "region": region}),
             ("event-attendees", {"event": "Deklarasi", "month": month}),
             ("timeline", {"person": person}),
@@ -267,6 +274,71 @@ def end_to_end(folder: Path, question: str, params: dict[str, str], runs: int,
     return f"{statistics.median(seconds):7.3f} s (CPU {statistics.median(cpu):6.3f} s)"
 
 
+def engine_alone(store: object, sparql: str, run: Callable[[], list[list[str]]]
+                 ) -> str:
+    """Run the question as written by Oxigraph alone, timed, and compare its rows with those
+    `run` gives: the same rows, and the same values in the ORDER BY's columns row by row (rows
+    tied in all of them may come in any order)."""
+    from kg.rdf.prefixes import IRIS
+    from kg.store.query import split_order
+
+    def read() -> list[list[str]]:
+        result = store.query(sparql, prefixes=IRIS,  # type: ignore[attr-defined]
+                             use_default_graph_as_union=True)
+        return [["" if t is None else t.value for t in row] for row in result]
+
+    cpu = time.process_time()
+    seconds, expected = timed_rows(read)
+    cpu = time.process_time() - cpu
+    found = run()
+    keys = [v for v, _ in split_order(sparql)[1]]
+    columns = [v.value for v in store.query(sparql, prefixes=IRIS,  # type: ignore[attr-defined]
+                                             use_default_graph_as_union=True).variables]
+    at = [columns.index(v) for v in keys]
+    same = sorted(found) == sorted(expected) and \
+        [[r[i] for i in at] for r in found] == [[r[i] for i in at] for r in expected]
+    return f"as written, Oxigraph alone {seconds:8.3f} s (CPU {cpu:7.3f} s): " + \
+        ("the same rows in the same order" if same else "ROWS DIFFER")
+
+
+def timed_rows(read: Callable[[], list[list[str]]]) -> tuple[float, list[list[str]]]:
+    """Time reading rows."""
+    started = time.perf_counter()
+    rows = read()
+    return time.perf_counter() - started, rows
+
+
+def breakdown(folder: Path, question: str) -> str:
+    """Say where the CPU time of a question without parameters goes, as `kg query --store
+    --format csv` answers it: the engine's joins alone (its rows counted, no value read), then
+    reading the rows' values, ordering them and making them text (kg.store.query.table), and
+    writing them as CSV."""
+    from kg.rdf.prefixes import IRIS
+    from kg.store.database import open_store
+    from kg.store.query import Answer, listing, render, split_order, table
+
+    body, keys = split_order(listing(question))
+    store = open_store(folder, read_only=True)
+
+    def cpu(run: Callable[[], object]) -> tuple[float, Any]:
+        started = time.process_time()
+        found = run()
+        return time.process_time() - started, found
+
+    joins, _ = cpu(lambda: list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ {body} }} }}",
+                                            prefixes=IRIS, use_default_graph_as_union=True)))
+
+    def read_terms() -> tuple[list[str], list[list[Any]]]:
+        result = store.query(body, prefixes=IRIS, use_default_graph_as_union=True)
+        return [v.value for v in result.variables], [list(row) for row in result]
+
+    read, (columns, terms) = cpu(read_terms)
+    ordered, rows = cpu(lambda: table(terms, [(columns.index(v), desc) for v, desc in keys]))
+    written, _ = cpu(lambda: render(Answer(columns, rows), "csv"))
+    return (f"CPU: joins {joins:6.3f} s, + reading the values {read - joins:6.3f} s, "
+            f"+ ordering them {ordered:6.3f} s, + writing CSV {written:6.3f} s")
+
+
 def _rdflib_child(graph: object, sparql: str, pipe: object) -> None:
     """Run one query in a forked child and send back its time and row count."""
     from kg.store.query import run
@@ -300,49 +372,68 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="keep the data and the store in this folder")
     ap.add_argument("--no-memory", action="store_true",
                     help="leave out the in-memory rdflib graph (for ten million triples)")
+    ap.add_argument("--check", action="store_true", help="also run each question as written "
+                    "by Oxigraph alone, timed, and compare its rows")
+    ap.add_argument("--breakdown", action="store_true", help="for each question without "
+                    "parameters, where its CPU time goes: joins, reading the values, sorting, "
+                    "writing CSV")
+    ap.add_argument("--reuse", action="store_true", help="with --keep: query the store an "
+                    "earlier run kept instead of making it again")
     args = ap.parse_args()
     import pyoxigraph as ox
     from rdflib import Graph
 
-    from kg.rdf.prefixes import IRIS
     from kg.rdf.tokens import add_tokens, maintain
     from kg.store.database import database
     from kg.store.params import bind
-    from kg.store.query import named
+    from kg.store.query import named, run_store
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    reuse = args.reuse and args.keep and (folder / "store").is_dir()
     nq, nt, count, corpus = generate(folder, args.articles, triples=not args.no_memory)
     print(f"generated {count} triples ({args.articles} articles) in "
           f"{time.perf_counter() - started:.1f} s", flush=True)
-    shutil.rmtree(folder / "store", ignore_errors=True)
-    (folder / "store").mkdir()
-    store = ox.Store(str(database(folder / "store")))  # a kg store's layout: kg query reads it
-    seconds, _ = timed(lambda: store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS) or 0)
-    store.optimize()
-    print(f"load   store (Oxigraph on disk, bulk_load): {seconds:8.2f} s  {len(store)} quads, "
-          f"{len(list(store.named_graphs()))} graphs", flush=True)
-    seconds, added = timed(lambda: maintain(store))
-    print(f"load   store's name-token key (kg.rdf.tokens.maintain): {seconds:8.2f} s  "
-          f"{added} triples", flush=True)
-    store.flush()
+    if reuse:
+        store = ox.Store.read_only(str(database(folder / "store")))
+        print(f"reused the store kept in {folder / 'store'}: {len(store)} quads", flush=True)
+    else:
+        shutil.rmtree(folder / "store", ignore_errors=True)
+        (folder / "store").mkdir()
+        store = ox.Store(str(database(folder / "store")))  # a kg store's layout: kg query reads it
+        seconds, _ = timed(lambda: store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS) or 0)
+        store.optimize()
+        print(f"load   store (Oxigraph on disk, bulk_load): {seconds:8.2f} s  {len(store)} quads, "
+              f"{len(list(store.named_graphs()))} graphs", flush=True)
+        seconds, added = timed(lambda: maintain(store))
+        print(f"load   store's name-token key (kg.rdf.tokens.maintain): {seconds:8.2f} s  "
+              f"{added} triples", flush=True)
+        store.flush()
     graph = Graph()
     if not args.no_memory:
         seconds, _ = timed(lambda: len(add_tokens(graph.parse(nt, format="nt"))))
         print(f"load   in-memory rdflib graph (parse N-Triples, add the key): {seconds:8.2f} s  "
               f"{len(graph)} triples", flush=True)
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} before the questions",
+          flush=True)
+    if args.breakdown:
+        for question, params in questions(corpus):
+            if not params:
+                print(f"breakdown {question:<24} {breakdown(folder / 'store', named()[question])}",
+                      flush=True)
     for question, params in questions(corpus):
         sparql = bind(named()[question], params)
         label = question + "".join(f" {k}={v}" for k, v in params.items())
         # cpu_timed calls the lambda at once (B023 warns of late binding).
-        seconds, cpu, rows = cpu_timed(lambda: sum(1 for _ in store.query(
-            sparql, prefixes=IRIS, use_default_graph_as_union=True)))  # noqa: B023
+        seconds, cpu, rows = cpu_timed(lambda: len(run_store(folder / "store", sparql).rows))  # noqa: B023
         memory = "left out" if args.no_memory else rdflib_latency(graph, sparql, args.timeout)
+        check = f" | {engine_alone(store, sparql, lambda: run_store(folder / 'store', sparql).rows)}" \
+            if args.check else ""  # noqa: B023
         print(f"query  {label:<55} store {seconds:8.3f} s (CPU {cpu:7.3f} s) {rows:>7} rows | "
               f"kg query --store "
               f"{end_to_end(folder / 'store', question, params, args.runs, args.timeout)} | "
-              f"in-memory {memory}", flush=True)
+              f"in-memory {memory}{check} | load {os.getloadavg()[0]:.1f}", flush=True)
     if not args.keep:
         del store
         shutil.rmtree(folder, ignore_errors=True)

@@ -19,7 +19,7 @@ from dataclasses import asdict, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg import LAYERS
 from kg.identity.unify import KINDS, read_overrides
@@ -38,6 +38,7 @@ from kg.records import Article, Extraction, Problem
 from kg.store.delta import FACTS, RECORDS, Updater
 from kg.store.exports import write_store_outputs
 from kg.store.index import Index
+from kg.store.keys import maintain_subjects
 from kg.store.ledger import Ledger
 from kg.store.oxigraph import INDEX, graph_names, open_store, serving
 from kg.store.sources import Sources, load, scan
@@ -173,9 +174,10 @@ def _inputs(index: Index, hashes: dict[str, str]) -> str:
 
 
 def _update_graphs(index: Index, store: ox.Store, paths: list[Path],
-                   changed: dict[str, Extraction | None]) -> int:
+                   changed: dict[str, Extraction | None]) -> tuple[int, set[Any] | None]:
     """Update the store's graphs for the changed articles (all of them when the code after
-    extraction changed, or the database is new); return how many graphs were written."""
+    extraction changed, or the database is new); return how many graphs were written, and the
+    subjects of the quads written or removed (None: every graph was remade)."""
     ledger = Ledger(index.db)
     graph_code = code_fingerprint(False)
     redo = index.meta("graph_code") != graph_code or ENTITIES not in graph_names(store)
@@ -209,7 +211,7 @@ def _update_graphs(index: Index, store: ox.Store, paths: list[Path],
     updater.finish()
     index.set_meta("maps", maps)
     index.set_meta("graph_code", graph_code)
-    return updater.graphs
+    return updater.graphs, None if redo else updater.subjects
 
 
 def _figures(index: Index) -> tuple[int, int]:
@@ -229,8 +231,13 @@ def _update(index: Index, store: ox.Store, paths: list[Path], hashes: dict[str, 
     inputs, written = _inputs(index, hashes), 0
     if inputs != index.meta("inputs") or ENTITIES not in graph_names(store):
         with collector_held():
-            written = _update_graphs(index, store, paths, changed)
-        maintain(store)  # the name-token key the named questions start from
+            written, subjects = _update_graphs(index, store, paths, changed)
+        # The name-token key the named questions start from: of the subjects whose names may
+        # have changed, or whole when every graph was remade.
+        if subjects is None:
+            maintain(store)
+        else:
+            maintain_subjects(store, subjects)
         index.set_meta("inputs", inputs)
         index.commit()  # the graphs are whole: an export that fails does not undo them
     exported = out is not None and bool(sources.chosen) \

@@ -134,6 +134,8 @@ class Updater:
         self.adds: dict[str, set[str] | None] = {}
         self.graphs = 0  # named graphs written or removed
         self.waiting: list[ox.Quad] = []  # quads of articles' graphs not written yet
+        # the subjects of the quads written or removed (their names may have changed)
+        self.subjects: set[Any] = set()
 
     def maps(self, changed: dict[str, Extraction | None]) -> dict[Kind, dict[str, str]]:
         """Note the changed articles' keys and holdings; find the merges across all articles."""
@@ -150,6 +152,7 @@ class Updater:
         """Rewrite an article's named graph and records; return the units it fed and feeds."""
         touched = self.ledger.units_of(article_id)
         graph = self.ox.NamedNode(str(article_graph_iri(article_id)))
+        self.subjects.update(q.subject for q in self.store.quads_for_pattern(None, None, None, graph))
         self.store.remove_graph(graph)
         self.graphs += 1
         if x is None:
@@ -171,6 +174,7 @@ class Updater:
         for triple in dict.fromkeys([*article_triples(x), *_sources(x)]):
             if _own(node, triple):
                 self.waiting.append(self.ox.Quad(*map(term, triple), graph))
+                self.subjects.add(self.waiting[-1].subject)
             else:
                 common.add(ntriple(triple))
         if len(self.waiting) >= WAITING:
@@ -203,8 +207,11 @@ class Updater:
             self.ledger.set_unit(name, name.split(SEP, 1)[0], triples)
         added, gone = self.ledger.recount(dict(changes))
         for q in self._quads(gone):
+            self.subjects.add(q.subject)
             self.store.remove(q)
-        self._write(self._quads(added))
+        written = self._quads(added)
+        self.subjects.update(q.subject for q in written)
+        self._write(written)
         self.store.add_graph(self.ox.NamedNode(str(ENTITIES)))  # there, if empty, once built
         if added or gone:
             self.graphs += 1

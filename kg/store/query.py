@@ -13,6 +13,8 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +25,8 @@ from kg.rdf.prefixes import IRIS as PREFIXES
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.query import Result
+
+LISTING = ".listing.rq"  # a question's listing form, beside it
 
 @dataclass
 class Answer:
@@ -37,7 +41,8 @@ class Answer:
 def named() -> dict[str, str]:
     """Return the named questions, by name."""
     folder = files("kg.queries")
-    return {p.name[:-3]: p.read_text("utf-8") for p in folder.iterdir() if p.name.endswith(".rq")}
+    return {p.name[:-3]: p.read_text("utf-8") for p in folder.iterdir()
+            if p.name.endswith(".rq") and not p.name.endswith(LISTING)}
 
 
 def resolve(text_or_name: str) -> str:
@@ -74,13 +79,25 @@ def run(graph: Graph, sparql: str) -> Result:
 
 
 def run_store(folder: Path, sparql: str) -> Answer:
-    """Run a query on a store (the union of its graphs), its answer read straight from Oxigraph."""
+    """Run a query on a store (the union of its graphs), its answer read straight from Oxigraph.
+
+    A named question asked without parameters is answered by its listing form (`listing`). A
+    final ORDER BY of projected variables is done here, on each value read once (`table`):
+    Oxigraph's sort reads both values from the database at every comparison, seconds for tens
+    of thousands of rows.
+    """
     from kg.store.database import open_store, pyoxigraph
 
     ox = pyoxigraph()
     store = open_store(folder, read_only=True)
+    sparql = listing(sparql)
+    body, keys = split_order(sparql)
     try:
-        result = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        result = store.query(body, prefixes=PREFIXES, use_default_graph_as_union=True)
+        if keys and isinstance(result, ox.QuerySolutions) and not {
+                v for v, _ in keys} <= {v.value for v in result.variables}:
+            keys, result = [], store.query(sparql, prefixes=PREFIXES,
+                                           use_default_graph_as_union=True)
     except SyntaxError as err:  # Oxigraph's parser
         raise _invalid(err) from err
     if isinstance(result, ox.QueryBoolean):
@@ -89,9 +106,90 @@ def run_store(folder: Path, sparql: str) -> Answer:
         turtle = ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         return Answer(turtle=turtle.decode("utf-8"))
     columns = [v.value for v in result.variables]  # type: ignore[union-attr]  # narrowed above by isinstance on the lazily imported module
-    width = range(len(columns))
-    return Answer(columns, [["" if (t := s[i]) is None else t.value for i in width]
-                            for s in result])  # type: ignore[union-attr]  # narrowed above by isinstance on the lazily imported module
+    return Answer(columns, table(result, [(columns.index(v), desc) for v, desc in keys]))
+
+
+def table(solutions: Any, keys: list[tuple[int, bool]]) -> list[list[str]]:
+    """Read solutions as rows of text, sorted by the columns of `keys` (each with whether it
+    descends); each distinct term is read and ranked once."""
+    seen: dict[Any, tuple[tuple[Any, ...], str]] = {}
+
+    def cell(term: Any) -> tuple[tuple[Any, ...], str]:
+        found = seen.get(term)
+        if found is None:
+            found = seen[term] = (order_key(term), "" if term is None else term.value)
+        return found
+
+    cells = [[cell(t) for t in solution] for solution in solutions]
+    for column, desc in reversed(keys):  # stable: a pass per key, from the last
+        cells.sort(key=lambda row: row[column][0], reverse=desc)  # noqa: B023  # used at once
+    return [[text for _, text in row] for row in cells]
+
+
+# A final ORDER BY of variables alone, ascending or descending, with nothing after it but
+# comments: it sorts the whole answer (a subquery's ORDER BY is followed by its closing brace).
+_ORDER_KEY = r"(?:(?:ASC|DESC)\s*\(\s*\?\w+\s*\)|\?\w+)"
+_FINAL_ORDER = re.compile(rf"\bORDER\s+BY((?:\s+{_ORDER_KEY})+)\s*(?:#[^\n]*\s*)*\Z",
+                          re.IGNORECASE)
+_KEY = re.compile(r"(ASC|DESC)?\s*\(?\s*\?(\w+)", re.IGNORECASE)
+
+
+def split_order(sparql: str) -> tuple[str, list[tuple[str, bool]]]:
+    """Split a query's final ORDER BY of variables from it: the query without it and its keys,
+    (variable, descending) each; a query ordered otherwise (or not at all) is left whole."""
+    found = _FINAL_ORDER.search(sparql)
+    if not found or re.search(r"\b(LIMIT|OFFSET)\b", sparql[found.start():], re.IGNORECASE):
+        return sparql, []
+    keys = [(name, (way or "").upper() == "DESC") for way, name in _KEY.findall(found.group(1))]
+    return sparql[:found.start()], keys
+
+
+_NUMBERS = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
+    "integer", "decimal", "float", "double", "int", "long", "short", "byte", "nonNegativeInteger",
+    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt",
+    "unsignedShort", "unsignedByte")}
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def order_key(term: Any) -> tuple[Any, ...]:
+    """Rank a term as SPARQL's ORDER BY does: unbound, blank nodes, IRIs, then literals; strings
+    by their characters (as Oxigraph compares them), numbers by value, other literals (dates
+    among them) by their lexical form within their datatype."""
+    if term is None:
+        return (0,)
+    kind = type(term).__name__
+    if kind == "BlankNode":
+        return (1, term.value)
+    if kind == "NamedNode":
+        return (2, term.value)
+    datatype = term.datatype.value
+    if datatype in _NUMBERS:
+        try:
+            number = Decimal(term.value.strip())
+        except InvalidOperation:  # an ill-typed value: after the numbers
+            return (3, 1, datatype, term.value)
+        if not number.is_nan():  # NaN compares with nothing: after the numbers too
+            return (3, 0, "", number)
+        return (3, 1, datatype, term.value)
+    if datatype in (_STRING, _LANG_STRING):
+        return (3, 2, term.language or "", term.value)
+    return (3, 3, datatype, term.value)
+
+
+def listing(sparql: str) -> str:
+    """Return the listing form of a named question asked without parameters (kg/queries/
+    NAME.listing.rq: the same rows, its patterns joined whole rather than row by row), or the
+    query as it is."""
+    return _listings().get(sparql, sparql)
+
+
+@cache
+def _listings() -> dict[str, str]:
+    """The listing forms, by the text of their question."""
+    folder, questions = files("kg.queries"), named()
+    return {questions[p.name.removesuffix(LISTING)]: p.read_text("utf-8")
+            for p in folder.iterdir() if p.name.endswith(LISTING)}
 
 
 def answer(result: Result) -> Answer:
