@@ -86,3 +86,19 @@ def test_realnews_dev_floor(realnews_scores: dict[str, tuple[float, float, float
                             kind: str) -> None:
     f1 = realnews_scores[kind][2]
     assert f1 >= FLOORS["realnews-dev"][kind], f"real-news dev {kind} F1 {f1:.3f} < floor"
+
+
+def test_two_roles_at_one_body_are_two_holdings_as_the_shared_scorer_counts(tmp_path) -> None:
+    text = ("PALANGKA RAYA, KALTENGNEWS.ID - Gubernur melantik penjabat, Senin (25/9/2023). Penjabat "
+            "yang dilantik yakni :\n- Pj Wali Kota Palangka Raya, Rina Wulandari (Sekda Kota Palangka Raya)")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a1.txt").write_text("Pelantikan penjabat\n\n" + text, encoding="utf-8")
+    body = "Pemerintah Kota Palangka Raya"
+    gold = {"id": "a1", "persons": [{"name": "Rina Wulandari"}], "organizations": [{"name": body}],
+            "holds": [{"person": "Rina Wulandari", "role": "Sekretaris Daerah", "organization": body},
+                      {"person": "Rina Wulandari", "role": "Pj Wali Kota", "organization": body}],
+            "events": [], "attends": []}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a1.json").write_text(json.dumps(gold), encoding="utf-8")
+    scores, _, _ = evaluate(tmp_path / "gold", [tmp_path / "src"])
+    assert scores["holds"] == (1.0, 1.0, 1.0)

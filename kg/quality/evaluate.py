@@ -89,10 +89,11 @@ def _predicted(x: Extraction) -> dict[str, list]:
     """Turn an extraction into the items the gold lists, each with all its names."""
     persons = {p.key: [p.name, *p.aliases] for p in x.persons}
     orgs = {o.key: [o.name, *o.aliases] for o in x.organizations}
-    holds = {(h.person, h.organization) for h in x.holdings}
+    # One item per person, body and role, as the shared scorer counts the graph's memberships.
+    holds = {(h.person, h.organization, h.role) for h in x.holdings}
     attends = {(a.kind, a.participant) for a in x.attendances if a.kind != Kind.COLLECTIVE}
     return {"persons": list(persons.values()), "organizations": list(orgs.values()),
-            "holds": [(persons[p], orgs[o]) for p, o in sorted(holds)],
+            "holds": [(persons[p], orgs[o]) for p, o, _ in sorted(holds)],
             "attends": [(k, persons[w] if k == Kind.PERSON else orgs[w]) for k, w in sorted(attends)]}
 
 
