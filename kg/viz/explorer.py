@@ -21,7 +21,7 @@ from rdflib.term import Node as Term
 
 from kg.network.analytics import centrality, project
 from kg.rdf.files import read_ntriples, write_atomically, write_sorted_ntriples
-from kg.rdf.namespaces import RDF
+from kg.rdf.namespaces import KG, ORG, RDF, term
 from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
@@ -146,12 +146,66 @@ def write_explorer_ntriples(ntriples: Path, nodes: int, path: Path, title: str =
 
 
 def _load(store: ox.Store, ntriples: Path) -> None:
-    """Load an N-Triples file into a store on disk, a batch of lines at a time: the memory it
-    takes stays the same whatever the file's size (Oxigraph's bulk loader given the whole file
-    holds it all in memory, as does a store in memory: about 600 bytes a triple)."""
+    """Load into a store on disk the lines of an N-Triples file that the overview reads (see
+    `_overview_lines`), a batch of lines at a time: the memory it takes stays the same whatever
+    the file's size (Oxigraph's bulk loader given the whole file holds it all in memory, as does
+    a store in memory: about 600 bytes a triple)."""
+    lines = _overview_lines(ntriples)
+    while batch := b"".join(islice(lines, LOAD_BATCH)):  # a triple a line
+        store.bulk_load(batch, format=ox.RdfFormat.N_TRIPLES)
+
+
+# The predicates whose every triple the overview (kg.viz.slices.overview) asks for, spelt as in
+# N-Triples; of rdf:type, the triples typing an organisation; and the predicates whose objects
+# are places the overview may draw.
+_ASKED = frozenset(f"<{p}>".encode() for p in (ORG.organization, ORG.member, KG.participant,
+                                               term(Relation.SERVES.term),
+                                               term(Relation.WITHIN.term)))
+_PLACES = frozenset(f"<{term(r.term)}>".encode() for r in (Relation.SERVES, Relation.WITHIN))
+_TYPE = f"<{RDF.type}>".encode()
+_ORGANIZATION = f"<{ORG.Organization}> .\n".encode()
+
+
+def _overview_lines(ntriples: Path) -> Iterator[bytes]:
+    """Yield the lines of an N-Triples file the overview reads, in two passes over it: first the
+    triples of the predicates it asks for by pattern (memberships, participations, the places
+    served and the places they lie in, the organisations' types), gathering the nodes it may
+    draw (the organisations, and the places those predicates lead to); then every triple of
+    those nodes and of the nodes under their IRIs (their intervals), which is all the slice's
+    graph takes of them. Every question the overview asks is answered as from the whole graph,
+    in the same order (a store orders its answers by their terms alone), at a fraction of the
+    loading (most of the graph is articles, evidence, persons and events)."""
+    drawable: set[bytes] = set()
     with ntriples.open("rb") as file:
-        while batch := b"".join(islice(file, LOAD_BATCH)):  # a triple a line
-            store.bulk_load(batch, format=ox.RdfFormat.N_TRIPLES)
+        for line in file:
+            cut = line.index(b" ")
+            end = line.index(b" ", cut + 1)
+            predicate = line[cut + 1:end]
+            if predicate in _ASKED:
+                if predicate in _PLACES:
+                    drawable.add(line[end + 1:-3])  # "<o> .\n": the object, an IRI
+                yield line
+            elif predicate == _TYPE and line.endswith(_ORGANIZATION):
+                drawable.add(line[:cut])
+                yield line
+    last, kept = b"", False
+    with ntriples.open("rb") as file:
+        for line in file:
+            subject = line[:line.index(b" ")]
+            if subject != last:  # a subject's lines are together: each asked about once
+                last, kept = subject, _under(subject, drawable)
+            if kept:
+                yield line
+
+
+def _under(subject: bytes, nodes: set[bytes]) -> bool:
+    """Say whether an IRI (spelt "<...>") is one of the nodes, or lies under one's path."""
+    end = len(subject) - 1  # the closing ">": the IRI itself first, then each path above it
+    while end > 0:
+        if subject[:end] + b">" in nodes:
+            return True
+        end = subject.rfind(b"/", 0, end)
+    return False
 
 
 def render(graph: Graph, title: str = "kg explorer") -> str:
