@@ -13,9 +13,6 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from pyvis.edge import Edge
-from pyvis.network import Network
-from pyvis.node import Node
 from rdflib import Graph
 from rdflib.term import Node as Term
 
@@ -239,14 +236,14 @@ def payload(g: nx.MultiDiGraph) -> dict[str, Any]:
     """Return everything the page needs: vis nodes, edges and options, legend, filters, panel."""
     view = views.unfold(g)
     ids = _edge_ids(view)
-    nodes, edges, _, _, _, vis_options = _network(view, ids).get_network_data()
+    nodes, edges = _network(view, ids)
     details = _details(view, ids)
     groups = clusters(view, ORDER) if len(view) > LARGE else []
     for group in groups:
         for member in group["members"]:
             details[member]["cluster"] = group["id"]
     return {
-        "nodes": nodes, "edges": edges, "options": json.loads(vis_options),
+        "nodes": nodes, "edges": edges, "options": json.loads(json.dumps(_options(len(view)))),
         "legend": _legend(view), "relations": _relations(view), "outlets": _outlets(details),
         "details": details, "links": {eid: view.edges[key] for key, eid in ids.items()},
         "clusters": groups,
@@ -258,24 +255,24 @@ def _edge_ids(g: nx.MultiDiGraph) -> dict[EdgeKey, str]:
     return {(u, v, k): f"e{i}" for i, (u, v, k) in enumerate(g.edges(keys=True))}
 
 
-def _network(g: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]) -> Network:
-    """Return the pyvis network: nodes styled by kind and sized by centrality, labelled edges."""
-    net = Network(directed=True)
+def _network(g: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]
+             ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Return vis-network's nodes, styled by kind and sized by centrality, and labelled edges,
+    as pyvis spells them (its `Network` is not needed to make them: importing it imports
+    IPython and Jinja, and its `add_node` scans lists)."""
     scores = centrality(g, SIZED_BY)
-    for node, attrs in g.nodes(data=True):
-        _add_node(net, _node(node, attrs, scores[node]))
+    nodes = [_node(node, attrs, scores[node]) for node, attrs in g.nodes(data=True)]
     curves = _curvatures(ids)
-    for (u, v, k), eid in ids.items():
-        label = _edge_label(g.edges[u, v, k])
-        net.edges.append(Edge(u, v, directed=True, id=eid, label=label, smooth=curves[eid]).options)
-    net.options = _options(len(g))
-    return net
+    edges = [{"id": eid, "label": _edge_label(g.edges[u, v, k]), "smooth": curves[eid],
+              "from": u, "to": v, "arrows": "to"} for (u, v, k), eid in ids.items()]
+    return nodes, edges
 
 
-def _node(node: str, attrs: Mapping[str, Any], score: float) -> Node:
-    """Return the pyvis node of a kind's colour and shape, valued by centrality (see OPTIONS)."""
+def _node(node: str, attrs: Mapping[str, Any], score: float) -> dict[str, Any]:
+    """Return the vis node of a kind's colour and shape, valued by centrality (see OPTIONS)."""
     colour, shape, _, _ = STYLE[attrs["kind"]]
-    return Node(node, shape, label=_short(attrs["label"]), color=colour, value=round(score, 6))
+    return {"color": colour, "value": round(score, 6), "id": node,
+            "label": _short(attrs["label"]), "shape": shape}
 
 
 def _short(label: str) -> str:
@@ -287,13 +284,6 @@ def _options(nodes: int) -> dict[str, Any]:
     """Return the vis-network options for a graph of this many nodes, laid out reproducibly."""
     layout = {"randomSeed": 7, "improvedLayout": nodes <= IMPROVED_LAYOUT_MAX_NODES}
     return {**OPTIONS, "layout": layout}
-
-
-def _add_node(net: Network, node: Node) -> None:
-    """Add a pyvis node without `Network.add_node`, whose list scans make large graphs quadratic."""
-    net.nodes.append(node.options)
-    net.node_ids.append(node.options["id"])
-    net.node_map[node.options["id"]] = node.options
 
 
 def _curvatures(ids: Mapping[EdgeKey, str]) -> dict[str, dict[str, Any]]:
