@@ -22,7 +22,6 @@ from kg.rdf.namespaces import KG, ORG, RDF, term
 from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
-from kg.viz.layout import laid_out
 from kg.viz.page import page, script_json
 from kg.viz.slices import DRAWN, LIMIT, Slice, overview
 from kg.vocab import Kind, Relation
@@ -220,6 +219,10 @@ def render_slice(found: Slice, served: bool = False, note: str | None = None,
             node["value"] = found.members[node["id"]]
             data["details"][node["id"]]["members"] = found.members[node["id"]]
             data["details"][node["id"]]["events"] = found.events.get(node["id"])
+    # numpy is imported here, not with this module: its BLAS starts a thread at import, and a
+    # build whose process runs more than one thread may not fork its workers and writers
+    from kg.viz.layout import laid_out
+
     laid_out(data)  # here, once, for every visitor of a served page: the browser only draws it
     persons = [s for s in found.seeds if data["details"].get(s, {}).get("kind") == Kind.PERSON]
     title = found.spec.title() if error is None else "nothing found"
