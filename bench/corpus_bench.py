@@ -22,7 +22,8 @@ process each round, and prints the least CPU time: run with PYTHONPATH naming an
 checkout's folder, it times that checkout's extraction on the same corpus.
 
 Prints articles/s and words/s per run, its peak memory (the largest process: with --jobs 2 the
-parent and each worker are counted apart), and each stage's seconds and share.
+parent and each worker are counted apart), its CPU seconds (all its processes: the firmer
+measure on a shared machine), and each stage's seconds and CPU seconds, and their shares.
 """
 
 from __future__ import annotations
@@ -138,9 +139,9 @@ def write_corpus(folder: Path, n: int, seed: int, cache: Path = CACHE) -> int:
     return total
 
 
-def run_build(corpus: Path, out: Path, options: list[str]) -> tuple[float, float]:
-    """Run `kg build` with the options in a process of its own; return its seconds and peak
-    memory in MB."""
+def run_build(corpus: Path, out: Path, options: list[str]) -> tuple[float, float, float]:
+    """Run `kg build` with the options in a process of its own; return its seconds, peak
+    memory in MB, and CPU seconds (user and system, of it and every process it waited for)."""
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out),
                               *options], stdout=subprocess.DEVNULL)
@@ -148,7 +149,7 @@ def run_build(corpus: Path, out: Path, options: list[str]) -> tuple[float, float
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status):
         raise SystemExit(f"kg build {' '.join(options)} failed")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def _folder(run: str) -> str:
@@ -156,8 +157,9 @@ def _folder(run: str) -> str:
     return "-".join(["out", *run.replace("--", "").split()])
 
 
-def stages(corpus: Path, out: Path) -> dict[str, float]:
-    """Run a build's stages in this process, one core, and time each."""
+def stages(corpus: Path, out: Path) -> dict[str, tuple[float, float]]:
+    """Run a build's stages in this process, one core, and time each: its seconds and CPU
+    seconds."""
     from kg.ingest.load import load_articles
     from kg.pipeline import collector_held, extract_all, unify_all
     from kg.rdf.files import turtle_from_ntriples, write_sorted_ntriples
@@ -165,14 +167,14 @@ def stages(corpus: Path, out: Path) -> dict[str, float]:
     from kg.records import Extraction
     from kg.viz.explorer import drawn, write_explorer_ntriples
 
-    times: dict[str, float] = {}
-    clock = time.perf_counter()
+    times: dict[str, tuple[float, float]] = {}
+    clock, cpu = time.perf_counter(), time.process_time()
 
     def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        times[stage] = now - clock
-        clock = now
+        nonlocal clock, cpu
+        now, used = time.perf_counter(), time.process_time()
+        times[stage] = (now - clock, used - cpu)
+        clock, cpu = now, used
 
     articles, _ = load_articles([corpus])
     lap("read the sources")
@@ -260,11 +262,11 @@ def main() -> None:
         runs += [f"--cluster local --jobs {workers}" for workers in args.cluster]
         timed = {}
         for run in runs:
-            seconds, peak = run_build(corpus, work / _folder(run), run.split())
+            seconds, peak, cpu = run_build(corpus, work / _folder(run), run.split())
             timed[run] = seconds
             print(f"kg build {run}: {seconds:.1f} s, {n / seconds:.1f} articles/s, "
-                  f"{words / seconds:,.0f} words/s, peak {peak:.0f} MB (largest process)",
-                  flush=True)
+                  f"{words / seconds:,.0f} words/s, peak {peak:.0f} MB (largest process), "
+                  f"{cpu:.1f} s CPU ({n / cpu:.1f} articles per CPU second)", flush=True)
         first, *others = runs
         for run in others:
             same = all((work / _folder(first) / f).read_bytes() ==
@@ -275,10 +277,11 @@ def main() -> None:
         if args.no_stages:
             return
         times = stages(corpus, work / "out-stages")
-        total = sum(times.values())
-        print(f"stages in one process ({total:.1f} s):")
-        for stage, seconds in times.items():
-            print(f"  {stage:<40} {seconds:7.1f} s  {100 * seconds / total:5.1f} %")
+        total, cpu = (sum(t[k] for t in times.values()) for k in (0, 1))
+        print(f"stages in one process ({total:.1f} s, {cpu:.1f} s CPU):")
+        for stage, (seconds, used) in times.items():
+            print(f"  {stage:<40} {seconds:7.1f} s  {100 * seconds / total:5.1f} %  "
+                  f"{used:7.1f} s CPU  {100 * used / cpu:5.1f} %")
 
 
 if __name__ == "__main__":

@@ -209,8 +209,15 @@ def extract_all(articles: Iterable[Article], progress: bool = False, mentions: b
 def _progress(items: Iterator[T], total: int | None, shown: bool, unit: str = "article"
               ) -> Iterator[T]:
     """Show a progress bar over the extractions on long runs, when asked."""
-    return tqdm(items, total=total, desc="extracting", unit=unit, disable=not shown or None,
+    return _Bar(items, total=total, desc="extracting", unit=unit, disable=not shown or None,
                 leave=False)
+
+
+class _Bar(tqdm):
+    """A progress bar without tqdm's monitor thread (which every bar starts, shown or not, and
+    which outlives it): a build whose process runs another thread may not fork its writers."""
+
+    monitor_interval = 0
 
 
 def alias_files(paths: Iterable[Path]) -> list[Path]:

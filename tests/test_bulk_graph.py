@@ -160,3 +160,22 @@ def test_n_triples_sorted_in_runs_are_those_sorted_at_once_each_once(tmp_path: P
     write_sorted_ntriples(iter(given), tmp_path / "runs.nt", run=7)
     assert [p.name for p in tmp_path.iterdir()] == ["runs.nt"]
     assert (tmp_path / "runs.nt").read_bytes() == _sorted_ntriples(new_graph(triples))
+
+
+def test_the_overview_of_the_lines_it_reads_is_that_of_the_whole_graph(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.viz import explorer
+    from kg.viz.slices import overview
+
+    xs, _, _ = pipeline.extract_and_unify([SOURCES], compact=True)
+    ntriples = tmp_path / "graph.nt"
+    write_sorted_ntriples(triples_of(xs), ntriples)
+    whole, read = ox.Store(str(tmp_path / "whole")), ox.Store(str(tmp_path / "read"))
+    whole.bulk_load(ntriples.read_bytes(), format=ox.RdfFormat.N_TRIPLES)
+    explorer._load(read, ntriples)
+    assert len(read) < len(whole) / 2
+    for top in (3, 150):
+        a, b = overview(whole, top=top), overview(read, top=top)
+        assert (a.seeds, a.cut, a.members, a.events) == (b.seeds, b.cut, b.members, b.events)
+        assert list(a.graph) == list(b.graph)

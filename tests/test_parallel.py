@@ -57,3 +57,16 @@ def test_jobs_must_be_a_number_of_processes(jobs: str) -> None:
     with pytest.raises(SystemExit) as stop:
         run_kg("build", "--jobs", jobs)
     assert stop.value.code == 2
+
+
+def test_a_build_runs_one_thread_until_it_extracts_so_it_may_fork() -> None:
+    # numpy's BLAS and tqdm's monitor each start a thread; a process with another thread does
+    # not fork its workers and its writers (kg.pipeline._can_fork)
+    import subprocess
+    import sys
+
+    probe = ("import kg.pipeline as p, threading; list(p._progress(iter([1]), 1, False)); "
+             "print(threading.active_count(), p._can_fork())")
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           check=True, cwd=ROOT).stdout.split()
+    assert found == ["1", "True"]

@@ -25,6 +25,7 @@ from kg.rdf.namespaces import KGR, PREFIXES
 # Turtle could only write as "kgr:person\/budi": they are written whole, as rdflib did.
 TURTLE_PREFIXES = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items()) if ns != KGR}
 TYPE = f"<{RDF.type}>"
+_FIRST, _THEN = "\x01", "\x02"  # the marks of a sort key (see `_keys`)
 RUN = 200_000  # N-Triples lines sorted in memory at a time (see `write_sorted_ntriples`)
 CHUNK = 10_000  # lines written at a time
 
@@ -136,22 +137,23 @@ def _keys(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
     it, so a subject's triples stay together (the lines are built here, where most terms recur,
     and parsed by Oxigraph).
 
-    A key is the line with "0" (before a type) or "1" (before any other predicate) after its
-    subject's space. No term holds a space or is spelt as the start of another one followed by a
-    space, so the keys sort as the (subject, type first, line) triples would, without a tuple for
-    each line; and as their UTF-8 bytes do."""
+    A key is the line with a mark after its subject's space: _FIRST before a type, _THEN before
+    any other predicate. No term holds a space or is spelt as the start of another one followed
+    by a space, so the keys sort as the (subject, type first, line) triples would, without a
+    tuple for each line; and as their UTF-8 bytes do. The marks are control characters, which
+    Oxigraph spells escaped in a term, so that a run of keys is made lines at once (`_lines`)."""
     spelt: dict[Node, str] = {}  # each term converted once: most recur
+    known = spelt.get
 
     def spell(t: Node) -> str:
-        found = spelt.get(t)
-        if found is None:
-            found = spelt[t] = str(to_ox(t))
+        found = spelt[t] = str(to_ox(t))
         return found
 
     keys = []
-    for s, p, o in triples:
-        predicate = spell(p)
-        keys.append(f"{spell(s)} {'0' if predicate == TYPE else '1'}{predicate} {spell(o)} .\n")
+    for s, p, o in triples:  # a term is looked up here, and spelt by `spell` the first time
+        predicate = known(p) or spell(p)
+        keys.append(f"{known(s) or spell(s)} {_FIRST if predicate == TYPE else _THEN}{predicate} "
+                    f"{known(o) or spell(o)} .\n")
     spelt.clear()  # the terms spelt are in the keys now
     keys.sort()
     return keys
@@ -161,6 +163,12 @@ def _line(key: AnyStr) -> AnyStr:
     """Return the N-Triples line of a sort key (text or UTF-8 bytes)."""
     cut = key.index(" " if isinstance(key, str) else b" ") + 1
     return key[:cut] + key[cut + 1:]
+
+
+def _lines(keys: bytes) -> bytes:
+    """Return the N-Triples lines of sort keys given as UTF-8 bytes, as many as they are (see
+    `_line`): the marks are the only control characters in them."""
+    return keys.replace(_FIRST.encode(), b"").replace(_THEN.encode(), b"")
 
 
 def ntriples_lines(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
@@ -186,18 +194,18 @@ def write_sorted_ntriples(triples: Iterable[Any], path: Path, run: int = RUN) ->
             for start in range(0, len(keys), CHUNK):
                 written.write("".join(keys[start:start + CHUNK]).encode("utf-8"))
         del keys
-    merge_runs(runs, path, _line)  # the keys sort as their UTF-8 bytes do
+    merge_runs(runs, path, _lines)  # the keys sort as their UTF-8 bytes do
 
 
 def merge_runs(runs: list[Path], path: Path, spell: Callable[[bytes], bytes] | None = None) -> None:
     """Merge files of sorted lines into one file, a line found in several runs written once (as
-    `spell` writes it, if given), and delete the runs."""
+    `spell` writes a chunk of lines, if given), and delete the runs."""
     files = [r.open("rb") for r in runs]
     try:
         with path.open("wb") as out:
             once = (line for line, _ in groupby(heapq.merge(*files)))
-            while chunk := list(islice(once, CHUNK)):
-                out.write(b"".join(map(spell, chunk) if spell else chunk))
+            while chunk := b"".join(islice(once, CHUNK)):
+                out.write(spell(chunk) if spell else chunk)
     finally:
         for file in files:
             file.close()

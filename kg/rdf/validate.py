@@ -7,7 +7,6 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from pyshacl import validate as shacl_validate
 from rdflib import Graph
 from rdflib.namespace import SH
 
@@ -35,6 +34,8 @@ def shapes() -> Graph:
 
 def validate(graph: Graph) -> Report:
     """Validate the graph against the shapes, without inference: the contract asks for asserted terms."""
+    from pyshacl import validate as shacl_validate  # here: importing it takes a second
+
     conforms, results, _ = shacl_validate(graph, shacl_graph=shapes(), inference="none",
                                           allow_warnings=True)
     lines = sorted(f"{r.value(n, SH.focusNode)}: {r.value(n, SH.resultMessage)}"

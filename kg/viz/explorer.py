@@ -13,19 +13,15 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
-from pyvis.edge import Edge
-from pyvis.network import Network
-from pyvis.node import Node
 from rdflib import Graph
 from rdflib.term import Node as Term
 
 from kg.network.analytics import centrality, project
 from kg.rdf.files import read_ntriples, write_atomically, write_sorted_ntriples
-from kg.rdf.namespaces import RDF
+from kg.rdf.namespaces import KG, ORG, RDF, term
 from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
-from kg.viz.layout import laid_out
 from kg.viz.page import page, script_json
 from kg.viz.slices import DRAWN, LIMIT, Slice, overview
 from kg.vocab import Kind, Relation
@@ -146,12 +142,66 @@ def write_explorer_ntriples(ntriples: Path, nodes: int, path: Path, title: str =
 
 
 def _load(store: ox.Store, ntriples: Path) -> None:
-    """Load an N-Triples file into a store on disk, a batch of lines at a time: the memory it
-    takes stays the same whatever the file's size (Oxigraph's bulk loader given the whole file
-    holds it all in memory, as does a store in memory: about 600 bytes a triple)."""
+    """Load into a store on disk the lines of an N-Triples file that the overview reads (see
+    `_overview_lines`), a batch of lines at a time: the memory it takes stays the same whatever
+    the file's size (Oxigraph's bulk loader given the whole file holds it all in memory, as does
+    a store in memory: about 600 bytes a triple)."""
+    lines = _overview_lines(ntriples)
+    while batch := b"".join(islice(lines, LOAD_BATCH)):  # a triple a line
+        store.bulk_load(batch, format=ox.RdfFormat.N_TRIPLES)
+
+
+# The predicates whose every triple the overview (kg.viz.slices.overview) asks for, spelt as in
+# N-Triples; of rdf:type, the triples typing an organisation; and the predicates whose objects
+# are places the overview may draw.
+_ASKED = frozenset(f"<{p}>".encode() for p in (ORG.organization, ORG.member, KG.participant,
+                                               term(Relation.SERVES.term),
+                                               term(Relation.WITHIN.term)))
+_PLACES = frozenset(f"<{term(r.term)}>".encode() for r in (Relation.SERVES, Relation.WITHIN))
+_TYPE = f"<{RDF.type}>".encode()
+_ORGANIZATION = f"<{ORG.Organization}> .\n".encode()
+
+
+def _overview_lines(ntriples: Path) -> Iterator[bytes]:
+    """Yield the lines of an N-Triples file the overview reads, in two passes over it: first the
+    triples of the predicates it asks for by pattern (memberships, participations, the places
+    served and the places they lie in, the organisations' types), gathering the nodes it may
+    draw (the organisations, and the places those predicates lead to); then every triple of
+    those nodes and of the nodes under their IRIs (their intervals), which is all the slice's
+    graph takes of them. Every question the overview asks is answered as from the whole graph,
+    in the same order (a store orders its answers by their terms alone), at a fraction of the
+    loading (most of the graph is articles, evidence, persons and events)."""
+    drawable: set[bytes] = set()
     with ntriples.open("rb") as file:
-        while batch := b"".join(islice(file, LOAD_BATCH)):  # a triple a line
-            store.bulk_load(batch, format=ox.RdfFormat.N_TRIPLES)
+        for line in file:
+            cut = line.index(b" ")
+            end = line.index(b" ", cut + 1)
+            predicate = line[cut + 1:end]
+            if predicate in _ASKED:
+                if predicate in _PLACES:
+                    drawable.add(line[end + 1:-3])  # "<o> .\n": the object, an IRI
+                yield line
+            elif predicate == _TYPE and line.endswith(_ORGANIZATION):
+                drawable.add(line[:cut])
+                yield line
+    last, kept = b"", False
+    with ntriples.open("rb") as file:
+        for line in file:
+            subject = line[:line.index(b" ")]
+            if subject != last:  # a subject's lines are together: each asked about once
+                last, kept = subject, _under(subject, drawable)
+            if kept:
+                yield line
+
+
+def _under(subject: bytes, nodes: set[bytes]) -> bool:
+    """Say whether an IRI (spelt "<...>") is one of the nodes, or lies under one's path."""
+    end = len(subject) - 1  # the closing ">": the IRI itself first, then each path above it
+    while end > 0:
+        if subject[:end] + b">" in nodes:
+            return True
+        end = subject.rfind(b"/", 0, end)
+    return False
 
 
 def render(graph: Graph, title: str = "kg explorer") -> str:
@@ -169,6 +219,10 @@ def render_slice(found: Slice, served: bool = False, note: str | None = None,
             node["value"] = found.members[node["id"]]
             data["details"][node["id"]]["members"] = found.members[node["id"]]
             data["details"][node["id"]]["events"] = found.events.get(node["id"])
+    # numpy is imported here, not with this module: its BLAS starts a thread at import, and a
+    # build whose process runs more than one thread may not fork its workers and writers
+    from kg.viz.layout import laid_out
+
     laid_out(data)  # here, once, for every visitor of a served page: the browser only draws it
     persons = [s for s in found.seeds if data["details"].get(s, {}).get("kind") == Kind.PERSON]
     title = found.spec.title() if error is None else "nothing found"
@@ -185,14 +239,14 @@ def payload(g: nx.MultiDiGraph) -> dict[str, Any]:
     """Return everything the page needs: vis nodes, edges and options, legend, filters, panel."""
     view = views.unfold(g)
     ids = _edge_ids(view)
-    nodes, edges, _, _, _, vis_options = _network(view, ids).get_network_data()
+    nodes, edges = _network(view, ids)
     details = _details(view, ids)
     groups = clusters(view, ORDER) if len(view) > LARGE else []
     for group in groups:
         for member in group["members"]:
             details[member]["cluster"] = group["id"]
     return {
-        "nodes": nodes, "edges": edges, "options": json.loads(vis_options),
+        "nodes": nodes, "edges": edges, "options": json.loads(json.dumps(_options(len(view)))),
         "legend": _legend(view), "relations": _relations(view), "outlets": _outlets(details),
         "details": details, "links": {eid: view.edges[key] for key, eid in ids.items()},
         "clusters": groups,
@@ -204,24 +258,24 @@ def _edge_ids(g: nx.MultiDiGraph) -> dict[EdgeKey, str]:
     return {(u, v, k): f"e{i}" for i, (u, v, k) in enumerate(g.edges(keys=True))}
 
 
-def _network(g: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]) -> Network:
-    """Return the pyvis network: nodes styled by kind and sized by centrality, labelled edges."""
-    net = Network(directed=True)
+def _network(g: nx.MultiDiGraph, ids: Mapping[EdgeKey, str]
+             ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Return vis-network's nodes, styled by kind and sized by centrality, and labelled edges,
+    as pyvis spells them (its `Network` is not needed to make them: importing it imports
+    IPython and Jinja, and its `add_node` scans lists)."""
     scores = centrality(g, SIZED_BY)
-    for node, attrs in g.nodes(data=True):
-        _add_node(net, _node(node, attrs, scores[node]))
+    nodes = [_node(node, attrs, scores[node]) for node, attrs in g.nodes(data=True)]
     curves = _curvatures(ids)
-    for (u, v, k), eid in ids.items():
-        label = _edge_label(g.edges[u, v, k])
-        net.edges.append(Edge(u, v, directed=True, id=eid, label=label, smooth=curves[eid]).options)
-    net.options = _options(len(g))
-    return net
+    edges = [{"id": eid, "label": _edge_label(g.edges[u, v, k]), "smooth": curves[eid],
+              "from": u, "to": v, "arrows": "to"} for (u, v, k), eid in ids.items()]
+    return nodes, edges
 
 
-def _node(node: str, attrs: Mapping[str, Any], score: float) -> Node:
-    """Return the pyvis node of a kind's colour and shape, valued by centrality (see OPTIONS)."""
+def _node(node: str, attrs: Mapping[str, Any], score: float) -> dict[str, Any]:
+    """Return the vis node of a kind's colour and shape, valued by centrality (see OPTIONS)."""
     colour, shape, _, _ = STYLE[attrs["kind"]]
-    return Node(node, shape, label=_short(attrs["label"]), color=colour, value=round(score, 6))
+    return {"color": colour, "value": round(score, 6), "id": node,
+            "label": _short(attrs["label"]), "shape": shape}
 
 
 def _short(label: str) -> str:
@@ -233,13 +287,6 @@ def _options(nodes: int) -> dict[str, Any]:
     """Return the vis-network options for a graph of this many nodes, laid out reproducibly."""
     layout = {"randomSeed": 7, "improvedLayout": nodes <= IMPROVED_LAYOUT_MAX_NODES}
     return {**OPTIONS, "layout": layout}
-
-
-def _add_node(net: Network, node: Node) -> None:
-    """Add a pyvis node without `Network.add_node`, whose list scans make large graphs quadratic."""
-    net.nodes.append(node.options)
-    net.node_ids.append(node.options["id"])
-    net.node_map[node.options["id"]] = node.options
 
 
 def _curvatures(ids: Mapping[EdgeKey, str]) -> dict[str, dict[str, Any]]:

@@ -10,10 +10,23 @@ import re
 from collections.abc import Iterable, Mapping
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 HERE = files("kg.viz")
-VIS = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+
+
+def _folder(package: str) -> Path:
+    """Return where a package's files are, without importing it."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"{package} is not installed")
+    return Path(spec.submodule_search_locations[0])
+
+
+# vis-network as pyvis ships it, found without importing pyvis (whose package imports IPython)
+VIS = _folder("pyvis") / "templates" / "lib" / "vis-9.1.2"
 
 # Inline scripts run only if their hash is listed, so injected markup could not run even if
 # some text escaped escaping; nothing may be fetched, and links only navigate. A page served by
