@@ -660,3 +660,11 @@ def test_a_title_in_brackets_after_degrees_and_a_units_short_name() -> None:
                      "Kapten Inf. Ramli (Pasi Intel Kodim 1413 Buton), Senin (2/9/2024).")
     assert ("yusuf hartanto", "Komandan", "korem|unit:143 ho") in holdings(x)
     assert any(p == "ramli" and role == "Perwira Seksi Intelijen" for p, role, _ in holdings(x))
+
+
+def test_a_fields_short_form_or_a_posts_commander_is_no_name() -> None:
+    x = extract_text("DUMAI, RIAUNEWS.ID - Kepala Kejaksaan Negeri Dumai diwakili oleh Kasi Pidsus Rina "
+                     "Wulandari, S.H, hadir bersama Danposramil, Kepala Bapeda, para SKPD dan Kanit Tipiter, "
+                     "Senin (20/3/2023).")
+    assert {p.name for p in x.persons} == {"Rina Wulandari"}
+    assert ("rina wulandari", "Kepala Seksi Pidana Khusus", "kejari|14.72") in holdings(x)
