@@ -668,3 +668,9 @@ def test_a_fields_short_form_or_a_posts_commander_is_no_name() -> None:
                      "Senin (20/3/2023).")
     assert {p.name for p in x.persons} == {"Rina Wulandari"}
     assert ("rina wulandari", "Kepala Seksi Pidana Khusus", "kejari|14.72") in holdings(x)
+
+
+def test_the_president_is_a_title_not_a_name() -> None:
+    x = extract_text("MANOKWARI, PAPUANEWS.ID - Laporan akan disampaikan kepada Bapak Presiden, kata Ketua "
+                     "Kompolnas, Senin (2/9/2024). Presiden Republik Indonesia Joko Susilo dijadwalkan hadir.")
+    assert {p.name for p in x.persons} == {"Joko Susilo"}
