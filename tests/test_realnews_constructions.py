@@ -674,3 +674,9 @@ def test_the_president_is_a_title_not_a_name() -> None:
     x = extract_text("MANOKWARI, PAPUANEWS.ID - Laporan akan disampaikan kepada Bapak Presiden, kata Ketua "
                      "Kompolnas, Senin (2/9/2024). Presiden Republik Indonesia Joko Susilo dijadwalkan hadir.")
     assert {p.name for p in x.persons} == {"Joko Susilo"}
+
+
+def test_a_bodys_branch_word_begins_no_name() -> None:
+    x = extract_text("TOBELO, MALUTNEWS.ID - Rapat dihadiri Kapolres Halmahera Utara, Perwakilan Basarnas "
+                     "Tobelo Rudi Hartono, serta Kepala BPK Perwakilan Maluku Utara, Senin (3/7/2023).")
+    assert not [p.name for p in x.persons if p.name.startswith("Perwakilan")]

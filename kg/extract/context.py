@@ -133,13 +133,13 @@ class _AskedTable(PhraseTable):
 
 @cache
 def reserved() -> frozenset[str]:
-    """Words that begin lexicon phrases, and the short forms of a role's field, which never
-    belong to a person's name."""
+    """Words that begin lexicon phrases, the short forms of a role's field and the words of a
+    body's branch ("Perwakilan", "Wilayah"), which never belong to a person's name."""
     lex, t = load(), tables()
     firsts = {f for table in (t.roles, t.qualifiers, t.acronyms, t.full_names, t.org_heads,
                               t.levels, t.venues, t.events, t.collectives)
               for f in table.by_first}
-    words = firsts | set(lex.months) | set(lex.weekdays) | lex.role_fields | lex.field_words
+    words = firsts | set(lex.months) | set(lex.weekdays) | lex.role_fields | lex.field_words | lex.org_units
     words |= {w.capitalize() for w in lex.function_words | lex.quantifiers}
     return frozenset(words - set(lex.name_parts))
 
