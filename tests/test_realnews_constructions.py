@@ -680,3 +680,9 @@ def test_a_bodys_branch_word_begins_no_name() -> None:
     x = extract_text("TOBELO, MALUTNEWS.ID - Rapat dihadiri Kapolres Halmahera Utara, Perwakilan Basarnas "
                      "Tobelo Rudi Hartono, serta Kepala BPK Perwakilan Maluku Utara, Senin (3/7/2023).")
     assert not [p.name for p in x.persons if p.name.startswith("Perwakilan")]
+
+
+def test_a_body_of_every_region_of_a_level_is_a_group_not_one_body() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Rapat diikuti Bawaslu Kab/Kota, Panwaslu Kelurahan/Desa dan "
+                     "para Pengawas Kelurahan/Desa se-Sultra, Senin (2/9/2024).")
+    assert not x.organizations and not x.persons

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.chunks import Chunk, TitleRef
-from kg.extract.context import Context
+from kg.extract.context import Context, levels
 from kg.extract.institutions import chunk, org
 from kg.extract.occasions import event_at, place_at, venue_at
 from kg.extract.people import collective_at, name_at, person_at
@@ -27,6 +27,9 @@ def _org_at(ctx: Context, i: int) -> Chunk | None:
     many = ctx.word(end) == "di" and (ctx.word(end + 1).isdigit() or ctx.word(end + 1) in every)
     if many and not ref.area:
         return chunk(ctx, ChunkKind.COLLECTIVE, i, end, label=ref.name)
+    if not ref.area and levels(ctx.word(end)):
+        # "Bawaslu Kab/Kota", "Panwaslu Kelurahan/Desa": the body of every such region
+        return chunk(ctx, ChunkKind.COLLECTIVE, i, end + 1, label=ctx.span(i, end + 1))
     return chunk(ctx, ChunkKind.ORGANIZATION, i, end, org=ref)
 
 

@@ -152,10 +152,18 @@ def org_vocabulary() -> frozenset[str]:
     return frozenset(lex.org_words | listed | set(lex.acronyms) | lex.org_heads)
 
 
+def levels(word: str) -> bool:
+    """Say whether a word names levels of region, not one region: "Kab/Kota", "kabupaten/kota"."""
+    known = {w.lower().rstrip(".") for w in load().place_levels}
+    parts = word.split("/")
+    return len(parts) > 1 and all(p.lower().rstrip(".") in known for p in parts)
+
+
 def is_name_word(ctx: Context, i: int) -> bool:
     """Say whether token i may be part of a person's name."""
     word = ctx.word(i)
-    if not ctx.cap(i) or word in reserved() or word[0].isdigit() or is_prefix(word) or is_verb(word):
+    if not ctx.cap(i) or word in reserved() or word[0].isdigit() or is_prefix(word) or is_verb(word) \
+            or levels(word):
         return False
     if load().name_parts.get(word) == "leading" and not ctx.cap(i + 1):
         return False  # Balinese "I Wayan", but the numeral in "Asisten I,"

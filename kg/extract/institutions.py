@@ -9,6 +9,7 @@ from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     Context,
     is_direction,
+    levels,
     org_vocabulary,
     region_at,
     reserved,
@@ -402,7 +403,7 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     if short:
         j = national_end(ctx, j)  # "KPU RI": the national body, its name as written
     after = ctx.word(j)
-    place = _branch(ctx, j) or area(ctx, j) \
+    place = None if levels(after) else _branch(ctx, j) or area(ctx, j) \
         or (numbered(ctx, j) if short and ("/" in after or (len(after) > 1 and is_roman(after))) else None) \
         or _regional_place(ctx, j, short)  # "Kodim 0722/Kudus": the unit, as "Dandim 0722/Kudus" names it
     end = place[0] if place else j
