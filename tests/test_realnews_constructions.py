@@ -686,3 +686,9 @@ def test_a_body_of_every_region_of_a_level_is_a_group_not_one_body() -> None:
     x = extract_text("KENDARI, SULTRANEWS.ID - Rapat diikuti Bawaslu Kab/Kota, Panwaslu Kelurahan/Desa dan "
                      "para Pengawas Kelurahan/Desa se-Sultra, Senin (2/9/2024).")
     assert not x.organizations and not x.persons
+
+
+def test_degrees_written_apart_after_the_name_are_degrees() -> None:
+    x = extract_text("SAMBAS, KALBARNEWS.ID - Sekretaris Daerah Kabupaten Sambas, Ir. H. Rudi Hartono, S. Sos, "
+                     "M. Si. membuka rapat, Senin (2/9/2024). Hadir Bupati Sambas, M. Azan.")
+    assert {(p.name, p.suffixes) for p in x.persons} == {("Rudi Hartono", ("S.Sos", "M.Si")), ("M. Azan", ())}

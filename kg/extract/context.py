@@ -200,6 +200,10 @@ def degree_at(ctx: Context, i: int) -> int:
     word = ctx.word(k)
     if is_split_degree(word, ctx.word(k + 1)):
         return k + 2 - i  # "S Sos"
+    if k > i and len(word) == 1 and ctx.word(k + 1) == "." and is_degree(f"{word}.{ctx.word(k + 2)}") \
+            and ctx.word(k + 2)[:1].isupper():
+        k += 3  # ", M. Si": a degree's parts written apart, after the name's comma
+        return k + 1 - i if ctx.word(k) == "." and ctx.word(k + 1)[:1].islower() else k - i
     if not word or not is_degree(word) or not (k > i or "." in word or word.isupper()):
         return 0
     k += 1

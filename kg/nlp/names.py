@@ -51,6 +51,10 @@ def strip_degrees(tokens: list[Token]) -> tuple[list[Token], list[str]]:
         if end > 2 and is_split_degree(tokens[end - 2].text, last):
             suffixes.insert(0, f"{tokens[end - 2].text} {last}")
             end -= 2
+        elif end > 4 and tokens[end - 2].text == "." and tokens[end - 4].text == "," \
+                and len(first := tokens[end - 3].text) == 1 and is_degree(f"{first}.{last}"):
+            suffixes.insert(0, f"{first}.{last}")  # ", M. Si": a degree's parts written apart
+            end -= 3
         elif last in {",", "."} or is_degree(last):
             if tokens[end - 1].is_word:
                 suffixes.insert(0, last)
