@@ -692,3 +692,9 @@ def test_degrees_written_apart_after_the_name_are_degrees() -> None:
     x = extract_text("SAMBAS, KALBARNEWS.ID - Sekretaris Daerah Kabupaten Sambas, Ir. H. Rudi Hartono, S. Sos, "
                      "M. Si. membuka rapat, Senin (2/9/2024). Hadir Bupati Sambas, M. Azan.")
     assert {(p.name, p.suffixes) for p in x.persons} == {("Rudi Hartono", ("S.Sos", "M.Si")), ("M. Azan", ())}
+
+
+def test_a_given_name_that_is_a_dictionary_word_ends_the_roles_field() -> None:
+    x = extract_text("SAMBAS, KALBARNEWS.ID - Sekda didampingi Asisten Administrasi Umum Rudi Hartono "
+                     "membuka rapat, Senin (2/9/2024).")
+    assert {(p, role) for p, role, _ in holdings(x)} == {("rudi hartono", "Asisten Administrasi Umum")}
