@@ -215,3 +215,9 @@ def test_the_official_replaced_is_named_not_present() -> None:
     attending = {a.participant for a in x.attendances}
     assert {"rudi santoso", "hendra wijaya"} <= attending
     assert not {"bambang prasetyo", "agus hartanto"} & attending
+
+
+def test_the_bodies_whose_personnel_are_deployed_take_part() -> None:
+    x = extract_text("BITUNG, SULUTNEWS.ID - KPU Kota Bitung menggelar rapat pleno, Senin (2/12/2024). Sebanyak "
+                     "150 personel dari TNI dan Polri dikerahkan untuk menjaga rapat pleno tersebut.")
+    assert {"tni", "polri"} <= {a.participant.split("|")[0] for a in x.attendances}
