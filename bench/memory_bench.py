@@ -26,10 +26,12 @@ from corpus_bench import write_corpus  # noqa: E402 - the generator lives beside
 
 def main() -> None:
     """Build the corpus stage by stage and print each stage's seconds and the peak so far."""
+    from kg.identity.unify import Identities, key_maps, read_overrides, rekey
     from kg.ingest import MAX_BYTES
     from kg.ingest.load import discover, read_articles
-    from kg.pipeline import _HandedOn, collector_held, extract_all, unify_all, write_triples
-    from kg.rdf.graph import triples_of
+    from kg.pipeline import _HandedOn, alias_files, collector_held, extract_all, write_triples
+    from kg.rdf.graph import Gathered
+    from kg.rdf.spill import Shelf
     from kg.records import Extraction
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -53,18 +55,21 @@ def main() -> None:
         files, _ = discover([corpus])
         articles, _ = read_articles(files, MAX_BYTES)
         lap(f"read the sources ({len(articles):,} articles)")
-        extractions = [x for x in extract_all(_HandedOn(articles), jobs=args.jobs, compact=True)
-                       if isinstance(x, Extraction)]
-        lap(f"extract (--jobs {args.jobs}), compact extractions kept")
-        unified, _ = unify_all(extractions, [corpus])
-        del extractions
-        lap("unify across articles")
+        shelf: Shelf[Extraction] = Shelf(Path(scratch) / "extractions")
+        places = [shelf.put(x) for x in extract_all(_HandedOn(articles), jobs=args.jobs,
+                                                     compact=True) if isinstance(x, Extraction)]
+        lap(f"extract (--jobs {args.jobs}), each kept on disk")
+        identities = Identities(read_overrides(alias_files([corpus])))
+        for x in shelf.read(places):
+            identities.add(x)
+        maps = key_maps(identities.merges())
+        lap("identity across articles")
         with collector_held():  # as kg build: the triples made as the outputs take them
-            triples = triples_of(unified)
-            del unified
+            gathered = Gathered(Path(scratch))
+            triples = gathered.triples(rekey(x, maps) for x in shelf.read(places))
             write_triples(triples, Path(scratch) / "out", jobs=args.jobs)
         lap("triples, graph.ttl and explorer.html")
-
+        shelf.close()
 
 if __name__ == "__main__":
     main()

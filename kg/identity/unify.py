@@ -75,20 +75,6 @@ def same_person(a: str, b: str) -> str | None:
     return None
 
 
-def _person_orgs(extractions: list[Extraction]) -> dict[str, set[str]]:
-    """Map each person key to the organisations it holds a role at."""
-    orgs: dict[str, set[str]] = defaultdict(set)
-    for x in extractions:
-        for h in x.holdings:
-            orgs[h.person].add(h.organization)
-    return orgs
-
-
-def person_merges(extractions: list[Extraction], overrides: Overrides) -> list[Merge]:
-    """Find the person keys to merge: variant names that hold a role at one organisation."""
-    return merges_among(_person_orgs(extractions), overrides)
-
-
 def merges_among(orgs: dict[str, set[str]], overrides: Overrides) -> list[Merge]:
     """Find the person keys to merge among persons and the organisations they hold roles at.
 
@@ -154,15 +140,42 @@ def key_maps(merges: list[Merge]) -> dict[Kind, dict[str, str]]:
     return {kind: _mapping(merges, kind) for kind in KINDS}
 
 
+class Identities:
+    """What finding one entity across articles needs, taken from one extraction after another
+    (in the articles' order): the organisations each person holds a role at, and the key each
+    name of the curated verdicts first goes by. Nothing else of an extraction is kept, so that a
+    build need not hold every extraction at once."""
+
+    def __init__(self, overrides: Overrides = Overrides()) -> None:
+        self._overrides = overrides
+        self._wanted = {(kind, name) for kind, *pair in (*overrides.same, *overrides.apart)
+                        for name in pair}
+        self._index: dict[tuple[str, str], str] = {}
+        self._orgs: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, x: Extraction) -> None:
+        """Take what identity needs of an extraction."""
+        for h in x.holdings:
+            self._orgs[h.person].add(h.organization)
+        if self._wanted:
+            for kind, name, key in names(x):
+                if (kind, name) in self._wanted:
+                    self._index.setdefault((kind, name), key)
+
+    def merges(self) -> list[Merge]:
+        """Return the merges of the extractions taken: persons' variant names that hold a role
+        at one organisation, then what the curated verdicts ask for."""
+        overrides = keyed(self._overrides, lambda kind, name: self._index.get((kind, name)))
+        return merges_among(self._orgs, overrides) + curated(overrides)
+
+
 def unify(extractions: list[Extraction], overrides: Overrides = Overrides()
           ) -> tuple[list[Extraction], list[Merge]]:
     """Rewrite the keys of every extraction so that one entity has one key; return the merges."""
-    index: dict[tuple[str, str], str] = {}
+    identities = Identities(overrides)
     for x in extractions:
-        for kind, name, key in names(x):
-            index.setdefault((kind, name), key)
-    overrides = keyed(overrides, lambda kind, name: index.get((kind, name)))
-    merges = person_merges(extractions, overrides) + curated(overrides)
+        identities.add(x)
+    merges = identities.merges()
     maps = key_maps(merges)
     return [rekey(x, maps) for x in extractions], merges
 
