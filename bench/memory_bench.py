@@ -26,13 +26,13 @@ from corpus_bench import write_corpus  # noqa: E402 - the generator lives beside
 
 def main() -> None:
     """Build the corpus stage by stage and print each stage's seconds and the peak so far."""
-    from kg.identity.unify import Identities, key_maps, read_overrides, rekey
+    from kg.identity.unify import rekey
     from kg.ingest import MAX_BYTES
     from kg.ingest.load import discover, read_articles
-    from kg.pipeline import _HandedOn, alias_files, collector_held, extract_all, write_triples
+    from kg.pipeline import _HandedOn, _key_maps, collector_held, extract_all, write_triples
     from kg.rdf.graph import Gathered
-    from kg.rdf.spill import Shelf
     from kg.records import Extraction
+    from kg.spill import Shelf
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000)
@@ -59,10 +59,7 @@ def main() -> None:
         places = [shelf.put(x) for x in extract_all(_HandedOn(articles), jobs=args.jobs,
                                                      compact=True) if isinstance(x, Extraction)]
         lap(f"extract (--jobs {args.jobs}), each kept on disk")
-        identities = Identities(read_overrides(alias_files([corpus])))
-        for x in shelf.read(places):
-            identities.add(x)
-        maps = key_maps(identities.merges())
+        maps = _key_maps(shelf.read(places), [corpus], Path(scratch))
         lap("identity across articles")
         with collector_held():  # as kg build: the triples made as the outputs take them
             gathered = Gathered(Path(scratch))

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from rdflib import Graph
-from rdflib.term import Node
 from tqdm import tqdm
 
 from kg.extract import extract
@@ -32,12 +31,14 @@ from kg.identity.unify import Identities, Merge, key_maps, read_overrides, rekey
 from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, keep_once, read_articles
 from kg.ingest.readers import read
-from kg.rdf.files import turtle_from_ntriples, write_sorted_ntriples, write_turtle
+from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_ntriples, write_turtle
 from kg.rdf.graph import Gathered, new_graph
 from kg.rdf.mapping import Triple
-from kg.rdf.spill import Shelf
 from kg.records import Article, Extraction, Problem
-from kg.viz.explorer import EXPLORER_MAX, Written, drawn, write_explorer, write_explorer_ntriples
+from kg.spill import Shelf
+from kg.viz.explorer import EXPLORER_MAX, Written, write_explorer, write_explorer_ntriples
+from kg.viz.slices import DRAWN
+from kg.vocab import Kind
 
 ALIASES = "aliases.tsv"  # curated identity verdicts, in a sources folder
 # What a build writes into its output folder, by file name.
@@ -242,14 +243,14 @@ def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPL
     `explorer_max` nodes. With more than one job they are written side by side (see
     `side_by_side`). Say what explorer.html shows."""
     out.mkdir(parents=True, exist_ok=True)
-    nodes: set[Node] = set()
     with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch:
         ntriples = Path(scratch) / "graph.nt"
-        write_sorted_ntriples(drawn(triples, nodes), ntriples)
+        write_sorted_ntriples(triples, ntriples)
+        nodes = typed_subjects(ntriples, DRAWN)  # the nodes the explorer of the whole would draw
         shown: list[Written] = []
         side_by_side({
             "explorer.html": lambda: shown.append(write_explorer_ntriples(
-                ntriples, len(nodes), out / "explorer.html", most=explorer_max)),
+                ntriples, nodes, out / "explorer.html", most=explorer_max)),
             "graph.ttl": partial(turtle_from_ntriples, ntriples, out / "graph.ttl"),
         }, jobs)
     return shown[0] if shown else None
@@ -444,10 +445,7 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
         try:
             places, problems = extract_paths(paths, shelf.put, progress, max_bytes, jobs,
                                              compact=True, workers=workers)
-            identities = Identities(read_overrides(alias_files(paths)))
-            for x in shelf.read(places):
-                identities.add(x)
-            maps = key_maps(identities.merges())
+            maps = _key_maps(shelf.read(places), paths, Path(scratch))
             gathered = Gathered(Path(scratch))
             with collector_held():
                 triples = gathered.triples(rekey(x, maps) for x in shelf.read(places))
@@ -460,6 +458,16 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
     return Build(len(places), tuple(problems), gathered.entities, gathered.facts,
                  time.perf_counter() - started, extracted=len(places), exported=True, graph=graph,
                  explorer=explorer)
+
+
+def _key_maps(extractions: Iterable[Extraction], paths: list[Path], scratch: Path
+              ) -> dict[Kind, dict[str, str]]:
+    """Say which keys merge across the articles, as the source folders' curated verdicts say
+    too, from what identity needs of each extraction (sorted in runs in `scratch`)."""
+    identities = Identities(read_overrides(alias_files(paths)), scratch)
+    for x in extractions:
+        identities.add(x)
+    return key_maps(identities.merges())
 
 
 @contextmanager

@@ -17,8 +17,8 @@ from kg.identity.conflicts import holder_conflict, posts_held
 from kg.rdf import mapping
 from kg.rdf.mapping import Triple
 from kg.rdf.namespaces import PREFIXES
-from kg.rdf.spill import RUN, Sorter
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
+from kg.spill import RUN, Sorter
 
 E = TypeVar("E", Person, Organization, Place, Collective)
 R = TypeVar("R", Person, Organization, Place, Collective, EventFact)
