@@ -28,8 +28,8 @@ def main() -> None:
     """Build the corpus stage by stage and print each stage's seconds and the peak so far."""
     from kg.identity.unify import rekey
     from kg.ingest import MAX_BYTES
-    from kg.ingest.load import discover, read_articles
-    from kg.pipeline import _HandedOn, _key_maps, collector_held, extract_all, write_triples
+    from kg.ingest.load import discover
+    from kg.pipeline import _key_maps, _read_here, collector_held, extract_all, write_triples
     from kg.rdf.graph import Gathered
     from kg.records import Extraction
     from kg.spill import Shelf
@@ -53,11 +53,11 @@ def main() -> None:
 
         lap("started (kg imported)")
         files, _ = discover([corpus])
-        articles, _ = read_articles(files, MAX_BYTES)
+        articles, _ = _read_here(files, MAX_BYTES, Path(scratch))  # each kept on disk
         lap(f"read the sources ({len(articles):,} articles)")
         shelf: Shelf[Extraction] = Shelf(Path(scratch) / "extractions")
-        places = [shelf.put(x) for x in extract_all(_HandedOn(articles), jobs=args.jobs,
-                                                     compact=True) if isinstance(x, Extraction)]
+        places = [shelf.put(x) for x in extract_all(articles, jobs=args.jobs, compact=True)
+                  if isinstance(x, Extraction)]
         lap(f"extract (--jobs {args.jobs}), each kept on disk")
         maps = _key_maps(shelf.read(places), [corpus], Path(scratch))
         lap("identity across articles")

@@ -29,7 +29,7 @@ from tqdm import tqdm
 from kg.extract import extract
 from kg.identity.unify import Identities, Merge, key_maps, read_overrides, rekey, unify
 from kg.ingest import MAX_BYTES
-from kg.ingest.load import Entry, discover, entry, keep_once, read_articles
+from kg.ingest.load import Entry, discover, entry, itself, keep_once, read_articles, read_kept
 from kg.ingest.readers import read
 from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_ntriples, write_turtle
 from kg.rdf.graph import Gathered, new_graph
@@ -338,46 +338,44 @@ def extract_and_unify(paths: list[Path], progress: bool = False, max_bytes: int 
     """Read and extract every article in `jobs` processes or on the workers given (which read
     the files themselves when they see them), then merge entities across articles; return the
     merges. Compact extractions keep no more of their article than the graph needs."""
-    extractions, problems = extract_paths(paths, _itself, progress, max_bytes, jobs, compact,
+    extractions, problems = extract_paths(paths, itself, progress, max_bytes, jobs, compact,
                                           workers)
     unified, merges = unify_all(extractions, paths)
     return unified, problems, merges
 
 
-def _itself(x: T) -> T:
-    """Keep an extraction as it is."""
-    return x
-
-
 def extract_paths(paths: list[Path], keep: Callable[[Extraction], T], progress: bool = False,
                   max_bytes: int = MAX_BYTES, jobs: int = 1, compact: bool = False,
-                  workers: Workers | None = None) -> tuple[list[T], list[Problem]]:
+                  workers: Workers | None = None, scratch: Path | None = None
+                  ) -> tuple[list[T], list[Problem]]:
     """Read and extract every article under the paths (see `extract_and_unify`), each
     extraction handed to `keep` as it comes; return what `keep` gave of each article kept, in
-    the articles' order, and the problems."""
+    the articles' order, and the problems. The articles this process reads wait for extraction
+    in a file in `scratch`, when given, else in memory."""
     files, problems = discover(paths)
     if workers is not None and workers.sees(files):
         kept, more = _extract_there(files, workers, progress, max_bytes, compact, keep)
     else:
-        kept, more = _extract_here(files, progress, max_bytes, jobs, compact, workers, keep)
+        articles, more = _read_here(files, max_bytes, scratch)
+        kept = []
+        for item in extract_all(articles, progress, jobs=jobs, workers=workers, compact=compact):
+            if isinstance(item, Problem):
+                more.append(item)
+            else:
+                kept.append(keep(item))
     return kept, problems + more
 
 
-def _extract_here(files: list[Path], progress: bool, max_bytes: int, jobs: int, compact: bool,
-                  workers: Workers | None, keep: Callable[[Extraction], T]
-                  ) -> tuple[list[T], list[Problem]]:
-    """Read the files in this process, and extract their articles in `jobs` processes or on the
-    workers given."""
-    articles, problems = read_articles(files, max_bytes)
-    kept = []
-    for item in extract_all(_HandedOn(articles), progress, jobs=jobs, workers=workers, compact=compact):
-        if isinstance(item, Problem):
-            problems.append(item)
-        else:
-            kept.append(keep(item))
-    return kept, problems
-
-
+def _read_here(files: list[Path], max_bytes: int, scratch: Path | None
+               ) -> tuple[_HandedOn | _Shelved, list[Problem]]:
+    """Read the files in this process; return their articles, to be handed on once each (see
+    `_HandedOn`, `_Shelved`), and the problems."""
+    if scratch is None:
+        articles, problems = read_articles(files, max_bytes)
+        return _HandedOn(articles), problems
+    shelf: Shelf[Article] = Shelf(scratch / "articles")
+    places, problems = read_kept(files, shelf.put, max_bytes)
+    return _Shelved(shelf, places), problems
 def _extract_there(files: list[Path], workers: Workers, progress: bool, max_bytes: int,
                    compact: bool, keep: Callable[[Extraction], T]) -> tuple[list[T], list[Problem]]:
     """Have the workers read the files and extract their articles; keep each article once, as
@@ -400,6 +398,23 @@ def _extract_there(files: list[Path], workers: Workers, progress: bool, max_byte
     problems += twice
     problems += [x for x in kept if isinstance(x, Problem)]
     return [x for x in kept if not isinstance(x, Problem)], problems
+
+
+class _Shelved(Sized, Iterable[Article]):
+    """Articles read back from a file in the order given, once each; the file is deleted once the
+    last is read."""
+
+    def __init__(self, shelf: Shelf[Article], places: list[int]) -> None:
+        self._shelf, self._places = shelf, places
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Article]:
+        try:
+            yield from self._shelf.read(self._places)
+        finally:
+            self._shelf.close()
 
 
 class _HandedOn(Sized, Iterable[Article]):
@@ -444,7 +459,7 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
         shelf: Shelf[Extraction] = Shelf(Path(scratch) / "extractions")
         try:
             places, problems = extract_paths(paths, shelf.put, progress, max_bytes, jobs,
-                                             compact=True, workers=workers)
+                                             compact=True, workers=workers, scratch=Path(scratch))
             maps = _key_maps(shelf.read(places), paths, Path(scratch))
             gathered = Gathered(Path(scratch))
             with collector_held():
