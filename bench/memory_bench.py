@@ -17,6 +17,7 @@ import resource
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -26,11 +27,16 @@ from corpus_bench import write_corpus  # noqa: E402 - the generator lives beside
 
 def main() -> None:
     """Build the corpus stage by stage and print each stage's seconds and the peak so far."""
+    from kg.identity.unify import rekey
     from kg.ingest import MAX_BYTES
-    from kg.ingest.load import discover, read_articles
-    from kg.pipeline import _HandedOn, collector_held, extract_all, unify_all, write_triples
-    from kg.rdf.graph import triples_of
+    from kg.ingest.load import discover
+    from kg.pipeline import _key_maps, _read_here, collector_held, extract_all, side_by_side
+    from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_ntriples
+    from kg.rdf.graph import Gathered
     from kg.records import Extraction
+    from kg.spill import Shelf
+    from kg.viz.explorer import write_explorer_ntriples
+    from kg.viz.slices import DRAWN
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000)
@@ -51,20 +57,29 @@ def main() -> None:
 
         lap("started (kg imported)")
         files, _ = discover([corpus])
-        articles, _ = read_articles(files, MAX_BYTES)
+        articles, _ = _read_here(files, MAX_BYTES, Path(scratch))  # each kept on disk
         lap(f"read the sources ({len(articles):,} articles)")
-        extractions = [x for x in extract_all(_HandedOn(articles), jobs=args.jobs, compact=True)
-                       if isinstance(x, Extraction)]
-        lap(f"extract (--jobs {args.jobs}), compact extractions kept")
-        unified, _ = unify_all(extractions, [corpus])
-        del extractions
-        lap("unify across articles")
-        with collector_held():  # as kg build: the triples made as the outputs take them
-            triples = triples_of(unified)
-            del unified
-            write_triples(triples, Path(scratch) / "out", jobs=args.jobs)
-        lap("triples, graph.ttl and explorer.html")
-
+        shelf: Shelf[Extraction] = Shelf(Path(scratch) / "extractions")
+        places = [shelf.put(x) for x in extract_all(articles, jobs=args.jobs, compact=True)
+                  if isinstance(x, Extraction)]
+        lap(f"extract (--jobs {args.jobs}), each kept on disk")
+        maps = _key_maps(shelf.read(places), [corpus], Path(scratch))
+        lap("identity across articles")
+        out = Path(scratch) / "out"
+        out.mkdir()
+        with collector_held():  # as kg build's write_triples: the triples made as it takes them
+            gathered = Gathered(Path(scratch))
+            triples = gathered.triples(rekey(x, maps) for x in shelf.read(places))
+            write_sorted_ntriples(triples, out / "graph.nt")
+            nodes = typed_subjects(out / "graph.nt", DRAWN)
+            lap("the triples, sorted into N-Triples")
+            side_by_side({  # graph.ttl in a process of its own with more than one job
+                "explorer.html": lambda: write_explorer_ntriples(out / "graph.nt", nodes,
+                                                                 out / "explorer.html"),
+                "graph.ttl": partial(turtle_from_ntriples, out / "graph.nt", out / "graph.ttl"),
+            }, args.jobs)
+        lap("explorer.html (and graph.ttl)")
+        shelf.close()
 
 if __name__ == "__main__":
     main()

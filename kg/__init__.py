@@ -6,7 +6,8 @@ __version__ = "0.1.0"
 # own layer or those before it (tests/test_layering.py checks it). Each name is a subpackage, a
 # module (without .py) or a data folder directly under kg/.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("__init__", "vocab", "records", "errors"),  # kinds and relations; the records between stages
+    ("__init__", "vocab", "records", "errors", "spill"),  # kinds and relations; the records
+    # between stages; records kept on disk while a build runs
     ("lexicons",),  # word lists and the gazetteer of regions
     ("nlp", "models"),  # tokens, sentences, dates, names; the statistical recogniser
     ("ingest",),  # sources -> Articles

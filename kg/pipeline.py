@@ -24,19 +24,21 @@ from pathlib import Path
 from typing import TypeVar
 
 from rdflib import Graph
-from rdflib.term import Node
 from tqdm import tqdm
 
 from kg.extract import extract
-from kg.identity.unify import Merge, read_overrides, unify
+from kg.identity.unify import Identities, Merge, key_maps, read_overrides, rekey, unify
 from kg.ingest import MAX_BYTES
-from kg.ingest.load import Entry, discover, entry, keep_once, read_articles
+from kg.ingest.load import Entry, discover, entry, itself, keep_once, read_articles, read_kept
 from kg.ingest.readers import read
-from kg.rdf.files import turtle_from_ntriples, write_sorted_ntriples, write_turtle
-from kg.rdf.graph import graph_triples, new_graph, triples_of
+from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_ntriples, write_turtle
+from kg.rdf.graph import Gathered, new_graph
 from kg.rdf.mapping import Triple
 from kg.records import Article, Extraction, Problem
-from kg.viz.explorer import EXPLORER_MAX, Written, drawn, write_explorer, write_explorer_ntriples
+from kg.spill import Shelf
+from kg.viz.explorer import EXPLORER_MAX, Written, write_explorer, write_explorer_ntriples
+from kg.viz.slices import DRAWN
+from kg.vocab import Kind
 
 ALIASES = "aliases.tsv"  # curated identity verdicts, in a sources folder
 # What a build writes into its output folder, by file name.
@@ -248,14 +250,14 @@ def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPL
     `explorer_max` nodes. With more than one job they are written side by side (see
     `side_by_side`). Say what explorer.html shows."""
     out.mkdir(parents=True, exist_ok=True)
-    nodes: set[Node] = set()
     with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch:
         ntriples = Path(scratch) / "graph.nt"
-        write_sorted_ntriples(drawn(triples, nodes), ntriples)
+        write_sorted_ntriples(triples, ntriples)
+        nodes = typed_subjects(ntriples, DRAWN)  # the nodes the explorer of the whole would draw
         shown: list[Written] = []
         side_by_side({
             "explorer.html": lambda: shown.append(write_explorer_ntriples(
-                ntriples, len(nodes), out / "explorer.html", most=explorer_max)),
+                ntriples, nodes, out / "explorer.html", most=explorer_max)),
             "graph.ttl": partial(turtle_from_ntriples, ntriples, out / "graph.ttl"),
         }, jobs)
     return shown[0] if shown else None
@@ -343,50 +345,83 @@ def extract_and_unify(paths: list[Path], progress: bool = False, max_bytes: int 
     """Read and extract every article in `jobs` processes or on the workers given (which read
     the files themselves when they see them), then merge entities across articles; return the
     merges. Compact extractions keep no more of their article than the graph needs."""
+    extractions, problems = extract_paths(paths, itself, progress, max_bytes, jobs, compact,
+                                          workers)
+    unified, merges = unify_all(extractions, paths)
+    return unified, problems, merges
+
+
+def extract_paths(paths: list[Path], keep: Callable[[Extraction], T], progress: bool = False,
+                  max_bytes: int = MAX_BYTES, jobs: int = 1, compact: bool = False,
+                  workers: Workers | None = None, scratch: Path | None = None
+                  ) -> tuple[list[T], list[Problem]]:
+    """Read and extract every article under the paths (see `extract_and_unify`), each
+    extraction handed to `keep` as it comes; return what `keep` gave of each article kept, in
+    the articles' order, and the problems. The articles this process reads wait for extraction
+    in a file in `scratch`, when given, else in memory."""
     files, problems = discover(paths)
     if workers is not None and workers.sees(files):
-        extractions, more = _extract_there(files, workers, progress, max_bytes, compact)
+        kept, more = _extract_there(files, workers, progress, max_bytes, compact, keep)
     else:
-        extractions, more = _extract_here(files, progress, max_bytes, jobs, compact, workers)
-    unified, merges = unify_all(extractions, paths)
-    return unified, problems + more, merges
+        articles, more = _read_here(files, max_bytes, scratch)
+        kept = []
+        for item in extract_all(articles, progress, jobs=jobs, workers=workers, compact=compact):
+            if isinstance(item, Problem):
+                more.append(item)
+            else:
+                kept.append(keep(item))
+    return kept, problems + more
 
 
-def _extract_here(files: list[Path], progress: bool, max_bytes: int, jobs: int, compact: bool,
-                  workers: Workers | None) -> tuple[list[Extraction], list[Problem]]:
-    """Read the files in this process, and extract their articles in `jobs` processes or on the
-    workers given."""
-    articles, problems = read_articles(files, max_bytes)
-    extractions = []
-    for item in extract_all(_HandedOn(articles), progress, jobs=jobs, workers=workers, compact=compact):
-        if isinstance(item, Problem):
-            problems.append(item)
-        else:
-            extractions.append(item)
-    return extractions, problems
-
-
+def _read_here(files: list[Path], max_bytes: int, scratch: Path | None
+               ) -> tuple[_HandedOn | _Shelved, list[Problem]]:
+    """Read the files in this process; return their articles, to be handed on once each (see
+    `_HandedOn`, `_Shelved`), and the problems."""
+    if scratch is None:
+        articles, problems = read_articles(files, max_bytes)
+        return _HandedOn(articles), problems
+    shelf: Shelf[Article] = Shelf(scratch / "articles")
+    places, problems = read_kept(files, shelf.put, max_bytes)
+    return _Shelved(shelf, places), problems
 def _extract_there(files: list[Path], workers: Workers, progress: bool, max_bytes: int,
-                   compact: bool) -> tuple[list[Extraction], list[Problem]]:
+                   compact: bool, keep: Callable[[Extraction], T]) -> tuple[list[T], list[Problem]]:
     """Have the workers read the files and extract their articles; keep each article once, as
     `load_articles` does (the articles it would leave out are extracted, and dropped here)."""
     problems: list[Problem] = []
     work = partial(_read_batch, max_bytes=max_bytes, compact=compact)
     names = ((str(path.absolute()), str(path)) for path in files)
 
-    def articles() -> Iterator[tuple[Entry, Extraction | Problem]]:
+    def articles() -> Iterator[tuple[Entry, T | Problem]]:
         done = _in_parallel(workers.executor, names, work, workers.slots)
         for found in _progress(done, len(files), progress, unit="file"):
             for item in found:
                 if isinstance(item, Problem):
                     problems.append(item)
                 else:
-                    yield item
+                    at, x = item
+                    yield at, x if isinstance(x, Problem) else keep(x)
 
     kept, twice = keep_once(articles())
     problems += twice
     problems += [x for x in kept if isinstance(x, Problem)]
-    return [x for x in kept if isinstance(x, Extraction)], problems
+    return [x for x in kept if not isinstance(x, Problem)], problems
+
+
+class _Shelved(Sized, Iterable[Article]):
+    """Articles read back from a file in the order given, once each; the file is deleted once the
+    last is read."""
+
+    def __init__(self, shelf: Shelf[Article], places: list[int]) -> None:
+        self._shelf, self._places = shelf, places
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Article]:
+        try:
+            yield from self._shelf.read(self._places)
+        finally:
+            self._shelf.close()
 
 
 class _HandedOn(Sized, Iterable[Article]):
@@ -413,41 +448,48 @@ def compacted(x: Extraction) -> Extraction:
     return replace(x, article=replace(x.article, text="", noise=()), sentences=(), mentions=())
 
 
-def count(extractions: list[Extraction]) -> tuple[int, int]:
-    """Count distinct entities (persons, organisations, places, events, groups) and facts
-    (holdings, events, participations)."""
-    entities = {(kind, r.key) for x in extractions for kind, records in
-                (("p", x.persons), ("o", x.organizations), ("l", x.places),
-                 ("e", x.events), ("c", x.collectives)) for r in records}
-    facts: set[tuple[str, ...]] = {("h", h.person, h.role, h.organization)
-                                   for x in extractions for h in x.holdings}
-    facts |= {("e", e.key) for x in extractions for e in x.events}
-    facts |= {("a", a.participant, a.event, a.role) for x in extractions for a in x.attendances}
-    return len(entities), len(facts)
-
-
 def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: int = MAX_BYTES,
           jobs: int = 1, explorer_max: int = EXPLORER_MAX, workers: Workers | None = None,
           keep: bool = True) -> Build:
     """Build the graph of the articles under the paths and write the outputs into `out`,
     extracting in `jobs` processes or on the workers given (the outputs do not depend on
     where); explorer.html is the overview above `explorer_max` nodes. The graph is returned
-    when `keep` is true; else no rdflib graph is made, and each part of the build is let go
-    once written (the command line's build: the least memory)."""
+    when `keep` is true; else no rdflib graph is made (the command line's build).
+
+    Its memory does not grow with the corpus as the articles do: each compact extraction is
+    written to a file as it comes, and read back twice, once for what identity needs (see
+    `kg.identity.unify.Identities`), once to make the triples (see `kg.rdf.graph.Gathered`),
+    which the outputs take as they are made."""
     started = time.perf_counter()
-    extractions, problems, _ = extract_and_unify(list(paths), progress, max_bytes, jobs,
-                                                 compact=True, workers=workers)
-    articles, (entities, facts) = len(extractions), count(extractions)
-    with collector_held():
-        graph = new_graph(graph_triples(extractions)) if keep else None
-        # Without a graph to keep, the triples are made as the outputs take them, and the
-        # records are let go once the last is made.
-        triples = iter(graph) if graph is not None else triples_of(extractions)
-        del extractions
-        # nothing built replaces nothing: the previous outputs stay as they were
-        explorer = write_triples(triples, out, explorer_max, jobs) if articles else None  # type: ignore[arg-type]  # a Graph yields triples
-    return Build(articles, tuple(problems), entities, facts, time.perf_counter() - started,
-                 extracted=articles, exported=True, graph=graph, explorer=explorer)
+    paths = list(paths)
+    with tempfile.TemporaryDirectory(prefix="kg-build-") as scratch:
+        shelf: Shelf[Extraction] = Shelf(Path(scratch) / "extractions")
+        try:
+            places, problems = extract_paths(paths, shelf.put, progress, max_bytes, jobs,
+                                             compact=True, workers=workers, scratch=Path(scratch))
+            maps = _key_maps(shelf.read(places), paths, Path(scratch))
+            gathered = Gathered(Path(scratch))
+            with collector_held():
+                triples = gathered.triples(rekey(x, maps) for x in shelf.read(places))
+                graph = new_graph(dict.fromkeys(triples)) if keep else None
+                # nothing built replaces nothing: the previous outputs stay as they were
+                explorer = write_triples(iter(graph) if graph is not None else triples, out,  # type: ignore[arg-type]  # a Graph yields triples
+                                         explorer_max, jobs) if places else None
+        finally:
+            shelf.close()
+    return Build(len(places), tuple(problems), gathered.entities, gathered.facts,
+                 time.perf_counter() - started, extracted=len(places), exported=True, graph=graph,
+                 explorer=explorer)
+
+
+def _key_maps(extractions: Iterable[Extraction], paths: list[Path], scratch: Path
+              ) -> dict[Kind, dict[str, str]]:
+    """Say which keys merge across the articles, as the source folders' curated verdicts say
+    too, from what identity needs of each extraction (sorted in runs in `scratch`)."""
+    identities = Identities(read_overrides(alias_files(paths)), scratch)
+    for x in extractions:
+        identities.add(x)
+    return key_maps(identities.merges())
 
 
 @contextmanager

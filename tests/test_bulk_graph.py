@@ -12,11 +12,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg import pipeline
-from kg.rdf.files import _sorted_ntriples, read_ntriples, write_sorted_ntriples
-from kg.rdf.graph import LoadedStore, graph_triples, new_graph, triples_of
+from kg.rdf.files import _sorted_ntriples, read_ntriples, typed_subjects, write_sorted_ntriples
+from kg.rdf.graph import Gathered, LoadedStore, graph_triples, new_graph, triples_of
 from kg.rdf.namespaces import RDF, RDFS, SDO
 from kg.records import Article
-from kg.viz.explorer import write_explorer
+from kg.viz.explorer import drawn, write_explorer
+from kg.viz.slices import DRAWN
 from tests.conftest import ROOT
 
 SOURCES = ROOT / "sources"
@@ -179,3 +180,26 @@ def test_the_overview_of_the_lines_it_reads_is_that_of_the_whole_graph(tmp_path:
         a, b = overview(whole, top=top), overview(read, top=top)
         assert (a.seeds, a.cut, a.members, a.events) == (b.seeds, b.cut, b.members, b.events)
         assert list(a.graph) == list(b.graph)
+
+
+def test_triples_gathered_in_runs_on_disk_are_those_made_in_memory(tmp_path: Path) -> None:
+    files = sorted(SOURCES.glob("d0*.txt"))[:4]
+    xs, _, _ = pipeline.extract_and_unify(files, compact=True)
+    gathered = Gathered(tmp_path, run=5)
+    on_disk = list(gathered.triples(reversed(xs)))  # in any order of the articles
+    assert set(on_disk) == set(triples_of(xs))
+    assert not list(tmp_path.iterdir())  # the runs are deleted once read
+    entities = {(field, r.key) for x in xs for field in
+                ("persons", "organizations", "places", "events", "collectives")
+                for r in getattr(x, field)}
+    facts = {(h.person, h.role, h.organization) for x in xs for h in x.holdings}
+    facts |= {(e.key,) for x in xs for e in x.events}
+    facts |= {(a.participant, a.event, a.role) for x in xs for a in x.attendances}
+    assert (gathered.entities, gathered.facts) == (len(entities), len(facts))
+
+
+def test_the_nodes_drawn_are_counted_from_the_sorted_n_triples(tmp_path: Path) -> None:
+    xs, _, _ = pipeline.extract_and_unify([SOURCES / "d01-lahat-netralitas-asn.txt"], compact=True)
+    nodes: set = set()
+    write_sorted_ntriples(drawn(triples_of(xs), nodes), tmp_path / "graph.nt", run=50)
+    assert typed_subjects(tmp_path / "graph.nt", DRAWN) == len(nodes) > 10

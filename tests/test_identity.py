@@ -11,7 +11,14 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import ORG, PROV, RDF
 
 from kg.extract import extract
-from kg.identity.unify import read_overrides, same_person, unify
+from kg.identity.unify import (
+    Identities,
+    Overrides,
+    merges_among,
+    read_overrides,
+    same_person,
+    unify,
+)
 from kg.ingest.article import make_article
 from kg.lexicons import load
 from kg.pipeline import extract_and_unify
@@ -167,3 +174,17 @@ def test_dev_articles_regions_time_and_dates() -> None:
     assert g.value(declaration, KG.dateConflict).toPython() is True
     done = run_kg("report", str(DEV))
     assert "2024-01-11, 2024-01-12" in done.stdout
+
+
+def test_persons_merged_from_runs_as_from_their_organisations(tmp_path: Path) -> None:
+    orgs = {"ahmad romzi": {"dinsos lahat", "bappeda lahat"}, "a romzi": {"dinsos lahat",
+            "bappeda lahat"}, "budi santoso": {"polres lahat"}, "budi hartono": {"polres lahat"}}
+    merges = merges_among(orgs, Overrides())
+    assert [(m.source, m.target, m.reason) for m in merges] == \
+        [("a romzi", "ahmad romzi", "initials, both at bappeda lahat")]
+    a = _x("a1", "Kepala Dinas Sosial Kabupaten Lahat, A. Romzi, membuka rapat.\n")
+    b = _x("b1", "Kepala Dinas Sosial Kabupaten Lahat, Ahmad Romzi, menutup rapat.\n")
+    identities = Identities(Overrides(), tmp_path)
+    for x in (a, b, a):
+        identities.add(x)
+    assert identities.merges() == unify([a, b])[1]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -51,13 +51,25 @@ def posts_held(x: Extraction) -> Iterator[tuple[str, str, date, str]]:
 
 def holder_conflicts(extractions: list[Extraction]) -> list[HolderConflict]:
     """List single-holder posts held by different current holders on the same report date."""
-    seen: dict[tuple[str, str, date], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    seen: dict[tuple[str, str, date], list[tuple[str, str]]] = defaultdict(list)
     for x in extractions:
         for role, org, day, person in posts_held(x):
-            seen[(role, org, day)][person].add(x.article.id)
-    return [HolderConflict(role, org, day, tuple(sorted(people)),
-                           tuple(sorted(set().union(*people.values()))))
-            for (role, org, day), people in sorted(seen.items()) if len(people) > 1]
+            seen[(role, org, day)].append((person, x.article.id))
+    return [c for (role, org, day), reports in sorted(seen.items())
+            if (c := holder_conflict(role, org, day, reports)) is not None]
+
+
+def holder_conflict(role: str, organization: str, day: date,
+                    reports: Iterable[tuple[str, str]]) -> HolderConflict | None:
+    """Return the conflict of one single-holder post on one date, given every (person, article)
+    that reports it held then, or None when they all name one person."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for person, article in reports:
+        people[person].add(article)
+    if len(people) < 2:
+        return None
+    return HolderConflict(role, organization, day, tuple(sorted(people)),
+                          tuple(sorted(set().union(*people.values()))))
 
 
 def date_conflicts(extractions: list[Extraction]) -> list[DateConflict]:

@@ -19,6 +19,7 @@ from kg.errors import UserError
 from kg.nlp.names import initials_of, spelling_variant
 from kg.nlp.tokens import fold
 from kg.records import Extraction
+from kg.spill import Sorter
 from kg.vocab import Kind
 
 # The kinds of entity that have keys, and the field of an Extraction that lists each.
@@ -75,40 +76,38 @@ def same_person(a: str, b: str) -> str | None:
     return None
 
 
-def _person_orgs(extractions: list[Extraction]) -> dict[str, set[str]]:
-    """Map each person key to the organisations it holds a role at."""
-    orgs: dict[str, set[str]] = defaultdict(set)
-    for x in extractions:
-        for h in x.holdings:
-            orgs[h.person].add(h.organization)
-    return orgs
-
-
-def person_merges(extractions: list[Extraction], overrides: Overrides) -> list[Merge]:
-    """Find the person keys to merge: variant names that hold a role at one organisation."""
-    return merges_among(_person_orgs(extractions), overrides)
-
-
 def merges_among(orgs: dict[str, set[str]], overrides: Overrides) -> list[Merge]:
-    """Find the person keys to merge among persons and the organisations they hold roles at.
-
-    Only two names of as many words, at one organisation, can merge, so the pairs are sought
-    among those (not among all persons at once, which grew with the square of the corpus);
-    they are tried in the order of their keys.
-    """
+    """Find the person keys to merge among persons and the organisations they hold roles at."""
     members: dict[tuple[str, int], list[str]] = defaultdict(list)
     for person, held in orgs.items():
         for org in held:
             members[org, len(person.split())].append(person)
-    pairs = {(a, b) for people in members.values() for a in people for b in people if a < b}
-    merges = []
-    for a, b in sorted(pairs):
-        reason = same_person(a, b)
-        if reason and (Kind.PERSON, a, b) not in overrides.apart:
-            target, source = sorted((a, b), key=lambda k: (-len(k), k))
-            merges.append(Merge(Kind.PERSON, source, target,
-                                f"{reason}, both at {sorted(orgs[a] & orgs[b])[0]}"))
-    return merges
+    return merges_in(sorted(members.items()), overrides)
+
+
+def merges_in(groups: Iterable[tuple[tuple[str, int], Iterable[str]]], overrides: Overrides
+              ) -> list[Merge]:
+    """Find the person keys to merge, given the persons who hold a role at each organisation
+    whose names have as many words, in the order of the organisations (a person may come more
+    than once).
+
+    Only two names of as many words, at one organisation, can merge, so the pairs are sought
+    among those (not among all persons at once, which grew with the square of the corpus); the
+    merges are in the order of their keys, each said to be at the first organisation the two
+    share.
+    """
+    found: dict[tuple[str, str], Merge] = {}
+    for (org, _), people in groups:
+        names = sorted(set(people))
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if (a, b) in found:
+                    continue
+                reason = same_person(a, b)
+                if reason and (Kind.PERSON, a, b) not in overrides.apart:
+                    target, source = sorted((a, b), key=lambda k: (-len(k), k))
+                    found[a, b] = Merge(Kind.PERSON, source, target, f"{reason}, both at {org}")
+    return [found[pair] for pair in sorted(found)]
 
 
 def _mapping(merges: list[Merge], kind: Kind) -> dict[str, str]:
@@ -154,15 +153,44 @@ def key_maps(merges: list[Merge]) -> dict[Kind, dict[str, str]]:
     return {kind: _mapping(merges, kind) for kind in KINDS}
 
 
+class Identities:
+    """What finding one entity across articles needs, taken from one extraction after another
+    (in the articles' order): the persons who hold a role at each organisation, and the key each
+    name of the curated verdicts first goes by. Nothing else of an extraction is kept, so that a
+    build need not hold every extraction at once."""
+
+    def __init__(self, overrides: Overrides = Overrides(), folder: Path | None = None) -> None:
+        self._overrides = overrides
+        self._wanted = {(kind, name) for kind, *pair in (*overrides.same, *overrides.apart)
+                        for name in pair}
+        self._index: dict[tuple[str, str], str] = {}
+        # the persons at each organisation, by the words of their names (see `merges_in`),
+        # sorted in runs in `folder` (None: in memory)
+        self._members: Sorter[str] = Sorter(folder, "members")
+
+    def add(self, x: Extraction) -> None:
+        """Take what identity needs of an extraction."""
+        for h in x.holdings:
+            self._members.add((h.organization, len(h.person.split())), h.person)
+        if self._wanted:
+            for kind, name, key in names(x):
+                if (kind, name) in self._wanted:
+                    self._index.setdefault((kind, name), key)
+
+    def merges(self) -> list[Merge]:
+        """Return the merges of the extractions taken: persons' variant names that hold a role
+        at one organisation, then what the curated verdicts ask for."""
+        overrides = keyed(self._overrides, lambda kind, name: self._index.get((kind, name)))
+        return merges_in(self._members.groups(), overrides) + curated(overrides)
+
+
 def unify(extractions: list[Extraction], overrides: Overrides = Overrides()
           ) -> tuple[list[Extraction], list[Merge]]:
     """Rewrite the keys of every extraction so that one entity has one key; return the merges."""
-    index: dict[tuple[str, str], str] = {}
+    identities = Identities(overrides)
     for x in extractions:
-        for kind, name, key in names(x):
-            index.setdefault((kind, name), key)
-    overrides = keyed(overrides, lambda kind, name: index.get((kind, name)))
-    merges = person_merges(extractions, overrides) + curated(overrides)
+        identities.add(x)
+    merges = identities.merges()
     maps = key_maps(merges)
     return [rekey(x, maps) for x in extractions], merges
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -129,15 +129,28 @@ def load_articles(paths: Iterable[Path], max_bytes: int = MAX_BYTES
 def read_articles(files: list[Path], max_bytes: int = MAX_BYTES
                   ) -> tuple[list[Article], list[Problem]]:
     """Read the files that `discover` found, as `load_articles` does."""
+    return read_kept(files, itself, max_bytes)
+
+
+def itself(x: T) -> T:
+    """Keep what is read (or made of it) as it is."""
+    return x
+
+
+def read_kept(files: list[Path], keep: Callable[[Article], T], max_bytes: int = MAX_BYTES
+              ) -> tuple[list[T], list[Problem]]:
+    """Read the files that `discover` found, as `load_articles` does, each article handed to
+    `keep` as it is read (which may put it aside on disk); return what `keep` gave of each
+    article kept, in their order."""
     problems: list[Problem] = []
 
-    def articles() -> Iterator[tuple[Entry, Article]]:
+    def articles() -> Iterator[tuple[Entry, T]]:
         for path in files:
             for item in read(path, max_bytes):
                 if isinstance(item, Problem):
                     problems.append(item)
                 else:
-                    yield entry(item), item
+                    yield entry(item), keep(item)
 
     kept, twice = keep_once(articles())
     return kept, problems + twice

@@ -197,6 +197,19 @@ def write_sorted_ntriples(triples: Iterable[Any], path: Path, run: int = RUN) ->
     merge_runs(runs, path, _lines)  # the keys sort as their UTF-8 bytes do
 
 
+def typed_subjects(ntriples: Path, types: Iterable[Node]) -> int:
+    """Count the subjects of an N-Triples file in the canonical order (see `_keys`: a subject's
+    lines together) that have one of the given types, reading it a line at a time."""
+    wanted = {f"{TYPE} {to_ox(t)} .\n".encode() for t in types}
+    found, last = 0, b""
+    with ntriples.open("rb") as file:
+        for line in file:
+            subject, _, rest = line.partition(b" ")
+            if rest in wanted and subject != last:
+                found, last = found + 1, subject
+    return found
+
+
 def merge_runs(runs: list[Path], path: Path, spell: Callable[[bytes], bytes] | None = None) -> None:
     """Merge files of sorted lines into one file, a line found in several runs written once (as
     `spell` writes a chunk of lines, if given), and delete the runs."""

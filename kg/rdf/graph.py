@@ -7,16 +7,18 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 from rdflib import Graph
 from rdflib.plugins.stores.memory import Memory
 
-from kg.identity.conflicts import holder_conflicts
+from kg.identity.conflicts import holder_conflict, posts_held
 from kg.rdf import mapping
 from kg.rdf.mapping import Triple
 from kg.rdf.namespaces import PREFIXES
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
+from kg.spill import RUN, Sorter
 
 E = TypeVar("E", Person, Organization, Place, Collective)
 R = TypeVar("R", Person, Organization, Place, Collective, EventFact)
@@ -37,35 +39,30 @@ def by_key(records: Iterable[R]) -> list[list[R]]:
 
 def merge(records: Iterable[E]) -> list[E]:
     """Merge records of one kind that share a key: one label, the union of the other names."""
-    merged = []
-    for group in by_key(records):
-        names = {r.name for r in group} | {a for r in group for a in r.aliases}
-        label = _pick_label({r.name for r in group})
-        first = min(group, key=repr)
-        merged.append(replace(first, name=label, aliases=tuple(sorted(names - {label}))))
-    return merged
+    return [merged(group) for group in by_key(records)]
+
+
+def merged(group: list[E]) -> E:
+    """Merge the records of one entity (one key): one label, the union of the other names."""
+    names = {r.name for r in group} | {a for r in group for a in r.aliases}
+    label = _pick_label({r.name for r in group})
+    first = min(group, key=repr)
+    return replace(first, name=label, aliases=tuple(sorted(names - {label})))
 
 
 def merge_events(events: Iterable[EventFact]) -> list[EventFact]:
     """Merge the reports of one event: one label, every date and date as written, one place."""
-    merged = []
-    for group in by_key(events):
-        places = sorted({e.place for e in group if e.place})
-        merged.append(replace(
-            min(group, key=repr), label=_pick_label({e.label for e in group}), sentences=(),
-            dates=tuple(sorted({d for e in group for d in e.dates})),
-            date_text=tuple(sorted({t for e in group for t in e.date_text})),
-            place=places[0] if places else None))
-    return merged
+    return [merged_event(group) for group in by_key(events)]
 
 
-def _sources(extractions: list[Extraction], attr: str) -> dict[str, list[str]]:
-    """Map each entity key of a kind to the articles that name it."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for x in extractions:
-        for record in getattr(x, attr):
-            found[record.key].append(x.article.id)
-    return {k: sorted(set(v)) for k, v in found.items()}
+def merged_event(group: list[EventFact]) -> EventFact:
+    """Merge the reports of one event (one key)."""
+    places = sorted({e.place for e in group if e.place})
+    return replace(
+        min(group, key=repr), label=_pick_label({e.label for e in group}), sentences=(),
+        dates=tuple(sorted({d for e in group for d in e.dates})),
+        date_text=tuple(sorted({t for e in group for t in e.date_text})),
+        place=places[0] if places else None)
 
 
 class LoadedStore(Memory):
@@ -152,22 +149,76 @@ def triples_of(extractions: Iterable[Extraction]) -> Iterator[Triple]:
     """Yield the triples of every extraction (see `graph_triples`) as they are made, in one order
     whatever the extractions'; a triple may come more than once (a role or a day that several
     articles report). The extractions are held until the last is yielded."""
-    xs = sorted(extractions, key=lambda x: x.article.id)
-    people, orgs = _sources(xs, "persons"), _sources(xs, "organizations")
-    for p in merge(r for x in xs for r in x.persons):
-        yield from mapping.person_triples(p, people[p.key])
-    for o in merge(r for x in xs for r in x.organizations):
-        yield from mapping.org_triples(o, orgs[o.key])
-    for place in merge(r for x in xs for r in x.places):
-        yield from mapping.place_triples(place)
-    for c in merge(r for x in xs for r in x.collectives):
-        yield from mapping.collective_triples(c)
-    for e in merge_events(r for x in xs for r in x.events):
-        yield from mapping.event_triples(e)
-    for x in xs:
-        yield from article_triples(x)
-    for conflict in holder_conflicts(xs):
-        yield from mapping.conflict_triples(conflict.role, conflict.organization, conflict.persons)
+    gathered = Gathered()
+    yield from gathered.triples(sorted(extractions, key=lambda x: x.article.id))
+
+
+# What `Gathered` sorts, by the first item of its keys: the entities of each kind, the reports of
+# single-holder posts, and the facts it counts.
+PERSON, ORGANIZATION, PLACE, COLLECTIVE, EVENT, POST, HOLDING, ATTENDANCE = range(8)
+_RECORDS = ((PERSON, "persons"), (ORGANIZATION, "organizations"), (PLACE, "places"),
+            (COLLECTIVE, "collectives"))
+
+
+class Gathered:
+    """The triples of many extractions, taken one after another: each article's own triples as
+    it comes; those of the entities, merged across the articles that name them, and of the
+    conflicts between reports once all have come. What the merging needs is sorted in runs on
+    disk, in `folder` (None: in memory), so that only a run of it is held at a time. It counts
+    the distinct entities and facts (holdings, events, participations) as the last triples go by.
+    """
+
+    def __init__(self, folder: Path | None = None, run: int = RUN) -> None:
+        self._sorted: Sorter[Any] = Sorter(folder, "entities", run)
+        self.entities = self.facts = 0
+
+    def triples(self, extractions: Iterable[Extraction]) -> Iterator[Triple]:
+        """Yield the triples of the extractions (a triple may come more than once)."""
+        for x in extractions:
+            self._add(x)
+            yield from article_triples(x)
+        for (kind, *key), values in self._sorted.groups():
+            yield from self._merged(kind, key, values)
+
+    def _add(self, x: Extraction) -> None:
+        """Keep what merging needs of an extraction."""
+        aid, add = x.article.id, self._sorted.add
+        for kind, field in _RECORDS:
+            for record in getattr(x, field):
+                add((kind, record.key), (aid, record))
+        for e in x.events:
+            add((EVENT, e.key), (aid, e))
+        for role, org, day, person in posts_held(x):
+            add((POST, role, org, day), (person, aid))
+        for h in x.holdings:
+            add((HOLDING, h.person, h.role, h.organization), None)
+        for a in x.attendances:
+            add((ATTENDANCE, a.participant, a.event, a.role), None)
+
+    def _merged(self, kind: int, key: list[Any], values: list[Any]) -> Iterator[Triple]:
+        """Yield the triples of one entity, post or fact, given what each article said of it."""
+        if kind in (HOLDING, ATTENDANCE):
+            self.facts += 1
+            return
+        if kind == POST:
+            role, organization, day = key
+            if conflict := holder_conflict(role, organization, day, values):
+                yield from mapping.conflict_triples(conflict.role, conflict.organization,
+                                                    conflict.persons)
+            return
+        self.entities += 1
+        records = [record for _, record in values]
+        if kind == EVENT:
+            self.facts += 1
+            yield from mapping.event_triples(merged_event(records))
+        elif kind == PERSON:
+            yield from mapping.person_triples(merged(records), sorted({a for a, _ in values}))
+        elif kind == ORGANIZATION:
+            yield from mapping.org_triples(merged(records), sorted({a for a, _ in values}))
+        elif kind == PLACE:
+            yield from mapping.place_triples(merged(records))
+        else:
+            yield from mapping.collective_triples(merged(records))
 
 
 def build_graph(extractions: Iterable[Extraction]) -> Graph:
