@@ -215,7 +215,7 @@ def _update_graphs(index: Index, store: ox.Store, paths: list[Path],
 
 
 def _figures(index: Index) -> tuple[int, int]:
-    """Count the distinct entities and facts of the store's graph (as pipeline.count does)."""
+    """Count the distinct entities and facts of the store's graph (as a build's `Gathered` counts them)."""
     units = Ledger(index.db).count_units()
     return sum(units.get(k, 0) for k in RECORDS), sum(units.get(k, 0) for k in FACTS)
 
