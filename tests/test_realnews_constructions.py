@@ -698,3 +698,9 @@ def test_a_given_name_that_is_a_dictionary_word_ends_the_roles_field() -> None:
     x = extract_text("SAMBAS, KALBARNEWS.ID - Sekda didampingi Asisten Administrasi Umum Rudi Hartono "
                      "membuka rapat, Senin (2/9/2024).")
     assert {(p, role) for p, role, _ in holdings(x)} == {("rudi hartono", "Asisten Administrasi Umum")}
+
+
+def test_an_honorific_glued_to_the_name_by_its_dot_is_an_honorific() -> None:
+    x = extract_text("BANTAENG, SULSELNEWS.ID - Hadir Kadis Kesehatan Bantaeng, dr.Rina Wulandari, M.Kes, dan "
+                     "Kepala Bappeda Bantaeng, H.Subhan, S.Sos, Senin (2/9/2024).")
+    assert {(p.name, p.prefixes) for p in x.persons} == {("Rina Wulandari", ("dr",)), ("Subhan", ("H",))}

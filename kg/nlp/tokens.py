@@ -50,10 +50,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         _SET_START(token, at)
         _SET_END(token, to)
         append(token)
+    if text.find(".", start, end) >= 0:
+        tokens = [part for t in tokens for part in (_glued_honorific(t) if "." in t.text else (t,))]
     if text.find("-", start, end) < 0:
         return tokens
     return [part for t in tokens for part in
             (split_hyphenated(t.text, t.start) if "-" in t.text and _joins_bodies(t.text) else (t,))]
+
+
+_GLUED = re.compile(r"([A-Za-z]{1,4}\.)([A-Z][a-z]+)")
+
+
+def _glued_honorific(t: Token) -> tuple[Token, ...]:
+    """Split an honorific glued to the name by its dot ("dr.Andi", "H.Subhan") into the
+    honorific with its dot and the name."""
+    m = _GLUED.fullmatch(t.text)
+    if not m or m.group(1) not in load().honorifics:
+        return (t,)
+    cut = t.start + len(m.group(1)) - 1
+    return Token(m.group(1)[:-1], t.start, cut), Token(".", cut, cut + 1), Token(m.group(2), cut + 1, t.end)
 
 
 def _joins_bodies(word: str) -> bool:
