@@ -704,3 +704,11 @@ def test_an_honorific_glued_to_the_name_by_its_dot_is_an_honorific() -> None:
     x = extract_text("BANTAENG, SULSELNEWS.ID - Hadir Kadis Kesehatan Bantaeng, dr.Rina Wulandari, M.Kes, dan "
                      "Kepala Bappeda Bantaeng, H.Subhan, S.Sos, Senin (2/9/2024).")
     assert {(p.name, p.prefixes) for p in x.persons} == {("Rina Wulandari", ("dr",)), ("Subhan", ("H",))}
+
+
+def test_the_chiefs_of_staff_and_a_polda_fields_short_forms() -> None:
+    x = extract_text("JAKARTA, JAKARTANEWS.ID - Kepala Staf Angkatan Darat (Kasad) Jenderal TNI Budi Santoso "
+                     "memimpin sertijab, Jumat (2/2/2024). Usai menerima paparan dari Kabid Dokkes dan Kasi Ops, "
+                     "Kapolda Metro Jaya memberi arahan.")
+    assert {p.name for p in x.persons} == {"Budi Santoso"}
+    assert [h.role for h in x.holdings] == ["Kepala Staf"]
