@@ -221,3 +221,13 @@ def test_the_bodies_whose_personnel_are_deployed_take_part() -> None:
     x = extract_text("BITUNG, SULUTNEWS.ID - KPU Kota Bitung menggelar rapat pleno, Senin (2/12/2024). Sebanyak "
                      "150 personel dari TNI dan Polri dikerahkan untuk menjaga rapat pleno tersebut.")
     assert {"tni", "polri"} <= {a.participant.split("|")[0] for a in x.attendances}
+
+
+def test_officials_listed_after_a_passive_oath_are_sworn_in_in_person() -> None:
+    x = extract_text("SEMARANG, JATENGNEWS.ID - Gubernur Jawa Tengah, Hendra Wijaya, melantik pejabat, Senin "
+                     "(6/5/2024). Pejabat yang dilantik adalah Kepala Dinas Kelautan dan Perikanan Fendi "
+                     "Tiskianto; Kepala Dinas Pekerjaan Umum, Bina Marga, dan Cipta Karya Retno Sudarwati.")
+    attending = {a.participant for a in x.attendances}
+    assert {"fendi tiskianto", "retno sudarwati", "hendra wijaya"} <= attending
+    held = {h.organization for h in x.holdings if h.person != "hendra wijaya"}
+    assert len(held) == 2 and not held & attending

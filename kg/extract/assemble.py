@@ -27,6 +27,7 @@ from kg.extract.mentions import mentions
 from kg.extract.parsed import Parsed
 from kg.extract.places import Places
 from kg.extract.resolve import resolve_orgs, resolve_persons
+from kg.lexicons import load
 from kg.nlp.tokens import fold
 from kg.records import (
     Article,
@@ -146,16 +147,27 @@ def _sworn_in(sworn: list[tuple[str, Sentence]], groups: list[EventGroup], event
 def _sworn(parsed: list[Parsed], persons: dict[str, str], holdings: list[Holding]
            ) -> list[tuple[str, Sentence]]:
     """Return the officials an inauguration's report swears in, each with its sentence: those a
-    sentence moves from one post to another (`_moves`), and those it names before their post
-    with a linking word ("A sebagai Kepala Dinas X, B sebagai Kepala Badan Y")."""
+    sentence moves from one post to another (`_moves`), those it names before their post with a
+    linking word ("A sebagai Kepala Dinas X, B sebagai Kepala Badan Y"), and those it lists
+    after a passive verb of inauguration ("yang dilantik adalah Kepala Dinas X A; ...")."""
     sworn = dict.fromkeys(_moves(holdings))
     for p in parsed:
         for q in p.pairs:
             words = {p.ctx.word(k).lower() for k in range(q.person.j, q.title.i)}
             replaced = p.ctx.word(q.person.i - 1).lower() in links("replacing")  # "menggantikan B sebagai ..."
-            if q.person.person and links("link") & words and not replaced:
+            if q.person.person and (links("link") & words or _after_passive_oath(p, min(q.person.i, q.title.i))) \
+                    and not replaced:
                 sworn[persons[fold(q.person.person.name)], p.sentence] = None
     return list(sworn)
+
+
+def _after_passive_oath(p: Parsed, i: int) -> bool:
+    """Say whether a passive verb of inauguration comes before token i, with no agent ("oleh")
+    between: "Pejabat yang dilantik adalah Kepala Dinas X A" (but "dilantik oleh Bupati B")."""
+    events, words = load().events, [p.ctx.word(k).lower() for k in range(i)]
+    passive = [k for k, w in enumerate(words) if w.startswith("di") and w in events
+               and events[w][0] == EventKind.INAUGURATION]
+    return bool(passive) and "oleh" not in words[passive[-1]:]
 
 
 def _moves(holdings: list[Holding]) -> list[tuple[str, Sentence]]:

@@ -244,9 +244,11 @@ def _peel_person(ctx: Context, i: int, j: int) -> int:
     "Kepala Dinas Perikanan Budi Santoso mengatakan": no comma ends the institution's name.
     """
     after = ctx.word(j)
-    if after == "," and not (is_prefix(ctx.word(j + 1)) or ctx.cap(j + 1) and not _starts_title(ctx, j + 1)):
+    if after in {";", "."} or after == "," and not (
+            is_prefix(ctx.word(j + 1)) or ctx.cap(j + 1) and not _starts_title(ctx, j + 1)):
         # "Sekretaris Fraksi Partai Golkar Parisman Ihwan, Anggota Fraksi ...": a name, then the
-        # list goes on; but "Lanud Roesmin Nurjadin, Kolonel X" is named after a person.
+        # list goes on (or the item ends: "Kepala Dinas Kelautan Nama;"); but "Lanud Roesmin
+        # Nurjadin, Kolonel X" is named after a person.
         k = j
         while k - 1 > i + 1 and ctx.cap(k - 1) and not is_vocabulary(ctx.word(k - 1)) \
                 and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3 and national_end(ctx, k - 1) == k - 1:
