@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.rdf.prefixes import IRIS
-from kg.rdf.tokens import KG_NAME_TOKEN, maintain
-from kg.store.keys import maintain_subjects
+from kg.rdf.tokens import KG_NAME_TOKEN, maintain, maintain_subjects
 
 ox = pytest.importorskip("pyoxigraph")
 

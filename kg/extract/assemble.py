@@ -153,18 +153,19 @@ def _sworn(parsed: list[Parsed], persons: dict[str, str], holdings: list[Holding
     sworn = dict.fromkeys(_moves(holdings))
     for p in parsed:
         for q in p.pairs:
-            words = {p.ctx.word(k).lower() for k in range(q.person.j, q.title.i)}
-            replaced = p.ctx.word(q.person.i - 1).lower() in links("replacing")  # "menggantikan B sebagai ..."
-            if q.person.person and (links("link") & words or _after_passive_oath(p, min(q.person.i, q.title.i))) \
+            words = p.words()
+            linked = links("link") & set(words[q.person.j:max(q.person.j, q.title.i)])
+            replaced = q.person.i > 0 and words[q.person.i - 1] in links("replacing")  # "menggantikan B sebagai ..."
+            if q.person.person and (linked or _after_passive_oath(words[:min(q.person.i, q.title.i)])) \
                     and not replaced:
                 sworn[persons[fold(q.person.person.name)], p.sentence] = None
     return list(sworn)
 
 
-def _after_passive_oath(p: Parsed, i: int) -> bool:
-    """Say whether a passive verb of inauguration comes before token i, with no agent ("oleh")
-    between: "Pejabat yang dilantik adalah Kepala Dinas X A" (but "dilantik oleh Bupati B")."""
-    events, words = load().events, [p.ctx.word(k).lower() for k in range(i)]
+def _after_passive_oath(words: list[str]) -> bool:
+    """Say whether words (in lower case) hold a passive verb of inauguration with no agent ("oleh")
+    after it: "Pejabat yang dilantik adalah Kepala Dinas X A" (but "dilantik oleh Bupati B")."""
+    events = load().events
     passive = [k for k, w in enumerate(words) if w.startswith("di") and w in events
                and events[w][0] == EventKind.INAUGURATION]
     return bool(passive) and "oleh" not in words[passive[-1]:]

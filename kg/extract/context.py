@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import gazetteer, load
-from kg.nlp.names import is_degree, is_prefix, is_split_degree
+from kg.nlp.names import dotted_apart, is_degree, is_prefix, is_split_degree
 from kg.nlp.tokens import Token
 from kg.nlp.vocabulary import is_verb
 from kg.vocab import PlaceLevel
@@ -154,9 +154,13 @@ def org_vocabulary() -> frozenset[str]:
 
 def levels(word: str) -> bool:
     """Say whether a word names levels of region, not one region: "Kab/Kota", "kabupaten/kota"."""
-    known = {w.lower().rstrip(".") for w in load().place_levels}
-    parts = word.split("/")
-    return len(parts) > 1 and all(p.lower().rstrip(".") in known for p in parts)
+    return "/" in word and all(p.lower().rstrip(".") in _level_words() for p in word.split("/"))
+
+
+@cache
+def _level_words() -> frozenset[str]:
+    """Return the place-level words in lower case, without their dot ("kab", "kota")."""
+    return frozenset(w.lower().rstrip(".") for w in load().place_levels)
 
 
 def is_name_word(ctx: Context, i: int) -> bool:
@@ -200,8 +204,7 @@ def degree_at(ctx: Context, i: int) -> int:
     word = ctx.word(k)
     if is_split_degree(word, ctx.word(k + 1)):
         return k + 2 - i  # "S Sos"
-    if k > i and len(word) == 1 and ctx.word(k + 1) == "." and is_degree(f"{word}.{ctx.word(k + 2)}") \
-            and ctx.word(k + 2)[:1].isupper():
+    if k > i and dotted_apart(word, ctx.word(k + 1), ctx.word(k + 2)):
         k += 3  # ", M. Si": a degree's parts written apart, after the name's comma
         return k + 1 - i if ctx.word(k) == "." and ctx.word(k + 1)[:1].islower() else k - i
     if not word or not is_degree(word) or not (k > i or "." in word or word.isupper()):

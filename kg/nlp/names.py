@@ -43,6 +43,11 @@ def is_split_degree(first: str, second: str) -> bool:
         and not is_degree(second) and is_degree(first + second)
 
 
+def dotted_apart(first: str, dot: str, rest: str) -> bool:
+    """Say whether three tokens are one degree written apart after its dot: "M", ".", "Si"."""
+    return len(first) == 1 and dot == "." and rest[:1].isupper() and is_degree(f"{first}.{rest}")
+
+
 def strip_degrees(tokens: list[Token]) -> tuple[list[Token], list[str]]:
     """Split trailing degrees (and the commas and dots between them) off name tokens."""
     end, suffixes = len(tokens), list[str]()
@@ -51,9 +56,8 @@ def strip_degrees(tokens: list[Token]) -> tuple[list[Token], list[str]]:
         if end > 2 and is_split_degree(tokens[end - 2].text, last):
             suffixes.insert(0, f"{tokens[end - 2].text} {last}")
             end -= 2
-        elif end > 4 and tokens[end - 2].text == "." and tokens[end - 4].text == "," \
-                and len(first := tokens[end - 3].text) == 1 and is_degree(f"{first}.{last}"):
-            suffixes.insert(0, f"{first}.{last}")  # ", M. Si": a degree's parts written apart
+        elif end > 4 and tokens[end - 4].text == "," and dotted_apart(tokens[end - 3].text, tokens[end - 2].text, last):
+            suffixes.insert(0, f"{tokens[end - 3].text}.{last}")  # ", M. Si": a degree's parts written apart
             end -= 3
         elif last in {",", "."} or is_degree(last):
             if tokens[end - 1].is_word:

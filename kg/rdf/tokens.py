@@ -32,7 +32,8 @@ _WORD = re.compile(r"[0-9]+(?:\.[0-9]+)*|[^\W_]+")
 RDFS_LABEL = IRIS["rdfs"] + "label"
 SKOS_ALT_LABEL = IRIS["skos"] + "altLabel"
 # The places' codes, with the place that bears each (its names are labels, like any other's).
-PLACE_CODES = "SELECT ?s ?code WHERE { ?s a schema:Place ; dcterms:identifier ?code }"
+RDF_TYPE, PLACE, IDENTIFIER = IRIS["rdf"] + "type", IRIS["schema"] + "Place", IRIS["dcterms"] + "identifier"
+PLACE_CODES = f"SELECT ?s ?code WHERE {{ ?s <{RDF_TYPE}> <{PLACE}> ; <{IDENTIFIER}> ?code }}"
 
 
 def words(text: str) -> list[str]:
@@ -83,7 +84,43 @@ def maintain(store: ox.Store) -> int:
     wanted = set(_pairs(named))
     present = {(q.subject, q.object.value)  # type: ignore[union-attr]  # pyoxigraph: a SELECT's rows; no RDF-star triples in our data
                for q in store.quads_for_pattern(None, token, None, graph)}
-    stale, missing = present - wanted, wanted - present
+    return _rewrite(store, present - wanted, wanted - present)
+
+
+def maintain_subjects(store: ox.Store, subjects: Iterable[Any]) -> int:
+    """Bring the key of these subjects up to date with their names in the store; return how
+    many of its triples were added or removed.
+
+    A subject's words follow from its own triples alone (its labels, its alternative labels and
+    a place's code), so after an update only the subjects of the quads written or removed can
+    have gained or lost words."""
+    import pyoxigraph as ox
+
+    graph, token = ox.NamedNode(NAME_TOKENS), ox.NamedNode(KG_NAME_TOKEN)
+    label, alt = ox.NamedNode(RDFS_LABEL), ox.NamedNode(SKOS_ALT_LABEL)
+    kind, place, code = ox.NamedNode(RDF_TYPE), ox.NamedNode(PLACE), ox.NamedNode(IDENTIFIER)
+    stale, missing = set(), set()
+    for subject in subjects:
+        if isinstance(subject, ox.Literal):  # no quad has one as subject; a guard
+            continue
+        named = [(subject, q.object.value) for p in (label, alt)  # type: ignore[union-attr]  # no RDF-star triples in our data
+                 for q in store.quads_for_pattern(subject, p, None, None)]
+        if next(iter(store.quads_for_pattern(subject, kind, place, None)), None) is not None:
+            named += [(subject, q.object.value)  # type: ignore[union-attr]  # no RDF-star triples in our data
+                      for q in store.quads_for_pattern(subject, code, None, None)]
+        wanted = set(_pairs(named))
+        present = {(subject, q.object.value)  # type: ignore[union-attr]  # no RDF-star triples in our data
+                   for q in store.quads_for_pattern(subject, token, None, graph)}
+        stale |= present - wanted
+        missing |= wanted - present
+    return _rewrite(store, stale, missing)
+
+
+def _rewrite(store: ox.Store, stale: set[tuple[Any, str]], missing: set[tuple[Any, str]]) -> int:
+    """Remove the key's stale (subject, word) pairs and add the missing ones; return how many."""
+    import pyoxigraph as ox
+
+    graph, token = ox.NamedNode(NAME_TOKENS), ox.NamedNode(KG_NAME_TOKEN)
     for subject, word in stale:
         store.remove(ox.Quad(subject, token, ox.Literal(word), graph))
     store.extend(ox.Quad(subject, token, ox.Literal(word), graph) for subject, word in missing)

@@ -33,12 +33,11 @@ from kg.pipeline import (
     extract_all,
     outputs_present,
 )
-from kg.rdf.tokens import maintain
+from kg.rdf.tokens import maintain, maintain_subjects
 from kg.records import Article, Extraction, Problem
 from kg.store.delta import FACTS, RECORDS, Updater
 from kg.store.exports import write_store_outputs
 from kg.store.index import Index
-from kg.store.keys import maintain_subjects
 from kg.store.ledger import Ledger
 from kg.store.oxigraph import INDEX, graph_names, open_store, serving
 from kg.store.sources import Sources, load, scan
