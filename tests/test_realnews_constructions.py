@@ -94,9 +94,9 @@ def test_a_bare_commanders_title_with_a_ranked_holder_serves_the_reports_region(
 
 
 def test_an_unlisted_title_glued_to_a_body_before_a_ranked_holder() -> None:
-    x = extract_text("SEMARANG, JATENGNEWS.ID - Apel dipimpin oleh Wakasat Samapta Polrestabes "
+    x = extract_text("SEMARANG, JATENGNEWS.ID - Apel dipimpin oleh Panit Patroli Polrestabes "
                      "Semarang, Kompol Yohanes Pranata, Senin (11/3/2024).")
-    assert {(h.person, h.role) for h in x.holdings} == {("yohanes pranata", "Wakasat Samapta")}
+    assert {(h.person, h.role) for h in x.holdings} == {("yohanes pranata", "Panit Patroli")}
 
 
 def test_one_word_names_listed_among_full_names_are_persons() -> None:
@@ -712,3 +712,33 @@ def test_the_chiefs_of_staff_and_a_polda_fields_short_forms() -> None:
                      "Kapolda Metro Jaya memberi arahan.")
     assert {p.name for p in x.persons} == {"Budi Santoso"}
     assert [h.role for h in x.holdings] == ["Kepala Staf"]
+
+
+def test_a_counted_plural_role_in_lower_case_holds_the_names_listed_after_it() -> None:
+    x = extract_text("MAROS, SULSELNEWS.ID - Pleno dipimpin Ketua KPU Kabupaten Maros, Andi Rahman, "
+                     "didampingi tiga komisioner lainnya, Budi Santoso, Citra Lestari dan Dedi Kurnia, "
+                     "Senin (2/12/2024). Surat itu menetapkan Rudi Hartono sebagai Ketua DPRD Kota Palu, "
+                     "dan dua wakil ketua masing-masing Hasan Basri dan Yanti Sari.")
+    got = {(p, role) for p, role, _ in holdings(x)}
+    assert {("budi santoso", "Komisioner"), ("citra lestari", "Komisioner"), ("dedi kurnia", "Komisioner"),
+            ("hasan basri", "Wakil Ketua"), ("yanti sari", "Wakil Ketua")} <= got
+
+
+def test_listed_holders_with_their_numbered_rank_in_brackets() -> None:
+    x = extract_text("PALU, SULTENGNEWS.ID - Hadir para Wakil Ketua DPRD Kota Palu, yakni Agus Salim "
+                     "(Wakil Ketua I), Rina Wati, SH (Wakil Ketua II) dan Yusuf Hamid, AR (Wakil Ketua III), "
+                     "Senin (2/12/2024).")
+    got = holdings(x)
+    assert {p for p, role, _ in got if role.startswith("Wakil Ketua")} == {"agus salim", "rina wati", "yusuf hamid"}
+    assert ("agus salim", "Wakil Ketua I") in {(p, role) for p, role, _ in got}
+    assert {p.name for p in x.persons} == {"Agus Salim", "Rina Wati", "Yusuf Hamid"}
+
+
+def test_a_representatives_title_serves_the_body_of_the_one_represented() -> None:
+    x = extract_text("MAROS, SULSELNEWS.ID - Hadir Kapolres Maros yang diwakili oleh KBO Satintelkam Iptu "
+                     "Joko Susilo, dan Kasat Reskrim Polres Maros yang diwakili Kanit Tipiter, Heru Wibowo, "
+                     "Senin (2/12/2024). Materi dari Kejaksaan Negeri (Kejari) Maros disampaikan Kasi Pidum, "
+                     "Hasan Basri.")
+    got = holdings(x)
+    assert {p for p, _, o in got if o.startswith("polres")} == {"joko susilo", "heru wibowo"}
+    assert {(p, role) for p, role, o in got if o.startswith("kejari")} == {("hasan basri", "Kepala Seksi Pidana Umum")}

@@ -9,7 +9,7 @@ from kg.extract.context import Context, levels
 from kg.extract.institutions import chunk, org
 from kg.extract.occasions import event_at, place_at, venue_at
 from kg.extract.people import collective_at, name_at, person_at
-from kg.extract.titles import title
+from kg.extract.titles import carries_body, title
 from kg.lexicons import load
 from kg.vocab import ChunkKind
 
@@ -128,16 +128,24 @@ def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:
     """Give a title that names no institution the one the sentence's previous title named.
 
     "Kepala Kejaksaan Tinggi Maluku A, didampingi Asisten Intelijen B, Asisten Pembinaan C":
-    the assistants serve the Kejati, not the region's government.
+    the assistants serve the Kejati, not the region's government. A title that carries a kind
+    of body but names none takes the sentence's last body of that kind: "Materi dari Kejari
+    Poso disampaikan Kasi Pidum, A" (the Kejari's section head).
     """
-    out, last = [], None
+    out, last, bodies = [], None, []
     for c in chunks:
         t = c.title
+        if c.kind == ChunkKind.ORGANIZATION and c.org:
+            bodies.append(c.org)
         if c.kind == ChunkKind.TITLE and t and t.org and (t.org_span or not _generic(t.written)):
             last = t.org  # written after the title, or carried by it: "Sekretaris Dewan" (DPRD)
+            bodies.append(t.org)
         elif c.kind == ChunkKind.TITLE and t and last and (t.org_span is None or t.org is None) \
                 and _generic(t.written):
             c = replace(c, title=replace(t, org=last, collective=None))
+        elif c.kind == ChunkKind.TITLE and t and t.org is None and (
+                body := next((b for b in reversed(bodies) if carries_body(t.written, b)), None)):
+            c = replace(c, title=replace(t, org=body, collective=None))
         out.append(c)
     return out
 

@@ -161,9 +161,14 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
 
 def _bracketed_title(ctx: Context, c: Chunk, t: Chunk) -> bool:
     """Say whether a name, even a word of the language, has its title in brackets after it:
-    "Bahari (Anggota Bawaslu Provinsi)"."""
+    "Bahari (Anggota Bawaslu Provinsi)"; not initials ("Aidi Habibi, AR (Wakil Ketua III)")."""
     return c.kind in _PEOPLE and c.person is not None and t.kind == ChunkKind.TITLE \
-        and _gap(ctx, c, t) == ["("] and ctx.word(t.j) == ")"
+        and _gap(ctx, c, t) == ["("] and ctx.word(t.j) == ")" and not _initials(c)
+
+
+def _initials(c: Chunk) -> bool:
+    """Say whether a name is two or three capitals, a listed name's initials or degree: "AR"."""
+    return c.text.isupper() and len(c.text) <= 3
 
 
 def names_a_venue(ctx: Context, t: Chunk) -> bool:
@@ -322,18 +327,27 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
         gap = set(_gap(ctx, t, chunks[n + 1]))
         intro = links("list")
         # "didampingi komisioner KPU, A, B, C dan D": a plural role's list needs no "yakni".
-        plural = gap == {","} and _is_plural(t) and _listed_names(ctx, chunks, n + 1) >= 2
+        plural = "," in gap and gap <= load().fillers["list"] and _is_plural(t) \
+            and _listed_names(ctx, chunks, n + 1) >= 2  # "tiga komisioner lainnya, A, B dan C"
         if not plural and (not gap & intro or not gap <= intro | load().fillers["list"]):
             continue
         m = n + 1
-        while m < len(chunks) and chunks[m].kind in _PEOPLE and m not in used:
-            pairs.append(Pair(chunks[m], t))
-            used.add(m)
-            if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) <= glue:
+        while m < len(chunks) and chunks[m].kind in _PEOPLE:
+            if m not in used and not _initials(chunks[m]):  # "A (Wakil Ketua I), B": A is paired
+                pairs.append(Pair(chunks[m], t))
+                used.add(m)
+            m = _past_bracketed_title(ctx, chunks, m)
+            if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) - {")"} <= glue:
                 break
             m += 1
         used.add(n)
     return pairs
+
+
+def _past_bracketed_title(ctx: Context, chunks: list[Chunk], m: int) -> int:
+    """Return the index of the title in brackets right after the name at m, or m if none:
+    "Agus Salim (Wakil Ketua I) dan Rina (Wakil Ketua II)"."""
+    return m + 1 if m + 1 < len(chunks) and _bracketed_title(ctx, chunks[m], chunks[m + 1]) else m
 
 
 def _is_plural(t: Chunk) -> bool:
@@ -346,7 +360,8 @@ def _listed_names(ctx: Context, chunks: list[Chunk], m: int) -> int:
     count, glue = 0, load().glue["list"]
     while m < len(chunks) and chunks[m].kind in _PEOPLE:
         count += 1
-        if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) <= glue:
+        m = _past_bracketed_title(ctx, chunks, m)
+        if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) - {")"} <= glue:
             break
         m += 1
     return count

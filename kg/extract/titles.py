@@ -52,9 +52,11 @@ def title(ctx: Context, i: int) -> Chunk | None:
     if not (r := t.roles.match(ctx.tokens, k)) or k in ctx.blocked:
         return None
     n, role = r
-    # Titles are capitalised, but a form listed in lower case is read as written ("anggota DPRD").
-    if not ctx.cap(k) and (ctx.word(k) not in load().roles
-                           or (role.carries is None and not org(ctx, k + n, True))):
+    # Titles are capitalised, but a form listed in lower case is read as written ("anggota DPRD"),
+    # and so is a role several hold, counted: "tiga komisioner lainnya", "dua wakil ketua".
+    if not ctx.cap(k) and (ctx.span(k, k + n) not in load().roles
+                           or (role.carries is None and not org(ctx, k + n, True)
+                               and not (_counted(ctx, k) and role.role in lex.plural_roles))):
         return None
     label, j = role.role, _skip_alias(ctx, k + n, t.roles)
     if role.carries is None and role.fallback is None and _rank_number(ctx, j):
@@ -86,6 +88,9 @@ def title(ctx: Context, i: int) -> Chunk | None:
         j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
             else j
         j = national_end(ctx, j) if org_ref else j
+    if org_ref is None and role.carries is None:
+        while ctx.word(j) in lex.field_words:  # "Kanit Tipiter, Nama": a field, then the holder
+            label, j = f"{label} {ctx.word(j)}", j + 1
     if field_end := _field_after(ctx, j):
         label, j = f"{label} {ctx.span(j, field_end)}", field_end
     collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
@@ -96,12 +101,19 @@ def title(ctx: Context, i: int) -> Chunk | None:
                                                     org_ref, collective, org_span))
 
 
+def _counted(ctx: Context, k: int) -> bool:
+    """Say whether the word before token k is a number that counts it: "3", "tiga"."""
+    word = ctx.word(k - 1).lower()
+    return word.isdigit() or (word in load().numerals and not is_roman(word.upper()))
+
+
 def _rank_number(ctx: Context, j: int) -> bool:
-    """Say whether token j numbers a role among its like before a capitalised word: "Wakil Ketua
-    II", "Wakil Ketua 1"; the Balinese "I" before "Wayan" begins a name."""
+    """Say whether token j numbers a role among its like before a capitalised word or where the
+    title ends: "Wakil Ketua II Nama", "Wakil Ketua 1 TP PKK", "Nama (Wakil Ketua II)"; the
+    Balinese "I" before "Wayan" begins a name."""
     word, after = ctx.word(j), ctx.word(j + 1)
     numeral = is_roman(word) or (word.isdigit() and len(word) == 1)
-    return numeral and ctx.cap(j + 1) and not (word == "I" and after in load().name_parts)
+    return numeral and (ctx.cap(j + 1) or after in {")", ","}) and not (word == "I" and after in load().name_parts)
 
 
 def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
@@ -117,7 +129,7 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     if "{place}" not in carries and "{area}" not in carries:
         return j, OrgRef(carries, carries)
     base = carries.split(" {")[0]
-    if (spelt := org(ctx, j)) and any(form and form.startswith(base) for form in _forms(spelt[1])):
+    if (spelt := org(ctx, j)) and any(form and form.startswith(base) for form in body_forms(spelt[1])):
         return spelt  # "Kasat Lantas Polres Lahat", "Sekda Pemko X": the carried body is written out
     village = load().place_levels.get(base) == PlaceLevel.VILLAGE  # "Kades X": Desa X
     found = unit(ctx, j, village) or _home_unit(ctx, j, carries)
@@ -127,9 +139,16 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     return end, _home_org(carries, replace(home, written=bare_place(ctx, home.written)))
 
 
-def _forms(ref: OrgRef) -> tuple[str | None, ...]:
+def body_forms(ref: OrgRef) -> tuple[str | None, ...]:
     """Return a body's base, its acronym and the acronym's full names: "Pemko" is "Pemerintah Kota"."""
     return (ref.base, ref.acronym, *load().acronyms.get(ref.base, ((), ""))[0])
+
+
+def carries_body(written: str, ref: OrgRef) -> bool:
+    """Say whether a title carries a body of the kind named: "Kasi Pidum" and "Kejari Poso"."""
+    role = load().roles.get(written)
+    base = role.carries.split(" {")[0] if role and role.carries and " {" in role.carries else None
+    return base is not None and any(form and form.startswith(base) for form in body_forms(ref))
 
 
 def _home_org(carries: str, place: PlaceRef) -> OrgRef:
