@@ -742,3 +742,30 @@ def test_a_representatives_title_serves_the_body_of_the_one_represented() -> Non
     got = holdings(x)
     assert {p for p, _, o in got if o.startswith("polres")} == {"joko susilo", "heru wibowo"}
     assert {(p, role) for p, role, o in got if o.startswith("kejari")} == {("hasan basri", "Kepala Seksi Pidana Umum")}
+
+
+def test_a_corps_word_follows_a_rank_and_a_sea_is_no_person() -> None:
+    x = extract_text("BATAM, KEPRINEWS.ID - Gubernur menerima Pangkoarmada I Laksamana Muda TNI Budi Hartono, "
+                     "didampingi Kolonel Laut (P) Andi Wijaya, Senin (2/12/2024). Wilayah itu dilintasi "
+                     "Selat Karimata, Laut Natuna Utara dan Samudra Hindia.")
+    assert {p.name for p in x.persons} == {"Budi Hartono", "Andi Wijaya"}
+
+
+def test_a_corps_in_capitals_with_its_dot_ends_no_sentence() -> None:
+    x = extract_text("NABIRE, PAPUANEWS.ID - Apel dipimpin Komandan Kodim 1705/Paniai, Letkol ARH. Yusuf "
+                     "Hamdani, S.IP., Senin (2/12/2024).")
+    assert {(p, role) for p, role, _ in holdings(x)} == {("yusuf hamdani", "Komandan")}
+
+
+def test_a_name_without_its_middle_name_or_with_glued_initials_is_the_same_person() -> None:
+    x = extract_text("TIMIKA, PAPUANEWS.ID - Bupati Mimika Yohanes Rumpa Kogoya menyambut Kapolres "
+                     "Mimika AKBP H.R.Simanjuntak, Senin (2/12/2024). Yohanes Kogoya berterima kasih, "
+                     "dan Kapolres Simanjuntak menyampaikan arahan.")
+    assert {(p.name, p.aliases) for p in x.persons} == {
+        ("Yohanes Rumpa Kogoya", ("Yohanes Kogoya",)), ("H.R. Simanjuntak", ("AKBP H.R.Simanjuntak", "Simanjuntak"))}
+
+
+def test_a_line_with_a_photo_credit_in_brackets_is_a_caption() -> None:
+    x = extract_text("Bupati Lahat (kiri) menyambut tamu, Senin (2/12/2024). (Foto: Rudi Wirawan/SUMSELNEWS)\n"
+                     "LAHAT, SUMSELNEWS.ID - Bupati Lahat, Bursah Zarnubi, menyambut tamu dari Palembang.")
+    assert {p.name for p in x.persons} == {"Bursah Zarnubi"}

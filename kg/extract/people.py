@@ -7,7 +7,7 @@ from kg.extract.context import Context, degree_at, is_initial, is_name_word, res
 from kg.extract.institutions import chunk
 from kg.extract.phrases import tables
 from kg.lexicons import gazetteer, load
-from kg.nlp.names import is_prefix, person
+from kg.nlp.names import is_corps, is_prefix, person, rank_of_two
 from kg.vocab import ChunkKind
 
 
@@ -65,8 +65,10 @@ _last: tuple[Context | None, int, Chunk | None] = (None, -1, None)  # the last p
 def _person_at(ctx: Context, i: int) -> Chunk | None:
     """Parse a person at i, tagged "evidence" when a rank, an honorific or a degree says so."""
     k = i
-    while is_prefix(ctx.word(k)) or (ctx.word(k) == "." and k > i) or _corps_mark(ctx, k, i):
-        k += 3 if _corps_mark(ctx, k, i) else 1
+    while (is_prefix(ctx.word(k)) and not (k == i and is_corps(ctx.word(k)))) \
+            or (ctx.word(k) == "." and k > i) or _corps_mark(ctx, k, i) \
+            or (k > i and rank_of_two(ctx.word(k - 1), ctx.word(k))):
+        k += 3 if _corps_mark(ctx, k, i) else 1  # a corps word follows a rank: not "Laut Jawa"
     start = k
     if k > i and ctx.word(k) in reserved() and ctx.cap(k) and is_name_word(ctx, k + 1):
         k += 1  # after a rank, "Hari" opens a name ("Kombes Pol Drs Hari Nartanto"), no event

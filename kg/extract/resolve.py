@@ -144,8 +144,9 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
 def _shortens(short: list[str], full: list[str]) -> bool:
     """Say whether a name is a later short form of a full one: one of its words ("Doni"), its
     first words ("Andi Ishak"), its first words after the particles that open it ("Alit
-    Wiradana" for "Ida Bagus Alit Wiradana"), or itself without its initials ("Deslie
-    Sumampouw" for "Deslie D. Sumampouw"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
+    Wiradana" for "Ida Bagus Alit Wiradana"), itself without its initials ("Deslie
+    Sumampouw" for "Deslie D. Sumampouw") or its middle names ("Meki Nawipa" for "Meki Fritz
+    Nawipa"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
     if len(short) >= len(full):
         return False
     if len(short) == 1:
@@ -154,7 +155,8 @@ def _shortens(short: list[str], full: list[str]) -> bool:
     k = 0
     while k < len(full) - 1 and particles.get(full[k].capitalize()) == "particle":
         k += 1
-    return short in (full[:len(short)], full[k:k + len(short)], [w for w in full if len(w) > 1])
+    return short in (full[:len(short)], full[k:k + len(short)], [w for w in full if len(w) > 1],
+                     [full[0], full[-1]])  # "Meki Nawipa" for "Meki Fritz Nawipa"
 
 
 def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:

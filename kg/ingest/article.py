@@ -60,7 +60,10 @@ def _noise_line() -> re.Pattern[str]:
     noise = load().noise
     links, labels = (sorted(noise[kind], key=lambda f: (-len(f), f)) for kind in ("link", "label"))
     opening = [re.escape(form) for form in links] + [re.escape(form) + r"\s*:" for form in labels]
-    return re.compile(r"^[ \t]*(?:" + "|".join(opening) + r")[^\n]*", re.MULTILINE)
+    # A label in brackets makes its whole line a caption: "Bupati X (kiri) ... (Foto: Nama)".
+    inside = [re.escape(form) + r"\s*:" for form in labels if form.startswith("(")]
+    return re.compile(r"^[ \t]*(?:" + "|".join(opening) + r")[^\n]*|^[^\n]*(?:" + "|".join(inside)
+                      + r")[^\n]*", re.MULTILINE)
 
 
 def noise_spans(text: str) -> tuple[tuple[int, int], ...]:

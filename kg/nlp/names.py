@@ -34,7 +34,18 @@ def is_prefix(word: str) -> bool:
     lex = load()
     spelt = {word, word.capitalize()} if word.isupper() else {word}
     return (any(w in lex.honorifics or w + "." in lex.honorifics for w in spelt) or word in lex.ranks
-            or word in lex.corps or fold(word) in _folded(lex.ranks))
+            or is_corps(word) or fold(word) in _folded(lex.ranks))
+
+
+def rank_of_two(first: str, second: str) -> bool:
+    """Say whether two words are one rank: "Laksamana Muda", "Marsekal Pertama"."""
+    return f"{first} {second}" in load().ranks
+
+
+def is_corps(word: str) -> bool:
+    """Say whether a word names a rank's corps or service ("Pol", "Inf", "ARH"), in any case."""
+    corps = load().corps
+    return word in corps or (word.isupper() and word.capitalize() in corps)
 
 
 def is_split_degree(first: str, second: str) -> bool:
@@ -72,7 +83,12 @@ def strip_prefixes(tokens: list[Token]) -> tuple[list[Token], list[str]]:
     """Split leading honorifics and ranks (and their dots) off name tokens."""
     start, prefixes = 0, []
     while start < len(tokens) - 1 and (is_prefix(tokens[start].text) or
-                                       tokens[start].text in {".", "(", ")"}):  # "Jenderal (Pol)"
+                                       tokens[start].text in {".", "(", ")"}  # "Jenderal (Pol)"
+                                       or (start and rank_of_two(tokens[start - 1].text, tokens[start].text))):
+        if tokens[start].text == "(" and start + 2 < len(tokens) and tokens[start + 2].text == ")":
+            prefixes.append(f"({tokens[start + 1].text})")  # "Kolonel Laut (S) Nama"
+            start += 3
+            continue
         if tokens[start].is_word:
             prefixes.append(tokens[start].text)
         start += 1
@@ -87,7 +103,7 @@ def person(text: str, tokens: list[Token]) -> Name | None:
     if not words or not all(w.is_cap for w in words):
         return None
     bare = text[core[0].start:core[-1].end]
-    if not is_prefix(bare[:1]):  # "H.Wahid" is Haji Wahid
+    if not is_prefix(bare[:1]) or _INITIALS.match(bare):  # "H.Wahid" is Haji Wahid, "H.R.Nama" initials
         bare = _GLUED_INITIAL.sub(r"\1. ", bare)  # "Mathius D.Fakhiri"
     written = text[tokens[0].start:tokens[-1].end].rstrip(", ")
     return Name(" ".join(bare.split()), " ".join(written.split()), tuple(prefixes),
@@ -95,6 +111,7 @@ def person(text: str, tokens: list[Token]) -> Name | None:
 
 
 _GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}[A-Z][a-z]")
 
 
 def _one_letter_apart(a: str, b: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicons import load
-from kg.nlp.names import is_degree
+from kg.nlp.names import is_corps, is_degree, is_prefix
 from kg.nlp.tokens import Token, fold, tokenize
 from kg.records import Sentence
 
@@ -21,6 +21,12 @@ def _no_break_after(token: Token) -> bool:
         return True  # initials: "A. Romzi", "S.A. Supriono"
     return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in lex.abbreviations \
         or lex.name_parts.get(word) == "abbreviation" or word + "." in lex.qualifiers  # "Plt."
+
+
+def _corps_after_rank(tokens: list[Token], i: int) -> bool:
+    """Say whether token i is a rank's corps, whose dot ends no sentence: "Letkol ARH. Nama"."""
+    return i > 0 and is_corps(tokens[i].text) and is_prefix(tokens[i - 1].text) \
+        and not is_corps(tokens[i - 1].text)
 
 
 def _glued_degree(tokens: list[Token], i: int) -> bool:
@@ -51,7 +57,8 @@ def _breaks(tokens: list[Token]) -> list[int]:
     for i, token in enumerate(tokens[:-1]):
         if token.text not in _ENDS:
             continue
-        if token.text == "." and i and (_no_break_after(tokens[i - 1]) or _glued_degree(tokens, i)):
+        if token.text == "." and i and (_no_break_after(tokens[i - 1]) or _glued_degree(tokens, i)
+                                        or _corps_after_rank(tokens, i - 1)):
             continue
         j = i
         # A quote or bracket right after the dot closes the sentence; one after a space opens
