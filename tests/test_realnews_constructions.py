@@ -769,3 +769,12 @@ def test_a_line_with_a_photo_credit_in_brackets_is_a_caption() -> None:
     x = extract_text("Bupati Lahat (kiri) menyambut tamu, Senin (2/12/2024). (Foto: Rudi Wirawan/SUMSELNEWS)\n"
                      "LAHAT, SUMSELNEWS.ID - Bupati Lahat, Bursah Zarnubi, menyambut tamu dari Palembang.")
     assert {p.name for p in x.persons} == {"Bursah Zarnubi"}
+
+
+def test_a_units_region_without_its_slash_and_a_rank_with_a_dot() -> None:
+    x = extract_text("MAMASA, SULBARNEWS.ID - Hadir Dandim 1428 Mamasa Letkol Arh Yusuf Hamdani, Kasrem "
+                     "142/Tatag Kolonel Infanteri Rudi Hartono, Kapolres Mamasa, AKBP. Andi Wijaya, S.I.K., "
+                     "dan Inspektor Mamasa, Budi Santoso, Senin (2/12/2024).")
+    assert {(p, role, o.split("|")[0]) for p, role, o in holdings(x)} == {
+        ("yusuf hamdani", "Komandan", "kodim"), ("rudi hartono", "Kepala Staf", "korem"),
+        ("andi wijaya", "Kepala", "polres"), ("budi santoso", "Inspektur", "inspektorat")}

@@ -111,6 +111,8 @@ def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
         elif ctx.cap(j) and not is_prefix(ctx.word(j)) and (
                 ("/" in word and not gazetteer.lookup(word.split("/")[-1])) or ctx.word(j + 1) == ","):
             j += 1
+        elif word.isdigit() and (n := _region_before_rank(ctx, j)):
+            j += n  # "Dandim 1428 Mamasa Letkol Arh Nama": the slash left out before the region
         elif word.isdigit() and (n := _named_number(ctx, j)):
             j += n  # "Danrem 133 Nani Wartabone, Kajati, ...": no holder, the unit's name
         while is_direction(ctx, j):
@@ -289,6 +291,15 @@ def _region_run(ctx: Context, first: str, j: int) -> int:
     """Count the words after token j-1 that complete a region's name begun by `first`."""
     for n in range(3, 0, -1):
         if all(ctx.cap(j + k) for k in range(n)) and gazetteer.lookup(f"{first} {ctx.span(j, j + n)}"):
+            return n
+    return 0
+
+
+def _region_before_rank(ctx: Context, j: int) -> int:
+    """Count the words from token j that name a region the gazetteer knows, a rank after them."""
+    for n in range(3, 0, -1):
+        if all(ctx.cap(j + k) for k in range(n)) and is_prefix(ctx.word(j + n)) \
+                and gazetteer.lookup(ctx.span(j, j + n)):
             return n
     return 0
 

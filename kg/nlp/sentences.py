@@ -20,6 +20,7 @@ def _no_break_after(token: Token) -> bool:
     if re.fullmatch(r"[A-Z](?:\.[A-Z])*", word):
         return True  # initials: "A. Romzi", "S.A. Supriono"
     return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in lex.abbreviations \
+        or word in lex.ranks \
         or lex.name_parts.get(word) == "abbreviation" or word + "." in lex.qualifiers  # "Plt."
 
 
