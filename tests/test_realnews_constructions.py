@@ -778,3 +778,9 @@ def test_a_units_region_without_its_slash_and_a_rank_with_a_dot() -> None:
     assert {(p, role, o.split("|")[0]) for p, role, o in holdings(x)} == {
         ("yusuf hamdani", "Komandan", "kodim"), ("rudi hartono", "Kepala Staf", "korem"),
         ("andi wijaya", "Kepala", "polres"), ("budi santoso", "Inspektur", "inspektorat")}
+
+
+def test_a_one_word_given_name_after_a_body_is_its_heads_name() -> None:
+    x = extract_text("BATAM, KEPRINEWS.ID - Gubernur didampingi Kepala Dinas Kominfo Hasan dan Kepala Biro "
+                     "Adpim Dody Sepka, Senin (2/12/2024).")
+    assert {(p, o.split("|")[0]) for p, _, o in holdings(x)} == {("hasan", "dinas kominfo"), ("dody sepka", "biro adpim")}

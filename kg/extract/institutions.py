@@ -240,6 +240,12 @@ def _starts_org(ctx: Context, i: int) -> bool:
                 or ctx.defined.match(ctx.tokens, i))
 
 
+def _peeled(ctx: Context, k: int, j: int) -> bool:
+    """Say whether the words from k to j are a name to give back: two or more, or one given
+    name the lexicon knows ("Kepala Dinas Kominfo Hasan dan ...")."""
+    return j - k >= 2 or (j - k == 1 and ctx.word(k) in load().person_words)
+
+
 def _peel_person(ctx: Context, i: int, j: int) -> int:
     """Give back trailing words that are not organisation words when a verb follows the name.
 
@@ -255,7 +261,7 @@ def _peel_person(ctx: Context, i: int, j: int) -> int:
         while k - 1 > i + 1 and ctx.cap(k - 1) and not is_vocabulary(ctx.word(k - 1)) \
                 and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3 and national_end(ctx, k - 1) == k - 1:
             k -= 1
-        return k if j - k >= 2 else j
+        return k if _peeled(ctx, k, j) else j
     if not after or not after[0].islower() or \
             after in load().function_words - {"juga"} - (load().glue["list"] if _starts_title(ctx, j + 1) else set()):
         return j
@@ -263,7 +269,7 @@ def _peel_person(ctx: Context, i: int, j: int) -> int:
     while k - 1 > i + 1 and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3 \
             and national_end(ctx, k - 1) == k - 1:
         k -= 1
-    return k if j - k >= 2 else j
+    return k if _peeled(ctx, k, j) else j
 
 
 def _starts_title(ctx: Context, i: int) -> bool:
