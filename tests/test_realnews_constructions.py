@@ -784,3 +784,19 @@ def test_a_one_word_given_name_after_a_body_is_its_heads_name() -> None:
     x = extract_text("BATAM, KEPRINEWS.ID - Gubernur didampingi Kepala Dinas Kominfo Hasan dan Kepala Biro "
                      "Adpim Dody Sepka, Senin (2/12/2024).")
     assert {(p, o.split("|")[0]) for p, _, o in holdings(x)} == {("hasan", "dinas kominfo"), ("dody sepka", "biro adpim")}
+
+
+def test_a_second_title_after_dan_ends_the_first_ones_field_and_a_name_ends_the_body() -> None:
+    x = extract_text("JAMBI, JAMBINEWS.ID - Pelantikan dihadiri Wakil Gubernur Jambi Sudarsono, Asisten III "
+                     "Rudi Hartono dan Kepala BKD Hendrawan. Kepala PLBN Aruk, Budi Santoso, juga hadir, "
+                     "Senin (2/12/2024).")
+    got = {(p, o.split("|")[0]) for p, _, o in holdings(x)}
+    assert ("hendrawan", "bkd") in got and ("budi santoso", "plbn") in got
+    assert not {p for p, _ in got} - {"sudarsono", "rudi hartono", "hendrawan", "budi santoso"}
+    assert ("sudarsono", "pemprov") in got
+
+
+def test_short_names_of_regions_the_news_uses() -> None:
+    x = extract_text("TERNATE, MALUTNEWS.ID - Kepala Dinas Pariwisata Flotim Rina Wulandari dan Ketua DPRD "
+                     "Malut Kuntu Daud hadir, Senin (2/12/2024).")
+    assert {o for _, _, o in holdings(x)} == {"dispar|53.06", "dprd|82"}

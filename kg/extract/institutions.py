@@ -383,14 +383,21 @@ def _branch(ctx: Context, j: int) -> tuple[int, PlaceRef] | None:
     return end, PlaceRef(place.name, place.level, place.code, ctx.span(j, end))
 
 
-def _regional_place(ctx: Context, j: int, short: str | None) -> tuple[int, PlaceRef] | None:
+def _regional_place(ctx: Context, j: int, short: str | None, after_title: bool = False
+                    ) -> tuple[int, PlaceRef] | None:
     """Read the one-word place after a regional body's acronym when no name runs on: "PLBN Aruk (".
+
+    After a title, a word the gazetteer does not know that ends the item is the holder's name,
+    unless a name follows it: "Kepala BKD Hendrizal." but "Kepala PLBN Aruk, Budi Santoso".
     """
     if short is None or load().acronyms.get(short, ((), "regional"))[1] != "regional" \
             or is_prefix(ctx.word(j)):
         return None  # "Ketua TP PKK Ny. Lili": an honorific, not a place
     found = place_name(ctx, j, None)
     if found and not ctx.cap(found[0]) and found[1].level == "place":
+        end = found[0]
+        if after_title and not (ctx.word(end) in {",", "("} and (ctx.cap(end + 1) or is_prefix(ctx.word(end + 1)))):
+            return None
         return found
     return None
 
@@ -424,7 +431,7 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     after = ctx.word(j)
     place = None if levels(after) else _branch(ctx, j) or area(ctx, j) \
         or (numbered(ctx, j) if short and ("/" in after or (len(after) > 1 and is_roman(after))) else None) \
-        or _regional_place(ctx, j, short)  # "Kodim 0722/Kudus": the unit, as "Dandim 0722/Kudus" names it
+        or _regional_place(ctx, j, short, after_title)  # "Kodim 0722/Kudus": the unit, as "Dandim 0722/Kudus" names it
     end = place[0] if place else j
     if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":
         end += 3  # "Polres Seram Bagian Barat (SBB)": the region's short name

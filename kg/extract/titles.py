@@ -34,6 +34,8 @@ def _portfolio(ctx: Context, j: int) -> tuple[int, int, tuple[int, OrgRef]] | No
                           or (m > j and ctx.word(m) == "," and fields_run_on(ctx, m + 1))):
         if found := org(ctx, m, after_title=True):
             return m, m, found
+        if ctx.word(m) == "dan" and tables().roles.match(ctx.tokens, m + 1):
+            return None  # "Asisten III Jangcik Mohza dan Kepala BKD": another title, not a field
         m += 1
         if ctx.word(m) == "(":
             close = next((c for c in range(m + 1, min(m + 5, len(ctx.tokens)))
