@@ -800,3 +800,12 @@ def test_short_names_of_regions_the_news_uses() -> None:
     x = extract_text("TERNATE, MALUTNEWS.ID - Kepala Dinas Pariwisata Flotim Rina Wulandari dan Ketua DPRD "
                      "Malut Kuntu Daud hadir, Senin (2/12/2024).")
     assert {o for _, _, o in holdings(x)} == {"dispar|53.06", "dprd|82"}
+
+
+def test_officials_before_whom_it_was_said_took_part() -> None:
+    x = extract_text("LARANTUKA, NTTNEWS.ID - Pernyataan itu disampaikan Wakil Bupati Flores Timur, Yosef Making, "
+                     "dihadapan Danramil 1624-02 Adonara, Kapten Inf Rudi Hartono, Camat Witihama Budi Santoso "
+                     "dan Ketua DPRD Flotim Rina Wulandari, Sabtu (16/11/2019). Hadir pula Kapolda Kep. Babel "
+                     "Irjen Pol Andi Wijaya.")
+    attended = {a.participant for a in x.attendances}
+    assert {"rudi hartono", "budi santoso", "rina wulandari", "andi wijaya"} <= attended
