@@ -809,3 +809,12 @@ def test_officials_before_whom_it_was_said_took_part() -> None:
                      "Irjen Pol Andi Wijaya.")
     attended = {a.participant for a in x.attendances}
     assert {"rudi hartono", "budi santoso", "rina wulandari", "andi wijaya"} <= attended
+
+
+def test_a_text_wrapped_at_a_width_is_read_across_its_line_breaks() -> None:
+    x = extract_text("FAKFAK, PAPUANEWS.ID - Apel dipimpin Kapolres Fakfak AKBP Gazali Rahman, dihadiri\n"
+                     "oleh Kasdim 1706/Fakfak Mayor Inf Budi Santoso, Kabag Ops Polres\n"
+                     "Fakfak Kompol Rudi Hartono, dan para perwira, Jumat (25/8/2017). Setelah itu\n"
+                     "personel bergerak ke lokasi.")
+    assert {"budi santoso", "rudi hartono"} <= {a.participant for a in x.attendances}
+    assert ("rudi hartono", "polres") in {(p, o.split("|")[0]) for p, _, o in holdings(x)}

@@ -49,7 +49,29 @@ def _lines(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple[int, int
             end -= 1
         if text[start:end].strip():
             spans.append((start, end))
-    return spans
+    return _unwrapped(text, spans)
+
+
+_WRAP = re.compile(r"[^.!?:\"”’\s]\n(?=[a-z])")  # a line that runs on in lower case
+
+
+def _unwrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the lines of a text wrapped at a width, whose sentences run over line breaks.
+
+    A line that ends without a sentence's end and is followed, after one line break, by a
+    word in lower case runs on ("dihadiri\noleh Kasdim"); when a text has two such breaks it
+    is wrapped, and every line that ends without a sentence's end runs on ("Polres\nFakfak").
+    """
+    if not spans:
+        return spans
+    wrapped = len(_WRAP.findall(text)) >= 2
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        last = out[-1][1]
+        runs_on = text[last:start] == "\n" and text[last - 1] not in '.!?:"”’' and (
+            wrapped or text[start].islower())
+        out[-1:] = [(out[-1][0], end)] if runs_on else [out[-1], (start, end)]
+    return out
 
 
 def _breaks(tokens: list[Token]) -> list[int]:
