@@ -818,3 +818,19 @@ def test_a_text_wrapped_at_a_width_is_read_across_its_line_breaks() -> None:
                      "personel bergerak ke lokasi.")
     assert {"budi santoso", "rudi hartono"} <= {a.participant for a in x.attendances}
     assert ("rudi hartono", "polres") in {(p, o.split("|")[0]) for p, _, o in holdings(x)}
+
+
+def test_a_known_given_name_ends_a_roles_field_and_titles_in_sentence_case() -> None:
+    x = extract_text("PALEMBANG, SUMSELNEWS.ID - Dilantik Staf Ahli Gubernur Bidang Kemasyarakatan Kurniawan "
+                     "Abadi, S.E., Inspektur Daerah Provinsi Sumsel Rudi Hartono, dan Wakil bupati Lahat "
+                     "Yusuf Hamdani, Senin (2/12/2024).")
+    got = {(p, role, o.split("|")[0]) for p, role, o in holdings(x)}
+    assert got == {("kurniawan abadi", "Staf Ahli Gubernur Bidang Kemasyarakatan", "pemprov"),
+                   ("rudi hartono", "Inspektur", "inspektorat"), ("yusuf hamdani", "Wakil Bupati", "pemkab")}
+
+
+def test_a_roles_rank_number_before_the_holder_of_a_regional_title() -> None:
+    x = extract_text("LAHAT, SUMSELNEWS.ID - Asisten I Hendra Gunawan dan Asisten III Bidang Administrasi Umum "
+                     "Rudi Hartono hadir, Senin (2/12/2024).")
+    assert {(p, role) for p, role, _ in holdings(x)} == {("hendra gunawan", "Asisten I"),
+                                                         ("rudi hartono", "Asisten III Bidang Administrasi Umum")}

@@ -75,13 +75,24 @@ def _capitalised(items: Iterable[tuple[str, V]]) -> dict[str, V]:
     return out
 
 
+def _sentence_case(items: Iterable[tuple[str, V]]) -> dict[str, V]:
+    """Add each capitalised title's form with its later words in lower case, as the news also
+    writes them: "Wakil bupati Lanny Jaya", "Kepala dinas Pendidikan"."""
+    out = dict(items)
+    for phrase, value in list(out.items()):
+        first, *rest = phrase.split()
+        if rest and all(w[:1].isupper() and w[1:].islower() for w in (first, *rest)):
+            out.setdefault(" ".join([first, *(w.lower() for w in rest)]), value)
+    return out
+
+
 @cache
 def tables() -> Tables:
     """Build the phrase tables from the lexicon."""
     lex = load()
     fulls = [(full, acr) for acr, (names, _) in lex.acronyms.items() for full in names]
     return Tables(
-        roles=PhraseTable.build(lex.roles.items()),
+        roles=PhraseTable.build(_sentence_case(lex.roles.items()).items()),
         qualifiers=PhraseTable.build(lex.qualifiers.items()),
         acronyms=PhraseTable.build((a, a) for a in lex.acronyms),
         full_names=PhraseTable.build(fulls),

@@ -34,7 +34,7 @@ def _portfolio(ctx: Context, j: int) -> tuple[int, int, tuple[int, OrgRef]] | No
                           or (m > j and ctx.word(m) == "," and fields_run_on(ctx, m + 1))):
         if found := org(ctx, m, after_title=True):
             return m, m, found
-        if ctx.word(m) == "dan" and tables().roles.match(ctx.tokens, m + 1):
+        if _another_title(ctx, m):
             return None  # "Asisten III Jangcik Mohza dan Kepala BKD": another title, not a field
         m += 1
         if ctx.word(m) == "(":
@@ -61,7 +61,7 @@ def title(ctx: Context, i: int) -> Chunk | None:
                                and not (_counted(ctx, k) and role.role in lex.plural_roles))):
         return None
     label, j = role.role, _skip_alias(ctx, k + n, t.roles)
-    if role.carries is None and role.fallback is None and _rank_number(ctx, j):
+    if role.carries is None and _rank_number(ctx, j):
         label, j = f"{label} {ctx.word(j)}", j + 1  # "Wakil Ketua II Nama", "Wakil Ketua 1 TP PKK"
     org_ref: OrgRef | None = None
     org_start = j
@@ -174,6 +174,8 @@ def _field_end(ctx: Context, j: int) -> int:
     "Staf Ahli Bupati Bidang Pemerintahan, Hukum dan Politik, Nama"."""
     k = j
     while k - j < 10:
+        if _given_name(ctx.word(k)) or _another_title(ctx, k):
+            break  # "Staf Ahli Bidang Kemasyarakatan Kurniawan Abadi": the holder's name begins
         if ctx.cap(k) and not is_prefix(ctx.word(k)) or (ctx.word(k) == "dan" and ctx.cap(k + 1)):
             k += 1
         elif ctx.word(k) == "," and fields_run_on(ctx, k + 1):
@@ -194,6 +196,17 @@ def _name_after_field(ctx: Context, j: int, k: int, whole: bool = False) -> int:
     while m > j and ctx.cap(m - 1) and _name_like(ctx.word(m - 1)):
         m -= 1
     return m if j < m < k or (whole and m == j and len(ctx.span(j, k).split()) > 1) else k
+
+
+def _another_title(ctx: Context, k: int) -> bool:
+    """Say whether "dan" at k begins another title, not more of a field: "... dan Kepala BKD"."""
+    return ctx.word(k) == "dan" and tables().roles.match(ctx.tokens, k + 1) is not None
+
+
+def _given_name(word: str) -> bool:
+    """Say whether a word is a given name the lexicon knows and no word of a field."""
+    lex = load()
+    return word in lex.person_words and _name_like(word)
 
 
 def _name_like(word: str) -> bool:
