@@ -834,3 +834,12 @@ def test_a_roles_rank_number_before_the_holder_of_a_regional_title() -> None:
                      "Rudi Hartono hadir, Senin (2/12/2024).")
     assert {(p, role) for p, role, _ in holdings(x)} == {("hendra gunawan", "Asisten I"),
                                                          ("rudi hartono", "Asisten III Bidang Administrasi Umum")}
+
+
+def test_a_day_word_inside_a_name_and_a_kodams_training_regiment() -> None:
+    x = extract_text("SORONG, PAPUANEWS.ID - Rapat dipimpin Kapolda Papua Barat Daya Brigjen Pol Gatot Hari "
+                     "Santoso, dihadiri Danrindam XVII/Cenderawasih Kolonel Inf Rudi Hartono dan Pjs Bupati "
+                     "Mateng, Yusuf Hamdani, Senin (2/12/2024). Hari Jadi Kota Sorong dirayakan.")
+    got = {(p, o.split("|")[0]) for p, _, o in holdings(x)}
+    assert got == {("gatot hari santoso", "polda"), ("rudi hartono", "rindam"), ("yusuf hamdani", "pemkab")}
+    assert {p.name for p in x.persons} == {"Gatot Hari Santoso", "Rudi Hartono", "Yusuf Hamdani"}

@@ -141,7 +141,7 @@ def reserved() -> frozenset[str]:
               for f in table.by_first}
     words = firsts | set(lex.months) | set(lex.weekdays) | lex.role_fields | lex.field_words | lex.org_units
     words |= {w.capitalize() for w in lex.function_words | lex.quantifiers}
-    return frozenset(words - set(lex.name_parts))
+    return frozenset(words - {w for w, kind in lex.name_parts.items() if kind != "middle"})
 
 
 @cache

@@ -20,6 +20,9 @@ def _name_end(ctx: Context, k: int) -> int:
             k += 1
         elif load().name_parts.get(ctx.word(k)) == "inner" and is_name_word(ctx, k + 1) and k > 0:
             k += 1
+        elif load().name_parts.get(ctx.word(k)) == "middle" and is_name_word(ctx, k - 1) \
+                and is_name_word(ctx, k + 1):
+            k += 1  # "Gatot Hari Wibowo"
         else:
             return k
 

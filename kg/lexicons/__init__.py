@@ -231,7 +231,7 @@ def load() -> Lexicon:
         person_words=_words("person_words.tsv"),
         function_words=_words("function_words.tsv"),
         org_units=_words("org_units.tsv"),
-        name_parts=_mapping("name_parts.tsv", "kind", {"particle", "leading", "inner",
+        name_parts=_mapping("name_parts.tsv", "kind", {"particle", "leading", "inner", "middle",
                                                          "abbreviation"}),
         plural_roles=_words("plural_roles.tsv"),
         role_fields=_words("role_fields.tsv"),
