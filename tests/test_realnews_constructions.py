@@ -843,3 +843,13 @@ def test_a_day_word_inside_a_name_and_a_kodams_training_regiment() -> None:
     got = {(p, o.split("|")[0]) for p, _, o in holdings(x)}
     assert got == {("gatot hari santoso", "polda"), ("rudi hartono", "rindam"), ("yusuf hamdani", "pemkab")}
     assert {p.name for p in x.persons} == {"Gatot Hari Santoso", "Rudi Hartono", "Yusuf Hamdani"}
+
+
+def test_a_plural_title_of_two_words_holds_each_name_listed_right_after_it() -> None:
+    x = extract_text("PANGKALPINANG, BABELNEWS.ID - Ketua DPRD Bangka Belitung, Herman Susanto, bersama Wakil "
+                     "Ketua Hendra Wijaya, Muhammad Amin, Rudi Hartono, serta Sekprov Babel Yusuf Hamdani hadir, "
+                     "Senin (2/12/2024).")
+    got = {(p, role, o) for p, role, o in holdings(x)}
+    assert got == {("herman susanto", "Ketua", "dprd|19"), ("hendra wijaya", "Wakil Ketua", "dprd|19"),
+                   ("muhammad amin", "Wakil Ketua", "dprd|19"), ("rudi hartono", "Wakil Ketua", "dprd|19"),
+                   ("yusuf hamdani", "Sekretaris Daerah", "pemprov|19")}

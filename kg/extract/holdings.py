@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from kg.extract.chunks import Chunk
 from kg.extract.context import Context, links
@@ -327,8 +328,9 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
         gap = set(_gap(ctx, t, chunks[n + 1]))
         intro = links("list")
         # "didampingi komisioner KPU, A, B, C dan D": a plural role's list needs no "yakni".
-        plural = "," in gap and gap <= load().fillers["list"] and _is_plural(t) \
-            and _listed_names(ctx, chunks, n + 1) >= 2  # "tiga komisioner lainnya, A, B dan C"
+        # "tiga komisioner lainnya, A, B dan C"; "Wakil Ketua A, B, dan C"
+        plural = (not gap and _holder(chunks[n + 1]) or "," in gap and gap <= load().fillers["list"]) \
+            and _is_plural(t) and _listed_names(ctx, chunks, n + 1) >= 2
         if not plural and (not gap & intro or not gap <= intro | load().fillers["list"]):
             continue
         m = n + 1
@@ -352,7 +354,13 @@ def _past_bracketed_title(ctx: Context, chunks: list[Chunk], m: int) -> int:
 
 def _is_plural(t: Chunk) -> bool:
     """Say whether a title's role has several holders at once ("anggota", "komisioner")."""
-    return t.title is not None and t.title.written.capitalize() in load().plural_roles
+    return t.title is not None and t.title.written.lower() in _plural_roles()
+
+
+@cache
+def _plural_roles() -> frozenset[str]:
+    """Return the roles several hold at once, in lower case ("wakil ketua", "anggota")."""
+    return frozenset(r.lower() for r in load().plural_roles)
 
 
 def _listed_names(ctx: Context, chunks: list[Chunk], m: int) -> int:
