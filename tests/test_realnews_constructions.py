@@ -853,3 +853,10 @@ def test_a_plural_title_of_two_words_holds_each_name_listed_right_after_it() -> 
     assert got == {("herman susanto", "Ketua", "dprd|19"), ("hendra wijaya", "Wakil Ketua", "dprd|19"),
                    ("muhammad amin", "Wakil Ketua", "dprd|19"), ("rudi hartono", "Wakil Ketua", "dprd|19"),
                    ("yusuf hamdani", "Sekretaris Daerah", "pemprov|19")}
+
+
+def test_a_units_number_with_a_hyphen() -> None:
+    x = extract_text("BIMA, NTBNEWS.ID - Hadir Danramil 1608-04 Woha, Kapten Inf Sukardi, dan Danramil 1624-02 "
+                     "Adonara Mayor Inf Budi Santoso, Senin (2/12/2024).")
+    assert {(p, o.split("|")[0]) for p, _, o in holdings(x)} == {("sukardi", "koramil"), ("budi santoso", "koramil")}
+    assert {o.name for o in x.organizations} == {"Koramil 1608-04 Woha", "Koramil 1624-02 Adonara"}
