@@ -860,3 +860,11 @@ def test_a_units_number_with_a_hyphen() -> None:
                      "Adonara Mayor Inf Budi Santoso, Senin (2/12/2024).")
     assert {(p, o.split("|")[0]) for p, _, o in holdings(x)} == {("sukardi", "koramil"), ("budi santoso", "koramil")}
     assert {o.name for o in x.organizations} == {"Koramil 1608-04 Woha", "Koramil 1624-02 Adonara"}
+
+
+def test_a_particle_in_lower_case_inside_a_ranked_name_and_a_ministers_deputy_number() -> None:
+    x = extract_text("AMBON, MALUKUNEWS.ID - Rakor dibuka Wakapolda Maluku Brigjen Pol Jan de Vries, dihadiri "
+                     "Wakil Menteri Dalam Negeri (Wamendagri) III Budi Santoso dan Danlanal Ambon Kolonel Laut "
+                     "Mar. Rudi Hartono, Selasa (20/12/2022).")
+    assert {p.name for p in x.persons} == {"Jan de Vries", "Budi Santoso", "Rudi Hartono"}
+    assert ("budi santoso", "Wakil Menteri III", "kemendagri") in holdings(x)

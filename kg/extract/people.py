@@ -73,8 +73,10 @@ def _person_at(ctx: Context, i: int) -> Chunk | None:
             or (k > i and rank_of_two(ctx.word(k - 1), ctx.word(k))):
         k += 3 if _corps_mark(ctx, k, i) else 1  # a corps word follows a rank: not "Laut Jawa"
     start = k
-    if k > i and ctx.word(k) in reserved() and ctx.cap(k) and is_name_word(ctx, k + 1):
-        k += 1  # after a rank, "Hari" opens a name ("Kombes Pol Drs Hari Nartanto"), no event
+    if k > i and ctx.word(k) in reserved() and ctx.cap(k) and (is_name_word(ctx, k + 1) or (
+            load().name_parts.get(ctx.word(k + 1)) == "inner" and is_name_word(ctx, k + 2))):
+        k += 1  # after a rank, "Hari" opens a name ("Kombes Pol Drs Hari Nartanto"), no event,
+        # and "Jan" no month ("Brigjen Pol Jan de Fretes")
     k = _name_end(ctx, k)
     if k == start:
         return None

@@ -61,7 +61,7 @@ def title(ctx: Context, i: int) -> Chunk | None:
                                and not (_counted(ctx, k) and role.role in lex.plural_roles))):
         return None
     label, j = role.role, _skip_alias(ctx, k + n, t.roles)
-    if role.carries is None and _rank_number(ctx, j):
+    if (role.carries is None or "{" not in role.carries) and _rank_number(ctx, j):
         label, j = f"{label} {ctx.word(j)}", j + 1  # "Wakil Ketua II Nama", "Wakil Ketua 1 TP PKK"
     org_ref: OrgRef | None = None
     org_start = j
@@ -90,6 +90,8 @@ def title(ctx: Context, i: int) -> Chunk | None:
         j = j + 3 if org_ref and ctx.word(j) == "(" and ctx.cap(j + 1) and ctx.word(j + 2) == ")" \
             else j
         j = national_end(ctx, j) if org_ref else j
+        if org_ref and ctx.word(j - 1) == ")" and _rank_number(ctx, j):
+            label, j = f"{label} {ctx.word(j)}", j + 1  # "Wakil Menteri Dalam Negeri (Wamendagri) III"
     if org_ref is None and role.carries is None:
         while ctx.word(j) in lex.field_words:  # "Kanit Tipiter, Nama": a field, then the holder
             label, j = f"{label} {ctx.word(j)}", j + 1

@@ -100,8 +100,9 @@ def person(text: str, tokens: list[Token]) -> Name | None:
     core, suffixes = strip_degrees(tokens)
     core, prefixes = strip_prefixes(core)
     words = [t for t in core if t.is_word]
-    if not words or not all(w.is_cap for w in words):
-        return None
+    inner = load().name_parts
+    if not words or not all(w.is_cap or inner.get(w.text) == "inner" for w in words):
+        return None  # "Jan de Fretes", "Ahmad bin Yusuf": a particle inside is in lower case
     bare = text[core[0].start:core[-1].end]
     if not is_prefix(bare[:1]) or _INITIALS.match(bare):  # "H.Wahid" is Haji Wahid, "H.R.Nama" initials
         bare = _GLUED_INITIAL.sub(r"\1. ", bare)  # "Mathius D.Fakhiri"

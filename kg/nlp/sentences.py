@@ -25,9 +25,9 @@ def _no_break_after(token: Token) -> bool:
 
 
 def _corps_after_rank(tokens: list[Token], i: int) -> bool:
-    """Say whether token i is a rank's corps, whose dot ends no sentence: "Letkol ARH. Nama"."""
-    return i > 0 and is_corps(tokens[i].text) and is_prefix(tokens[i - 1].text) \
-        and not is_corps(tokens[i - 1].text)
+    """Say whether token i is a rank's corps, whose dot ends no sentence: "Letkol ARH. Nama",
+    "Brigjen TNI Mar. Nama"."""
+    return i > 0 and is_corps(tokens[i].text) and is_prefix(tokens[i - 1].text)
 
 
 def _glued_degree(tokens: list[Token], i: int) -> bool:
