@@ -868,3 +868,10 @@ def test_a_particle_in_lower_case_inside_a_ranked_name_and_a_ministers_deputy_nu
                      "Mar. Rudi Hartono, Selasa (20/12/2022).")
     assert {p.name for p in x.persons} == {"Jan de Vries", "Budi Santoso", "Rudi Hartono"}
     assert ("budi santoso", "Wakil Menteri III", "kemendagri") in holdings(x)
+
+
+def test_both_sides_of_a_handover_at_a_farewell_take_part() -> None:
+    x = extract_text("BENGKULU, BENGKULUNEWS.ID - Acara itu sekaligus pisah sambut Danlanal Bengkulu, di mana "
+                     "Danlanal Bengkulu Letkol Laut (P) Budi Santoso digantikan oleh Letkol Laut (P) Rudi Hartono "
+                     "sebagai Danlanal Bengkulu yang baru, Minggu (28/7/2024).")
+    assert {"budi santoso", "rudi hartono"} <= {a.participant for a in x.attendances}

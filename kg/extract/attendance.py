@@ -99,7 +99,9 @@ def titled_at_event(n: int, p: Parsed) -> list[Taking]:
     Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
     if set(_effects(p).values()) - {"continue"} or not any(c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
         return []  # a sentence that says who was present, or represented, is read by `present`
-    held = {q.person.i for q in p.pairs if q.status == HoldingStatus.CURRENT}
+    # "Pisah sambut Danlanal: A digantikan oleh B": both sides of a handover are there.
+    holding = {HoldingStatus.CURRENT, HoldingStatus.OUTGOING, HoldingStatus.INCOMING}
+    held = {q.person.i for q in p.pairs if q.status in holding}
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in p.of_kind(ChunkKind.PERSON) if c.i in held]
 
 
