@@ -875,3 +875,13 @@ def test_both_sides_of_a_handover_at_a_farewell_take_part() -> None:
                      "Danlanal Bengkulu Letkol Laut (P) Budi Santoso digantikan oleh Letkol Laut (P) Rudi Hartono "
                      "sebagai Danlanal Bengkulu yang baru, Minggu (28/7/2024).")
     assert {"budi santoso", "rudi hartono"} <= {a.participant for a in x.attendances}
+
+
+def test_a_name_before_sebagai_ends_the_body_and_a_governors_staff_serve_the_province() -> None:
+    x = extract_text("PEKANBARU, RIAUNEWS.ID - Para Pjs bupati itu yakni Staf Ahli Gubernur Rudi Hartono sebagai "
+                     "Pjs Bupati Rokan Hilir, Staf Ahli Gubernur Budi Santoso sebagai Pjs Bupati Rokan Hulu, dan "
+                     "Kepala Dinas ESDM Yusuf Hamdani sebagai Pjs Bupati Siak, Senin (28/9/2020).")
+    got = {(p, o.split("|")[0] + "|" + o.split("|")[-1]) for p, _, o in holdings(x)}
+    assert {("rudi hartono", "pemprov|14"), ("budi santoso", "pemprov|14"), ("budi santoso", "pemkab|14.06"),
+            ("yusuf hamdani", "pemkab|14.08")} <= got
+    assert "yusuf hamdani" in {p.key for p in x.persons}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from kg.extract.chunks import Chunk, TitleRef
 from kg.extract.context import Context, levels
@@ -141,13 +142,26 @@ def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:
             last = t.org  # written after the title, or carried by it: "Sekretaris Dewan" (DPRD)
             bodies.append(t.org)
         elif c.kind == ChunkKind.TITLE and t and last and (t.org_span is None or t.org is None) \
-                and _generic(t.written):
+                and _generic(t.written) and not _serves_a_head(t):
             c = replace(c, title=replace(t, org=last, collective=None))
         elif c.kind == ChunkKind.TITLE and t and t.org is None and (
                 body := next((b for b in reversed(bodies) if carries_body(t.written, b)), None)):
             c = replace(c, title=replace(t, org=body, collective=None))
         out.append(c)
     return out
+
+
+def _serves_a_head(t: TitleRef) -> bool:
+    """Say whether a title names the regional head it serves: "Staf Ahli Gubernur" is the
+    province's, whatever body the sentence named before it."""
+    return bool(set(t.role[len(t.written):].split()) & _heads())
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """Return the one-word titles of regional heads, whose office is a government ("Gubernur")."""
+    return frozenset(form for form, role in load().roles.items()
+                     if role.carries and role.carries.startswith("Pemerintah") and " " not in form)
 
 
 def _generic(written: str) -> bool:

@@ -10,6 +10,7 @@ from kg.extract.context import (
     Context,
     is_direction,
     levels,
+    links,
     org_vocabulary,
     region_at,
     reserved,
@@ -264,7 +265,8 @@ def _peel_person(ctx: Context, i: int, j: int) -> int:
             k -= 1
         return k if _peeled(ctx, k, j) else j
     if not after or not after[0].islower() or \
-            after in load().function_words - {"juga"} - (load().glue["list"] if _starts_title(ctx, j + 1) else set()):
+            after in load().function_words - {"juga"} - links("link") \
+            - (load().glue["list"] if _starts_title(ctx, j + 1) else set()):  # "... Nama sebagai Pjs"
         return j
     k = j
     while k - 1 > i + 1 and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3 \
