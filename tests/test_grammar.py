@@ -420,3 +420,11 @@ def test_a_body_set_up_in_many_places_is_a_group_not_an_institution() -> None:
                      "PKD di setiap desa.")
     assert [o.key for o in x.organizations] == ["bawaslu|16.04"]
     assert "Panwaslu" in {c.name for c in x.collectives}
+
+
+def test_a_title_that_ends_its_sentence_without_a_stop_is_read() -> None:
+    """A title that carries a body named after it ("Kadis", "Menteri"), last in its sentence with
+    no stop after it, stopped the whole article with an IndexError."""
+    x = extract_text("LAHAT, SUMSELNEWS.ID - Bupati Lahat Bursah Zarnubi menerima para Kadis\n"
+                     "Rapat itu juga dihadiri Menteri")
+    assert [p.name for p in x.persons] == ["Bursah Zarnubi"]

@@ -52,11 +52,13 @@ class Context:
 
     def written(self, i: int, j: int) -> str:
         """Return the text that tokens [i, j) cover, exactly as written."""
-        return self.text[self.tokens[i].start:self.tokens[j - 1].end]
+        return self.text[self.tokens[i].start:self.tokens[j - 1].end] if j > i else ""
 
     def span(self, i: int, j: int) -> str:
         """Return the text that tokens [i, j) cover, a misspelt word as the word it meant
-        (`kg.nlp.spelling`)."""
+        (`kg.nlp.spelling`); no tokens, no text (a title that ends its sentence: "... para Kadis")."""
+        if j <= i:
+            return ""
         tokens, text = self.tokens, self.text
         start, end = tokens[i].start, tokens[j - 1].end
         if not self._respelt:
