@@ -885,3 +885,12 @@ def test_a_name_before_sebagai_ends_the_body_and_a_governors_staff_serve_the_pro
     assert {("rudi hartono", "pemprov|14"), ("budi santoso", "pemprov|14"), ("budi santoso", "pemkab|14.06"),
             ("yusuf hamdani", "pemkab|14.08")} <= got
     assert "yusuf hamdani" in {p.key for p in x.persons}
+
+
+def test_those_named_from_a_party_or_its_faction_are_its_members() -> None:
+    x = extract_text("INDRALAYA, SUMSELNEWS.ID - Hal itu disampaikan Rudi Hartono, SH anggota DPRD Ogan Ilir dari "
+                     "Fraksi Nasdem, Senin (2/12/2024). Sementara, Budi Santoso dari Fraksi Golkar mempertanyakan "
+                     "kinerja dinas. Rina Wati, Yusuf Hamdani, dan Andi Wijaya dari PKS turut berorasi.")
+    got = {(p, o) for p, role, o in holdings(x) if role == "Anggota"}
+    assert {("rudi hartono", "nasdem"), ("budi santoso", "golkar"), ("rina wati", "pks"),
+            ("yusuf hamdani", "pks"), ("andi wijaya", "pks")} <= got

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.extract.chunks import Chunk
+from kg.extract.chunks import Chunk, OrgRef, TitleRef
 from kg.extract.context import Context, links
 from kg.lexicons import load
 from kg.nlp.vocabulary import is_plain, name_shaped
@@ -77,7 +77,10 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
     """Holder, then the title: "Nama, Ketua KPU Kota X," or "Nama dilantik sebagai Pj Bupati"."""
     gap = [w for w in _gap(ctx, p, t) if w not in {",", ":"}]
     if not gap:
-        return _status(ctx, t, []) if ctx.word(p.j) in {",", ":"} else None
+        # "Afrizal, SH anggota DPRD Ogan Ilir": after the degrees, a title in lower case
+        # stands in apposition.
+        apposed = bool(p.person and p.person.suffixes) and ctx.word(t.i)[:1].islower()
+        return _status(ctx, t, []) if ctx.word(p.j) in {",", ":"} or apposed else None
     if gap == ["dari"] and (ctx.word(p.j) == ":" or _moves_on(ctx, t)):
         return HoldingStatus.FORMER  # a mutation list: "- Budi Santoso: dari Kepala Dinas A menjadi ..."
     if gap == ["("]:
@@ -154,6 +157,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
                 pairs.append(Pair(c, nxt, status))
                 used |= {n, t}
     pairs += _held_by(ctx, chunks, used)
+    pairs += _party_members(ctx, chunks, pairs)
     pairs += _second_titles(ctx, chunks, pairs, used)
     pairs = _moved(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
@@ -373,6 +377,37 @@ def _listed_names(ctx: Context, chunks: list[Chunk], m: int) -> int:
             break
         m += 1
     return count
+
+
+def _party_members(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair]:
+    """Make those named "dari" a party or its faction members of it: "Basri dari Fraksi Golkar",
+    "A, B, dan C dari PKS", "Afrizal, SH anggota DPRD Ogan Ilir dari Fraksi Nasdem"."""
+    holders = {q.title.i: q.person for q in pairs}
+    out = []
+    for n, c in enumerate(chunks):
+        if not (n and c.kind == ChunkKind.ORGANIZATION and c.org and _party(c.org)
+                and _gap(ctx, chunks[n - 1], c) == ["dari"]):
+            continue
+        member = replace(c, kind=ChunkKind.TITLE, title=TitleRef("Anggota", "Anggota", None, c.org, None,
+                                                                  (c.start, c.end)))
+        before = chunks[n - 1]
+        if before.kind == ChunkKind.TITLE and before.i in holders:
+            out.append(Pair(holders[before.i], member))
+            continue
+        m = n - 1
+        while m >= 0 and chunks[m].kind in _PEOPLE and _listed_holder(chunks[m]):
+            out.append(Pair(chunks[m], member))
+            if not m or not set(_gap(ctx, chunks[m - 1], chunks[m])) <= load().glue["list"]:
+                break
+            m -= 1
+    return out
+
+
+def _party(ref: OrgRef) -> bool:
+    """Say whether a body is a political party or its faction in a council ("Fraksi Golkar")."""
+    lex = load()
+    names = lex.acronyms.get(ref.base, ((), ""))[0]
+    return any(name.split()[0] in lex.parties for name in (ref.base, *names) if name)
 
 
 def _held_by(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:

@@ -179,6 +179,7 @@ class Lexicon:
     org_units: frozenset[str]
     name_parts: dict[str, str]
     plural_roles: frozenset[str]
+    parties: frozenset[str]
     role_fields: frozenset[str]
     field_words: frozenset[str]
     unit_names: frozenset[str]
@@ -234,6 +235,7 @@ def load() -> Lexicon:
         name_parts=_mapping("name_parts.tsv", "kind", {"particle", "leading", "inner", "middle",
                                                          "abbreviation"}),
         plural_roles=_words("plural_roles.tsv"),
+        parties=_words("parties.tsv"),
         role_fields=_words("role_fields.tsv"),
         field_words=_words("field_words.tsv"),
         unit_names=_words("unit_names.tsv"),
