@@ -43,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -322,8 +323,10 @@ class Served:
             before, mine = self.cpu(), time.process_time()
             try:
                 wall, rows = timed(lambda: self.ask(sparql))
-            except OSError as err:  # a timeout (504) or a refusal
-                return f"  failed: {str(err)[:60]}"
+            except urllib.error.HTTPError as err:
+                if err.code == 504:
+                    return f"  > {self.timeout:.0f} s (stopped)"
+                return f"  failed: {err}"
             seconds.append(wall)
             cpu.append(self.cpu() - before + time.process_time() - mine)
         return (f"{statistics.median(seconds):7.3f} s (CPU {statistics.median(cpu):6.3f} s) "
@@ -376,18 +379,31 @@ def timed_rows(read: Callable[[], list[list[str]]]) -> tuple[float, list[list[st
 def breakdown(folder: Path, question: str) -> str:
     """Say where the CPU time of a question without parameters goes, as `kg query --store
     --format csv` answers it: the engine's joins alone (its rows counted, no value read), then
-    reading the rows' values, ordering them and making them text (kg.store.query.table), and
+    reading the rows' values, ordering them and making them text (kg.store.query.table; for a
+    question kg pairs itself, pairing, counting and ordering the pairs, kg.store.pairs), and
     writing them as CSV."""
     from kg.rdf.prefixes import IRIS
+    from kg.store import pairs
     from kg.store.database import open_store
-    from kg.store.query import Answer, listing, render, split_order, table
+    from kg.store.query import (
+        Answer,
+        listing,
+        order_key,
+        pairs_form,
+        render,
+        split_order,
+        table,
+        uncollected,
+    )
 
-    body, keys = split_order(listing(question))
+    paired = pairs_form(question) != question
+    body, keys = (pairs_form(question), []) if paired else split_order(listing(question))
     store = open_store(folder, read_only=True)
 
     def cpu(run: Callable[[], object]) -> tuple[float, Any]:
         started = time.process_time()
-        found = run()
+        with uncollected():
+            found = run()
         return time.process_time() - started, found
 
     joins, _ = cpu(lambda: list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ {body} }} }}",
@@ -398,10 +414,15 @@ def breakdown(folder: Path, question: str) -> str:
         return [v.value for v in result.variables], [list(row) for row in result]
 
     read, (columns, terms) = cpu(read_terms)
-    ordered, rows = cpu(lambda: table(terms, [(columns.index(v), desc) for v, desc in keys]))
+    if paired:
+        columns = pairs.columns(question)
+        ordered, rows = cpu(lambda: pairs.pair_rows(terms, order_key))
+    else:
+        ordered, rows = cpu(lambda: table(terms, [(columns.index(v), desc) for v, desc in keys]))
     written, _ = cpu(lambda: render(Answer(columns, rows), "csv"))
     return (f"CPU: joins {joins:6.3f} s, + reading the values {read - joins:6.3f} s, "
-            f"+ ordering them {ordered:6.3f} s, + writing CSV {written:6.3f} s")
+            f"+ {'pairing and ordering' if paired else 'ordering'} them {ordered:6.3f} s, "
+            f"+ writing CSV {written:6.3f} s ({len(terms)} rows read, {len(rows)} written)")
 
 
 def _rdflib_child(graph: object, sparql: str, pipe: object) -> None:
@@ -445,6 +466,8 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true", help="with --keep: query the store an "
                     "earlier run kept instead of making it again")
     ap.add_argument("--no-serve", action="store_true", help="leave out the warm `kg serve`")
+    ap.add_argument("--serve-timeout", type=float, help="seconds per query through `kg serve` "
+                    "(its --timeout; default: --timeout)")
     args = ap.parse_args()
     import pyoxigraph as ox
     from rdflib import Graph
@@ -487,7 +510,7 @@ def main() -> int:
             if not params:
                 print(f"breakdown {question:<24} {breakdown(folder / 'store', named()[question])}",
                       flush=True)
-    served = None if args.no_serve else Served(folder / "store", args.timeout)
+    served = None if args.no_serve else Served(folder / "store", args.serve_timeout or args.timeout)
     try:
         ask(args, folder, store, graph, corpus, served)
     finally:
