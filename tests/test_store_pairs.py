@@ -134,3 +134,4 @@ def test_csv_is_written_as_pythons_csv_writer_writes_it(found: list[list[str]]) 
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(found)
     assert write_csv(found) == out.getvalue().rstrip("\n")
+    assert write_csv([]) == ""

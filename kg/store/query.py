@@ -86,9 +86,9 @@ def run_store(folder: Path, sparql: str) -> Answer:
     """Run a query on a store (the union of its graphs), its answer read straight from Oxigraph.
 
     A named question asked without parameters is answered by its listing form (`listing`), or
-    from the side of its pairs (`pairs_form`). A final ORDER BY of projected variables is done here,
-    on each value read once (`table`): Oxigraph's sort reads both values from the database at
-    every comparison, seconds for tens of thousands of rows.
+    from the side of its pairs (`pairs_form`). A final ORDER BY of projected variables is done
+    here, on each value read once (`table`): Oxigraph's sort reads both values from the
+    database at every comparison, seconds for tens of thousands of rows.
     """
     from kg.store.database import open_store, pyoxigraph
 
@@ -264,6 +264,8 @@ def write_csv(rows: list[list[str]]) -> str:
     line break (the count of each in the rows joined as they are tells), and rows have more
     than one field (a lone empty field is quoted), the rows joined as they are, which takes a
     fifth of the writer's time (0.2 s of 0.8 s for 476 816 rows)."""
+    if not rows:
+        return ""
     joined = "\n".join(map(",".join, rows))
     width = len(rows[0])
     if width > 1 and len(set(map(len, rows))) == 1 and '"' not in joined and \
