@@ -8,16 +8,18 @@ named graph of their own, the entities in one more graph, and the name-token key
 as `kg build --store` makes them.
 
     python bench/store_bench.py [--articles 7200] [--timeout 300] [--runs 3] [--keep DIR]
-                                [--no-memory] [--check] [--reuse] [--no-serve]
+                                [--no-memory] [--check] [--reuse] [--breakdown]
+                                [--no-serve] [--serve-timeout SECONDS]
 
 Each question is timed in the store four ways: in this process as `kg query --store` answers
-it (kg.store.query.run_store: a question without parameters by its listing form, the ORDER BY
-done in Python; wall and CPU time: the CPU time is the work, whatever else the machine runs),
-end to end through `kg query --store` in a process of its own (the median of --runs, each
-stopped after --timeout), through a warm `kg serve` on the same store, started once (an HTTP
-request from sending the query to the last byte of its CSV answer, the median of --runs; a
-question without parameters is sent as its listing form's text, as `kg serve` runs what it
-is sent), and on the in-memory graph (stopped after --timeout). With --check,
+it (kg.store.query.run_store: a question without parameters by its listing form, or for
+co-attendance from its pairs form, kg.store.pairs; the ORDER BY done in Python; wall and CPU
+time: the CPU time is the work, whatever else the machine runs), end to end through `kg query
+--store` in a process of its own (the median of --runs, each stopped after --timeout),
+through a warm `kg serve` on the same store, started once (an HTTP request from sending the
+query to the last byte of its CSV answer, the median of --runs, each stopped after
+--serve-timeout; a question without parameters is sent as its listing form's text, as `kg
+serve` runs what it is sent), and on the in-memory graph (stopped after --timeout). With --check,
 the question as written is also run by Oxigraph alone (its own joins and sort: what `kg query`
 did before), timed, and its rows compared with run_store's: the same rows, in the same order
 of the ORDER BY's columns. --reuse with --keep queries the store kept by an earlier run. At ten million triples (--articles 72000) an
