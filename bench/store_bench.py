@@ -8,13 +8,18 @@ named graph of their own, the entities in one more graph, and the name-token key
 as `kg build --store` makes them.
 
     python bench/store_bench.py [--articles 7200] [--timeout 300] [--runs 3] [--keep DIR]
-                                [--no-memory] [--check] [--reuse]
+                                [--no-memory] [--check] [--reuse] [--breakdown]
+                                [--no-serve] [--serve-timeout SECONDS]
 
-Each question is timed in the store three ways: in this process as `kg query --store` answers
-it (kg.store.query.run_store: a question without parameters by its listing form, the ORDER BY
-done in Python; wall and CPU time: the CPU time is the work, whatever else the machine runs),
-end to end through `kg query --store` in a process of its own (the median of --runs, each
-stopped after --timeout), and on the in-memory graph (stopped after --timeout). With --check,
+Each question is timed in the store four ways: in this process as `kg query --store` answers
+it (kg.store.query.run_store: a question without parameters by its listing form, or for
+co-attendance from its pairs form, kg.store.pairs; the ORDER BY done in Python; wall and CPU
+time: the CPU time is the work, whatever else the machine runs), end to end through `kg query
+--store` in a process of its own (the median of --runs, each stopped after --timeout),
+through a warm `kg serve` on the same store, started once (an HTTP request from sending the
+query to the last byte of its CSV answer, the median of --runs, each stopped after
+--serve-timeout; a question without parameters is sent as its listing form's text, as `kg
+serve` runs what it is sent), and on the in-memory graph (stopped after --timeout). With --check,
 the question as written is also run by Oxigraph alone (its own joins and sort: what `kg query`
 did before), timed, and its rows compared with run_store's: the same rows, in the same order
 of the ORDER BY's columns. --reuse with --keep queries the store kept by an earlier run. At ten million triples (--articles 72000) an
@@ -26,10 +31,13 @@ is a test.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import itertools
 import multiprocessing
 import os
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -37,6 +45,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -274,6 +284,66 @@ def end_to_end(folder: Path, question: str, params: dict[str, str], runs: int,
     return f"{statistics.median(seconds):7.3f} s (CPU {statistics.median(cpu):6.3f} s)"
 
 
+class Served:
+    """A warm `kg serve` on the benchmark's store: started once, asked over HTTP, stopped."""
+
+    def __init__(self, folder: Path, timeout: float) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kg", "serve", "--store", str(folder), "--port", "0",
+             "--timeout", f"{timeout:g}", "--limit", str(10**9), "--jobs", "1"],
+            stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout
+        announced = self.process.stdout.readline()  # "kg: SPARQL endpoint http://.../query ..."
+        found = re.search(r"(http://\S+/query)", announced)
+        if not found:
+            self.stop()
+            raise OSError(f"kg serve did not start: {announced!r}")
+        self.url, self.timeout = found.group(1), timeout
+
+    def cpu(self) -> float:
+        """The server's CPU seconds so far, with those of the query processes it has waited for
+        (user and system; /proc/PID/stat's utime, stime, cutime and cstime)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(fields[i]) for i in (11, 12, 13, 14)) / os.sysconf("SC_CLK_TCK")
+
+    def ask(self, sparql: str) -> int:
+        """Send one query and read its CSV answer to the last byte; return its rows."""
+        from kg.rdf.prefixes import IRIS
+
+        text = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in IRIS.items()) + sparql
+        request = urllib.request.Request(self.url, data=text.encode("utf-8"), headers={
+            "Content-Type": "application/sparql-query", "Accept": "text/csv"})
+        with urllib.request.urlopen(request, timeout=self.timeout + 10) as response:
+            body = response.read().decode("utf-8")
+        return len(list(csv.reader(io.StringIO(body)))) - 1
+
+    def time(self, sparql: str, runs: int) -> str:
+        """The medians of the runs' wall time (request to last byte) and CPU time (the server's,
+        its query process's and this process's)."""
+        seconds, cpu, rows = [], [], 0
+        for _ in range(runs):
+            before, mine = self.cpu(), time.process_time()
+            try:
+                wall, rows = timed(lambda: self.ask(sparql))
+            except urllib.error.HTTPError as err:
+                if err.code == 504:
+                    return f"  > {self.timeout:.0f} s (stopped)"
+                return f"  failed: {err}"
+            seconds.append(wall)
+            cpu.append(self.cpu() - before + time.process_time() - mine)
+        return (f"{statistics.median(seconds):7.3f} s (CPU {statistics.median(cpu):6.3f} s) "
+                f"{rows:>7} rows")
+
+    def stop(self) -> None:
+        """Stop the server (it kills a query still running)."""
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
 def engine_alone(store: object, sparql: str, run: Callable[[], list[list[str]]]
                  ) -> str:
     """Run the question as written by Oxigraph alone, timed, and compare its rows with those
@@ -311,18 +381,31 @@ def timed_rows(read: Callable[[], list[list[str]]]) -> tuple[float, list[list[st
 def breakdown(folder: Path, question: str) -> str:
     """Say where the CPU time of a question without parameters goes, as `kg query --store
     --format csv` answers it: the engine's joins alone (its rows counted, no value read), then
-    reading the rows' values, ordering them and making them text (kg.store.query.table), and
+    reading the rows' values, ordering them and making them text (kg.store.query.table; for a
+    question kg pairs itself, pairing, counting and ordering the pairs, kg.store.pairs), and
     writing them as CSV."""
     from kg.rdf.prefixes import IRIS
+    from kg.store import pairs
     from kg.store.database import open_store
-    from kg.store.query import Answer, listing, render, split_order, table
+    from kg.store.query import (
+        Answer,
+        listing,
+        order_key,
+        pairs_form,
+        render,
+        split_order,
+        table,
+        uncollected,
+    )
 
-    body, keys = split_order(listing(question))
+    paired = pairs_form(question) != question
+    body, keys = (pairs_form(question), []) if paired else split_order(listing(question))
     store = open_store(folder, read_only=True)
 
     def cpu(run: Callable[[], object]) -> tuple[float, Any]:
         started = time.process_time()
-        found = run()
+        with uncollected():
+            found = run()
         return time.process_time() - started, found
 
     joins, _ = cpu(lambda: list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ {body} }} }}",
@@ -333,10 +416,15 @@ def breakdown(folder: Path, question: str) -> str:
         return [v.value for v in result.variables], [list(row) for row in result]
 
     read, (columns, terms) = cpu(read_terms)
-    ordered, rows = cpu(lambda: table(terms, [(columns.index(v), desc) for v, desc in keys]))
+    if paired:
+        columns = pairs.columns(question)
+        ordered, rows = cpu(lambda: pairs.pair_rows(terms, order_key))
+    else:
+        ordered, rows = cpu(lambda: table(terms, [(columns.index(v), desc) for v, desc in keys]))
     written, _ = cpu(lambda: render(Answer(columns, rows), "csv"))
     return (f"CPU: joins {joins:6.3f} s, + reading the values {read - joins:6.3f} s, "
-            f"+ ordering them {ordered:6.3f} s, + writing CSV {written:6.3f} s")
+            f"+ {'pairing and ordering' if paired else 'ordering'} them {ordered:6.3f} s, "
+            f"+ writing CSV {written:6.3f} s ({len(terms)} rows read, {len(rows)} written)")
 
 
 def _rdflib_child(graph: object, sparql: str, pipe: object) -> None:
@@ -379,14 +467,16 @@ def main() -> int:
                     "writing CSV")
     ap.add_argument("--reuse", action="store_true", help="with --keep: query the store an "
                     "earlier run kept instead of making it again")
+    ap.add_argument("--no-serve", action="store_true", help="leave out the warm `kg serve`")
+    ap.add_argument("--serve-timeout", type=float, help="seconds per query through `kg serve` "
+                    "(its --timeout; default: --timeout)")
     args = ap.parse_args()
     import pyoxigraph as ox
     from rdflib import Graph
 
     from kg.rdf.tokens import add_tokens, maintain
     from kg.store.database import database
-    from kg.store.params import bind
-    from kg.store.query import named, run_store
+    from kg.store.query import named
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -422,6 +512,24 @@ def main() -> int:
             if not params:
                 print(f"breakdown {question:<24} {breakdown(folder / 'store', named()[question])}",
                       flush=True)
+    served = None if args.no_serve else Served(folder / "store", args.serve_timeout or args.timeout)
+    try:
+        ask(args, folder, store, graph, corpus, served)
+    finally:
+        if served:
+            served.stop()
+    if not args.keep:
+        del store
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+def ask(args: argparse.Namespace, folder: Path, store: Any, graph: Any, corpus: Corpus,
+        served: Served | None) -> None:
+    """Time each question every way asked for, a line each."""
+    from kg.store.params import bind
+    from kg.store.query import listing, named, run_store
+
     for question, params in questions(corpus):
         sparql = bind(named()[question], params)
         label = question + "".join(f" {k}={v}" for k, v in params.items())
@@ -430,14 +538,11 @@ def main() -> int:
         memory = "left out" if args.no_memory else rdflib_latency(graph, sparql, args.timeout)
         check = f" | {engine_alone(store, sparql, lambda: run_store(folder / 'store', sparql).rows)}" \
             if args.check else ""  # noqa: B023
+        warm = f" | kg serve {served.time(listing(sparql), args.runs)}" if served else ""
         print(f"query  {label:<55} store {seconds:8.3f} s (CPU {cpu:7.3f} s) {rows:>7} rows | "
               f"kg query --store "
-              f"{end_to_end(folder / 'store', question, params, args.runs, args.timeout)} | "
+              f"{end_to_end(folder / 'store', question, params, args.runs, args.timeout)}{warm} | "
               f"in-memory {memory}{check} | load {os.getloadavg()[0]:.1f}", flush=True)
-    if not args.keep:
-        del store
-        shutil.rmtree(folder, ignore_errors=True)
-    return 0
 
 
 if __name__ == "__main__":

@@ -264,6 +264,14 @@ def test_terms_rank_as_sparql_orders_them() -> None:
     assert ranked.index("2.5") < ranked.index("9") < ranked.index("10")
     assert ranked.index("A") < ranked.index("b")  # by code point, as Oxigraph compares
     assert ranked.index("2024-01-31") < ranked.index("2024-03-11")
+    tagged = [ox.Literal("Citra2"), ox.Literal("Citra", language="id"), ox.Literal("Citra"),
+              ox.Literal("Citra", language="en"), ox.Literal("Budi", language="id")]
+    assert [(t.value, t.language) for t in sorted(tagged, key=order_key)] == [
+        ("Budi", "id"), ("Citra", "en"), ("Citra", "id"), ("Citra", None), ("Citra2", None)]
+    db = ox.Store()
+    found = db.query("SELECT ?n WHERE { VALUES ?n { " + " ".join(
+        t.__str__() for t in tagged) + " } } ORDER BY ?n")
+    assert [row[0] for row in found] == sorted(tagged, key=order_key)  # as Oxigraph orders them
 
 
 def test_a_store_query_not_ordering_by_what_it_projects_is_sorted_by_oxigraph(store: Path) -> None:

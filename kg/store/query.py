@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import csv
 import difflib
+import gc
 import io
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from rdflib.query import Result
 
 LISTING = ".listing.rq"  # a question's listing form, beside it
+PAIRS = ".pairs.rq"  # the side of its pairs, for a question kg pairs itself (kg.store.pairs)
 
 @dataclass
 class Answer:
@@ -42,7 +46,7 @@ def named() -> dict[str, str]:
     """Return the named questions, by name."""
     folder = files("kg.queries")
     return {p.name[:-3]: p.read_text("utf-8") for p in folder.iterdir()
-            if p.name.endswith(".rq") and not p.name.endswith(LISTING)}
+            if p.name.endswith(".rq") and not p.name.endswith((LISTING, PAIRS))}
 
 
 def resolve(text_or_name: str) -> str:
@@ -81,15 +85,22 @@ def run(graph: Graph, sparql: str) -> Result:
 def run_store(folder: Path, sparql: str) -> Answer:
     """Run a query on a store (the union of its graphs), its answer read straight from Oxigraph.
 
-    A named question asked without parameters is answered by its listing form (`listing`). A
-    final ORDER BY of projected variables is done here, on each value read once (`table`):
-    Oxigraph's sort reads both values from the database at every comparison, seconds for tens
-    of thousands of rows.
+    A named question asked without parameters is answered by its listing form (`listing`), or
+    from the side of its pairs (`pairs_form`). A final ORDER BY of projected variables is done
+    here, on each value read once (`table`): Oxigraph's sort reads both values from the
+    database at every comparison, seconds for tens of thousands of rows.
     """
     from kg.store.database import open_store, pyoxigraph
 
     ox = pyoxigraph()
     store = open_store(folder, read_only=True)
+    side = pairs_form(sparql)
+    if side != sparql:
+        from kg.store import pairs
+
+        sides: Any = store.query(side, prefixes=PREFIXES, use_default_graph_as_union=True)
+        with uncollected():
+            return Answer(pairs.columns(sparql), pairs.pair_rows(sides, order_key))
     sparql = listing(sparql)
     body, keys = split_order(sparql)
     try:
@@ -106,7 +117,21 @@ def run_store(folder: Path, sparql: str) -> Answer:
         turtle = ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         return Answer(turtle=turtle.decode("utf-8"))
     columns = [v.value for v in result.variables]  # type: ignore[union-attr]  # narrowed above by isinstance on the lazily imported module
-    return Answer(columns, table(result, [(columns.index(v), desc) for v, desc in keys]))
+    with uncollected():
+        return Answer(columns, table(result, [(columns.index(v), desc) for v, desc in keys]))
+
+
+@contextmanager
+def uncollected() -> Iterator[None]:
+    """Pause Python's cycle collector while rows are made: they hold no cycles, and it would walk
+    the growing rows again and again (two thirds of the time of making 476 816 rows)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def table(solutions: Any, keys: list[tuple[int, bool]]) -> list[list[str]]:
@@ -154,8 +179,9 @@ _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 def order_key(term: Any) -> tuple[Any, ...]:
     """Rank a term as SPARQL's ORDER BY does: unbound, blank nodes, IRIs, then literals; strings
-    by their characters (as Oxigraph compares them), numbers by value, other literals (dates
-    among them) by their lexical form within their datatype."""
+    by their characters, then by their datatype's IRI and language (as Oxigraph compares them:
+    "x"@lang before "x"), numbers by value, other literals (dates among them) by their lexical
+    form within their datatype."""
     if term is None:
         return (0,)
     kind = type(term).__name__
@@ -172,8 +198,8 @@ def order_key(term: Any) -> tuple[Any, ...]:
         if not number.is_nan():  # NaN compares with nothing: after the numbers too
             return (3, 0, "", number)
         return (3, 1, datatype, term.value)
-    if datatype in (_STRING, _LANG_STRING):
-        return (3, 2, term.language or "", term.value)
+    if datatype in (_STRING, _LANG_STRING):  # by characters, then "x"@lang before "x"
+        return (3, 2, term.value, datatype, term.language or "")
     return (3, 3, datatype, term.value)
 
 
@@ -181,15 +207,21 @@ def listing(sparql: str) -> str:
     """Return the listing form of a named question asked without parameters (kg/queries/
     NAME.listing.rq: the same rows, its patterns joined whole rather than row by row), or the
     query as it is."""
-    return _listings().get(sparql, sparql)
+    return _forms(LISTING).get(sparql, sparql)
+
+
+def pairs_form(sparql: str) -> str:
+    """Return the pairs form of a named question asked without parameters that kg pairs itself
+    (kg/queries/NAME.pairs.rq: one side of its pairs, kg.store.pairs), or the query as it is."""
+    return _forms(PAIRS).get(sparql, sparql)
 
 
 @cache
-def _listings() -> dict[str, str]:
-    """The listing forms, by the text of their question."""
+def _forms(suffix: str) -> dict[str, str]:
+    """The forms of questions in files ending in `suffix`, by the text of their question."""
     folder, questions = files("kg.queries"), named()
-    return {questions[p.name.removesuffix(LISTING)]: p.read_text("utf-8")
-            for p in folder.iterdir() if p.name.endswith(LISTING)}
+    return {questions[p.name.removesuffix(suffix)]: p.read_text("utf-8")
+            for p in folder.iterdir() if p.name.endswith(suffix)}
 
 
 def answer(result: Result) -> Answer:
@@ -219,11 +251,27 @@ def render(result: Answer | Result, fmt: str) -> str:
     if fmt == "json":
         return json.dumps([dict(zip(columns, r, strict=True)) for r in data], ensure_ascii=False, indent=2)
     if fmt == "csv":
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows([columns, *data])
-        return out.getvalue().rstrip("\n")
+        return write_csv([columns, *data])
     widths = [max([len(c), *(len(r[i]) for r in data)]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in data]
     return "\n".join(lines)
+
+
+def write_csv(rows: list[list[str]]) -> str:
+    """Write rows as CSV, as Python's csv writer does: when no field holds a comma, a quote or a
+    line break (the count of each in the rows joined as they are tells), and rows have more
+    than one field (a lone empty field is quoted), the rows joined as they are: 0.2 s for 476 816
+    rows, where the writer takes 0.7 s."""
+    if not rows:
+        return ""
+    joined = "\n".join(map(",".join, rows))
+    width = len(rows[0])
+    if width > 1 and len(set(map(len, rows))) == 1 and '"' not in joined and \
+            "\r" not in joined and joined.count(",") == len(rows) * (width - 1) and \
+            joined.count("\n") == len(rows) - 1:
+        return joined
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().rstrip("\n")
