@@ -161,10 +161,11 @@ def stages(corpus: Path, out: Path) -> dict[str, tuple[float, float]]:
     """Run a build's stages in this process, one core, and time each: its seconds and CPU
     seconds."""
     from kg.ingest.load import load_articles
-    from kg.pipeline import collector_held, extract_all, unify_all
+    from kg.pipeline import extract_all, unify_all
     from kg.rdf.files import turtle_from_ntriples, write_sorted_ntriples
     from kg.rdf.graph import triples_of
     from kg.records import Extraction
+    from kg.spill import collector_held
     from kg.viz.explorer import drawn, write_explorer_ntriples
 
     times: dict[str, tuple[float, float]] = {}

@@ -30,11 +30,11 @@ def main() -> None:
     from kg.identity.unify import rekey
     from kg.ingest import MAX_BYTES
     from kg.ingest.load import discover
-    from kg.pipeline import _key_maps, _read_here, collector_held, extract_all, side_by_side
+    from kg.pipeline import _key_maps, _read_here, extract_all, side_by_side
     from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_ntriples
     from kg.rdf.graph import Gathered
     from kg.records import Extraction
-    from kg.spill import Shelf
+    from kg.spill import Shelf, collector_held
     from kg.viz.explorer import write_explorer_ntriples
     from kg.viz.slices import DRAWN
 

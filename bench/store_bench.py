@@ -385,6 +385,7 @@ def breakdown(folder: Path, question: str) -> str:
     question kg pairs itself, pairing, counting and ordering the pairs, kg.store.pairs), and
     writing them as CSV."""
     from kg.rdf.prefixes import IRIS
+    from kg.spill import collector_held
     from kg.store import pairs
     from kg.store.database import open_store
     from kg.store.query import (
@@ -395,7 +396,6 @@ def breakdown(folder: Path, question: str) -> str:
         render,
         split_order,
         table,
-        uncollected,
     )
 
     paired = pairs_form(question) != question
@@ -404,7 +404,7 @@ def breakdown(folder: Path, question: str) -> str:
 
     def cpu(run: Callable[[], object]) -> tuple[float, Any]:
         started = time.process_time()
-        with uncollected():
+        with collector_held():
             found = run()
         return time.process_time() - started, found
 

@@ -6,7 +6,6 @@ read (`kg.ingest`) -> extract -> unify -> graph (`kg.rdf`) -> outputs. A build i
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import socket
@@ -16,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
@@ -35,7 +34,7 @@ from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_ntri
 from kg.rdf.graph import Gathered, new_graph
 from kg.rdf.mapping import Triple
 from kg.records import Article, Extraction, Problem
-from kg.spill import Shelf
+from kg.spill import Shelf, collector_held
 from kg.viz.explorer import EXPLORER_MAX, Written, write_explorer, write_explorer_ntriples
 from kg.viz.slices import DRAWN
 from kg.vocab import Kind
@@ -492,15 +491,3 @@ def _key_maps(extractions: Iterable[Extraction], paths: list[Path], scratch: Pat
     return key_maps(identities.merges())
 
 
-@contextmanager
-def collector_held() -> Iterator[None]:
-    """Hold Python's cycle collector off while the graph and the outputs are made: they make
-    millions of objects that live to the end, among them no cycles to collect, which it would
-    otherwise scan again and again (a third of the graph's time, a fifth of the explorer's)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -2,14 +2,17 @@
 file of records read back in any order, and records sorted by a key in runs and merged.
 
 The files are the build's own scratch, written and read by one process: records go in as
-pickles, which read back fastest.
+pickles, which read back fastest. And a pause of Python's cycle collector while millions of
+objects that hold no cycles are made (`collector_held`).
 """
 
 from __future__ import annotations
 
+import gc
 import heapq
 import pickle
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -109,3 +112,16 @@ def _read_run(path: Path) -> Iterator[tuple[Any, Any]]:
                 return
             yield from chunk
 
+
+@contextmanager
+def collector_held() -> Iterator[None]:
+    """Hold Python's cycle collector off while the graph and the outputs are made: they make
+    millions of objects that live to the end, among them no cycles to collect, which it would
+    otherwise scan again and again (a third of the graph's time, a fifth of the explorer's)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

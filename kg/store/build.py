@@ -29,12 +29,12 @@ from kg.pipeline import (
     Build,
     Workers,
     alias_files,
-    collector_held,
     extract_all,
     outputs_present,
 )
 from kg.rdf.tokens import maintain, maintain_subjects
 from kg.records import Article, Extraction, Problem
+from kg.spill import collector_held
 from kg.store.delta import FACTS, RECORDS, Updater
 from kg.store.exports import write_store_outputs
 from kg.store.index import Index

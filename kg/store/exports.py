@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.pipeline import collector_held, side_by_side
+from kg.pipeline import side_by_side
 from kg.rdf.files import (
     RUN,
     atomic_file,
@@ -25,6 +25,7 @@ from kg.rdf.files import (
 )
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.tokens import NAME_TOKENS
+from kg.spill import collector_held
 from kg.store.database import pyoxigraph
 
 if TYPE_CHECKING:
