@@ -894,3 +894,11 @@ def test_those_named_from_a_party_or_its_faction_are_its_members() -> None:
     got = {(p, o) for p, role, o in holdings(x) if role == "Anggota"}
     assert {("rudi hartono", "nasdem"), ("budi santoso", "golkar"), ("rina wati", "pks"),
             ("yusuf hamdani", "pks"), ("andi wijaya", "pks")} <= got
+
+
+def test_words_given_when_asked_by_message_are_no_taking_part() -> None:
+    x = extract_text("BENGKULU, BENGKULUNEWS.ID - Rapat koordinasi Forkopimda digelar di Bengkulu, Senin "
+                     "(2/12/2024). Kapolda Bengkulu Rudi Hartono mengatakan situasi aman. \"Betul, ada rapat,\" "
+                     "kata Juru Bicara KPK Budi Santoso saat dikonfirmasi melalui pesan singkat.")
+    people = {a.participant for a in x.attendances}
+    assert "budi santoso" not in people and "rudi hartono" in people

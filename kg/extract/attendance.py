@@ -181,6 +181,8 @@ def _subject_end(p: Parsed) -> int:
 def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     """Take the persons who speak: "X mengatakan", "X, dalam sambutannya", '"...," ujarnya'."""
     speech, words = load().speech, p.words()
+    if any(speech.get(w) == "elsewhere" for w in words):
+        return []  # "..., kata Kapolres saat dikonfirmasi melalui pesan singkat"
     taken = []
     persons = p.of_kind(ChunkKind.PERSON)
     for c in persons:

@@ -224,7 +224,7 @@ def load() -> Lexicon:
         venues=_words("venues.tsv"),
         documents=_words("documents.tsv"),
         events={form: (EventKind(row["kind"]), row["noun"]) for form, row in events.items()},
-        speech=_mapping("speech.tsv", "position", {"before", "after", "tag"}),
+        speech=_mapping("speech.tsv", "position", {"before", "after", "tag", "elsewhere"}),
         presence=_mapping("presence.tsv", "effect", {"attend", "represented", "continue", "organizer-before",
                                                       "organizer-after", "subject"}),
         region_aliases=_columns("region_aliases.tsv", ("alias", "code")),
