@@ -902,3 +902,10 @@ def test_words_given_when_asked_by_message_are_no_taking_part() -> None:
                      "kata Juru Bicara KPK Budi Santoso saat dikonfirmasi melalui pesan singkat.")
     people = {a.participant for a in x.attendances}
     assert "budi santoso" not in people and "rudi hartono" in people
+
+
+def test_more_verbs_of_speaking_at_the_event() -> None:
+    x = extract_text("MATARAM, NTBNEWS.ID - Upacara penyambutan Kapolda digelar di Makorem, Senin (2/12/2024). "
+                     "Danrem 162/WB Kolonel Czi Rudi Hartono menerangkan makna pengalungan selendang. Ketua "
+                     "Komisi I DPRD NTB Budi Santoso mempertanyakan kesiapan aparat.")
+    assert {"rudi hartono", "budi santoso"} <= {a.participant for a in x.attendances}
