@@ -909,3 +909,12 @@ def test_more_verbs_of_speaking_at_the_event() -> None:
                      "Danrem 162/WB Kolonel Czi Rudi Hartono menerangkan makna pengalungan selendang. Ketua "
                      "Komisi I DPRD NTB Budi Santoso mempertanyakan kesiapan aparat.")
     assert {"rudi hartono", "budi santoso"} <= {a.participant for a in x.attendances}
+
+
+def test_a_health_centres_head_and_the_centre() -> None:
+    x = extract_text("LUBUK PAKAM, SUMUTNEWS.ID - Tiga Kapus baru juga diangkat yakni drg Rina Wati sebagai Kapus "
+                     "Hamparan Perak dan dr Budi Santoso sebagai Kapus Gunung Meriah, Senin (2/12/2024). "
+                     "Puskesmas Pancur Batu juga menerima kepala baru.")
+    assert {o.name for o in x.organizations} == {"Puskesmas Hamparan Perak", "Puskesmas Gunung Meriah",
+                                                 "Puskesmas Pancur Batu"}
+    assert {p for p, _, _ in holdings(x)} == {"rina wati", "budi santoso"}
