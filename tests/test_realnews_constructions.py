@@ -918,3 +918,9 @@ def test_a_health_centres_head_and_the_centre() -> None:
     assert {o.name for o in x.organizations} == {"Puskesmas Hamparan Perak", "Puskesmas Gunung Meriah",
                                                  "Puskesmas Pancur Batu"}
     assert {p for p, _, _ in holdings(x)} == {"rina wati", "budi santoso"}
+
+
+def test_a_post_held_again_and_the_one_who_held_it_before() -> None:
+    x = extract_text("BANDA ACEH, ACEHNEWS.ID - Selanjutnya Kepala Dinas Sosial Aceh kembali dijabat oleh Rudi "
+                     "Hartono dari sebelumnya Budi Santoso, Senin (2/12/2024).")
+    assert {(h.person, h.status) for h in x.holdings} == {("rudi hartono", "current"), ("budi santoso", "former")}

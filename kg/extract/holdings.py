@@ -423,6 +423,11 @@ def _held_by(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
         if gap & links("held-by") and gap <= links("held-by") | load().fillers["passive"]:
             pairs.append(Pair(p, t, HoldingStatus.FORMER if links("former") & gap else HoldingStatus.CURRENT))
             used |= {n, n + 1}
+            before = chunks[n + 2] if n + 2 < len(chunks) else None  # "... dijabat oleh A dari sebelumnya B"
+            if before and before.kind in _PEOPLE and _holder(before) and _gap(ctx, p, before)[:1] == ["dari"] \
+                    and set(_gap(ctx, p, before)[1:]) & links("former") and n + 2 not in used:
+                pairs.append(Pair(before, t, HoldingStatus.FORMER))
+                used.add(n + 2)
     return pairs
 
 
