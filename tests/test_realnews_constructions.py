@@ -924,3 +924,10 @@ def test_a_post_held_again_and_the_one_who_held_it_before() -> None:
     x = extract_text("BANDA ACEH, ACEHNEWS.ID - Selanjutnya Kepala Dinas Sosial Aceh kembali dijabat oleh Rudi "
                      "Hartono dari sebelumnya Budi Santoso, Senin (2/12/2024).")
     assert {(h.person, h.status) for h in x.holdings} == {("rudi hartono", "current"), ("budi santoso", "former")}
+
+
+def test_a_post_filled_or_occupied_by_its_new_holder() -> None:
+    x = extract_text("PADANG, SUMBARNEWS.ID - Wali Kota Padang melantik pejabat, Senin (2/12/2024). Jabatan Staf Ahli "
+                     "Bidang Pembangunan Ekonomi dan Keuangan kini diisi oleh Rudi Hartono. Jabatan Kepala Dinas "
+                     "Sosial Kota Padang resmi diduduki oleh Budi Santoso.")
+    assert {p for p, _, _ in holdings(x)} == {"rudi hartono", "budi santoso"}
