@@ -931,3 +931,12 @@ def test_a_post_filled_or_occupied_by_its_new_holder() -> None:
                      "Bidang Pembangunan Ekonomi dan Keuangan kini diisi oleh Rudi Hartono. Jabatan Kepala Dinas "
                      "Sosial Kota Padang resmi diduduki oleh Budi Santoso.")
     assert {p for p, _, _ in holdings(x)} == {"rudi hartono", "budi santoso"}
+
+
+def test_the_one_who_leads_a_body_is_its_head() -> None:
+    x = extract_text("PADANG, SUMBARNEWS.ID - Pergeseran juga terjadi di sektor sosial, Senin (2/12/2024). Rudi "
+                     "Hartono yang sebelumnya memimpin Dinas Perdagangan, kini Kepala Dinas Sosial. Mayjen TNI Budi "
+                     "Santoso kini memimpin Kodam Jaya. Bupati memimpin rapat.")
+    got = {(p, o.split("|")[0], h) for p, o, h in ((h.person, h.organization, h.status) for h in x.holdings)}
+    assert {("rudi hartono", "dinas perdagangan", "former"), ("rudi hartono", "dinsos", "current"),
+            ("budi santoso", "kodam", "current")} <= got

@@ -158,6 +158,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
                 used |= {n, t}
     pairs += _held_by(ctx, chunks, used)
     pairs += _party_members(ctx, chunks, pairs)
+    pairs += _heads_of(ctx, chunks, used)
     pairs += _second_titles(ctx, chunks, pairs, used)
     pairs = _moved(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
@@ -400,6 +401,25 @@ def _party_members(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list
             if not m or not set(_gap(ctx, chunks[m - 1], chunks[m])) <= load().glue["list"]:
                 break
             m -= 1
+    return out
+
+
+def _heads_of(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
+    """Make the person before a verb of leading the head of the body after it: "Eri yang
+    sebelumnya memimpin DP3AP2KB" (a former head), "A kini menakhodai Dinas Sosial"."""
+    out = []
+    for n in range(len(chunks) - 1):
+        p, body = chunks[n], chunks[n + 1]
+        if n in used or p.kind not in _PEOPLE or not _holder(p) or body.kind != ChunkKind.ORGANIZATION \
+                or not body.org:
+            continue
+        gap = [w for w in _gap(ctx, p, body) if w != ","]
+        verbs = set(gap) & links("leads")
+        if len(verbs) != 1 or gap[-1] not in verbs or not set(gap[:-1]) <= links("former") | links("new") | {"yang"}:
+            continue
+        head = replace(body, kind=ChunkKind.TITLE, title=TitleRef("Kepala", "Kepala", None, body.org, None,
+                                                                   (body.start, body.end)))
+        out.append(Pair(p, head, HoldingStatus.FORMER if links("former") & set(gap) else HoldingStatus.CURRENT))
     return out
 
 

@@ -242,7 +242,8 @@ def load() -> Lexicon:
         eponym_heads=_words("eponym_heads.tsv"),
         terms=_words("terms.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
-                                                   "held-by", "replacing", "replaced-by", "within", "handed-to"}),
+                                                   "held-by", "replacing", "replaced-by", "within", "handed-to",
+                                                   "leads"}),
         bylines={label: BylineRole(role) for label, role in
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
