@@ -940,3 +940,9 @@ def test_the_one_who_leads_a_body_is_its_head() -> None:
     got = {(p, o.split("|")[0], h) for p, o, h in ((h.person, h.organization, h.status) for h in x.holdings)}
     assert {("rudi hartono", "dinas perdagangan", "former"), ("rudi hartono", "dinsos", "current"),
             ("budi santoso", "kodam", "current")} <= got
+
+
+def test_a_field_short_form_in_lower_case_inside_a_title() -> None:
+    x = extract_text("TERNATE, MALUTNEWS.ID - Kasi penkum Kejati Malut, Rudi Hartono membenarkan penahanan "
+                     "tersangka, Senin (2/12/2024).")
+    assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "kejati|82")}

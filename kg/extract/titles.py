@@ -30,7 +30,8 @@ def _portfolio(ctx: Context, j: int) -> tuple[int, int, tuple[int, OrgRef]] | No
     """
     m = j
     # "Koordinator Divisi Hukum, Pencegahan, Partisipasi Masyarakat, dan Humas Bawaslu X"
-    while m - j < 12 and (ctx.cap(m) or (ctx.word(m) == "dan" and ctx.cap(m + 1))
+    while m - j < 12 and (ctx.cap(m) or ctx.word(m).capitalize() in load().field_words  # "Kasi penkum"
+                          or (ctx.word(m) == "dan" and ctx.cap(m + 1))
                           or (m > j and ctx.word(m) == "," and fields_run_on(ctx, m + 1))):
         if found := org(ctx, m, after_title=True):
             return m, m, found
