@@ -946,3 +946,10 @@ def test_a_field_short_form_in_lower_case_inside_a_title() -> None:
     x = extract_text("TERNATE, MALUTNEWS.ID - Kasi penkum Kejati Malut, Rudi Hartono membenarkan penahanan "
                      "tersangka, Senin (2/12/2024).")
     assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "kejati|82")}
+
+
+def test_an_air_base_named_after_a_person_is_one_body() -> None:
+    x = extract_text("PEKANBARU, RIAUNEWS.ID - Hadir perwakilan Polda Riau, Lanud Roesmin Nurjadin dan Lanal Dumai, "
+                     "Senin (2/12/2024).")
+    assert not x.persons
+    assert {o.name for o in x.organizations} == {"Polda Riau", "Lanud Roesmin Nurjadin", "Lanal Dumai"}

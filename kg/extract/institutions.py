@@ -135,6 +135,13 @@ def _eponym(ctx: Context, i: int, j: int) -> int:
     return k - j if k > j + 1 or ctx.word(j) == "Haji" else 0  # "RSU Haji", then its region
 
 
+def _named_unit(ctx: Context, j: int, short: str | None) -> tuple[int, PlaceRef] | None:
+    """Read the known name of a command or base after its acronym: "Lanud Roesmin Nurjadin"."""
+    if short is None or not ctx.cap(j) or (n := _known_unit(ctx, ctx.word(j), j + 1)) is None:
+        return None
+    return j + 1 + n, PlaceRef(ctx.span(j, j + 1 + n), "unit", None, ctx.span(j, j + 1 + n))
+
+
 def _known_unit(ctx: Context, first: str, j: int) -> int | None:
     """Count the words after token j - 1 that end a command's known name begun by `first`
     ("II/Bukit" + "Barisan"), or None when no known name begins so."""
@@ -434,6 +441,7 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     after = ctx.word(j)
     place = None if levels(after) else _branch(ctx, j) or area(ctx, j) \
         or (numbered(ctx, j) if short and ("/" in after or (len(after) > 1 and is_roman(after))) else None) \
+        or _named_unit(ctx, j, short) \
         or _regional_place(ctx, j, short, after_title)  # "Kodim 0722/Kudus": the unit, as "Dandim 0722/Kudus" names it
     end = place[0] if place else j
     if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":
