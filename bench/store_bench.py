@@ -340,7 +340,8 @@ class Served:
                     return f"  > {self.timeout:.0f} s (stopped)"
                 return f"  failed: {err}"
             seconds.append(wall)
-            cpu.append(self.cpu() - before + time.process_time() - mine)
+            mine = time.process_time() - mine  # before reading /proc, which costs this process
+            cpu.append(self.cpu() - before + mine)
         return (f"{statistics.median(seconds):7.3f} s (CPU {statistics.median(cpu):6.3f} s) "
                 f"{rows:>7} rows")
 
