@@ -321,7 +321,8 @@ def test_a_worker_answers_query_after_query_and_is_replaced_once_stopped(store: 
 
 def test_a_workers_results_are_cut_at_the_limit() -> None:
     pyoxigraph = pytest.importorskip("pyoxigraph")
-    from kg.store.worker import answer
+    from kg.store.runner import read_reply
+    from kg.store.worker import serve
 
     store = pyoxigraph.Store()
     for n in range(3000):  # more than one of the serializer's writes
@@ -329,15 +330,27 @@ def test_a_workers_results_are_cut_at_the_limit() -> None:
                                   pyoxigraph.NamedNode("http://example.org/p"),
                                   pyoxigraph.Literal(f"value {n}"),
                                   pyoxigraph.NamedNode("http://example.org/g")))
-    select = "SELECT ?s ?o WHERE { ?s ?p ?o }"
-    construct = "CONSTRUCT WHERE { ?s ?p ?o }"
+
+    def ask(kind: str, limit: int, query: str) -> tuple[str, bytes, bool]:
+        replies = io.BytesIO()
+        serve(store, io.BytesIO(b"%s %d %d\n%s" % (kind.encode(), limit, len(query),
+                                                    query.encode())), replies)
+        replies.seek(0)
+        return read_reply(replies)
+
     for limit in (0, 1, 7, 2999, 3000, 3001):
-        rows, cut = answer(store, select, False, limit)
-        assert rows.count(b"\n") == 1 + min(limit, 3000) and cut == (limit < 3000)
+        status, rows, cut = ask("tsv", limit, "SELECT ?s ?o WHERE { ?s ?p ?o }")
+        assert status == "200" and cut == (limit < 3000)
+        assert rows.count(b"\n") == 1 + min(limit, 3000)
         assert rows.startswith(b"?s\t?o\n") and rows.endswith(b"\n")
-        triples, cut = answer(store, construct, True, limit)
-        assert triples.count(b"\n") == min(limit, 3000) and cut == (limit < 3000)
-    assert answer(store, "ASK { ?s ?p ?o }", False, 0) == (b"true", False)
+        status, triples, cut = ask("nt", limit, "CONSTRUCT WHERE { ?s ?p ?o }")
+        assert status == "200" and cut == (limit < 3000)
+        assert triples.count(b"\n") == min(limit, 3000)
+    assert ask("tsv", 0, "ASK { ?s ?p ?o }") == ("200", b"true", False)
+    status, reason, _ = ask("tsv", 5, "SELEC ?x")
+    assert status == "400" and reason.startswith(b"error at 1:")
+    with pytest.raises(ValueError):
+        read_reply(io.BytesIO(b"data 10\nshort"))
 
 
 def test_served_counts_are_the_stores_as_the_build_left_it(endpoint: str, own_store: Path

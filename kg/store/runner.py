@@ -24,6 +24,7 @@ import threading
 import time
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 ENV = {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}  # one-line errors
 NO_NETWORK = ["unshare", "--net", "--map-root-user", "--"]
@@ -49,6 +50,21 @@ def isolated() -> tuple[str, ...]:
                                                   timeout=10).returncode == 0:
         return (*tied(), *NO_NETWORK)
     return tuple(tied())
+
+
+def read_reply(stream: IO[bytes]) -> tuple[str, bytes, bool]:
+    """Read a worker's answer (kg.store.worker): its status, its results or the reason it
+    failed, and whether the results were cut; ValueError if the worker ended before it."""
+    pieces: list[bytes] = []
+    while True:
+        tag, *fields = stream.readline().split() or [b""]
+        data = stream.read(int(fields[-1])) if fields else b""
+        if not fields or len(data) != int(fields[-1]):
+            raise ValueError("the worker ended")
+        if tag == b"done":
+            status, cut = fields[0].decode(), fields[1] == b"1"
+            return status, b"".join(pieces) if status == "200" else data, cut
+        pieces.append(data)
 
 
 class Runner:
@@ -107,10 +123,7 @@ class Runner:
             process.stdin.write(b"%s %d %d\n" % (b"nt" if graph else b"tsv", limit, len(text))
                                 + text)
             process.stdin.flush()
-            said, cut, size = process.stdout.readline().split()
-            body = process.stdout.read(int(size))
-            if len(body) == int(size):
-                reply = said.decode(), body, cut == b"1"
+            reply = read_reply(process.stdout)
         except (OSError, ValueError):  # the worker ended: killed at the deadline, or it failed
             pass
         finally:
