@@ -128,6 +128,7 @@ class Runner:
             pass
         finally:
             timer.cancel()
+            timer.join()  # a kill under way ends first: a worker killed is never kept
         if reply is None or expired.is_set():
             self._end(process)
         else:
