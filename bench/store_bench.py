@@ -302,9 +302,19 @@ class Served:
 
     def cpu(self) -> float:
         """The server's CPU seconds so far, with those of the query processes it has waited for
-        (user and system; /proc/PID/stat's utime, stime, cutime and cstime)."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return sum(int(fields[i]) for i in (11, 12, 13, 14)) / os.sysconf("SC_CLK_TCK")
+        and of those still running, its warm workers (user and system; /proc/PID/stat's utime,
+        stime, cutime and cstime)."""
+        ticks = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:  # gone meanwhile
+                continue
+            if stat.parent.name == str(self.process.pid):
+                ticks += sum(int(fields[i]) for i in (11, 12, 13, 14))
+            elif fields[1] == str(self.process.pid):
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def ask(self, sparql: str) -> int:
         """Send one query and read its CSV answer to the last byte; return its rows."""
@@ -330,7 +340,8 @@ class Served:
                     return f"  > {self.timeout:.0f} s (stopped)"
                 return f"  failed: {err}"
             seconds.append(wall)
-            cpu.append(self.cpu() - before + time.process_time() - mine)
+            mine = time.process_time() - mine  # before reading /proc, which costs this process
+            cpu.append(self.cpu() - before + mine)
         return (f"{statistics.median(seconds):7.3f} s (CPU {statistics.median(cpu):6.3f} s) "
                 f"{rows:>7} rows")
 

@@ -27,7 +27,7 @@ from rdflib import Graph
 from kg.store.build import build_store
 from kg.store.oxigraph import SERVING, database
 from kg.store.runner import Refused, Runner
-from kg.store.serve import accepted, choose, oxigraph_binary
+from kg.store.serve import accepted, choose
 from tests.conftest import ROOT
 
 pytest.importorskip("pyoxigraph")
@@ -261,15 +261,17 @@ def test_a_cheap_query_is_answered_beside_heavy_ones_and_they_are_stopped(own_st
             heavy = [pool.submit(timed, url, HEAVY) for _ in range(4)]
             while len(children(process.pid)) < 4 and time.monotonic() - started < 4:
                 time.sleep(0.05)
-            assert len(children(process.pid)) == 4, "the heavy queries are not all running"
+            busy = children(process.pid)  # the warm worker and three more, each on a query
+            assert len(busy) == 4, "the heavy queries are not all running"
             status, took = timed(url, COUNT)
             assert status == 200 and took < 1, took
             for future in heavy:
                 status, took = future.result(timeout=30)
                 assert status == 504 and took < 6, (status, took)
-        while children(process.pid) and time.monotonic() - started < 10:
+        while any(alive(pid) for pid in busy) and time.monotonic() - started < 10:
             time.sleep(0.2)
-        assert not children(process.pid), "query processes still run 10 s after the start"
+        assert not any(alive(pid) for pid in busy), "stopped queries' workers still run"
+        assert len(children(process.pid)) == 1  # the cheap query's worker, idle
         assert count(url) > 0
     finally:
         stop(process)
@@ -291,11 +293,74 @@ def test_beyond_the_jobs_a_query_waits_its_turn_within_its_timeout(own_store: Pa
 
 
 def test_a_query_that_finds_no_free_slot_in_time_is_refused(store: Path) -> None:
-    runner = Runner(oxigraph_binary(), database(store), jobs=1)
+    runner = Runner(database(store), jobs=1)
     runner.slots.acquire()  # one query holds the only slot
     with pytest.raises(Refused, match="busy") as refused:
         runner.run(COUNT, graph=False, limit=5, seconds=0.2)
     assert refused.value.status.startswith("503")
+
+
+def test_a_worker_answers_query_after_query_and_is_replaced_once_stopped(store: Path) -> None:
+    runner = Runner(database(store), jobs=1)
+    try:
+        first, cut = runner.run(COUNT, graph=False, limit=5, seconds=10)
+        worker = next(iter(runner.workers))
+        assert runner.run(COUNT, graph=False, limit=5, seconds=10) == (first, cut)
+        assert runner.workers == {worker}  # warm: the same process, the database open
+        with pytest.raises(Refused) as bad:
+            runner.run("SELEC ?x", graph=False, limit=5, seconds=10)
+        assert bad.value.status.startswith("400") and runner.workers == {worker}
+        with pytest.raises(Refused) as stopped:
+            runner.run(HEAVY, graph=False, limit=5, seconds=0.5)
+        assert stopped.value.status.startswith("504") and worker.poll() is not None
+        assert runner.run(COUNT, graph=False, limit=5, seconds=10) == (first, cut)
+        assert worker not in runner.workers and len(runner.workers) == 1
+    finally:
+        runner.close()
+
+
+def test_a_workers_results_are_cut_at_the_limit() -> None:
+    pyoxigraph = pytest.importorskip("pyoxigraph")
+    from kg.store.runner import read_reply
+    from kg.store.worker import serve
+
+    store = pyoxigraph.Store()
+    for n in range(3000):  # more than one of the serializer's writes
+        store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(f"http://example.org/s{n}"),
+                                  pyoxigraph.NamedNode("http://example.org/p"),
+                                  pyoxigraph.Literal(f"value {n}"),
+                                  pyoxigraph.NamedNode("http://example.org/g")))
+
+    def ask(kind: str, limit: int, query: str) -> tuple[str, bytes, bool]:
+        replies = io.BytesIO()
+        serve(store, io.BytesIO(b"%s %d %d\n%s" % (kind.encode(), limit, len(query),
+                                                    query.encode())), replies)
+        replies.seek(0)
+        return read_reply(replies)
+
+    for limit in (0, 1, 7, 2999, 3000, 3001):
+        status, rows, cut = ask("tsv", limit, "SELECT ?s ?o WHERE { ?s ?p ?o }")
+        assert status == "200" and cut == (limit < 3000)
+        assert rows.count(b"\n") == 1 + min(limit, 3000)
+        assert rows.startswith(b"?s\t?o\n") and rows.endswith(b"\n")
+        status, triples, cut = ask("nt", limit, "CONSTRUCT WHERE { ?s ?p ?o }")
+        assert status == "200" and cut == (limit < 3000)
+        assert triples.count(b"\n") == min(limit, 3000)
+    assert ask("tsv", 0, "ASK { ?s ?p ?o }") == ("200", b"true", False)
+    status, reason, _ = ask("tsv", 5, "SELEC ?x")
+    assert status == "400" and reason.startswith(b"error at 1:")
+    with pytest.raises(ValueError):
+        read_reply(io.BytesIO(b"data 10\nshort"))
+
+
+def test_served_counts_are_the_stores_as_the_build_left_it(endpoint: str, own_store: Path
+                                                          ) -> None:
+    """The workers open the database read-only: they see all the build wrote, as a
+    read-write open does (which replays what the build's log holds)."""
+    pyoxigraph = pytest.importorskip("pyoxigraph")
+    written = pyoxigraph.Store(str(database(own_store)))
+    triples = written.query(COUNT, use_default_graph_as_union=True)
+    assert count(endpoint) == int(next(iter(triples))["n"].value) > 0
 
 
 @pytest.mark.parametrize("keyword", ["SERVICE", "service", "\\u0053ERVICE"])
@@ -317,10 +382,12 @@ def test_no_query_outlives_kg_serve_killed_by_sigkill(own_store: Path) -> None:
     process, url = start(own_store, "--timeout", "60")
     try:
         threading.Thread(target=lambda: suppress_errors(get, url, HEAVY), daemon=True).start()
+        threading.Thread(target=lambda: suppress_errors(get, url, HEAVY), daemon=True).start()
         deadline = time.monotonic() + 10
-        while not (running := children(process.pid)) and time.monotonic() < deadline:
+        while len(running := children(process.pid)) < 2 and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert running, "the heavy query did not start"
+        assert len(running) == 2, "the heavy queries did not start"
+        assert all(cpu(pid) < cpu(pid, after=1) for pid in running), "a worker is idle"
     finally:
         process.kill()
         process.wait(10)
@@ -328,6 +395,13 @@ def test_no_query_outlives_kg_serve_killed_by_sigkill(own_store: Path) -> None:
     while any(alive(pid) for pid in running) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(alive(pid) for pid in running), "a query process outlived kg serve"
+
+
+def cpu(pid: int, after: float = 0) -> int:
+    """Read a process's CPU time so far (clock ticks), after waiting `after` seconds."""
+    time.sleep(after)
+    fields = _stat(str(pid))
+    return int(fields[11]) + int(fields[12]) if fields else 0
 
 
 def suppress_errors(send: Callable[..., object], *args: str) -> None:

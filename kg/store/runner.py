@@ -1,14 +1,17 @@
-"""Run SPARQL queries on a store's database, each in a process of its own, stopped when its time
-is up.
+"""Run SPARQL queries on a store's database in warm worker processes, each stopped when its
+query's time is up.
 
 Oxigraph's server gives up waiting at its timeout but lets the query's work go on for minutes,
-and its work cannot be stopped from outside; a process can. Each query is run by Oxigraph's
-command line (`oxigraph query`, read-only, the union of the graphs as default graph), killed
-at its deadline, once the result limit is read, and when `kg serve` ends, even by kill -9:
-util-linux's setpriv gives it a parent-death signal. Where Linux lets an unprivileged user have
-a network namespace of its own (unshare), the query runs in one with no network at all, so no
-request can leave it even if the screening of SERVICE (kg.store.screen) missed one. At most
-`jobs` queries run at once; the others wait their turn within their own deadline.
+and its work cannot be stopped from outside; a process can. Each query is answered by a worker
+(kg.store.worker: pyoxigraph, the database opened read-only once, the union of the graphs as
+default graph) that serves one query at a time and is kept for the next one, so that a query
+pays neither for starting a process nor for opening the database. A worker is killed at its
+query's deadline (and another started when next needed), and when `kg serve` ends, even by
+kill -9: util-linux's setpriv gives it a parent-death signal, and an idle worker also ends when
+its stdin closes. Where Linux lets an unprivileged user have a network namespace of its own
+(unshare), the workers run in one with no network at all, so no request can leave them even
+if the screening of SERVICE (kg.store.screen) missed one. At most `jobs` queries run at once
+(and at most `jobs` workers live); the others wait their turn within their own deadline.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from functools import cache
@@ -48,26 +52,38 @@ def isolated() -> tuple[str, ...]:
     return tuple(tied())
 
 
-def read_lines(stream: IO[bytes], limit: int, header: bool) -> tuple[bytes, bool]:
-    """Read at most `limit` lines (after a header line); say whether more were left."""
-    lines = [stream.readline()] if header else []
-    while len(lines) < limit + header:
-        line = stream.readline()
-        if not line:
-            return b"".join(lines), False
-        lines.append(line)
-    return b"".join(lines), bool(stream.readline())
+def read_reply(stream: IO[bytes]) -> tuple[str, bytes, bool]:
+    """Read a worker's answer (kg.store.worker): its status, its results or the reason it
+    failed, and whether the results were cut; ValueError if the worker ended before it."""
+    pieces: list[bytes] = []
+    while True:
+        tag, *fields = stream.readline().split() or [b""]
+        data = stream.read(int(fields[-1])) if fields else b""
+        if not fields or len(data) != int(fields[-1]):
+            raise ValueError("the worker ended")
+        if tag == b"done":
+            status, cut = fields[0].decode(), fields[1] == b"1"
+            return status, b"".join(pieces) if status == "200" else data, cut
+        pieces.append(data)
 
 
 class Runner:
-    """Run queries on one database: at most `jobs` at once, each killed at its deadline."""
+    """Run queries on one database: at most `jobs` at once, each killed at its deadline.
 
-    def __init__(self, binary: str, database: Path, jobs: int) -> None:
-        self.command = [*isolated(), binary, "query", "--location", str(database),
-                        "--union-default-graph", "--results-format"]
+    The parent-death signal follows the thread that started a worker: workers are started by
+    the threads that answer requests, which live as long as the server."""
+
+    def __init__(self, database: Path, jobs: int) -> None:
+        self.command = [*isolated(), sys.executable, "-m", "kg.store.worker", str(database)]
         self.slots = threading.BoundedSemaphore(jobs)
-        self.running: set[subprocess.Popen[bytes]] = set()
+        self.idle: list[subprocess.Popen[bytes]] = []
+        self.workers: set[subprocess.Popen[bytes]] = set()
         self.lock = threading.Lock()
+
+    def start(self) -> None:
+        """Start a worker ahead of the first query."""
+        with self.lock:
+            self.idle.append(self._worker())
 
     def run(self, query: str, graph: bool, limit: int, seconds: float) -> tuple[bytes, bool]:
         """Run a query within `seconds`, wait included; give `limit` results at most, and if cut."""
@@ -80,12 +96,18 @@ class Runner:
         finally:
             self.slots.release()
 
+    def _worker(self) -> subprocess.Popen[bytes]:
+        """Start a worker process (the lock held)."""
+        process = subprocess.Popen(self.command, env=ENV, stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.workers.add(process)
+        return process
+
     def _run(self, query: str, graph: bool, limit: int, deadline: float, seconds: float
              ) -> tuple[bytes, bool]:
-        """Run a query in a new process, killed at the deadline; read its results."""
-        process = subprocess.Popen([*self.command, "nt" if graph else "tsv"], env=ENV,
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE)
+        """Run a query in an idle worker (or a new one), killed at the deadline; read its answer."""
+        with self.lock:
+            process = self.idle.pop() if self.idle else self._worker()
         assert process.stdin and process.stdout and process.stderr
         expired = threading.Event()
 
@@ -94,45 +116,53 @@ class Runner:
             process.kill()
 
         timer = threading.Timer(max(0.0, deadline - time.monotonic()), expire)
-        with self.lock:
-            self.running.add(process)
         timer.start()
+        reply = None
         try:
-            try:
-                process.stdin.write(query.encode("utf-8"))
-                process.stdin.close()
-            except BrokenPipeError:  # it ended before reading the query: its error says why
-                pass
-            data, truncated = read_lines(process.stdout, limit, header=not graph)
-            if truncated:
-                process.kill()
-            error = process.stderr.read().decode("utf-8", errors="replace")
-            code = process.wait()
+            text = query.encode("utf-8")
+            process.stdin.write(b"%s %d %d\n" % (b"nt" if graph else b"tsv", limit, len(text))
+                                + text)
+            process.stdin.flush()
+            reply = read_reply(process.stdout)
+        except (OSError, ValueError):  # the worker ended: killed at the deadline, or it failed
+            pass
         finally:
             timer.cancel()
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+            timer.join()  # a kill under way ends first: a worker killed is never kept
+        if reply is None or expired.is_set():
+            self._end(process)
+        else:
             with self.lock:
-                self.running.discard(process)
-        if expired.is_set():
-            raise Refused("504 Gateway Timeout", f"the query ran out of its {seconds:g} s "
-                          "(--timeout) and was stopped")
-        if code and not truncated:
-            raise _failure(error)
+                self.idle.append(process)
+        if reply is None:
+            if expired.is_set():
+                raise Refused("504 Gateway Timeout", f"the query ran out of its {seconds:g} s "
+                              "(--timeout) and was stopped")
+            lines = process.stderr.read().decode("utf-8", errors="replace").strip().splitlines()
+            raise Refused("500 Internal Server Error", f"the query's worker ended: "
+                          f"{lines[-1] if lines else 'no reason given'}")
+        status, data, truncated = reply
+        if status != "200":
+            raise _failure(status, data.decode("utf-8", errors="replace"))
         return data, truncated
 
-    def close(self) -> None:
-        """Kill every query still running."""
+    def _end(self, process: subprocess.Popen[bytes]) -> None:
+        """Kill a worker and wait for it."""
+        process.kill()
+        process.wait()
         with self.lock:
-            for process in self.running:
+            self.workers.discard(process)
+
+    def close(self) -> None:
+        """Kill every worker, busy or idle."""
+        with self.lock:
+            for process in self.workers:
                 process.kill()
 
 
-def _failure(stderr: str) -> Refused:
-    """Turn Oxigraph's error output into a refusal: a syntax error is the client's (400)."""
-    first = next((line for line in stderr.splitlines() if line.strip()), "the query failed")
-    reason = first.removeprefix("Error: ").strip()
-    if reason.startswith("error at "):  # its parser's errors: "error at 1:9: expected ..."
-        return Refused("400 Bad Request", f"the query is not valid SPARQL: {reason}")
-    return Refused("500 Internal Server Error", reason)
+def _failure(status: str, reason: str) -> Refused:
+    """Turn a worker's reason into a refusal: a syntax error is the client's (400)."""
+    first = next((line for line in reason.splitlines() if line.strip()), "the query failed")
+    if status == "400":  # pyoxigraph's parser: "error at 1:9: expected ..."
+        return Refused("400 Bad Request", f"the query is not valid SPARQL: {first.strip()}")
+    return Refused("500 Internal Server Error", first.strip())

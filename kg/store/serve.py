@@ -1,8 +1,8 @@
 """`kg serve`: a read-only, bounded and closed SPARQL 1.1 Protocol endpoint over a store.
 
 A small WSGI application, served by waitress, answers the protocol and runs each query in a
-process of its own (kg.store.runner: Oxigraph's command line on the store's database, stopped
-at `--timeout`, at most `--jobs` at once). It
+warm worker process (kg.store.runner, kg.store.worker: the store's database opened read-only
+once, a worker killed when its query reaches `--timeout`, at most `--jobs` queries at once). It
 
 - refuses updates (403), whatever the form they come in, so the data stay unchanged, and
   queries that could send a request elsewhere (SERVICE: 403; kg.store.screen);
@@ -207,7 +207,7 @@ def query_page() -> dict[str, Answer]:
 
 
 class Endpoint:
-    """The WSGI application: bounded queries, each in a process; updates and SERVICE refused."""
+    """The WSGI application: bounded queries, run by workers; updates and SERVICE refused."""
 
     def __init__(self, runner: Runner, pages: dict[str, Answer], limit: int, timeout: float,
                  cors: bool = False, explorer: Pages | None = None) -> None:
@@ -289,12 +289,13 @@ def serve(folder: Path, host: str = "127.0.0.1", port: int = 7878, timeout: floa
     if (pid := serving(folder)) is not None:
         raise UserError(f"kg serve (process {pid}) is already serving {folder}")
     explorer = Pages(folder, timeout)  # a missing or damaged store is said here, in one line
-    runner = Runner(oxigraph_binary(), database(folder), jobs)
+    runner = Runner(database(folder), jobs)
     # Requests beyond the query slots wait in waitress's threads, within their --timeout.
     server = listen(host, port, Endpoint(runner, query_page(), limit, timeout, cors, explorer),
                     4 * jobs)
     pid_file = folder / SERVING
     try:
+        runner.start()  # warm before the first query
         pid_file.write_text(str(os.getpid()), encoding="utf-8")
         signal.signal(signal.SIGTERM, _raise_exit)
         where = f"[{host}]" if ":" in host else host
