@@ -96,6 +96,21 @@ class ParsedArticle:
     model: list[tuple[int, int, str]]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """An article parsed by the rules, before the recogniser: what `finish_article` completes.
+
+    `parts` are the (start, end) spans of its text the recogniser is to read (None: it is not
+    run), so that many articles' parts can be read in one batch (`ner.recognise_many`).
+    """
+
+    article: Article
+    sentences: list[Parsed]
+    dates: list[list[DateMention]]
+    home: str | None
+    parts: list[tuple[int, int]] | None
+
+
 def parse_article(article: Article, mentions: bool = True, recogniser: bool = True
                   ) -> ParsedArticle:
     """Parse every sentence; a second pass reads the acronyms the article defines.
@@ -103,6 +118,14 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
     The recogniser (unless turned off) reads the whole text when the mentions are wanted
     (`kg extract`), else only the sentences holding a name no rule confirmed.
     """
+    reading = read_article(article, mentions, recogniser)
+    model = ner.recognise_parts(article.text, reading.parts) if reading.parts is not None else []
+    return finish_article(reading, model)
+
+
+def read_article(article: Article, mentions: bool = True, recogniser: bool = True) -> Reading:
+    """Parse every sentence by the rules (see `parse_article`), and say what the recogniser is
+    to read."""
     sentences = split_sentences(article.text, article.noise)
     all_dates = find_dates(article.text, reference_date(article))
     dates = _by_sentence(all_dates, sentences)
@@ -119,10 +142,17 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
                                 [(full, short) for full, short in new])
     parsed = [_reparse(p, _context(article, s, d, defined, home, shorts, like=p.ctx))
               for p, s, d in zip(parsed, sentences, dates, strict=True)]
-    model = _recognised(article, parsed, mentions) if recogniser and ner.available() else []
+    parts = _to_recognise(article, parsed, mentions) if recogniser and ner.available() else None
+    return Reading(article, parsed, dates, home, parts)
+
+
+def finish_article(reading: Reading, model: list[tuple[int, int, str]]) -> ParsedArticle:
+    """Complete an article's parse with the recogniser's spans in it (none when not run)."""
+    parsed = reading.sentences
     persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]
     known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind(ChunkKind.PERSON) if c.person)
-    return ParsedArticle([_promote_names(p, known, persons) for p in parsed], dates, home, model)
+    return ParsedArticle([_promote_names(p, known, persons) for p in parsed], reading.dates,
+                         reading.home, model)
 
 
 def _by_sentence(dates: list[DateMention], sentences: list[Sentence]) -> list[list[DateMention]]:
@@ -142,14 +172,13 @@ def _places_of(c: Chunk) -> list[PlaceRef]:
     return [p for p in (c.place, org.area if org else None) if p]
 
 
-def _recognised(article: Article, parsed: list[Parsed], whole: bool
-                ) -> list[tuple[int, int, str]]:
-    """Run the recogniser over the text, or over the sentences with unconfirmed names."""
+def _to_recognise(article: Article, parsed: list[Parsed], whole: bool) -> list[tuple[int, int]]:
+    """Return the parts of the text the recogniser reads: its lines (`ner.lines`), or the
+    sentences with unconfirmed names."""
     if whole:
-        return ner.recognise(article.text)
-    doubtful = [(p.sentence.start, p.sentence.end) for p in parsed
-                if any(c.kind == ChunkKind.NAME and c.j - c.i > 1 for c in p.chunks)]
-    return ner.recognise_parts(article.text, doubtful)
+        return ner.lines(article.text)
+    return [(p.sentence.start, p.sentence.end) for p in parsed
+            if any(c.kind == ChunkKind.NAME and c.j - c.i > 1 for c in p.chunks)]
 
 
 def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:
