@@ -49,3 +49,17 @@ def test_uncapitalised_openers() -> None:
     opens = chunker._opens_uncapitalised
     assert opens("para") and opens("anggota") and opens("dr") and opens("bin")
     assert not opens("menggelar") and not opens("dan") and not opens(",")
+
+
+def test_a_second_reading_keeps_all_a_context_read() -> None:
+    from kg.extract.context import _READ, Context, Watched
+    from kg.extract.phrases import PhraseTable
+    from kg.nlp.tokens import tokenize
+
+    text = "Kapolres Lahat AKBP Rudi Santoso hadir."
+    first = Watched(text, tokenize(text), frozenset({5}))
+    defined = PhraseTable.build([("FWPS", "Forum Warga")])
+    again = first.reading(defined, "16.04")
+    fresh = Context(text, first.tokens, first.blocked, defined, "16.04")
+    assert type(again) is Context and vars(again) == vars(fresh)
+    assert set(vars(fresh)) == {*_READ, "defined", "reference"}

@@ -54,13 +54,16 @@ def _context(article: Article, s: Sentence, dates: list[DateMention],
     """Build a sentence's context, blocking the dateline and the dates from the grammar (a
     `Watched` one, noting what the grammar asks of the acronyms and the region, when asked;
     the tokens and blocked ones of the first pass's context `like`, when given)."""
+    if like is not None and not watched:
+        return like.reading(defined, region)
     if like is not None:
         tokens, blocked = like.tokens, like.blocked
     else:
         tokens = [t if (word := meant(t.text)) is t.text else Token(word, t.start, t.end)
                   for t in tokenize(article.text, s.start, s.end)]
-        blocked = frozenset(i for i, t in enumerate(tokens) if t.start < article.body_start
-                            or any(d.start <= t.start < d.end for d in dates))
+        body = article.body_start
+        blocked = frozenset(i for i, t in enumerate(tokens) if t.start < body or any(
+            d.start <= t.start < d.end for d in dates)) if dates or s.start < body else frozenset()
     return (Watched if watched else Context)(article.text, tokens, blocked, defined, region,
                                              shorts)
 

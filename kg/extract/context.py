@@ -34,11 +34,22 @@ class Context:
 
     def __post_init__(self) -> None:
         # The grammar asks for each token's word and capital several times: read them once.
-        self._words = [t.text for t in self.tokens]
+        self._words = words = [t.text for t in self.tokens]
         blocked = self.blocked
-        self._caps = [n not in blocked and _capitalised(word) for n, word in enumerate(self._words)]
+        # _capitalised, written out: a call a token cost more than the test
+        self._caps = [n not in blocked and ((first := w[0]).isupper() or first.isdigit())
+                      and (first.isalnum() or first == "_") for n, w in enumerate(words)]
         text = self.text
         self._respelt = {t for t in self.tokens if text[t.start:t.end] != t.text}
+
+    def reading(self, defined: PhraseTable, reference: str | None) -> Context:
+        """Return a plain context of the same sentence with other acronyms and region, what it
+        read of its tokens taken as it is (the second pass over an article)."""
+        again = Context.__new__(Context)
+        read = vars(self)
+        vars(again).update({name: read[name] for name in _READ})
+        again.defined, again.reference = defined, reference
+        return again
 
     def word(self, i: int) -> str:
         """Return the text of token i, or "" past either end."""
@@ -69,6 +80,11 @@ class Context:
                 parts += [text[at:t.start], t.text]
                 at = t.end
         return "".join(parts) + text[at:end]
+
+
+# What a context keeps of its sentence: all but the acronyms and the region, which `reading`
+# replaces (a Watched context keeps them apart: `_defined`, `_reference`).
+_READ = ("text", "tokens", "blocked", "short_names", "_words", "_caps", "_respelt")
 
 
 def _capitalised(word: str) -> bool:
