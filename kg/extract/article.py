@@ -15,7 +15,7 @@ from kg.extract.phrases import PhraseTable
 from kg.lexicons import gazetteer, load
 from kg.nlp import ner
 from kg.nlp.dates import DateMention, find_dates
-from kg.nlp.sentences import split_sentences
+from kg.nlp.sentences import sentences_and_tokens
 from kg.nlp.spelling import meant
 from kg.nlp.tokens import Token, fold, tokenize
 from kg.nlp.vocabulary import is_plain, name_shaped
@@ -50,17 +50,19 @@ def dateline_region(article: Article, mentioned: list[str]) -> gazetteer.Region 
 
 def _context(article: Article, s: Sentence, dates: list[DateMention],
              defined: PhraseTable, region: str | None, shorts: dict[str, str],
-             watched: bool = False, like: Context | None = None) -> Context:
+             watched: bool = False, like: Context | None = None,
+             cut: list[Token] | None = None) -> Context:
     """Build a sentence's context, blocking the dateline and the dates from the grammar (a
     `Watched` one, noting what the grammar asks of the acronyms and the region, when asked;
-    the tokens and blocked ones of the first pass's context `like`, when given)."""
+    the tokens and blocked ones of the first pass's context `like`, when given; its tokens as
+    `cut` already, when given)."""
     if like is not None and not watched:
         return like.reading(defined, region)
     if like is not None:
         tokens, blocked = like.tokens, like.blocked
     else:
         tokens = [t if (word := meant(t.text)) is t.text else Token(word, t.start, t.end)
-                  for t in tokenize(article.text, s.start, s.end)]
+                  for t in (tokenize(article.text, s.start, s.end) if cut is None else cut)]
         body = article.body_start
         blocked = frozenset(i for i, t in enumerate(tokens) if t.start < body or any(
             d.start <= t.start < d.end for d in dates)) if dates or s.start < body else frozenset()
@@ -129,13 +131,14 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
 def read_article(article: Article, mentions: bool = True, recogniser: bool = True) -> Reading:
     """Parse every sentence by the rules (see `parse_article`), and say what the recogniser is
     to read."""
-    sentences = split_sentences(article.text, article.noise)
+    cut = sentences_and_tokens(article.text, article.noise)
+    sentences = [s for s, _ in cut]
     all_dates = find_dates(article.text, reference_date(article))
     dates = _by_sentence(all_dates, sentences)
     empty: PhraseTable[str] = PhraseTable.build([])
     shorts = short_names(article.text)
-    parsed = [_parse(_context(article, s, d, empty, None, shorts, watched=True), s)
-              for s, d in zip(sentences, dates, strict=True)]
+    parsed = [_parse(_context(article, s, d, empty, None, shorts, watched=True, cut=tokens), s)
+              for (s, tokens), d in zip(cut, dates, strict=True)]
     codes = [place.code for p in parsed for c in p.chunks for place in _places_of(c)
              if place.code]
     region = dateline_region(article, codes)
