@@ -110,11 +110,12 @@ class Watched(Context):
     @property
     def defined(self) -> PhraseTable:
         """Return the article's acronyms, noting each look-up in them."""
-        return _AskedTable(self._defined.by_first, self._defined.fold_case, self.asked)
+        return self._asking
 
     @defined.setter
     def defined(self, table: PhraseTable) -> None:
         self._defined = table
+        self._asking = _AskedTable(table.by_first, table.fold_case, self.asked)
 
     @property
     def reference(self) -> str | None:
