@@ -316,7 +316,8 @@ def main() -> None:
         if args.corpus:
             corpus = args.corpus
             texts = list(corpus.glob("*.txt"))
-            n, words = len(texts), sum(len(p.read_text(encoding="utf-8").split()) for p in texts)
+            n = len(texts)  # the words of each text after its front matter, as written
+            words = sum(len(p.read_text(encoding="utf-8").split("---\n", 2)[-1].split()) for p in texts)
         else:
             corpus = work / "corpus"
             words = write_corpus(corpus, args.articles, args.seed, args.cache)
