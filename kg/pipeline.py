@@ -119,7 +119,12 @@ def _together(articles: Iterable[Article], mentions: bool, recogniser: bool
     """Extract the articles TOGETHER at a time (see `extract_some`), in their order."""
     items = iter(articles)
     while batch := list(islice(items, TOGETHER)):
-        yield from extract_some(batch, mentions, recogniser)
+        # The cycle collector is held off while a batch is extracted: run, it rescanned what
+        # lived through the earlier batches (1,740 times over 1,000 articles, 1.6 s of CPU);
+        # the batch's cycles are collected when it is let go.
+        with collector_held():
+            done = extract_some(batch, mentions, recogniser)
+        yield from done
 
 
 def _kept(item: Extraction | Problem, compact: bool) -> Extraction | Problem:
@@ -130,7 +135,8 @@ def _kept(item: Extraction | Problem, compact: bool) -> Extraction | Problem:
 def _extract_batch(batch: list[Article], mentions: bool, recogniser: bool, compact: bool
                    ) -> list[Extraction | Problem]:
     """Extract a batch of articles in a worker process (which loads the recogniser once)."""
-    return [_kept(item, compact) for item in extract_some(batch, mentions, recogniser)]
+    with collector_held():  # as in `_together`
+        return [_kept(item, compact) for item in extract_some(batch, mentions, recogniser)]
 
 
 def _renamed(item: Article | Problem, opened: str, named: str) -> Article | Problem:
@@ -520,5 +526,3 @@ def _key_maps(extractions: Iterable[Extraction], paths: list[Path], scratch: Pat
     for x in extractions:
         identities.add(x)
     return key_maps(identities.merges())
-
-
