@@ -52,7 +52,7 @@ def test_uncapitalised_openers() -> None:
 
 
 def test_a_second_reading_keeps_all_a_context_read() -> None:
-    from kg.extract.context import _READ, Context, Watched
+    from kg.extract.context import Context, Watched, _read
     from kg.extract.phrases import PhraseTable
     from kg.nlp.tokens import tokenize
 
@@ -62,4 +62,5 @@ def test_a_second_reading_keeps_all_a_context_read() -> None:
     again = first.reading(defined, "16.04")
     fresh = Context(text, first.tokens, first.blocked, defined, "16.04")
     assert type(again) is Context and vars(again) == vars(fresh)
-    assert set(vars(fresh)) == {*_READ, "defined", "reference"}
+    assert set(vars(fresh)) == {*_read(), "defined", "reference"}
+    assert {"tokens", "_words", "_caps"} <= set(_read())

@@ -47,7 +47,7 @@ class Context:
         read of its tokens taken as it is (the second pass over an article)."""
         again = Context.__new__(Context)
         read = vars(self)
-        vars(again).update({name: read[name] for name in _READ})
+        vars(again).update({name: read[name] for name in _read()})
         again.defined, again.reference = defined, reference
         return again
 
@@ -82,9 +82,11 @@ class Context:
         return "".join(parts) + text[at:end]
 
 
-# What a context keeps of its sentence: all but the acronyms and the region, which `reading`
-# replaces (a Watched context keeps them apart: `_defined`, `_reference`).
-_READ = ("text", "tokens", "blocked", "short_names", "_words", "_caps", "_respelt")
+@cache
+def _read() -> tuple[str, ...]:
+    """Name what a context keeps of its sentence: all a plain one holds but the acronyms and
+    the region, which `Context.reading` replaces (a Watched context keeps them apart)."""
+    return tuple(name for name in vars(Context("", [])) if name != "defined" and name != "reference")
 
 
 def _capitalised(word: str) -> bool:
