@@ -15,11 +15,19 @@ generated from our own lists and the gazetteer; no real text is used. Then it ru
 
     python bench/corpus_bench.py [--articles 10000] [--seed 7] [--keep DIR] [--jobs 1 2]
                                  [--cluster N ...] [--no-stages] [--cache DIR]
-                                 [--extract-only ROUNDS]
+                                 [--extract-only ROUNDS] [--corpus DIR]
+                                 [--against CHECKOUT [--rounds 3]]
 
 With --extract-only it only extracts the articles, as `kg build --jobs 1` does, in a fresh
 process each round, and prints the least CPU time: run with PYTHONPATH naming another
 checkout's folder, it times that checkout's extraction on the same corpus.
+
+With --against CHECKOUT (another checkout's folder, which holds its kg/: a worktree, or
+`git archive COMMIT kg | tar -x -C DIR`) it times that kg's builds (or, with --extract-only,
+its extractions) and this checkout's on the same corpus, one right after the other, alternating
+which goes first, --rounds times; prints each run's CPU seconds and their medians, and whether
+both wrote the same bytes. On a shared machine only such alternating runs compare two versions.
+--corpus DIR takes the articles a --keep wrote, instead of writing them again.
 
 Prints articles/s and words/s per run, its peak memory (the largest process: with --jobs 2 the
 parent and each worker are counted apart), its CPU seconds (all its processes: the firmer
@@ -31,6 +39,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -139,12 +148,24 @@ def write_corpus(folder: Path, n: int, seed: int, cache: Path = CACHE) -> int:
     return total
 
 
-def run_build(corpus: Path, out: Path, options: list[str]) -> tuple[float, float, float]:
-    """Run `kg build` with the options in a process of its own; return its seconds, peak
-    memory in MB, and CPU seconds (user and system, of it and every process it waited for)."""
+def _other(checkout: Path | None) -> dict[str, object]:
+    """Return how to run a process on another checkout's kg (the folder that holds its kg/):
+    by its path, from a folder that holds none."""
+    if checkout is None:
+        return {}
+    return {"env": {**os.environ, "PYTHONPATH": str(checkout.resolve())},
+            "cwd": tempfile.gettempdir()}
+
+
+def run_build(corpus: Path, out: Path, options: list[str], checkout: Path | None = None
+              ) -> tuple[float, float, float]:
+    """Run `kg build` with the options in a process of its own (on another checkout's kg, when
+    given); return its seconds, peak memory in MB, and CPU seconds (user and system, of it and
+    every process it waited for)."""
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out),
-                              *options], stdout=subprocess.DEVNULL)
+    child = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus.resolve()), "--out",
+                              str(out.resolve()), *options], stdout=subprocess.DEVNULL,
+                             **_other(checkout))  # type: ignore[call-overload]
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status):
@@ -214,15 +235,50 @@ def extraction(corpus: Path) -> tuple[float, float]:
     return time.process_time() - started, loading
 
 
+def extraction_round(corpus: Path, checkout: Path | None = None) -> tuple[float, float]:
+    """Time the extraction in a fresh process (with cold caches, as a build has; on another
+    checkout's kg, when given); return its CPU seconds and the recogniser's loading."""
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--extract-round",
+                          str(corpus.resolve())], capture_output=True, text=True, check=True,
+                         **_other(checkout)).stdout.split()  # type: ignore[call-overload]
+    return float(out[0]), float(out[1])
+
+
 def extraction_rounds(corpus: Path, rounds: int) -> tuple[float, float]:
-    """Time the extraction in a fresh process `rounds` times (each with cold caches, as a build
-    has); return the least CPU seconds and the recogniser's loading in that round."""
-    found = []
-    for _ in range(rounds):
-        out = subprocess.run([sys.executable, __file__, "--extract-round", str(corpus)],
-                             capture_output=True, text=True, check=True).stdout.split()
-        found.append((float(out[0]), float(out[1])))
-    return min(found)
+    """Time the extraction in a fresh process `rounds` times; return the least CPU seconds and
+    the recogniser's loading in that round."""
+    return min(extraction_round(corpus) for _ in range(rounds))
+
+
+def compare(corpus: Path, work: Path, runs: list[str], other: Path, rounds: int,
+            extract_only: bool) -> None:
+    """Time this checkout's builds (or extractions) and another's on the same corpus, one right
+    after the other, alternating which goes first; print each run, and the medians of CPU."""
+    n = len(list(corpus.glob("*.txt")))
+    cpu: dict[tuple[str, str], list[float]] = {}
+    for r in range(rounds):
+        for run in ["--extract-only"] if extract_only else runs:
+            for who in ("this", "other") if r % 2 == 0 else ("other", "this"):
+                checkout = other if who == "other" else None
+                if extract_only:
+                    used, _ = extraction_round(corpus, checkout)
+                    line = f"extraction: {used:.2f} s CPU"
+                else:
+                    seconds, peak, used = run_build(corpus, work / f"{_folder(run)}-{who}",
+                                                    run.split(), checkout)
+                    line = f"kg build {run}: {seconds:.1f} s, {used:.1f} s CPU, peak {peak:.0f} MB"
+                cpu.setdefault((run, who), []).append(used)
+                print(f"round {r + 1}, {who}: {line} ({n / used:.1f} articles per CPU second); "
+                      f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    for (run, who), times in cpu.items():
+        median = statistics.median(times)
+        print(f"{who} ({'this checkout' if who == 'this' else other}), {run}: median {median:.2f} s "
+              f"CPU of {rounds} ({n / median:.1f} articles per CPU second)")
+    for run in [] if extract_only else runs:
+        same = all((work / f"{_folder(run)}-this" / f).read_bytes() ==
+                   (work / f"{_folder(run)}-other" / f).read_bytes()
+                   for f in ("graph.ttl", "explorer.html"))
+        print(f"kg build {run}: outputs {'identical' if same else 'DIFFERENT'} on both")
 
 
 def main() -> None:
@@ -243,6 +299,13 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=CACHE,
                     help="the real-news texts whose lengths the articles follow (default: "
                          ".cache/realnews; without them, the quantiles measured on them)")
+    ap.add_argument("--corpus", type=Path, help="take the articles of this folder (one --keep "
+                    "wrote) instead of writing new ones")
+    ap.add_argument("--against", type=Path, metavar="CHECKOUT",
+                    help="time another checkout's kg (the folder that holds its kg/) too, "
+                         "alternately with this one, on the same corpus: builds, or extractions "
+                         "with --extract-only")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of --against (default: 3)")
     ap.add_argument("--extract-round", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.extract_round:
@@ -250,10 +313,20 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as scratch:
         work = args.keep or Path(scratch)
-        corpus = work / "corpus"
-        words = write_corpus(corpus, args.articles, args.seed, args.cache)
-        n = args.articles
+        if args.corpus:
+            corpus = args.corpus
+            texts = list(corpus.glob("*.txt"))
+            n = len(texts)  # the words of each text after its front matter, as written
+            words = sum(len(p.read_text(encoding="utf-8").split("---\n", 2)[-1].split()) for p in texts)
+        else:
+            corpus = work / "corpus"
+            words = write_corpus(corpus, args.articles, args.seed, args.cache)
+            n = args.articles
         print(f"corpus: {n} articles, {words:,} words ({words / n:.0f} per article)", flush=True)
+        if args.against:
+            compare(corpus, work, [f"--jobs {jobs}" for jobs in args.jobs], args.against,
+                    args.rounds, bool(args.extract_only))
+            return
         if args.extract_only:
             cpu, loading = extraction_rounds(corpus, args.extract_only)
             print(f"extraction: {cpu:.2f} s CPU ({n / cpu:.1f} articles per CPU second; the "

@@ -26,6 +26,7 @@ from rdflib import Graph
 from tqdm import tqdm
 
 from kg.extract import extract
+from kg.extract.batch import extract_many
 from kg.identity.unify import Identities, Merge, key_maps, read_overrides, rekey, unify
 from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, itself, keep_once, read_articles, read_kept
@@ -70,6 +71,8 @@ class Build:
 # window of the corpus.
 BATCH = 16
 AHEAD = 3
+# Articles one process extracts together, the recogniser run once over all (`extract_some`).
+TOGETHER = 64
 T = TypeVar("T")
 R = TypeVar("R")
 # What a worker that reads a file gives for each of its items: a problem reading it, or an
@@ -102,6 +105,28 @@ def extract_one(article: Article, mentions: bool = False, recogniser: bool = Tru
         return Problem(article.source, f"extraction failed: {type(err).__name__}: {err}")
 
 
+def extract_some(articles: list[Article], mentions: bool = False, recogniser: bool = True
+                 ) -> list[Extraction | Problem]:
+    """Extract articles together, the recogniser run once over all of them (`kg.extract.batch`):
+    what `extract_one` gives each."""
+    return [Problem(a.source, f"extraction failed: {type(x).__name__}: {x}")
+            if isinstance(x, Exception) else x
+            for a, x in zip(articles, extract_many(articles, mentions, recogniser), strict=True)]
+
+
+def _together(articles: Iterable[Article], mentions: bool, recogniser: bool
+              ) -> Iterator[Extraction | Problem]:
+    """Extract the articles TOGETHER at a time (see `extract_some`), in their order."""
+    items = iter(articles)
+    while batch := list(islice(items, TOGETHER)):
+        # The cycle collector is held off while a batch is extracted: run, it rescanned what
+        # lived through the earlier batches (1,740 times over 1,000 articles, 1.6 s of CPU);
+        # the batch's cycles are collected when it is let go.
+        with collector_held():
+            done = extract_some(batch, mentions, recogniser)
+        yield from done
+
+
 def _kept(item: Extraction | Problem, compact: bool) -> Extraction | Problem:
     """Return what a build keeps of an extraction: compacted, when asked."""
     return compacted(item) if compact and isinstance(item, Extraction) else item
@@ -110,7 +135,8 @@ def _kept(item: Extraction | Problem, compact: bool) -> Extraction | Problem:
 def _extract_batch(batch: list[Article], mentions: bool, recogniser: bool, compact: bool
                    ) -> list[Extraction | Problem]:
     """Extract a batch of articles in a worker process (which loads the recogniser once)."""
-    return [_kept(extract_one(article, mentions, recogniser), compact) for article in batch]
+    with collector_held():  # as in `_together`
+        return [_kept(item, compact) for item in extract_some(batch, mentions, recogniser)]
 
 
 def _renamed(item: Article | Problem, opened: str, named: str) -> Article | Problem:
@@ -129,12 +155,23 @@ def read_and_extract(opened: str, named: str, max_bytes: int, compact: bool) -> 
         raise FileNotFoundError(f"{opened} is not on the worker {socket.gethostname()}: every "
                                 "worker must see the sources under the build's paths")
     found: list[Read] = []
+    waiting: list[Article] = []  # extracted TOGETHER at a time, or before a problem
+
+    def flush() -> None:
+        found.extend((entry(a), _kept(x, compact))
+                     for a, x in zip(waiting, extract_some(waiting), strict=True))
+        waiting.clear()
+
     for item in read(Path(opened), max_bytes):
         item = _renamed(item, opened, named)
         if isinstance(item, Problem):
+            flush()
             found.append(item)
         else:
-            found.append((entry(item), _kept(extract_one(item), compact)))
+            waiting.append(item)
+            if len(waiting) == TOGETHER:
+                flush()
+    flush()
     return found
 
 
@@ -199,8 +236,8 @@ def extract_all(articles: Iterable[Article], progress: bool = False, mentions: b
     if total is not None and total <= BATCH:
         jobs = 1  # starting workers would take longer than the work
     if jobs == 1:
-        yield from _progress((_kept(extract_one(a, mentions, recogniser), compact)
-                              for a in articles), total, progress)
+        yield from _progress((_kept(x, compact) for x in _together(articles, mentions, recogniser)),
+                             total, progress)
         return
     with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
         items = _in_parallel(pool, iter(articles), work, jobs)
@@ -489,5 +526,3 @@ def _key_maps(extractions: Iterable[Extraction], paths: list[Path], scratch: Pat
     for x in extractions:
         identities.add(x)
     return key_maps(identities.merges())
-
-

@@ -115,3 +115,18 @@ def test_token_kinds() -> None:
 def test_fold_drops_dots_and_case() -> None:
     assert fold("S.H.") == fold("SH") == "sh"
     assert fold("M.Si") == "msi"
+
+
+def test_a_sentences_tokens_are_those_its_span_gives() -> None:
+    from kg.ingest.load import load_articles
+    from kg.nlp.sentences import sentences_and_tokens
+    from kg.nlp.tokens import tokenize
+    from tests.conftest import ROOT
+
+    invented = ('Hadir H.Subhan, dr.Andi dan Kapolres. "Kami siap," kata TNI-Polri.\n'
+                "Ia (Kades) hadir. Acara selesai pukul 12.30 WIB di se-Kabupaten Lahat-\n")
+    texts = [invented, *(a.text for a in load_articles([ROOT / "sources"])[0])]
+    for text in texts:
+        cut = sentences_and_tokens(text)
+        assert [s for s, _ in cut] == split_sentences(text)
+        assert all(tokens == tokenize(text, s.start, s.end) for s, tokens in cut)

@@ -15,7 +15,7 @@ from kg.extract.phrases import PhraseTable
 from kg.lexicons import gazetteer, load
 from kg.nlp import ner
 from kg.nlp.dates import DateMention, find_dates
-from kg.nlp.sentences import split_sentences
+from kg.nlp.sentences import sentences_and_tokens
 from kg.nlp.spelling import meant
 from kg.nlp.tokens import Token, fold, tokenize
 from kg.nlp.vocabulary import is_plain, name_shaped
@@ -50,17 +50,22 @@ def dateline_region(article: Article, mentioned: list[str]) -> gazetteer.Region 
 
 def _context(article: Article, s: Sentence, dates: list[DateMention],
              defined: PhraseTable, region: str | None, shorts: dict[str, str],
-             watched: bool = False, like: Context | None = None) -> Context:
+             watched: bool = False, like: Context | None = None,
+             cut: list[Token] | None = None) -> Context:
     """Build a sentence's context, blocking the dateline and the dates from the grammar (a
     `Watched` one, noting what the grammar asks of the acronyms and the region, when asked;
-    the tokens and blocked ones of the first pass's context `like`, when given)."""
+    the tokens and blocked ones of the first pass's context `like`, when given; its tokens as
+    `cut` already, when given)."""
+    if like is not None and not watched:
+        return like.reading(defined, region)
     if like is not None:
         tokens, blocked = like.tokens, like.blocked
     else:
         tokens = [t if (word := meant(t.text)) is t.text else Token(word, t.start, t.end)
-                  for t in tokenize(article.text, s.start, s.end)]
-        blocked = frozenset(i for i, t in enumerate(tokens) if t.start < article.body_start
-                            or any(d.start <= t.start < d.end for d in dates))
+                  for t in (tokenize(article.text, s.start, s.end) if cut is None else cut)]
+        body = article.body_start
+        blocked = frozenset(i for i, t in enumerate(tokens) if t.start < body or any(
+            d.start <= t.start < d.end for d in dates)) if dates or s.start < body else frozenset()
     return (Watched if watched else Context)(article.text, tokens, blocked, defined, region,
                                              shorts)
 
@@ -96,6 +101,21 @@ class ParsedArticle:
     model: list[tuple[int, int, str]]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """An article parsed by the rules, before the recogniser: what `finish_article` completes.
+
+    `parts` are the (start, end) spans of its text the recogniser is to read (None: it is not
+    run), so that many articles' parts can be read in one batch (`ner.recognise_many`).
+    """
+
+    article: Article
+    sentences: list[Parsed]
+    dates: list[list[DateMention]]
+    home: str | None
+    parts: list[tuple[int, int]] | None
+
+
 def parse_article(article: Article, mentions: bool = True, recogniser: bool = True
                   ) -> ParsedArticle:
     """Parse every sentence; a second pass reads the acronyms the article defines.
@@ -103,13 +123,22 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
     The recogniser (unless turned off) reads the whole text when the mentions are wanted
     (`kg extract`), else only the sentences holding a name no rule confirmed.
     """
-    sentences = split_sentences(article.text, article.noise)
+    reading = read_article(article, mentions, recogniser)
+    model = ner.recognise_parts(article.text, reading.parts) if reading.parts is not None else []
+    return finish_article(reading, model)
+
+
+def read_article(article: Article, mentions: bool = True, recogniser: bool = True) -> Reading:
+    """Parse every sentence by the rules (see `parse_article`), and say what the recogniser is
+    to read."""
+    cut = sentences_and_tokens(article.text, article.noise)
+    sentences = [s for s, _ in cut]
     all_dates = find_dates(article.text, reference_date(article))
     dates = _by_sentence(all_dates, sentences)
     empty: PhraseTable[str] = PhraseTable.build([])
     shorts = short_names(article.text)
-    parsed = [_parse(_context(article, s, d, empty, None, shorts, watched=True), s)
-              for s, d in zip(sentences, dates, strict=True)]
+    parsed = [_parse(_context(article, s, d, empty, None, shorts, watched=True, cut=tokens), s)
+              for (s, tokens), d in zip(cut, dates, strict=True)]
     codes = [place.code for p in parsed for c in p.chunks for place in _places_of(c)
              if place.code]
     region = dateline_region(article, codes)
@@ -119,10 +148,17 @@ def parse_article(article: Article, mentions: bool = True, recogniser: bool = Tr
                                 [(full, short) for full, short in new])
     parsed = [_reparse(p, _context(article, s, d, defined, home, shorts, like=p.ctx))
               for p, s, d in zip(parsed, sentences, dates, strict=True)]
-    model = _recognised(article, parsed, mentions) if recogniser and ner.available() else []
+    parts = _to_recognise(article, parsed, mentions) if recogniser and ner.available() else None
+    return Reading(article, parsed, dates, home, parts)
+
+
+def finish_article(reading: Reading, model: list[tuple[int, int, str]]) -> ParsedArticle:
+    """Complete an article's parse with the recogniser's spans in it (none when not run)."""
+    parsed = reading.sentences
     persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]
     known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind(ChunkKind.PERSON) if c.person)
-    return ParsedArticle([_promote_names(p, known, persons) for p in parsed], dates, home, model)
+    return ParsedArticle([_promote_names(p, known, persons) for p in parsed], reading.dates,
+                         reading.home, model)
 
 
 def _by_sentence(dates: list[DateMention], sentences: list[Sentence]) -> list[list[DateMention]]:
@@ -142,14 +178,13 @@ def _places_of(c: Chunk) -> list[PlaceRef]:
     return [p for p in (c.place, org.area if org else None) if p]
 
 
-def _recognised(article: Article, parsed: list[Parsed], whole: bool
-                ) -> list[tuple[int, int, str]]:
-    """Run the recogniser over the text, or over the sentences with unconfirmed names."""
+def _to_recognise(article: Article, parsed: list[Parsed], whole: bool) -> list[tuple[int, int]]:
+    """Return the parts of the text the recogniser reads: its lines (`ner.lines`), or the
+    sentences with unconfirmed names."""
     if whole:
-        return ner.recognise(article.text)
-    doubtful = [(p.sentence.start, p.sentence.end) for p in parsed
-                if any(c.kind == ChunkKind.NAME and c.j - c.i > 1 for c in p.chunks)]
-    return ner.recognise_parts(article.text, doubtful)
+        return ner.lines(article.text)
+    return [(p.sentence.start, p.sentence.end) for p in parsed
+            if any(c.kind == ChunkKind.NAME and c.j - c.i > 1 for c in p.chunks)]
 
 
 def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract.article import parse_article, reference_date, reference_month
+from kg.extract.article import ParsedArticle, parse_article, reference_date, reference_month
 from kg.extract.attendance import (
     Taking,
     hosts,
@@ -197,11 +197,12 @@ def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> 
     return fold(c.label or c.text), Kind.COLLECTIVE
 
 
-def extract(article: Article, mentions_wanted: bool = False, recogniser: bool = True
-            ) -> Extraction:
+def extract(article: Article, mentions_wanted: bool = False, recogniser: bool = True,
+            parsed_article: ParsedArticle | None = None) -> Extraction:
     """Extract everything the article reports; its mentions too when wanted (`kg extract`).
-    Without the recogniser, the rules alone find the names."""
-    pa = parse_article(article, mentions_wanted, recogniser)
+    Without the recogniser, the rules alone find the names. `parsed_article`, when given, is
+    its parse (`kg.extract.batch` parses many articles together)."""
+    pa = parsed_article or parse_article(article, mentions_wanted, recogniser)
     parsed, dates, home = pa.sentences, pa.dates, pa.home
     credits = bylines(article)
     people, person_keys = resolve_persons(

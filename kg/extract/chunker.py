@@ -10,8 +10,10 @@ from kg.extract.context import Context, levels
 from kg.extract.institutions import chunk, org
 from kg.extract.occasions import event_at, place_at, venue_at
 from kg.extract.people import collective_at, name_at, person_at
+from kg.extract.phrases import tables
 from kg.extract.titles import carries_body, title
 from kg.lexicons import load
+from kg.nlp.names import is_prefix
 from kg.vocab import ChunkKind
 
 
@@ -66,12 +68,42 @@ def _parse(ctx: Context, i: int, previous: Chunk | None) -> Chunk | None:
     return None
 
 
+def _opens_uncapitalised(word: str) -> bool:
+    """Say whether any parser may find a chunk at a token of this word that is not
+    capitalised (most tokens: then none is tried).
+
+    Uncapitalised, a venue, an organisation and a place are never found (each asks `ctx.cap`
+    first); a group begins with a quantifier, a number or a group's word; a title with a
+    qualifier or a role ("anggota DPRD"); an event with its word; a person or a name with an
+    honorific or a rank ("dr"), or a name's particle ("bin"). A parser that comes to start
+    otherwise must say so here: tests/test_chunker.py parses with and without this test.
+    """
+    found = _OPENS.get(word)
+    if found is None:
+        found = _OPENS[word] = word in _uncapitalised_openers() \
+            or word.lower() in load().quantifiers or is_prefix(word)
+    return found
+
+
+_OPENS: dict[str, bool] = {}  # _opens_uncapitalised's answers, word by word
+
+
+@cache
+def _uncapitalised_openers() -> frozenset[str]:
+    """Return the words that begin a phrase of a group, a qualifier, a role or an event, and a
+    name's particles."""
+    t = tables()
+    return frozenset({*t.collectives.by_first, *t.qualifiers.by_first, *t.roles.by_first,
+                      *t.events.by_first, *load().name_parts})
+
+
 def chunk_sentence(ctx: Context) -> list[Chunk]:
     """Cut the sentence's tokens into chunks, left to right."""
     chunks: list[Chunk] = []
     i = 0
     while i < len(ctx.tokens):
-        found = None if i in ctx.blocked else _parse(ctx, i, chunks[-1] if chunks else None)
+        found = None if i in ctx.blocked or not (ctx.cap(i) or _opens_uncapitalised(ctx.word(i))) \
+            else _parse(ctx, i, chunks[-1] if chunks else None)
         if found:
             chunks.append(found)
             i = found.j

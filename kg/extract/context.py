@@ -34,11 +34,22 @@ class Context:
 
     def __post_init__(self) -> None:
         # The grammar asks for each token's word and capital several times: read them once.
-        self._words = [t.text for t in self.tokens]
+        self._words = words = [t.text for t in self.tokens]
         blocked = self.blocked
-        self._caps = [n not in blocked and _capitalised(word) for n, word in enumerate(self._words)]
+        # _capitalised, written out: a call a token cost more than the test
+        self._caps = [n not in blocked and ((first := w[0]).isupper() or first.isdigit())
+                      and (first.isalnum() or first == "_") for n, w in enumerate(words)]
         text = self.text
         self._respelt = {t for t in self.tokens if text[t.start:t.end] != t.text}
+
+    def reading(self, defined: PhraseTable, reference: str | None) -> Context:
+        """Return a plain context of the same sentence with other acronyms and region, what it
+        read of its tokens taken as it is (the second pass over an article)."""
+        again = Context.__new__(Context)
+        read = vars(self)
+        vars(again).update({name: read[name] for name in _read()})
+        again.defined, again.reference = defined, reference
+        return again
 
     def word(self, i: int) -> str:
         """Return the text of token i, or "" past either end."""
@@ -71,6 +82,13 @@ class Context:
         return "".join(parts) + text[at:end]
 
 
+@cache
+def _read() -> tuple[str, ...]:
+    """Name what a context keeps of its sentence: all a plain one holds but the acronyms and
+    the region, which `Context.reading` replaces (a Watched context keeps them apart)."""
+    return tuple(name for name in vars(Context("", [])) if name != "defined" and name != "reference")
+
+
 def _capitalised(word: str) -> bool:
     """Say whether a token is a word (not a mark) that begins with a capital or a digit."""
     first = word[0]
@@ -94,11 +112,12 @@ class Watched(Context):
     @property
     def defined(self) -> PhraseTable:
         """Return the article's acronyms, noting each look-up in them."""
-        return _AskedTable(self._defined.by_first, self._defined.fold_case, self.asked)
+        return self._asking
 
     @defined.setter
     def defined(self, table: PhraseTable) -> None:
         self._defined = table
+        self._asking = _AskedTable(table.by_first, table.fold_case, self.asked)
 
     @property
     def reference(self) -> str | None:

@@ -35,8 +35,7 @@ class PhraseTable(Generic[V]):
         if i >= len(tokens):
             return None
         fold_case = self.fold_case
-        first = tokens[i].text.lower() if fold_case else tokens[i].text
-        candidates = self.by_first.get(first)
+        candidates = self.by_first.get(tokens[i].text.lower() if fold_case else tokens[i].text)
         if not candidates:  # most tokens begin no phrase: nothing more to compare
             return None
         for words, value in candidates:

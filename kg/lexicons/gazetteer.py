@@ -41,14 +41,21 @@ class Region:
         return f"{word} {self.name}" if word else self.name
 
 
+_KEY_WORD = re.compile(r"[a-z0-9]+")
+
+
 def key(name: str) -> str:
     """Fold a place name for look-up: "Muara Dua" and "MUARADUA" give one key."""
-    return "".join(re.findall(r"[a-z0-9]+", name.lower()))
+    return "".join(_KEY_WORD.findall(name.lower()))
 
 
 def numbered_key(name: str) -> str | None:
     """Fold a name ending in a number word or numeral to digits: "Ulu Satu", "Ulu I" -> "ulu1"."""
-    words = re.findall(r"[a-z0-9]+", name.lower())
+    return _numbered(_KEY_WORD.findall(name.lower()))
+
+
+def _numbered(words: list[str]) -> str | None:
+    """Fold a name's key words ending in a number word or numeral (see `numbered_key`)."""
     numerals = load().numerals  # Kemendagri spells "Ulu Satu"; the news writes "Ulu I"
     if len(words) < 2 or words[-1] not in numerals:
         return None
@@ -109,8 +116,8 @@ def _index() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=65536)  # the grammar asks for the same spans again and again
 def lookup(name: str, level: PlaceLevel | None = None) -> tuple[Region, ...]:
     """Return the regions a name may mean, larger and aliased ones first; `level` narrows them."""
-    bare = _PREFIX.sub("", name)
-    codes = _index().get(key(bare)) or _index().get(numbered_key(bare) or "", ())
+    words = _KEY_WORD.findall(_PREFIX.sub("", name).lower())  # key and numbered_key's words
+    codes = _index().get("".join(words)) or _index().get(_numbered(words) or "", ())
     found = tuple(regions()[c] for c in codes)
     return tuple(r for r in found if level is None or r.level == level)
 

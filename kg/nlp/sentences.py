@@ -96,12 +96,19 @@ def _breaks(tokens: list[Token]) -> list[int]:
 
 def split_sentences(text: str, noise: tuple[tuple[int, int], ...] = ()) -> list[Sentence]:
     """Split the text outside the noise spans into sentences; a line break always ends one."""
+    return [s for s, _ in sentences_and_tokens(text, noise)]
+
+
+def sentences_and_tokens(text: str, noise: tuple[tuple[int, int], ...] = ()
+                         ) -> list[tuple[Sentence, list[Token]]]:
+    """Split the text into sentences (see `split_sentences`), each with its tokens: those
+    `tokenize(text, sentence.start, sentence.end)` gives, cut once with the line's."""
     sentences = []
     for start, end in _lines(text, noise):
         tokens = tokenize(text, start, end)
         first = 0
         for last in [*_breaks(tokens), len(tokens) - 1]:
             s, e = tokens[first].start, tokens[last].end
-            sentences.append(Sentence(s, e, text[s:e]))
+            sentences.append((Sentence(s, e, text[s:e]), tokens[first:last + 1]))
             first = last + 1
     return sentences

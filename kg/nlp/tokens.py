@@ -45,17 +45,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     append = tokens.append
     for m in _TOKEN.finditer(text, start, end):
         token = _NEW(Token)
-        _SET_TEXT(token, m.group())
+        _SET_TEXT(token, word := m.group())
         at, to = m.span()
         _SET_START(token, at)
         _SET_END(token, to)
-        append(token)
-    if text.find(".", start, end) >= 0:
-        tokens = [part for t in tokens for part in (_glued_honorific(t) if "." in t.text else (t,))]
-    if text.find("-", start, end) < 0:
-        return tokens
-    return [part for t in tokens for part in
-            (split_hyphenated(t.text, t.start) if "-" in t.text and _joins_bodies(t.text) else (t,))]
+        if "." not in word and "-" not in word:
+            append(token)
+            continue
+        # An honorific glued to a name is split off, then a hyphen joining bodies splits.
+        for part in _glued_honorific(token) if "." in word else (token,):
+            if "-" in part.text and _joins_bodies(part.text):
+                tokens += split_hyphenated(part.text, part.start)
+            else:
+                append(part)
+    return tokens
 
 
 _GLUED = re.compile(r"([A-Za-z]{1,4}\.)([A-Z][a-z]+)")
