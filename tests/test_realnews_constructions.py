@@ -953,3 +953,9 @@ def test_an_air_base_named_after_a_person_is_one_body() -> None:
                      "Senin (2/12/2024).")
     assert not x.persons
     assert {o.name for o in x.organizations} == {"Polda Riau", "Lanud Roesmin Nurjadin", "Lanal Dumai"}
+
+
+def test_two_bodies_joined_by_a_slash_are_two_bodies() -> None:
+    x = extract_text("NABIRE, PAPUANEWS.ID - Aparat gabungan TNI/Polri melaksanakan apel gelar pasukan, Selasa "
+                     "(18/8/2020). Dandim 1705/Paniai dan para Bupati/Walikota se-Provinsi Papua hadir.")
+    assert {o.name for o in x.organizations} == {"TNI", "Polri", "Kodim 1705/Paniai"}

@@ -49,13 +49,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         at, to = m.span()
         _SET_START(token, at)
         _SET_END(token, to)
-        if "." not in word and "-" not in word:
+        if "." not in word and "-" not in word and "/" not in word:
             append(token)
             continue
-        # An honorific glued to a name is split off, then a hyphen joining bodies splits.
+        # An honorific glued to a name is split off, then a hyphen or a slash joining bodies
+        # splits ("TNI-Polri", "TNI/Polri"; not a unit's "0405/Lahat").
         for part in _glued_honorific(token) if "." in word else (token,):
-            if "-" in part.text and _joins_bodies(part.text):
-                tokens += split_hyphenated(part.text, part.start)
+            mark = "-" if "-" in part.text else "/"
+            if mark in part.text and _joins_bodies(part.text, mark):
+                tokens += split_hyphenated(part.text, part.start, mark)
             else:
                 append(part)
     return tokens
@@ -74,20 +76,21 @@ def _glued_honorific(t: Token) -> tuple[Token, ...]:
     return Token(m.group(1)[:-1], t.start, cut), Token(".", cut, cut + 1), Token(m.group(2), cut + 1, t.end)
 
 
-def _joins_bodies(word: str) -> bool:
-    """Say whether a hyphen joins two institutions' acronyms or titles: "TNI-Polri",
-    "KPU-Bawaslu", "Panglima TNI-Kapolri"."""
-    parts, lex = word.split("-"), load()
-    return len(parts) > 1 and all(part in lex.acronyms or part in lex.roles for part in parts)
+def _joins_bodies(word: str, mark: str = "-") -> bool:
+    """Say whether a hyphen joins two institutions' acronyms or titles ("TNI-Polri",
+    "KPU-Bawaslu", "Panglima TNI-Kapolri"), or a slash two acronyms ("TNI/Polri"; but
+    "Bupati/Walikota se-Provinsi" names a group, and "0405/Lahat" a unit)."""
+    parts, lex = word.split(mark), load()
+    return len(parts) > 1 and all(part in lex.acronyms or (mark == "-" and part in lex.roles) for part in parts)
 
 
-def split_hyphenated(word: str, at: int) -> list[Token]:
-    """Split a word at its hyphens ("TNI-Polri"): its parts and the hyphens, each with its
-    offsets (the word starting at `at`)."""
+def split_hyphenated(word: str, at: int, mark: str = "-") -> list[Token]:
+    """Split a word at its hyphens ("TNI-Polri"), or another mark: its parts and the marks,
+    each with its offsets (the word starting at `at`)."""
     tokens, offset = [], at
-    for n, part in enumerate(word.split("-")):
+    for n, part in enumerate(word.split(mark)):
         if n:
-            tokens.append(Token("-", offset, offset + 1))
+            tokens.append(Token(mark, offset, offset + 1))
             offset += 1
         tokens.append(Token(part, offset, offset + len(part)))
         offset += len(part)
