@@ -959,3 +959,10 @@ def test_two_bodies_joined_by_a_slash_are_two_bodies() -> None:
     x = extract_text("NABIRE, PAPUANEWS.ID - Aparat gabungan TNI/Polri melaksanakan apel gelar pasukan, Selasa "
                      "(18/8/2020). Dandim 1705/Paniai dan para Bupati/Walikota se-Provinsi Papua hadir.")
     assert {o.name for o in x.organizations} == {"TNI", "Polri", "Kodim 1705/Paniai"}
+
+
+def test_a_pair_of_candidates_joined_by_a_hyphen_are_two_persons() -> None:
+    x = extract_text("NABIRE, PAPUANEWS.ID - Pilkada diikuti dua pasangan calon, yaitu pasangan Yusuf Hamdani-Rudi "
+                     "Hartono dan Budi Santoso-Andi Wijaya, Rabu (27/11/2024). Sakinah Al-Jufri hadir di desa-desa.")
+    assert {p.name for p in x.persons} == {"Yusuf Hamdani", "Rudi Hartono", "Budi Santoso", "Andi Wijaya",
+                                           "Sakinah Al-Jufri"}

@@ -56,7 +56,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         # splits ("TNI-Polri", "TNI/Polri"; not a unit's "0405/Lahat").
         for part in _glued_honorific(token) if "." in word else (token,):
             mark = "-" if "-" in part.text else "/"
-            if mark in part.text and _joins_bodies(part.text, mark):
+            if mark in part.text and (_joins_bodies(part.text, mark) or mark == "-" and _joins_names(part.text)):
                 tokens += split_hyphenated(part.text, part.start, mark)
             else:
                 append(part)
@@ -74,6 +74,15 @@ def _glued_honorific(t: Token) -> tuple[Token, ...]:
         return (t,)
     cut = t.start + len(m.group(1)) - 1
     return Token(m.group(1)[:-1], t.start, cut), Token(".", cut, cut + 1), Token(m.group(2), cut + 1, t.end)
+
+
+_TWO_NAMES = re.compile(r"[A-Z][a-z']{2,}(?:-[A-Z][a-z']{2,})+")
+
+
+def _joins_names(word: str) -> bool:
+    """Say whether a hyphen joins two names, as a pair of candidates is written ("Magai-Burhanuddin",
+    "Hasan-Mi'an"); not a name's article ("Al-Jufri") nor a word said twice ("Desa-Desa")."""
+    return bool(_TWO_NAMES.fullmatch(word)) and len({part.lower() for part in word.split("-")}) > 1
 
 
 def _joins_bodies(word: str, mark: str = "-") -> bool:
