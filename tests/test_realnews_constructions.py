@@ -966,3 +966,10 @@ def test_a_pair_of_candidates_joined_by_a_hyphen_are_two_persons() -> None:
                      "Hartono dan Budi Santoso-Andi Wijaya, Rabu (27/11/2024). Sakinah Al-Jufri hadir di desa-desa.")
     assert {p.name for p in x.persons} == {"Yusuf Hamdani", "Rudi Hartono", "Budi Santoso", "Andi Wijaya",
                                            "Sakinah Al-Jufri"}
+
+
+def test_a_regional_assistants_field_then_the_region_it_serves() -> None:
+    x = extract_text("Gubernur Riau diwakili oleh Asisten II Bidang Perekonomian dan Pembangunan Provinsi Riau, "
+                     "Budi Santoso, S.A.P., M.Si., dalam rapat itu.")
+    assert {(p, role, o) for p, role, o in holdings(x)} == {
+        ("budi santoso", "Asisten II Bidang Perekonomian dan Pembangunan", "pemprov|14")}

@@ -77,11 +77,15 @@ def title(ctx: Context, i: int) -> Chunk | None:
             inner_role = inner.title.role  # with its field: "Staf Ahli Gubernur Bidang Hukum"
             label = f"{label} {inner_role if inner_role.startswith(inner.title.written) else inner.title.written}"
             org_start, j, org_ref = j + len(inner.title.written.split()), inner.j, inner.title.org
-        elif role.fallback and (home := _home_unit(ctx, j, role.fallback)):
+        elif role.fallback and ((home := _home_unit(ctx, j, role.fallback)) or _area_after_field(ctx, j)):
             end = _field_end(ctx, j)
             label = f"{label} {ctx.span(j, end)}" if end > j else label
-            j, org_ref = end, _home_org(role.fallback, home[1])
-            org_start = j
+            org_start = end
+            if written := area(ctx, end):  # "Asisten II Bidang Perekonomian Provinsi Riau, Nama"
+                place = replace(written[1], written=bare_place(ctx, written[1].written))
+                j, org_ref = written[0], _home_org(role.fallback, place)
+            else:
+                j, org_ref = end, _home_org(role.fallback, home[1]) if home else None
     else:
         if ctx.word(k - 1) == "(" and ctx.word(j) == ")" and (
                 bracketed := _carried(ctx, j + 1, role.carries))[0] > j + 1:
@@ -172,13 +176,20 @@ def _field_after(ctx: Context, j: int) -> int | None:
     return _field_end(ctx, j + 1)
 
 
+def _area_after_field(ctx: Context, j: int) -> bool:
+    """Say whether a role's field is followed by the region it serves: "... Pembangunan Provinsi Riau"."""
+    return area(ctx, _field_end(ctx, j)) is not None
+
+
 def _field_end(ctx: Context, j: int) -> int:
     """Extend over a role's field written after it: "Asisten I Bidang Pemerintahan dan Kesra",
     "Staf Ahli Bupati Bidang Pemerintahan, Hukum dan Politik, Nama"."""
     k = j
     while k - j < 10:
-        if _given_name(ctx.word(k)) or _another_title(ctx, k):
-            break  # "Staf Ahli Bidang Kemasyarakatan Kurniawan Abadi": the holder's name begins
+        if _given_name(ctx.word(k)) or _another_title(ctx, k) or (
+                k > j and ctx.word(k) in load().place_levels and area(ctx, k)):
+            break  # "Staf Ahli Bidang Kemasyarakatan Kurniawan Abadi": the holder's name begins;
+            # "... Pembangunan Provinsi Riau": the region it serves
         if ctx.cap(k) and not is_prefix(ctx.word(k)) or (ctx.word(k) == "dan" and ctx.cap(k + 1)):
             k += 1
         elif ctx.word(k) == "," and fields_run_on(ctx, k + 1):
