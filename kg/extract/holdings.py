@@ -7,6 +7,7 @@ from functools import cache
 
 from kg.extract.chunks import Chunk, OrgRef, TitleRef
 from kg.extract.context import Context, links
+from kg.extract.titles import body_forms
 from kg.lexicons import load
 from kg.nlp.vocabulary import is_plain, name_shaped
 from kg.vocab import ChunkKind, HoldingStatus
@@ -389,8 +390,7 @@ def _party_members(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list
         if not (n and c.kind == ChunkKind.ORGANIZATION and c.org and _party(c.org)
                 and _gap(ctx, chunks[n - 1], c) == ["dari"]):
             continue
-        member = replace(c, kind=ChunkKind.TITLE, title=TitleRef("Anggota", "Anggota", None, c.org, None,
-                                                                  (c.start, c.end)))
+        member = _office(c, "Anggota")
         before = chunks[n - 1]
         if before.kind == ChunkKind.TITLE and before.i in holders:
             out.append(Pair(holders[before.i], member))
@@ -417,17 +417,20 @@ def _heads_of(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
         verbs = set(gap) & links("leads")
         if len(verbs) != 1 or gap[-1] not in verbs or not set(gap[:-1]) <= links("former") | links("new") | {"yang"}:
             continue
-        head = replace(body, kind=ChunkKind.TITLE, title=TitleRef("Kepala", "Kepala", None, body.org, None,
-                                                                   (body.start, body.end)))
-        out.append(Pair(p, head, HoldingStatus.FORMER if links("former") & set(gap) else HoldingStatus.CURRENT))
+        out.append(Pair(p, _office(body, "Kepala"),
+                        HoldingStatus.FORMER if links("former") & set(gap) else HoldingStatus.CURRENT))
     return out
+
+
+def _office(body: Chunk, role: str) -> Chunk:
+    """Make a body's chunk the title of a role at it, as a sentence gives it without a title
+    word: a party's members ("dari PKS"), the head of a body led ("memimpin Dinas X")."""
+    return replace(body, kind=ChunkKind.TITLE, title=TitleRef(role, role, None, body.org, None, (body.start, body.end)))
 
 
 def _party(ref: OrgRef) -> bool:
     """Say whether a body is a political party or its faction in a council ("Fraksi Golkar")."""
-    lex = load()
-    names = lex.acronyms.get(ref.base, ((), ""))[0]
-    return any(name.split()[0] in lex.parties for name in (ref.base, *names) if name)
+    return any(form and form.split()[0] in load().parties for form in body_forms(ref))
 
 
 def _held_by(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
@@ -444,8 +447,9 @@ def _held_by(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
             pairs.append(Pair(p, t, HoldingStatus.FORMER if links("former") & gap else HoldingStatus.CURRENT))
             used |= {n, n + 1}
             before = chunks[n + 2] if n + 2 < len(chunks) else None  # "... dijabat oleh A dari sebelumnya B"
-            if before and before.kind in _PEOPLE and _holder(before) and _gap(ctx, p, before)[:1] == ["dari"] \
-                    and set(_gap(ctx, p, before)[1:]) & links("former") and n + 2 not in used:
+            since = _gap(ctx, p, before) if before else []
+            if before and before.kind in _PEOPLE and _holder(before) and since[:1] == ["dari"] \
+                    and set(since[1:]) & links("former") and n + 2 not in used:
                 pairs.append(Pair(before, t, HoldingStatus.FORMER))
                 used.add(n + 2)
     return pairs

@@ -98,8 +98,8 @@ def unit(ctx: Context, i: int, village: bool = True) -> tuple[int, PlaceRef] | N
 def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     """Parse a unit's number and the name or region after it: "0405/Lahat", "162/Wira Bhakti"."""
     word = ctx.word(i)
-    if word and i not in ctx.blocked and ("/" in word or word.replace("-", "").isdigit()
-                                          or (len(word) > 1 and is_roman(word))) \
+    digits = word.replace("-", "").isdigit()  # "1608-04": a Koramil's number
+    if word and i not in ctx.blocked and ("/" in word or digits or (len(word) > 1 and is_roman(word))) \
             and word[0].isalnum():  # "Danlantamal IX Nama": a Roman number, not one letter ("I Wayan")
         # "Danrem 162/Wira Bhakti Kolonel Inf ...", "Lurah 7 Ulu, Nama": a unit's name may run
         # on one word, but "Dandim 0405/Lahat Dedi Kurniawan" ends at the region.
@@ -113,7 +113,7 @@ def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
         elif ctx.cap(j) and not is_prefix(ctx.word(j)) and (
                 ("/" in word and not gazetteer.lookup(word.split("/")[-1])) or ctx.word(j + 1) == ","):
             j += 1
-        elif word.replace("-", "").isdigit() and (n := _region_before_rank(ctx, j)):
+        elif digits and (n := _region_before_rank(ctx, j)):
             j += n  # "Dandim 1428 Mamasa Letkol Arh Nama": the slash left out before the region
         elif word.isdigit() and (n := _named_number(ctx, j)):
             j += n  # "Danrem 133 Nani Wartabone, Kajati, ...": no holder, the unit's name

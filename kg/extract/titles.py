@@ -77,15 +77,15 @@ def title(ctx: Context, i: int) -> Chunk | None:
             inner_role = inner.title.role  # with its field: "Staf Ahli Gubernur Bidang Hukum"
             label = f"{label} {inner_role if inner_role.startswith(inner.title.written) else inner.title.written}"
             org_start, j, org_ref = j + len(inner.title.written.split()), inner.j, inner.title.org
-        elif role.fallback and ((home := _home_unit(ctx, j, role.fallback)) or _area_after_field(ctx, j)):
-            end = _field_end(ctx, j)
+        elif role.fallback and ((written := area(ctx, end := _field_end(ctx, j)))
+                                or (home := _home_unit(ctx, j, role.fallback))):
             label = f"{label} {ctx.span(j, end)}" if end > j else label
             org_start = end
-            if written := area(ctx, end):  # "Asisten II Bidang Perekonomian Provinsi Riau, Nama"
+            if written:  # "Asisten II Bidang Perekonomian Provinsi Riau, Nama"
                 place = replace(written[1], written=bare_place(ctx, written[1].written))
                 j, org_ref = written[0], _home_org(role.fallback, place)
-            else:
-                j, org_ref = end, _home_org(role.fallback, home[1]) if home else None
+            elif home:
+                j, org_ref = end, _home_org(role.fallback, home[1])
     else:
         if ctx.word(k - 1) == "(" and ctx.word(j) == ")" and (
                 bracketed := _carried(ctx, j + 1, role.carries))[0] > j + 1:
@@ -174,11 +174,6 @@ def _field_after(ctx: Context, j: int) -> int | None:
     if ctx.word(j) not in load().role_fields or not ctx.cap(j + 1):
         return None
     return _field_end(ctx, j + 1)
-
-
-def _area_after_field(ctx: Context, j: int) -> bool:
-    """Say whether a role's field is followed by the region it serves: "... Pembangunan Provinsi Riau"."""
-    return area(ctx, _field_end(ctx, j)) is not None
 
 
 def _field_end(ctx: Context, j: int) -> int:

@@ -52,7 +52,8 @@ def _lines(text: str, noise: tuple[tuple[int, int], ...]) -> list[tuple[int, int
     return _unwrapped(text, spans)
 
 
-_WRAP = re.compile(r"[^.!?:\"”’\s]\n(?=[a-z])")  # a line that runs on in lower case
+_LINE_ENDS = '.!?:"”’'  # what ends a line that does not run on into the next
+_WRAP = re.compile(rf"[^{re.escape(_LINE_ENDS)}\s]\n(?=[a-z])")  # a line that runs on in lower case
 
 
 def _unwrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -68,7 +69,7 @@ def _unwrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     out = [spans[0]]
     for start, end in spans[1:]:
         last = out[-1][1]
-        runs_on = text[last:start] == "\n" and text[last - 1] not in '.!?:"”’' and (
+        runs_on = text[last:start] == "\n" and text[last - 1] not in _LINE_ENDS and (
             wrapped or text[start].islower())
         out[-1:] = [(out[-1][0], end)] if runs_on else [out[-1], (start, end)]
     return out
