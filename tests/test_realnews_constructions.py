@@ -973,3 +973,21 @@ def test_a_regional_assistants_field_then_the_region_it_serves() -> None:
                      "Budi Santoso, S.A.P., M.Si., dalam rapat itu.")
     assert {(p, role, o) for p, role, o in holdings(x)} == {
         ("budi santoso", "Asisten II Bidang Perekonomian dan Pembangunan", "pemprov|14")}
+
+
+def test_a_new_post_then_the_one_held_before_it_in_brackets() -> None:
+    x = extract_text("PALU, SULTENGNEWS.ID - Wali Kota melantik pejabat eselon II, Senin (2/12/2024). Yang dilantik "
+                     "ialah Rudi Hartono menjadi Kepala BKD Kota Palu (sebelumnya menjabat Kepala Dinas Sosial), "
+                     "Sinta Lestari menjadi Staf Ahli Bidang Hukum dan Politik (sebelumnya Kadis PU), dan Andi "
+                     "Wijaya menjadi Asisten Ekbang, yang semula Kadis Perdagangan.")
+    got = {(h.person, h.role, h.organization.split("|")[0], h.status) for h in x.holdings}
+    assert got == {("rudi hartono", "Kepala", "bkd", "current"), ("rudi hartono", "Kepala", "dinsos", "former"),
+                   ("sinta lestari", "Staf Ahli Bidang Hukum dan Politik", "pemkot", "current"),
+                   ("sinta lestari", "Kepala", "dinas pu", "former"),
+                   ("andi wijaya", "Asisten Ekbang", "pemkot", "current"),
+                   ("andi wijaya", "Kepala", "dinas perdagangan", "former")}
+
+
+def test_the_present_holder_right_after_a_title() -> None:
+    x = extract_text("PALU, SULTENGNEWS.ID - Kepala Dishub saat ini Rudi Hartono akan dipindah, Senin (2/12/2024).")
+    assert {(p, o.split("|")[0]) for p, _, o in holdings(x)} == {("rudi hartono", "dishub")}

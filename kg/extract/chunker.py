@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from kg.extract.chunks import Chunk, TitleRef
+from kg.extract.chunks import Chunk, OrgRef, TitleRef
 from kg.extract.context import Context, levels
 from kg.extract.institutions import chunk, org
 from kg.extract.occasions import event_at, place_at, venue_at
 from kg.extract.people import collective_at, name_at, person_at
 from kg.extract.phrases import tables
-from kg.extract.titles import carries_body, title
+from kg.extract.titles import body_forms, carries_body, title
 from kg.lexicons import load
 from kg.nlp.names import is_prefix
 from kg.vocab import ChunkKind
@@ -174,7 +174,7 @@ def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:
             last = t.org  # written after the title, or carried by it: "Sekretaris Dewan" (DPRD)
             bodies.append(t.org)
         elif c.kind == ChunkKind.TITLE and t and last and (t.org_span is None or t.org is None) \
-                and _generic(t.written) and not _serves_a_head(t):
+                and _generic(t.written) and not _serves_a_head(t) and not _staff_of_office(t, last):
             c = replace(c, title=replace(t, org=last, collective=None))
         elif c.kind == ChunkKind.TITLE and t and t.org is None and (
                 body := next((b for b in reversed(bodies) if carries_body(t.written, b)), None)):
@@ -194,6 +194,15 @@ def _heads() -> frozenset[str]:
     """Return the one-word titles of regional heads, whose office is a government ("Gubernur")."""
     return frozenset(form for form, role in load().roles.items()
                      if role.carries and role.carries.startswith("Pemerintah") and " " not in form)
+
+
+def _staff_of_office(t: TitleRef, body: OrgRef) -> bool:
+    """Say whether a government's staff title would be given an office of that government:
+    "Kadis Sosial A, Staf Ahli Bidang Hukum B": B serves the government, as no assistant or
+    expert staff serves a Dinas."""
+    role = load().roles.get(t.written)
+    return bool(role and role.fallback) and any(
+        form and f"{form} ".startswith(f"{office} ") for form in body_forms(body) for office in load().offices)
 
 
 def _generic(written: str) -> bool:

@@ -49,6 +49,8 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> HoldingStatus | None
         return None  # "Kepala Dinas Kesehatan Hewan": the field ran on, no holder follows
     if gap in ([], [","], ["("], [":"]):
         return _status(ctx, t, [])
+    if " ".join(gap) in links("present") and _holder(p):
+        return HoldingStatus.CURRENT  # "Kepala Dishub saat ini A"
     # "Ketua KPU Poso periode sebelumnya, Nama"; "Camat X yang baru, Nama"; "Gubernur Sulteng
     # periode 2021–2024 Nama".
     words = [w for w in gap if w != "," and not _years(w)]
@@ -313,13 +315,27 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
             anchor = chunks[n] if chunks[n].kind == ChunkKind.ORGANIZATION else anchor
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
         gap = [w for w in _gap(ctx, anchor, nxt) if w != ","] if nxt else []
-        if nxt and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org and n + 1 not in used \
-                and gap and gap[-1] in links("new") | links("link") and len(gap) <= 3:
+        if not (nxt and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org and n + 1 not in used):
+            out.append(p)
+        elif _earlier(gap):
+            # "A menjadi Kepala BKD (sebelumnya menjabat Kepala Dinas Sosial)": the post named
+            # after the new one is the one left
+            out += [p, Pair(p.person, nxt, HoldingStatus.FORMER)]
+            used.add(n + 1)
+        elif gap and gap[-1] in links("new") | links("link") and len(gap) <= 3:
             out += [replace(p, status=HoldingStatus.FORMER), Pair(p.person, nxt, HoldingStatus.CURRENT)]
             used.add(n + 1)
         else:
             out.append(p)
     return out
+
+
+def _earlier(gap: list[str]) -> bool:
+    """Say whether the words after a holder's title name the post held before it: "(sebelumnya
+    menjabat", ", yang semula", "(sebelumnya"."""
+    words = [w for w in gap if w != "("]
+    return bool(words) and len(words) <= 3 and bool(links("former") & set(words)) \
+        and set(words) <= links("former") | links("link") | links("qualifying")
 
 
 def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:

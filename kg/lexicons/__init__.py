@@ -163,6 +163,7 @@ class Lexicon:
     roles: dict[str, Role]
     qualifiers: dict[str, str]
     org_heads: frozenset[str]
+    offices: frozenset[str]
     acronyms: dict[str, tuple[tuple[str, ...], str]]
     collectives: dict[str, str]
     quantifiers: frozenset[str]
@@ -216,6 +217,7 @@ def load() -> Lexicon:
         roles=_roles(acronyms),
         qualifiers=_mapping("qualifiers.tsv", "qualifier", {"Pj", "Plt", "Plh"}),
         org_heads=_words("org_heads.tsv"),
+        offices=_words("offices.tsv"),
         acronyms=acronyms,
         collectives=_mapping("collectives.tsv", "name"),
         quantifiers=_words("quantifiers.tsv"),
@@ -243,7 +245,7 @@ def load() -> Lexicon:
         terms=_words("terms.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
                                                    "held-by", "replacing", "replaced-by", "within", "handed-to",
-                                                   "leads"}),
+                                                   "leads", "present"}),
         bylines={label: BylineRole(role) for label, role in
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
