@@ -991,3 +991,19 @@ def test_a_new_post_then_the_one_held_before_it_in_brackets() -> None:
 def test_the_present_holder_right_after_a_title() -> None:
     x = extract_text("PALU, SULTENGNEWS.ID - Kepala Dishub saat ini Rudi Hartono akan dipindah, Senin (2/12/2024).")
     assert {(p, o.split("|")[0]) for p, _, o in holdings(x)} == {("rudi hartono", "dishub")}
+
+
+def test_a_listed_body_name_that_runs_on_with_more_fields() -> None:
+    x = extract_text("PALEMBANG, SUMSELNEWS.ID - Hadir Kepala Dinas Lingkungan Hidup dan Pertanahan Provinsi Sumsel "
+                     "Rudi Hartono, Senin (2/12/2024). Dinas Kesehatan dan Budi Santoso menyusul.")
+    assert {o.name for o in x.organizations} == {"Dinas Lingkungan Hidup dan Pertanahan Provinsi Sumsel",
+                                                 "Dinas Kesehatan"}
+    assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "dinas lingkungan hidup dan pertanahan|16")}
+
+
+def test_a_head_named_then_sworn_in_to_a_second_post() -> None:
+    x = extract_text("BANDAR LAMPUNG, LAMPUNGNEWS.ID - Kepala Dinas Sosial Provinsi Lampung, Rudi Hartono, dilantik "
+                     "sebagai Pjs Bupati Lampung Tengah, menggantikan Budi Santoso, Senin (2/12/2024).")
+    got = {(h.person, h.role, h.organization.split("|")[0], h.status) for h in x.holdings}
+    assert got == {("rudi hartono", "Kepala", "dinsos", "current"), ("rudi hartono", "Bupati", "pemkab", "current"),
+                   ("budi santoso", "Bupati", "pemkab", "former")}

@@ -287,6 +287,8 @@ def _second_titles(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: s
     more = []
     for p in pairs:
         n = index[p.person.i]
+        if n + 2 < len(chunks) and chunks[n + 1].kind == ChunkKind.EVENT:
+            n += 1  # "Kepala Dinas A, Budi, dilantik sebagai Pjs Bupati B"
         if n + 1 < len(chunks) and n + 1 not in used and chunks[n + 1].kind == ChunkKind.TITLE:
             t = chunks[n + 1]
             gap = [w for w in _gap(ctx, p.person, t) if w != ","]

@@ -356,6 +356,10 @@ def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None]
     full = None if acronym else t.full_names.match(ctx.tokens, i)
     if found := acronym or full:
         n, value = found
+        if full and _runs_on(ctx, i + n):
+            # "Dinas Lingkungan Hidup dan Pertanahan": a longer name than the one listed
+            j = body_end(ctx, i + n)
+            return (_peel_person(ctx, i, j) if after_title else j), None
         return i + n, value
     if head := t.org_heads.match(ctx.tokens, i):
         j = body_end(ctx, i + head[0])
@@ -365,6 +369,13 @@ def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None]
     if _unknown_acronym(ctx, i, after_title) or _defined_after(ctx, i):
         return i + 1, None
     return None
+
+
+def _runs_on(ctx: Context, j: int) -> bool:
+    """Say whether a body's name goes on with more fields after a name that stands alone:
+    "Dinas Lingkungan Hidup dan Pertanahan", "Dinas Pemuda, Olahraga dan Pariwisata"."""
+    word = ctx.word(j)
+    return (word in load().glue["body"] and _field_word(ctx, j + 1)) or (word == "," and fields_run_on(ctx, j + 1))
 
 
 def _government_of(ctx: Context, i: int) -> str | None:
