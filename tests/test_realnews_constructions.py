@@ -1007,3 +1007,11 @@ def test_a_head_named_then_sworn_in_to_a_second_post() -> None:
     got = {(h.person, h.role, h.organization.split("|")[0], h.status) for h in x.holdings}
     assert got == {("rudi hartono", "Kepala", "dinsos", "current"), ("rudi hartono", "Bupati", "pemkab", "current"),
                    ("budi santoso", "Bupati", "pemkab", "former")}
+
+
+def test_a_holder_glued_to_the_body_before_a_relative_clause() -> None:
+    x = extract_text("KUPANG, NTTNEWS.ID - Kepala Dinas Pangan Rina Kartika Hatari yang sebelumnya dipanggil "
+                     "penyidik kini diperiksa, Senin (2/12/2024). Kepala Dinas Pendidikan dan Kebudayaan yang baru "
+                     "belum ditunjuk.")
+    assert {(p, o.split("|")[0]) for p, _, o in holdings(x)} == {("rina kartika hatari", "dinas pangan")}
+    assert {o.name for o in x.organizations} == {"Dinas Pangan", "Dinas Pendidikan dan Kebudayaan"}

@@ -261,19 +261,23 @@ def _peel_person(ctx: Context, i: int, j: int) -> int:
     "Kepala Dinas Perikanan Budi Santoso mengatakan": no comma ends the institution's name.
     """
     after = ctx.word(j)
+    # a word that opens a clause or joins the next item, not a verb of the holder: "Nama yang ..."
+    # ("... Nama sebagai Pjs", "... Nama juga" and "... Nama dan Kepala X" are read as verbs are)
+    clause = after in load().function_words - {"juga"} - links("link") \
+        - (load().glue["list"] if _starts_title(ctx, j + 1) else set())
     if after in {";", "."} or after == "," and not (
-            is_prefix(ctx.word(j + 1)) or ctx.cap(j + 1) and not _starts_title(ctx, j + 1)):
+            is_prefix(ctx.word(j + 1)) or ctx.cap(j + 1) and not _starts_title(ctx, j + 1)) or clause:
         # "Sekretaris Fraksi Partai Golkar Parisman Ihwan, Anggota Fraksi ...": a name, then the
-        # list goes on (or the item ends: "Kepala Dinas Kelautan Nama;"); but "Lanud Roesmin
-        # Nurjadin, Kolonel X" is named after a person.
+        # list goes on (or the item ends: "Kepala Dinas Kelautan Nama;", or a clause begins:
+        # "Kepala Dinas Pangan Nama yang ...", where the body's own words end it: "Dinas
+        # Pendidikan dan Kebudayaan yang"); but "Lanud Roesmin Nurjadin, Kolonel X" is named
+        # after a person.
         k = j
-        while k - 1 > i + 1 and ctx.cap(k - 1) and not is_vocabulary(ctx.word(k - 1)) \
+        while k - 1 > i + 1 and ctx.cap(k - 1) and (clause or not is_vocabulary(ctx.word(k - 1))) \
                 and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3 and national_end(ctx, k - 1) == k - 1:
             k -= 1
         return k if _peeled(ctx, k, j) else j
-    if not after or not after[0].islower() or \
-            after in load().function_words - {"juga"} - links("link") \
-            - (load().glue["list"] if _starts_title(ctx, j + 1) else set()):  # "... Nama sebagai Pjs"
+    if not after or not after[0].islower():
         return j
     k = j
     while k - 1 > i + 1 and ctx.word(k - 1) not in org_vocabulary() and j - (k - 1) <= 3 \
