@@ -1015,3 +1015,10 @@ def test_a_holder_glued_to_the_body_before_a_relative_clause() -> None:
                      "belum ditunjuk.")
     assert {(p, o.split("|")[0]) for p, _, o in holdings(x)} == {("rina kartika hatari", "dinas pangan")}
     assert {o.name for o in x.organizations} == {"Dinas Pangan", "Dinas Pendidikan dan Kebudayaan"}
+
+
+def test_a_unit_numbered_by_one_roman_letter_then_its_region() -> None:
+    x = extract_text("JAYAPURA, PAPUANEWS.ID - Turut hadir Komandan Lantamal X Jayapura Brigjen TNI (Mar) Rudi "
+                     "Hartono, Senin (2/12/2024). Danlantamal I Wayan Sudarma menyambut.")
+    assert {p.name for p in x.persons} == {"Rudi Hartono", "I Wayan Sudarma"}
+    assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "lantamal|unit:x jayapura")}

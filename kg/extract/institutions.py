@@ -18,7 +18,7 @@ from kg.extract.context import (
 from kg.extract.phrases import tables
 from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_degree, is_prefix
-from kg.nlp.vocabulary import is_roman, is_vocabulary
+from kg.nlp.vocabulary import is_roman, is_vocabulary, unit_numeral
 from kg.vocab import ChunkKind, PlaceLevel
 
 
@@ -99,8 +99,8 @@ def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
     """Parse a unit's number and the name or region after it: "0405/Lahat", "162/Wira Bhakti"."""
     word = ctx.word(i)
     digits = word.replace("-", "").isdigit()  # "1608-04": a Koramil's number
-    if word and i not in ctx.blocked and ("/" in word or digits or (len(word) > 1 and is_roman(word))) \
-            and word[0].isalnum():  # "Danlantamal IX Nama": a Roman number, not one letter ("I Wayan")
+    if word and i not in ctx.blocked and ("/" in word or digits or unit_numeral(word)) \
+            and word[0].isalnum():  # "Danlantamal IX Nama", "Lantamal X Jayapura"
         # "Danrem 162/Wira Bhakti Kolonel Inf ...", "Lurah 7 Ulu, Nama": a unit's name may run
         # on one word, but "Dandim 0405/Lahat Dedi Kurniawan" ends at the region.
         j = i + 1
@@ -113,8 +113,8 @@ def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
         elif ctx.cap(j) and not is_prefix(ctx.word(j)) and (
                 ("/" in word and not gazetteer.lookup(word.split("/")[-1])) or ctx.word(j + 1) == ","):
             j += 1
-        elif digits and (n := _region_before_rank(ctx, j)):
-            j += n  # "Dandim 1428 Mamasa Letkol Arh Nama": the slash left out before the region
+        elif (digits or unit_numeral(word)) and (n := _region_before_rank(ctx, j)):
+            j += n  # "Dandim 1428 Mamasa Letkol Arh Nama", "Lantamal X Jayapura Brigjen TNI Nama"
         elif word.isdigit() and (n := _named_number(ctx, j)):
             j += n  # "Danrem 133 Nani Wartabone, Kajati, ...": no holder, the unit's name
         while is_direction(ctx, j):
@@ -455,7 +455,7 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
         j = national_end(ctx, j)  # "KPU RI": the national body, its name as written
     after = ctx.word(j)
     place = None if levels(after) else _branch(ctx, j) or area(ctx, j) \
-        or (numbered(ctx, j) if short and ("/" in after or (len(after) > 1 and is_roman(after))) else None) \
+        or (numbered(ctx, j) if short and ("/" in after or unit_numeral(after)) else None) \
         or _named_unit(ctx, j, short) \
         or _regional_place(ctx, j, short, after_title)  # "Kodim 0722/Kudus": the unit, as "Dandim 0722/Kudus" names it
     end = place[0] if place else j

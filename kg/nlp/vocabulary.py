@@ -57,6 +57,12 @@ def is_roman(word: str) -> bool:
     return bool(_ROMAN.fullmatch(word))
 
 
+def unit_numeral(word: str) -> bool:
+    """Say whether a Roman numeral can number a unit after its body: "Lantamal X", "Kodam XVII";
+    not "I", which opens a Balinese name ("Danlantamal I Wayan")."""
+    return is_roman(word) and word != "I"
+
+
 def name_shaped(name: str) -> bool:
     """Say whether a run is written like a name: capitalised words, not acronyms, one of them
     outside the dictionary.
