@@ -1022,3 +1022,10 @@ def test_a_unit_numbered_by_one_roman_letter_then_its_region() -> None:
                      "Hartono, Senin (2/12/2024). Danlantamal I Wayan Sudarma menyambut.")
     assert {p.name for p in x.persons} == {"Rudi Hartono", "I Wayan Sudarma"}
     assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "lantamal|unit:x jayapura")}
+
+
+def test_a_field_written_as_an_unknown_acronym_before_the_body() -> None:
+    x = extract_text("TERNATE, MALUTNEWS.ID - Hadir Kabid TIK Polda Malut Kombes Pol. Rudi Hartono, Kabid Humas "
+                     "Polda Malut, Senin (2/12/2024).")
+    assert {o.name for o in x.organizations} == {"Polda Malut"}
+    assert holdings(x) == {("rudi hartono", "Kepala Bidang TIK", "polda|82")}

@@ -46,6 +46,15 @@ def _portfolio(ctx: Context, j: int) -> tuple[int, int, tuple[int, OrgRef]] | No
     return None
 
 
+def _body_after_field(ctx: Context, j: int, found: tuple[int, OrgRef]) -> tuple[int, OrgRef] | None:
+    """Return the body after an acronym no list knows that a title's field is written as:
+    "Kabid TIK Polda Malut" (information technology, at the Polda)."""
+    end, ref = found
+    if end != j + 1 or ref.acronym or ctx.word(j) in load().acronyms or not ctx.word(j).isupper():
+        return None
+    return org(ctx, end, after_title=True)
+
+
 def title(ctx: Context, i: int) -> Chunk | None:
     """Parse a role title and the institution it names or carries ("Kapolres Lahat")."""
     t, lex = tables(), load()
@@ -67,7 +76,9 @@ def title(ctx: Context, i: int) -> Chunk | None:
     org_ref: OrgRef | None = None
     org_start = j
     if role.carries is None:
-        if found := org(ctx, j, after_title=True):
+        if (found := org(ctx, j, after_title=True)) and (body := _body_after_field(ctx, j, found)):
+            label, org_start, (j, org_ref) = f"{label} {ctx.word(j)}", j + 1, body  # "Kabid TIK Polda Malut"
+        elif found:
             j, org_ref = found
         elif field := _portfolio(ctx, j):
             label = f"{label} {ctx.span(j, field[0])}"
