@@ -1029,3 +1029,17 @@ def test_a_field_written_as_an_unknown_acronym_before_the_body() -> None:
                      "Polda Malut, Senin (2/12/2024).")
     assert {o.name for o in x.organizations} == {"Polda Malut"}
     assert holdings(x) == {("rudi hartono", "Kepala Bidang TIK", "polda|82")}
+
+
+def test_a_kind_of_body_written_alone_is_no_body() -> None:
+    x = extract_text("PALU, SULTENGNEWS.ID - Bupati meminta camat berkoordinasi dengan Pemerintah Daerah dan "
+                     "Pemerintah Pusat, Senin (2/12/2024). Tersangka dititipkan di Rutan. Kepala Rutan Kelas IIA "
+                     "Palu, Rudi Hartono, menerima tersangka.")
+    assert {o.name for o in x.organizations} == {"Rutan Kelas IIA Palu"}
+
+
+def test_a_field_then_the_head_the_assistant_serves() -> None:
+    x = extract_text("JAKARTA, NASIONALNEWS.ID - Surat itu ditandatangani Asisten SDM Kapolri, Irjen Pol Rudi "
+                     "Hartono, Senin (2/12/2024).")
+    assert {p.name for p in x.persons} == {"Rudi Hartono"}
+    assert holdings(x) == {("rudi hartono", "Asisten SDM", "polri")}

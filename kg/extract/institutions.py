@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -121,6 +122,14 @@ def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
             j += 1  # "Koramil 03/Tanjung Raya"
         return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
     return None
+
+
+_GRADE = re.compile(r"(?:[IV]+|\d)[ABC]?|[ABC]")
+
+
+def _grade(ctx: Context, j: int) -> int:
+    """Count the words of a body's grade after its name: "Rutan Kelas IIB", "Kantor Imigrasi Tipe B"."""
+    return 2 if ctx.word(j) in load().grades and _GRADE.fullmatch(ctx.word(j + 1).upper()) else 0
 
 
 def _eponym(ctx: Context, i: int, j: int) -> int:
@@ -449,6 +458,7 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     if short and _unit_number(ctx, j):
         j += 1  # "SMPN 2 Ternate", "Yonif 732": the number names one of many
     j += _eponym(ctx, i, j)
+    j += _grade(ctx, j)
     base = (j == i + 1 and _government_of(ctx, i)) or ctx.span(i, j)
     j, other = _definition(ctx, j)
     if short:
@@ -462,5 +472,7 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":
         end += 3  # "Polres Seram Bagian Barat (SBB)": the region's short name
     names = tuple(n for n in (other,) if n)
+    if not place and not names and ctx.written(i, end) in load().generic_bodies:
+        return None  # "berkoordinasi dengan Pemerintah Daerah": a kind of body, not one
     return end, OrgRef(ctx.written(i, end), base, short if short != base else None,
                        place[1] if place else None, names)

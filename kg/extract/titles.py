@@ -35,6 +35,8 @@ def _portfolio(ctx: Context, j: int) -> tuple[int, int, tuple[int, OrgRef]] | No
                           or (m > j and ctx.word(m) == "," and fields_run_on(ctx, m + 1))):
         if found := org(ctx, m, after_title=True):
             return m, m, found
+        if m > j and (head := title(ctx, m)) and head.title and head.title.org and head.title.org_span is None:
+            return m, m, (head.j, head.title.org)  # "Asisten SDM Kapolri": the head served carries the body
         if _another_title(ctx, m):
             return None  # "Asisten III Jangcik Mohza dan Kepala BKD": another title, not a field
         m += 1

@@ -164,6 +164,8 @@ class Lexicon:
     qualifiers: dict[str, str]
     org_heads: frozenset[str]
     offices: frozenset[str]
+    generic_bodies: frozenset[str]
+    grades: frozenset[str]
     acronyms: dict[str, tuple[tuple[str, ...], str]]
     collectives: dict[str, str]
     quantifiers: frozenset[str]
@@ -218,6 +220,8 @@ def load() -> Lexicon:
         qualifiers=_mapping("qualifiers.tsv", "qualifier", {"Pj", "Plt", "Plh"}),
         org_heads=_words("org_heads.tsv"),
         offices=_words("offices.tsv"),
+        generic_bodies=_words("generic_bodies.tsv"),
+        grades=_words("grades.tsv"),
         acronyms=acronyms,
         collectives=_mapping("collectives.tsv", "name"),
         quantifiers=_words("quantifiers.tsv"),
