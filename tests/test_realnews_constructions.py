@@ -1043,3 +1043,18 @@ def test_a_field_then_the_head_the_assistant_serves() -> None:
                      "Hartono, Senin (2/12/2024).")
     assert {p.name for p in x.persons} == {"Rudi Hartono"}
     assert holdings(x) == {("rudi hartono", "Asisten SDM", "polri")}
+
+
+def test_a_region_written_with_its_level_in_lower_case() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Paripurna didampingi Wakil Ketua DPRD kota Kendari Rudi Hartono dan "
+                     "Sinta, Senin (2/12/2024). PJ Gubernur provinsi Papua Barat Daya membuka acara. Warga di kota "
+                     "Palu merayakan.")
+    assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "dprd|74.71"), ("sinta", "dprd|74.71")}
+    assert {o.name for o in x.organizations} == {"DPRD kota Kendari", "Pemerintah Provinsi Papua Barat Daya"}
+
+
+def test_a_numbered_assistant_after_the_field() -> None:
+    x = extract_text("GARUT, JABARNEWS.ID - Dinas Pendidikan diisi oleh Asisten Daerah 1 Rudi Hartono, Dinas Perkim "
+                     "diisi Asisten Daerah 2, Budi Santoso, Senin (2/12/2024).")
+    assert holdings(x) == {("rudi hartono", "Asisten Daerah 1", "pemkab|32.05"),
+                           ("budi santoso", "Asisten Daerah 2", "pemkab|32.05")}

@@ -58,6 +58,9 @@ def area(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
             j, place = found
             return j, PlaceRef(place.name, name, place.code, ctx.span(k, j))
         return None
+    if (level_word := load().place_levels.get(ctx.word(k).capitalize())) and ctx.word(k).islower() \
+            and (found := place_name(ctx, k + 1, level_word)) and found[1].code:
+        return found[0], PlaceRef(found[1].name, level_word, found[1].code, ctx.span(k, found[0]))  # "DPRD kota Kendari"
     if at := region_at(ctx, k, {PlaceLevel.PROVINCE, PlaceLevel.REGENCY, PlaceLevel.CITY}):
         n, region = at
         end = k + n

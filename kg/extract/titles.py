@@ -204,7 +204,8 @@ def _field_end(ctx: Context, j: int) -> int:
             k += 1
         else:
             break
-    return _name_after_field(ctx, j, k)
+    end = _name_after_field(ctx, j, k)
+    return end + 1 if end > j and _rank_number(ctx, end) else end  # "Asisten Daerah 1 Nama"
 
 
 def _name_after_field(ctx: Context, j: int, k: int, whole: bool = False) -> int:
@@ -268,4 +269,4 @@ def _holder_follows(ctx: Context, j: int) -> bool:
 def bare_place(ctx: Context, written: str) -> str:
     """Drop the level word a place is written with: "Kota Pagaralam" -> "Pagaralam"."""
     words = written.split(" ", 1)
-    return words[1] if len(words) == 2 and words[0] in load().place_levels else written
+    return words[1] if len(words) == 2 and words[0].capitalize() in load().place_levels else written
