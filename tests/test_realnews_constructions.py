@@ -1058,3 +1058,11 @@ def test_a_numbered_assistant_after_the_field() -> None:
                      "diisi Asisten Daerah 2, Budi Santoso, Senin (2/12/2024).")
     assert holdings(x) == {("rudi hartono", "Asisten Daerah 1", "pemkab|32.05"),
                            ("budi santoso", "Asisten Daerah 2", "pemkab|32.05")}
+
+
+def test_streets_islands_holidays_drafts_and_grades_are_no_persons() -> None:
+    x = extract_text("AMBON, MALUKUNEWS.ID - Rapat digelar di Jl. Mayjen Rudi Hartono, Senin (2/12/2024), menjelang "
+                     "Idul Fitri. Warga Pulau Lumbra dan Gunung Sinta hadir bersama tokoh agama dan Ormas Adat. DPRD "
+                     "Kota Ambon membahas Raperda Pengangkatan Perangkat Desa. Pejabat Eselon IV dilantik. Kapolres "
+                     "AKBP Budi Santoso hadir.")
+    assert {p.name for p in x.persons} == {"Budi Santoso"}

@@ -60,6 +60,8 @@ def venue_at(ctx: Context, i: int) -> Chunk | None:
     if t.org_heads.match(ctx.tokens, i) and ctx.word(i - 1).lower() not in at:
         return None
     j = i + found[0]
+    if ctx.word(j) == "." and ctx.cap(j + 1) and ctx.tokens[j].start == ctx.tokens[j - 1].end:
+        j += 1  # "Jl. Basuki Rahmat": the venue word shortened
     while ctx.cap(j) or (ctx.word(j).isdigit() and j not in ctx.blocked):
         j += 1
     if j == i + found[0] and ctx.word(i - 1).lower() not in at:

@@ -96,8 +96,11 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
     found = person_at(ctx, i, evidence_needed=False)
     if found is None:
         return None
-    if not found.tags and gazetteer.lookup(found.text):
-        return None  # a region's name ("..., Negara", "Tanjung Raya") is a place, not a person
+    if not found.tags and (gazetteer.lookup(found.text) or ctx.word(found.i) in load().not_names
+                           or ctx.word(found.i) in load().documents):
+        # a region's name ("..., Negara", "Tanjung Raya") is a place, not a person; nor is an
+        # island, a holiday ("Pulau Tidung", "Idul Fitri") or a document ("Raperda Pengangkatan")
+        return None
     return Chunk(ChunkKind.NAME, found.i, found.j, found.start, found.end, found.text,
                  person=found.person, tags=found.tags)
 

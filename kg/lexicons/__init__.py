@@ -166,6 +166,7 @@ class Lexicon:
     offices: frozenset[str]
     generic_bodies: frozenset[str]
     grades: frozenset[str]
+    not_names: frozenset[str]
     acronyms: dict[str, tuple[tuple[str, ...], str]]
     collectives: dict[str, str]
     quantifiers: frozenset[str]
@@ -222,6 +223,7 @@ def load() -> Lexicon:
         offices=_words("offices.tsv"),
         generic_bodies=_words("generic_bodies.tsv"),
         grades=_words("grades.tsv"),
+        not_names=_words("not_names.tsv"),
         acronyms=acronyms,
         collectives=_mapping("collectives.tsv", "name"),
         quantifiers=_words("quantifiers.tsv"),
