@@ -1066,3 +1066,10 @@ def test_streets_islands_holidays_drafts_and_grades_are_no_persons() -> None:
                      "Kota Ambon membahas Raperda Pengangkatan Perangkat Desa. Pejabat Eselon IV dilantik. Kapolres "
                      "AKBP Budi Santoso hadir.")
     assert {p.name for p in x.persons} == {"Budi Santoso"}
+
+
+def test_a_police_unit_of_a_regions_city_and_a_hamlet_head() -> None:
+    x = extract_text("TASIKMALAYA, JABARNEWS.ID - Hadir Kapolres Tasikmalaya Kota, AKBP Rudi Hartono, dan Kepala "
+                     "Kampung Wambera, Budi Santoso, Senin (2/12/2024).")
+    assert {o.name for o in x.organizations} == {"Polres Tasikmalaya Kota", "Kampung Wambera"}
+    assert {p for p, _, _ in holdings(x)} == {"rudi hartono", "budi santoso"}
