@@ -1073,3 +1073,19 @@ def test_a_police_unit_of_a_regions_city_and_a_hamlet_head() -> None:
                      "Kampung Wambera, Budi Santoso, Senin (2/12/2024).")
     assert {o.name for o in x.organizations} == {"Polres Tasikmalaya Kota", "Kampung Wambera"}
     assert {p for p, _, _ in holdings(x)} == {"rudi hartono", "budi santoso"}
+
+
+def test_a_list_of_names_each_with_its_title_after_a_dash() -> None:
+    x = extract_text("MERAUKE, PAPUANEWS.ID - Bupati melantik kepala kampung, Senin (2/12/2024). Berikut nama "
+                     "yang dilantik:\n- Rudi Hartono – Kepala Kampung Wambera, Distrik Kurik (2025–2031)\n- Sinta "
+                     "Lestari – Kepala Kampung Yowid, Distrik Sota (2025–2031)\n\nMerauke, PAPUAPOS – Bupati "
+                     "Merauke, Budi Santoso, menutup acara.")
+    assert {(p, o) for p, _, o in holdings(x)} >= {("rudi hartono", "kampung|village:wambera"),
+                                                    ("sinta lestari", "kampung|village:yowid")}
+    assert "PAPUAPOS" not in {p.name for p in x.persons}
+
+
+def test_the_head_of_a_listed_body_named_with_its_region() -> None:
+    x = extract_text("DENPASAR, BALINEWS.ID - Gubernur didampingi Kepala Satuan Polisi Pamong Praja Provinsi Bali "
+                     "I Wayan Sudarma, Senin (2/12/2024).")
+    assert holdings(x) == {("i wayan sudarma", "Kepala", "satpol pp|51")}

@@ -76,9 +76,15 @@ def _years(word: str) -> bool:
     return (word.isdigit() and len(word) == 4) or word in {"-", "–", "/"}
 
 
+_DASHES = frozenset({"–", "—", "-"})
+_DATELINE = frozenset({",", "|"})  # before an outlet's name and its dash: "Merauke, OUTLET – Bupati ..."
+
+
 def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None:
     """Holder, then the title: "Nama, Ketua KPU Kota X," or "Nama dilantik sebagai Pj Bupati"."""
     gap = [w for w in _gap(ctx, p, t) if w not in {",", ":"}]
+    if len(gap) == 1 and gap[0] in _DASHES and ctx.word(p.j) in _DASHES and ctx.word(p.i - 1) not in _DATELINE:
+        return _status(ctx, t, [])  # "- Nama – Kepala Kampung X": a list's item, name first
     if not gap:
         # "Afrizal, SH anggota DPRD Ogan Ilir": after the degrees, a title in lower case
         # stands in apposition.

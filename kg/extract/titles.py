@@ -66,6 +66,9 @@ def title(ctx: Context, i: int) -> Chunk | None:
     if not (r := t.roles.match(ctx.tokens, k)) or k in ctx.blocked:
         return None
     n, role = r
+    if n > 1 and (shorter := lex.roles.get(ctx.span(k, k + n - 1))) and ctx.cap(k + n - 1) \
+            and (body := org(ctx, k + n - 1, True)) and body[0] > k + n and body[1].acronym and body[1].area:
+        n, role = n - 1, shorter  # "Kepala Satuan Polisi Pamong Praja": the head of a body listed
     # Titles are capitalised, but a form listed in lower case is read as written ("anggota DPRD"),
     # and so is a role several hold, counted: "tiga komisioner lainnya", "dua wakil ketua".
     if not ctx.cap(k) and (ctx.span(k, k + n) not in load().roles
