@@ -1089,3 +1089,10 @@ def test_the_head_of_a_listed_body_named_with_its_region() -> None:
     x = extract_text("DENPASAR, BALINEWS.ID - Gubernur didampingi Kepala Satuan Polisi Pamong Praja Provinsi Bali "
                      "I Wayan Sudarma, Senin (2/12/2024).")
     assert holdings(x) == {("i wayan sudarma", "Kepala", "satpol pp|51")}
+
+
+def test_an_old_or_new_holder_with_a_rank_after_the_title() -> None:
+    x = extract_text("BENGKULU, BENGKULUNEWS.ID - Kapolda lama Irjen Pol Drs Rudi Hartono akan menduduki jabatan "
+                     "baru, Sabtu (3/8/2024). Kapolda Bengkulu baru Irjen Pol Budi Santoso tiba.")
+    got = {(h.person, h.organization, h.status) for h in x.holdings}
+    assert got == {("rudi hartono", "polda|17", "former"), ("budi santoso", "polda|17", "current")}

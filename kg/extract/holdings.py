@@ -56,7 +56,8 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> HoldingStatus | None
     words = [w for w in gap if w != "," and not _years(w)]
     between = links("qualifying") | links("former") | links("new")
     dated = len(words) < len(gap) and _holder(p)
-    if (gap[-1:] == [","] or dated) and words and set(words) <= between:
+    ranked = "evidence" in p.tags  # "Kapolda lama Irjen Pol Nama": a rank ends the title
+    if (gap[-1:] == [","] or dated or ranked) and words and set(words) <= between:
         return HoldingStatus.FORMER if links("former") & set(words) else HoldingStatus.CURRENT
     return None
 
