@@ -1096,3 +1096,10 @@ def test_an_old_or_new_holder_with_a_rank_after_the_title() -> None:
                      "baru, Sabtu (3/8/2024). Kapolda Bengkulu baru Irjen Pol Budi Santoso tiba.")
     got = {(h.person, h.organization, h.status) for h in x.holdings}
     assert got == {("rudi hartono", "polda|17", "former"), ("budi santoso", "polda|17", "current")}
+
+
+def test_the_unity_and_protection_agency_by_its_older_acronym() -> None:
+    x = extract_text("BANDA ACEH, ACEHNEWS.ID - Kepala Kesbangpolinmas Aceh kembali dijabat oleh Rudi Hartono, "
+                     "Kamis (26/1/2023).")
+    assert {o.name for o in x.organizations} == {"Kesbangpolinmas Aceh"}
+    assert {p for p, _, _ in holdings(x)} == {"rudi hartono"}
