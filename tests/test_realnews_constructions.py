@@ -1103,3 +1103,9 @@ def test_the_unity_and_protection_agency_by_its_older_acronym() -> None:
                      "Kamis (26/1/2023).")
     assert {o.name for o in x.organizations} == {"Kesbangpolinmas Aceh"}
     assert {p for p, _, _ in holdings(x)} == {"rudi hartono"}
+
+
+def test_two_bylines_on_one_line_after_a_gap() -> None:
+    x = extract_text("Editor : Rudi Hartono\u00a0 Reporter : Sinta Lestari\n\nSURABAYA, JATIMNEWS.ID - Ketua "
+                     "Bawaslu Surabaya Budi Santoso membuka acara, Senin (2/12/2024).")
+    assert {(b.person, b.role.value) for b in x.bylines} == {("rudi hartono", "editor"), ("sinta lestari", "author")}

@@ -14,9 +14,10 @@ from kg.vocab import BylineRole
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    """Match a byline label at a line's start or after a separator, and the name after it."""
+    """Match a byline label at a line's start, after a separator or after a gap of two spaces
+    ("Editor : X  Reporter : Y", one of them often a no-break space), and the name after it."""
     labels = "|".join(sorted(map(re.escape, load().bylines), key=len, reverse=True))
-    return re.compile(rf"(?:^|[|/•])[ \t]*(?P<label>{labels})[ \t]*:[ \t]*"
+    return re.compile(rf"(?:^|[|/•]|\s\s)[ \t]*(?P<label>{labels})[ \t]*:[ \t]*"
                       r"(?P<name>[^\n|/•:()]{2,60}?)[ \t]*(?=$|[|/•(]|\s+(?:" + labels + r")\s*:)",
                       re.MULTILINE | re.IGNORECASE)
 
