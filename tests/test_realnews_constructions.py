@@ -1109,3 +1109,11 @@ def test_two_bylines_on_one_line_after_a_gap() -> None:
     x = extract_text("Editor : Rudi Hartono\u00a0 Reporter : Sinta Lestari\n\nSURABAYA, JATIMNEWS.ID - Ketua "
                      "Bawaslu Surabaya Budi Santoso membuka acara, Senin (2/12/2024).")
     assert {(b.person, b.role.value) for b in x.bylines} == {("rudi hartono", "editor"), ("sinta lestari", "author")}
+
+
+def test_those_present_named_in_the_sentence_after_it_announces_them() -> None:
+    x = extract_text("PALU, SULTENGNEWS.ID - Rapat koordinasi digelar KPU Kabupaten Poso, Senin (2/12/2024). Rapat "
+                     "dihadiri oleh berbagai pihak terkait. Di antaranya, Ketua Bawaslu Kabupaten Poso, Rudi "
+                     "Hartono, dan Kepala Badan Kesbangpol Kabupaten Poso, Budi Santoso.")
+    attending = {a.participant for a in x.attendances}
+    assert {"rudi hartono", "budi santoso"} <= attending

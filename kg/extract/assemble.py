@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.extract.article import ParsedArticle, parse_article, reference_date, reference_month
 from kg.extract.attendance import (
     Taking,
+    announces,
     hosts,
     listed_on,
     present,
@@ -99,7 +100,7 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
     lead = next((n for n, p in enumerate(parsed) if p.chunks), 0)
     for n, p in enumerate(parsed):
         here = present(n, p) or listed_on(n, p, listing)
-        listing = bool(here)
+        listing = bool(here) or announces(p)
         takings += here + hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p) + titled_at_event(n, p)
         last = next((c for c in reversed(p.chunks) if c.kind == ChunkKind.PERSON), last)
     return takings

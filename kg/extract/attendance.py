@@ -73,6 +73,12 @@ def _represented(p: Parsed, marks: list[int]) -> set[int]:
     return out
 
 
+def announces(p: Parsed) -> bool:
+    """Say whether a sentence says that some were present, naming them in the next: "Rapat
+    dihadiri oleh berbagai pihak. Di antaranya, A, B, ..."."""
+    return "attend" in _effects(p).values()
+
+
 def listed_on(n: int, p: Parsed, after_list: bool) -> list[Taking]:
     """Take those a sentence only lists, right after a sentence of those present: "Hadir A
     (Ketua Bawaslu), B (Anggota Bawaslu). Kemudian C (Kapolda), D (Danrem), Kabinda."."""
@@ -88,10 +94,24 @@ def _bare_list(p: Parsed) -> bool:
     rest = [t.text.lower() for k, t in enumerate(p.ctx.tokens) if k not in inside and k not in p.ctx.blocked]
     named = p.of_kind(ChunkKind.PERSON, ChunkKind.ORGANIZATION, ChunkKind.TITLE)
     glue, presence = load().glue["roll"], load().presence
+    rest = _without_phrases(rest, [f.split() for f, e in presence.items() if e == "continue" and " " in f])
     if "lainnya" in rest:  # "..., dan jabatan penting lainnya." closes the list
         rest = rest[:rest.index("lainnya")]
         rest = rest[:max((k for k, w in enumerate(rest) if w in glue and w.isalpha()), default=len(rest))]
     return len(named) >= 2 and all(w in glue or presence.get(w) == "continue" for w in rest)
+
+
+def _without_phrases(words: list[str], phrases: list[list[str]]) -> list[str]:
+    """Drop every run of words that is one of the phrases: "di antaranya", "antara lain"."""
+    out, k = [], 0
+    while k < len(words):
+        found = next((len(ph) for ph in phrases if words[k:k + len(ph)] == ph), 0)
+        if found:
+            k += found
+        else:
+            out.append(words[k])
+            k += 1
+    return out
 
 
 def titled_at_event(n: int, p: Parsed) -> list[Taking]:
