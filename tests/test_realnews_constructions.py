@@ -1117,3 +1117,10 @@ def test_those_present_named_in_the_sentence_after_it_announces_them() -> None:
                      "Hartono, dan Kepala Badan Kesbangpol Kabupaten Poso, Budi Santoso.")
     attending = {a.participant for a in x.attendances}
     assert {"rudi hartono", "budi santoso"} <= attending
+
+
+def test_short_deputy_and_section_titles_before_the_body() -> None:
+    x = extract_text("BIMA, NTBNEWS.ID - Hadir Waka Polres Bima, Kompol Rudi Hartono, dan Kasie Intel Kejari "
+                     "Halmahera Utara, Budi Santoso, Senin (2/12/2024).")
+    assert {(p, r) for p, r, _ in holdings(x)} == {("rudi hartono", "Wakil Kepala"),
+                                                   ("budi santoso", "Kepala Seksi Intel")}
