@@ -1124,3 +1124,11 @@ def test_short_deputy_and_section_titles_before_the_body() -> None:
                      "Halmahera Utara, Budi Santoso, Senin (2/12/2024).")
     assert {(p, r) for p, r, _ in holdings(x)} == {("rudi hartono", "Wakil Kepala"),
                                                    ("budi santoso", "Kepala Seksi Intel")}
+
+
+def test_a_word_after_a_bodys_acronym_is_a_holder_or_a_verb_not_a_place() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Bawaslu Catat Banyak Laporan. Hadir Anggota Bawaslu Rudiman, Ketua "
+                     "Komisi ASN Budi Santoso, dan Wakil Ketua DPRD Kolut, Sinta Lestari, Senin (2/12/2024).")
+    assert "Bawaslu Catat" not in {o.name for o in x.organizations}
+    assert {(p, o.split("|")[0]) for p, _, o in holdings(x)} >= {("rudiman", "bawaslu"), ("sinta lestari", "dprd")}
+    assert "dprd|74.08" in {o for _, _, o in holdings(x)}
