@@ -279,3 +279,31 @@ def test_a_store_query_not_ordering_by_what_it_projects_is_sorted_by_oxigraph(st
     assert run_store(store, sparql).rows == _oxigraph(store, sparql)
     numbers = "SELECT ?n WHERE { VALUES ?n { 10 9 100 } } ORDER BY DESC(?n)"
     assert run_store(store, numbers).rows == [["100"], ["10"], ["9"]]
+
+
+@pytest.mark.parametrize("name", sorted(named()))
+def test_a_served_named_question_is_answered_as_kg_query_answers_it(store: Path, name: str
+                                                                      ) -> None:
+    """kg serve's worker answers a named question asked without parameters, sent as its text
+    or its listing form's, with PREFIX lines as a client adds them, by the same path as `kg
+    query --store`: the same rows in the same order, cut at the limit."""
+    import io
+
+    from kg.store.runner import read_reply
+    from kg.store.worker import serve
+
+    question = named()[name]
+    expected = run_store(store, question).rows
+    declared = "".join(f"PREFIX {p}: <{iri}>\r\n" for p, iri in IRIS.items())
+    db = ox.Store.read_only(str(store / "oxigraph"))
+    for text, limit in ((question, 1000), (declared + listing(question), 1000),
+                        (declared + question.replace("\n", "\r\n"), 1)):
+        sent = text.encode()
+        replies = io.BytesIO()
+        serve(db, io.BytesIO(b"tsv %d %d\n%s" % (limit, len(sent), sent)), replies)
+        replies.seek(0)
+        status, data, cut = read_reply(replies)
+        assert status == "200", data
+        found = [["" if t is None else t.value for t in row]
+                 for row in ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV)]
+        assert found == expected[:limit] and cut == (len(expected) > limit)

@@ -294,6 +294,36 @@ def listing(sparql: str) -> str:
     return _forms(LISTING).get(sparql, sparql)
 
 
+# The declarations a client may put before a question it sends (kg serve): PREFIX lines.
+_DECLARATION = re.compile(r"\s*PREFIX\s+([\w.-]*):\s*<([^>]*)>", re.IGNORECASE)
+
+
+def as_named(text: str) -> str | None:
+    """Return the named question a query's text is, asked without parameters (its text or its
+    listing form's, line breaks CRLF or LF, spaces around), or None. PREFIX declarations
+    before it are allowed when each agrees with kg's own (kg.rdf.prefixes), which the named
+    questions are written with: so `kg serve` answers the question's text, as a client sends
+    it, as `kg query --store` does."""
+    text = text.replace("\r\n", "\n")
+    at = 0
+    while found := _DECLARATION.match(text, at):
+        prefix, iri = found.groups()
+        if PREFIXES.get(prefix, iri) != iri:
+            return None
+        at = found.end()
+    text = text[at:].strip()
+    return _by_text().get(text)
+
+
+@cache
+def _by_text() -> dict[str, str]:
+    """The named questions by their text and by their listing form's, spaces around trimmed."""
+    questions = named()
+    found = {text.strip(): text for text in questions.values()}
+    found.update({form.strip(): text for text, form in _forms(LISTING).items()})
+    return found
+
+
 def pairs_form(sparql: str) -> str:
     """Return the pairs form of a named question asked without parameters that kg pairs itself
     (kg/queries/NAME.pairs.rq: one side of its pairs, kg.store.pairs), or the query as it is."""
