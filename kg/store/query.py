@@ -97,29 +97,25 @@ def run_store(folder: Path, sparql: str) -> Answer:
 
 def ask_store(store: Any, sparql: str) -> Answer:
     """Run a query on an open store as `run_store` does (kg serve's workers call it too)."""
-    found = solutions(store, sparql)
+    found = solutions(store, sparql, text=True)
     if isinstance(found, Answer):
         return found
     with collector_held():
         return Answer(found.columns, found.text())
 
 
-def solutions(store: Any, sparql: str) -> Table | Answer:
+def solutions(store: Any, sparql: str, text: bool = False) -> Table | Answer:
     """Run a query on an open store: a SELECT's rows as a `Table`, in the order its question
     asks for (its listing or pairs form run in its place when it has one); an ASK's or a
-    CONSTRUCT's answer as an `Answer`."""
+    CONSTRUCT's answer as an `Answer`. With `text`, the pairs a question is answered from are
+    made text at once (`Table.paired`)."""
     from kg.store.database import pyoxigraph
 
     ox = pyoxigraph()
     side = pairs_form(sparql)
     if side != sparql:
-        from kg.store import pairs
-
         sides = Table.read(store.query(side, prefixes=PREFIXES, use_default_graph_as_union=True))
-        with collector_held():
-            cells = pairs.pair_rows(sides.rows, sides.rank, str)
-        counts = parse_cells({row[2] for row in cells})  # a few numbers: the pairs' counts
-        return Table(pairs.columns(sparql), cells, {**sides.terms, **counts})
+        return sides.paired(sparql, text)
     sparql = listing(sparql)
     body, keys = split_order(sparql)
     try:
@@ -147,9 +143,10 @@ class Table:
     once (`terms`), and rows are ordered and made text through them. Reading the solutions
     term by term instead makes a Python object of every value of every row."""
 
-    def __init__(self, columns: list[str], rows: list[list[str]], terms: dict[str, Any]) -> None:
+    def __init__(self, columns: list[str], rows: list[list[str]], terms: dict[str, Any],
+                 written: bool = False) -> None:
         self.columns, self.rows, self.terms = columns, rows, terms
-        self._ranks: dict[str, int] | None = None
+        self.written = written  # the rows are text already (`paired`)
 
     @classmethod
     def read(cls, result: Any) -> Table:
@@ -166,11 +163,20 @@ class Table:
             rows = [line.split("\t") for line in lines]  # TSV escapes tabs and line breaks
             return cls(columns, rows, parse_cells(set(chain.from_iterable(rows))))
 
-    def rank(self, cell: str) -> int:
-        """The place of a cell's term among the table's terms as SPARQL orders them."""
-        if self._ranks is None:
-            self._ranks = self.ranks(self.terms)
-        return self._ranks[cell]
+    def paired(self, question: str, text: bool) -> Table:
+        """Answer a question kg pairs itself (kg.store.pairs) from these rows, the side of its
+        pairs: the pairs' cells, or with `text` their text."""
+        from kg.store import pairs
+
+        rank = self.ranks({row[-1] for row in self.rows}).__getitem__  # the names' places
+        with collector_held():
+            if text:
+                value = {c: "" if t is None else t.value for c, t in self.terms.items()}
+                return Table(pairs.columns(question),
+                             pairs.pair_rows(self.rows, rank, value.__getitem__), {}, True)
+            cells = pairs.pair_rows(self.rows, rank, str)
+        counts = parse_cells({row[2] for row in cells})  # a few numbers: the pairs' counts
+        return Table(pairs.columns(question), cells, {**self.terms, **counts})
 
     def ranks(self, cells: Iterable[str]) -> dict[str, int]:
         """Number cells by their terms' places as SPARQL orders them, from 0 (equal terms, as 1
@@ -212,6 +218,8 @@ class Table:
     def text(self) -> list[list[str]]:
         """The rows as text: each term's value (an IRI's, a literal's lexical form), unbound
         empty."""
+        if self.written:
+            return self.rows
         value = {cell: "" if term is None else term.value for cell, term in self.terms.items()}
         return [list(map(value.__getitem__, row)) for row in self.rows]
 
