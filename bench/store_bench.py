@@ -19,11 +19,12 @@ time: the CPU time is the work, whatever else the machine runs), end to end thro
 through a warm `kg serve` on the same store, started once (an HTTP request from sending the
 query to the last byte of its CSV answer, the median of --runs, each stopped after
 --serve-timeout; a question is sent as its text, as a client sends it: without parameters,
-`kg serve` answers it as `kg query --store` does), and on the in-memory graph (stopped after --timeout). With --check,
-the question as written is also run by Oxigraph alone (its own joins and sort: what `kg query`
-did before), timed, and its rows compared with run_store's: the same rows, in the same order
-of the ORDER BY's columns. --reuse with --keep queries the store kept by an earlier run. At ten million triples (--articles 72000) an
-rdflib graph needs more memory and time than the machine has to spare: --no-memory leaves it
+`kg serve` answers it as `kg query --store` does; and the served explorer's search for the
+sample person, the query its search box sends), and on the in-memory graph (stopped after
+--timeout). With --check, the question as written is also run by Oxigraph alone (its own
+joins and sort: what `kg query` did before), timed, and its rows compared with run_store's:
+the same rows, in the same order of the ORDER BY's columns. --reuse with --keep queries the
+store kept by an earlier run. At ten million triples (--articles 72000) an rdflib graph needs more memory and time than the machine has to spare: --no-memory leaves it
 out (and the N-Triples file it is parsed from). It prints one line per figure; nothing here
 is a test.
 """
@@ -524,6 +525,19 @@ def main() -> int:
     return 0
 
 
+def store_search(text: str, limit: int = 20) -> str:
+    """The query the served explorer's search box sends for `text` (a copy of kg/viz/state.js's
+    storeQuery, its prefixes declared by Served.ask): the persons and organisations with a name
+    word for each word typed, the last one as the start of a word."""
+    found = text.lower().split()
+    last = found.pop()
+    whole = "".join(f'  ?e kg:nameToken "{w}" .\n' for w in found)
+    return (f"SELECT DISTINCT ?e ?label ?type WHERE {{\n{whole}"
+            f'  ?e kg:nameToken ?word . FILTER (STRSTARTS(?word, "{last}"))\n'
+            "  VALUES ?type { foaf:Person org:Organization }\n"
+            f"  ?e a ?type ; rdfs:label ?label .\n}} ORDER BY ?label ?e LIMIT {limit}")
+
+
 def ask(args: argparse.Namespace, folder: Path, store: Any, graph: Any, corpus: Corpus,
         served: Served | None) -> None:
     """Time each question every way asked for, a line each."""
@@ -543,6 +557,11 @@ def ask(args: argparse.Namespace, folder: Path, store: Any, graph: Any, corpus: 
               f"kg query --store "
               f"{end_to_end(folder / 'store', question, params, args.runs, args.timeout)}{warm} | "
               f"in-memory {memory}{check} | load {os.getloadavg()[0]:.1f}", flush=True)
+    if served:
+        person = corpus.sample["person"]
+        print(f"search the explorer's store search for {person!r}: kg serve "
+              f"{served.time(store_search(person), args.runs)} | load "
+              f"{os.getloadavg()[0]:.1f}", flush=True)
 
 
 if __name__ == "__main__":
