@@ -24,9 +24,9 @@ sample person, the query its search box sends), and on the in-memory graph (stop
 --timeout). With --check, the question as written is also run by Oxigraph alone (its own
 joins and sort: what `kg query` did before), timed, and its rows compared with run_store's:
 the same rows, in the same order of the ORDER BY's columns. --reuse with --keep queries the
-store kept by an earlier run. At ten million triples (--articles 72000) an rdflib graph needs more memory and time than the machine has to spare: --no-memory leaves it
-out (and the N-Triples file it is parsed from). It prints one line per figure; nothing here
-is a test.
+store kept by an earlier run. At ten million triples (--articles 72000) an rdflib graph
+needs more memory and time than the machine has to spare: --no-memory leaves it out (and the
+N-Triples file it is parsed from). It prints one line per figure; nothing here is a test.
 """
 
 from __future__ import annotations
