@@ -285,8 +285,8 @@ def test_a_store_query_not_ordering_by_what_it_projects_is_sorted_by_oxigraph(st
 def test_a_served_named_question_is_answered_as_kg_query_answers_it(store: Path, name: str
                                                                       ) -> None:
     """kg serve's worker answers a named question asked without parameters, sent as its text
-    or its listing form's, with PREFIX lines as a client adds them, by the same path as `kg
-    query --store`: the same rows in the same order, cut at the limit."""
+    or its listing form's, with PREFIX lines as a client adds them, or by its name alone, by
+    the same path as `kg query --store`: the same rows in the same order, cut at the limit."""
     import io
 
     from kg.store.runner import read_reply
@@ -296,7 +296,7 @@ def test_a_served_named_question_is_answered_as_kg_query_answers_it(store: Path,
     expected = run_store(store, question).rows
     declared = "".join(f"PREFIX {p}: <{iri}>\r\n" for p, iri in IRIS.items())
     db = ox.Store.read_only(str(store / "oxigraph"))
-    for text, limit in ((question, 1000), (declared + listing(question), 1000),
+    for text, limit in ((question, 1000), (declared + listing(question), 1000), (name, 1000),
                         (declared + question.replace("\n", "\r\n"), 1)):
         sent = text.encode()
         replies = io.BytesIO()

@@ -307,11 +307,11 @@ _DECLARATION = re.compile(r"\s*PREFIX\s+([\w.-]*):\s*<([^>]*)>", re.IGNORECASE)
 
 
 def as_named(text: str) -> str | None:
-    """Return the named question a query's text is, asked without parameters (its text or its
-    listing form's, line breaks CRLF or LF, spaces around), or None. PREFIX declarations
-    before it are allowed when each agrees with kg's own (kg.rdf.prefixes), which the named
-    questions are written with: so `kg serve` answers the question's text, as a client sends
-    it, as `kg query --store` does."""
+    """Return the named question a query's text is, asked without parameters (its name alone,
+    which is no SPARQL, or its text or its listing form's, line breaks CRLF or LF, spaces
+    around), or None. PREFIX declarations before it are allowed when each agrees with kg's own
+    (kg.rdf.prefixes), which the named questions are written with: so `kg serve` answers the
+    question's text, as a client sends it, as `kg query --store` does."""
     text = text.replace("\r\n", "\n")
     at = 0
     while found := _DECLARATION.match(text, at):
@@ -325,9 +325,10 @@ def as_named(text: str) -> str | None:
 
 @cache
 def _by_text() -> dict[str, str]:
-    """The named questions by their text and by their listing form's, spaces around trimmed."""
+    """The named questions by their name, their text and their listing form's text, spaces
+    around trimmed."""
     questions = named()
-    found = {text.strip(): text for text in questions.values()}
+    found = {**questions, **{text.strip(): text for text in questions.values()}}
     found.update({form.strip(): text for text, form in _forms(LISTING).items()})
     return found
 
