@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from typing import IO, Any
 
-from kg.store.query import Table, as_named, solutions
+from kg.store.questions import as_named
 
 PIECE = 1 << 20  # a named question's answer is sent in pieces of a megabyte
 
@@ -85,6 +85,8 @@ def answer(store: Any, query: str, graph: bool, limit: int, replies: IO[bytes]) 
 def named(store: Any, question: str, limit: int, replies: IO[bytes]) -> bool:
     """Answer a named question asked without parameters by its listing or pairs form, ordered
     by kg (kg.store.query.solutions): its TSV, cut to `limit`, sent in pieces; say whether cut."""
+    from kg.store.query import Table, solutions
+
     found = solutions(store, question)
     if not isinstance(found, Table):
         raise ValueError("a named question selects")
