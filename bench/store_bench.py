@@ -18,14 +18,15 @@ time: the CPU time is the work, whatever else the machine runs), end to end thro
 --store` in a process of its own (the median of --runs, each stopped after --timeout),
 through a warm `kg serve` on the same store, started once (an HTTP request from sending the
 query to the last byte of its CSV answer, the median of --runs, each stopped after
---serve-timeout; a question without parameters is sent as its listing form's text, as `kg
-serve` runs what it is sent), and on the in-memory graph (stopped after --timeout). With --check,
-the question as written is also run by Oxigraph alone (its own joins and sort: what `kg query`
-did before), timed, and its rows compared with run_store's: the same rows, in the same order
-of the ORDER BY's columns. --reuse with --keep queries the store kept by an earlier run. At ten million triples (--articles 72000) an
-rdflib graph needs more memory and time than the machine has to spare: --no-memory leaves it
-out (and the N-Triples file it is parsed from). It prints one line per figure; nothing here
-is a test.
+--serve-timeout; a question is sent as its text, as a client sends it: without parameters,
+`kg serve` answers it as `kg query --store` does; and the served explorer's search for the
+sample person, the query its search box sends), and on the in-memory graph (stopped after
+--timeout). With --check, the question as written is also run by Oxigraph alone (its own
+joins and sort: what `kg query` did before), timed, and its rows compared with run_store's:
+the same rows, in the same order of the ORDER BY's columns. --reuse with --keep queries the
+store kept by an earlier run. At ten million triples (--articles 72000) an rdflib graph
+needs more memory and time than the machine has to spare: --no-memory leaves it out (and the
+N-Triples file it is parsed from). It prints one line per figure; nothing here is a test.
 """
 
 from __future__ import annotations
@@ -392,22 +393,13 @@ def timed_rows(read: Callable[[], list[list[str]]]) -> tuple[float, list[list[st
 def breakdown(folder: Path, question: str) -> str:
     """Say where the CPU time of a question without parameters goes, as `kg query --store
     --format csv` answers it: the engine's joins alone (its rows counted, no value read), then
-    reading the rows' values, ordering them and making them text (kg.store.query.table; for a
-    question kg pairs itself, pairing, counting and ordering the pairs, kg.store.pairs), and
-    writing them as CSV."""
+    reading the rows' values (Oxigraph writing them as TSV, each distinct one read as a term
+    once: kg.store.query.Table), ordering them (for a question kg pairs itself, pairing,
+    counting and ordering the pairs, kg.store.pairs), and making them text and CSV."""
     from kg.rdf.prefixes import IRIS
     from kg.spill import collector_held
-    from kg.store import pairs
     from kg.store.database import open_store
-    from kg.store.query import (
-        Answer,
-        listing,
-        order_key,
-        pairs_form,
-        render,
-        split_order,
-        table,
-    )
+    from kg.store.query import Answer, Table, listing, pairs_form, render, split_order
 
     paired = pairs_form(question) != question
     body, keys = (pairs_form(question), []) if paired else split_order(listing(question))
@@ -421,21 +413,19 @@ def breakdown(folder: Path, question: str) -> str:
 
     joins, _ = cpu(lambda: list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ {body} }} }}",
                                             prefixes=IRIS, use_default_graph_as_union=True)))
-
-    def read_terms() -> tuple[list[str], list[list[Any]]]:
-        result = store.query(body, prefixes=IRIS, use_default_graph_as_union=True)
-        return [v.value for v in result.variables], [list(row) for row in result]
-
-    read, (columns, terms) = cpu(read_terms)
+    read, table = cpu(lambda: Table.read(store.query(body, prefixes=IRIS,
+                                                     use_default_graph_as_union=True)))
+    found = len(table.rows)
     if paired:
-        columns = pairs.columns(question)
-        ordered, rows = cpu(lambda: pairs.pair_rows(terms, order_key))
+        ordered, table = cpu(lambda: table.paired(question, True))
     else:
-        ordered, rows = cpu(lambda: table(terms, [(columns.index(v), desc) for v, desc in keys]))
-    written, _ = cpu(lambda: render(Answer(columns, rows), "csv"))
+        ordered, _ = cpu(lambda: table.order([(table.columns.index(v), desc)
+                                              for v, desc in keys]))
+    written, _ = cpu(lambda: render(Answer(table.columns, table.text()), "csv"))
     return (f"CPU: joins {joins:6.3f} s, + reading the values {read - joins:6.3f} s, "
             f"+ {'pairing and ordering' if paired else 'ordering'} them {ordered:6.3f} s, "
-            f"+ writing CSV {written:6.3f} s ({len(terms)} rows read, {len(rows)} written)")
+            f"+ making text and CSV {written:6.3f} s ({found} rows read, {len(table.rows)} "
+            f"written)")
 
 
 def _rdflib_child(graph: object, sparql: str, pipe: object) -> None:
@@ -535,11 +525,24 @@ def main() -> int:
     return 0
 
 
+def store_search(text: str, limit: int = 20) -> str:
+    """The query the served explorer's search box sends for `text` (a copy of kg/viz/state.js's
+    storeQuery, its prefixes declared by Served.ask): the persons and organisations with a name
+    word for each word typed, the last one as the start of a word."""
+    found = text.lower().split()
+    last = found.pop()
+    whole = "".join(f'  ?e kg:nameToken "{w}" .\n' for w in found)
+    return (f"SELECT DISTINCT ?e ?label ?type WHERE {{\n{whole}"
+            f'  ?e kg:nameToken ?word . FILTER (STRSTARTS(?word, "{last}"))\n'
+            "  VALUES ?type { foaf:Person org:Organization }\n"
+            f"  ?e a ?type ; rdfs:label ?label .\n}} ORDER BY ?label ?e LIMIT {limit}")
+
+
 def ask(args: argparse.Namespace, folder: Path, store: Any, graph: Any, corpus: Corpus,
         served: Served | None) -> None:
     """Time each question every way asked for, a line each."""
     from kg.store.params import bind
-    from kg.store.query import listing, named, run_store
+    from kg.store.query import named, run_store
 
     for question, params in questions(corpus):
         sparql = bind(named()[question], params)
@@ -549,11 +552,16 @@ def ask(args: argparse.Namespace, folder: Path, store: Any, graph: Any, corpus: 
         memory = "left out" if args.no_memory else rdflib_latency(graph, sparql, args.timeout)
         check = f" | {engine_alone(store, sparql, lambda: run_store(folder / 'store', sparql).rows)}" \
             if args.check else ""  # noqa: B023
-        warm = f" | kg serve {served.time(listing(sparql), args.runs)}" if served else ""
+        warm = f" | kg serve {served.time(sparql, args.runs)}" if served else ""
         print(f"query  {label:<55} store {seconds:8.3f} s (CPU {cpu:7.3f} s) {rows:>7} rows | "
               f"kg query --store "
               f"{end_to_end(folder / 'store', question, params, args.runs, args.timeout)}{warm} | "
               f"in-memory {memory}{check} | load {os.getloadavg()[0]:.1f}", flush=True)
+    if served:
+        person = corpus.sample["person"]
+        print(f"search the explorer's store search for {person!r}: kg serve "
+              f"{served.time(store_search(person), args.runs)} | load "
+              f"{os.getloadavg()[0]:.1f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -279,3 +279,65 @@ def test_a_store_query_not_ordering_by_what_it_projects_is_sorted_by_oxigraph(st
     assert run_store(store, sparql).rows == _oxigraph(store, sparql)
     numbers = "SELECT ?n WHERE { VALUES ?n { 10 9 100 } } ORDER BY DESC(?n)"
     assert run_store(store, numbers).rows == [["100"], ["10"], ["9"]]
+
+
+@pytest.mark.parametrize("name", sorted(named()))
+def test_a_served_named_question_is_answered_as_kg_query_answers_it(store: Path, name: str
+                                                                      ) -> None:
+    """kg serve's worker answers a named question asked without parameters, sent as its text
+    or its listing form's, with PREFIX lines as a client adds them, or by its name alone, by
+    the same path as `kg query --store`: the same rows in the same order, cut at the limit."""
+    import io
+
+    from kg.store.runner import read_reply
+    from kg.store.worker import serve
+
+    question = named()[name]
+    expected = run_store(store, question).rows
+    declared = "".join(f"PREFIX {p}: <{iri}>\r\n" for p, iri in IRIS.items())
+    db = ox.Store.read_only(str(store / "oxigraph"))
+    for text, limit in ((question, 1000), (declared + listing(question), 1000), (name, 1000),
+                        (declared + question.replace("\n", "\r\n"), 1)):
+        sent = text.encode()
+        replies = io.BytesIO()
+        serve(db, io.BytesIO(b"tsv %d %d\n%s" % (limit, len(sent), sent)), replies)
+        replies.seek(0)
+        status, data, cut = read_reply(replies)
+        assert status == "200", data
+        found = [["" if t is None else t.value for t in row]
+                 for row in ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV)]
+        assert found == expected[:limit] and cut == (len(expected) > limit)
+
+
+def test_a_store_answer_read_as_tsv_keeps_every_value_and_order(tmp_path: Path) -> None:
+    """kg reads a store's answer from Oxigraph's TSV (kg.store.query.Table): values with tabs,
+    line breaks, quotes and backslashes, language tags, datatypes, blank nodes, empty strings
+    and unbound values come out as Oxigraph gives them, in the order it gives them (ordered by
+    terms of one kind: literals of different datatypes in one column kg orders by kind first,
+    as order_key says, where Oxigraph does not)."""
+    db = ox.Store(str(tmp_path / "oxigraph"))
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    values = [ox.Literal("tab\there"), ox.Literal("line\nbreak\r\n"), ox.Literal('say "so"'),
+              ox.Literal("back\\slash"), ox.Literal(""), ox.Literal("Éé ünï 𝄞"),
+              ox.Literal("citra", language="id"), ox.Literal("citra"),
+              ox.Literal("12", datatype=ox.NamedNode(xsd + "integer")),
+              ox.Literal("1.5", datatype=ox.NamedNode(xsd + "decimal")),
+              ox.Literal("2024-03-11", datatype=ox.NamedNode(xsd + "date")),
+              ox.Literal("true", datatype=ox.NamedNode(xsd + "boolean")),
+              ox.NamedNode("http://example.org/a%20b?c=d&é"), ox.BlankNode("b1")]
+    graph, predicate = ox.NamedNode("http://example.org/g"), ox.NamedNode("http://example.org/p")
+    for n, value in enumerate(values):
+        db.add(ox.Quad(ox.NamedNode(f"http://example.org/s{n:02d}"), predicate, value, graph))
+    db.flush()
+    del db
+    strings = "FILTER (isLiteral(?o) && (LANG(?o) != '' || DATATYPE(?o) = xsd:string))"
+    for sparql in ("SELECT ?s ?o ?none WHERE { ?s <http://example.org/p> ?o "
+                   "OPTIONAL { ?s <http://example.org/q> ?none } } ORDER BY DESC(?s)",
+                   f"SELECT ?s ?o WHERE {{ ?s <http://example.org/p> ?o {strings} }} "
+                   "ORDER BY ?o ?s",
+                   f"SELECT ?o WHERE {{ ?s <http://example.org/p> ?o {strings} }} "
+                   "ORDER BY DESC(?o)",
+                   "SELECT ?o WHERE { ?s <http://example.org/p> ?o }"):
+        expected = _oxigraph(tmp_path, sparql)
+        assert run_store(tmp_path, sparql).rows == expected
+    assert run_store(tmp_path, "SELECT * WHERE { }").rows == [[]]

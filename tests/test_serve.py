@@ -423,3 +423,21 @@ def test_a_bad_port_is_a_one_line_error(own_store: Path, port: str) -> None:
                               timeout=60)
     assert done.returncode == 1 and not done.stdout
     assert len(done.stderr.strip().splitlines()) == 1 and number in done.stderr, done.stderr
+
+
+def test_a_named_question_is_answered_as_kg_query_answers_it(endpoint: str, store: Path
+                                                               ) -> None:
+    """A named question's text, sent without parameters (its prefixes declared or not), or its
+    name alone, is answered by its listing form and ordered as `kg query --store` orders it,
+    cut at the limit."""
+    from kg.store.query import named, run_store
+
+    question = named()["attendance"]
+    expected = run_store(store, question).rows
+    assert len(expected) > 5
+    for text in (question, PREFIXES + question, "attendance"):
+        status, headers, body = post(endpoint, text.encode(), "application/sparql-query",
+                                     "text/csv")
+        assert status == 200, body
+        found = list(csv.reader(io.StringIO(body.decode())))
+        assert found[1:] == expected[:5] and headers["x-kg-truncated"] == "true"

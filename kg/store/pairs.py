@@ -34,9 +34,12 @@ def columns(question: str) -> list[str]:
     return list(found.groups())
 
 
-def pair_rows(sides: Iterable[Sequence[Any]], rank: Callable[[Any], Any]) -> list[list[str]]:
+def pair_rows(sides: Iterable[Sequence[Any]], rank: Callable[[Any], Any],
+              text: Callable[[Any], str] = lambda term: "" if term is None else term.value
+              ) -> list[list[str]]:
     """Pair (group, member, name) rows: for every two names of different members of one group,
-    the names and the number of groups they share, most first, then by the names' `rank`."""
+    the names (as `text` writes them: a term's value, or a TSV cell as it is) and the number
+    of groups they share, most first, then by the names' `rank`."""
     read = list(zip(*sides, strict=True)) or [(), (), ()]
     (group, _), (member, _), (name, terms) = (_numbered(column) for column in read)
     first, second = _pairs(group, member)
@@ -54,9 +57,9 @@ def pair_rows(sides: Iterable[Sequence[Any]], rank: Callable[[Any], Any]) -> lis
     ranks[sorted(range(names), key=lambda n: rank(terms[n]))] = np.arange(names)
     a, b = pair // names, pair % names
     order = np.lexsort((ranks[b], ranks[a], -counts))
-    text = ["" if term is None else term.value for term in terms]
+    written_names = [text(term) for term in terms]
     written = [str(n) for n in range(int(counts.max(initial=0)) + 1)]
-    return [[text[x], text[y], written[n]] for x, y, n in
+    return [[written_names[x], written_names[y], written[n]] for x, y, n in
             zip(a[order].tolist(), b[order].tolist(), counts[order].tolist(), strict=True)]
 
 

@@ -12,23 +12,25 @@ import difflib
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
-from importlib.resources import files
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import UserError, one_line
 from kg.rdf.prefixes import IRIS as PREFIXES
 from kg.spill import collector_held
+from kg.store.questions import LISTING as LISTING
+from kg.store.questions import PAIRS as PAIRS
+from kg.store.questions import as_named as as_named
+from kg.store.questions import listing, named, pairs_form
 
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.query import Result
 
-LISTING = ".listing.rq"  # a question's listing form, beside it
-PAIRS = ".pairs.rq"  # the side of its pairs, for a question kg pairs itself (kg.store.pairs)
 
 @dataclass
 class Answer:
@@ -38,13 +40,6 @@ class Answer:
     rows: list[list[str]] = field(default_factory=list)
     truth: bool | None = None  # an ASK's answer
     turtle: str | None = None  # a CONSTRUCT's or DESCRIBE's graph
-
-
-def named() -> dict[str, str]:
-    """Return the named questions, by name."""
-    folder = files("kg.queries")
-    return {p.name[:-3]: p.read_text("utf-8") for p in folder.iterdir()
-            if p.name.endswith(".rq") and not p.name.endswith((LISTING, PAIRS))}
 
 
 def resolve(text_or_name: str) -> str:
@@ -85,20 +80,35 @@ def run_store(folder: Path, sparql: str) -> Answer:
 
     A named question asked without parameters is answered by its listing form (`listing`), or
     from the side of its pairs (`pairs_form`). A final ORDER BY of projected variables is done
-    here, on each value read once (`table`): Oxigraph's sort reads both values from the
+    here, on each value read once (`Table`): Oxigraph's sort reads both values from the
     database at every comparison, seconds for tens of thousands of rows.
     """
-    from kg.store.database import open_store, pyoxigraph
+    from kg.store.database import open_store
+
+    return ask_store(open_store(folder, read_only=True), sparql)
+
+
+def ask_store(store: Any, sparql: str) -> Answer:
+    """Run a query on an open store as `run_store` does (kg serve's workers call it too)."""
+    found = solutions(store, sparql, text=True)
+    if isinstance(found, Answer):
+        return found
+    with collector_held():
+        return Answer(found.columns, found.text())
+
+
+def solutions(store: Any, sparql: str, text: bool = False) -> Table | Answer:
+    """Run a query on an open store: a SELECT's rows as a `Table`, in the order its question
+    asks for (its listing or pairs form run in its place when it has one); an ASK's or a
+    CONSTRUCT's answer as an `Answer`. With `text`, the pairs a question is answered from are
+    made text at once (`Table.paired`)."""
+    from kg.store.database import pyoxigraph
 
     ox = pyoxigraph()
-    store = open_store(folder, read_only=True)
     side = pairs_form(sparql)
     if side != sparql:
-        from kg.store import pairs
-
-        sides: Any = store.query(side, prefixes=PREFIXES, use_default_graph_as_union=True)
-        with collector_held():
-            return Answer(pairs.columns(sparql), pairs.pair_rows(sides, order_key))
+        sides = Table.read(store.query(side, prefixes=PREFIXES, use_default_graph_as_union=True))
+        return sides.paired(sparql, text)
     sparql = listing(sparql)
     body, keys = split_order(sparql)
     try:
@@ -114,28 +124,116 @@ def run_store(folder: Path, sparql: str) -> Answer:
     if isinstance(result, ox.QueryTriples):
         turtle = ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         return Answer(turtle=turtle.decode("utf-8"))
-    columns = [v.value for v in result.variables]  # type: ignore[union-attr]  # narrowed above by isinstance on the lazily imported module
+    found = Table.read(result)
     with collector_held():
-        return Answer(columns, table(result, [(columns.index(v), desc) for v, desc in keys]))
+        found.order([(found.columns.index(v), desc) for v, desc in keys])
+    return found
 
 
+class Table:
+    """A SELECT's rows as Oxigraph writes them in TSV, a cell a term (N-Triples syntax; empty
+    when unbound): Oxigraph writes them all at once, each distinct cell is read as a term
+    once (`terms`), and rows are ordered and made text through them. Reading the solutions
+    term by term instead makes a Python object of every value of every row."""
+
+    def __init__(self, columns: list[str], rows: list[list[str]], terms: dict[str, Any],
+                 written: bool = False) -> None:
+        self.columns, self.rows, self.terms = columns, rows, terms
+        self.written = written  # the rows are text already (`paired`)
+
+    @classmethod
+    def read(cls, result: Any) -> Table:
+        """Read a SELECT's solutions (pyoxigraph's QuerySolutions) whole."""
+        from kg.store.database import pyoxigraph
+
+        ox = pyoxigraph()
+        columns = [v.value for v in result.variables]
+        data = result.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
+        lines = data.split("\n")[1:-1]  # a header line, and a line break after each row
+        if not columns:  # no variable: a row is an empty line
+            return cls(columns, [[] for _ in lines], {})
+        with collector_held():
+            rows = [line.split("\t") for line in lines]  # TSV escapes tabs and line breaks
+            return cls(columns, rows, parse_cells(set(chain.from_iterable(rows))))
+
+    def paired(self, question: str, text: bool) -> Table:
+        """Answer a question kg pairs itself (kg.store.pairs) from these rows, the side of its
+        pairs: the pairs' cells, or with `text` their text."""
+        from kg.store import pairs
+
+        rank = self.ranks({row[-1] for row in self.rows}).__getitem__  # the names' places
+        with collector_held():
+            if text:
+                value = {c: "" if t is None else t.value for c, t in self.terms.items()}
+                return Table(pairs.columns(question),
+                             pairs.pair_rows(self.rows, rank, value.__getitem__), {}, True)
+            cells = pairs.pair_rows(self.rows, rank, str)
+        counts = parse_cells({row[2] for row in cells})  # a few numbers: the pairs' counts
+        return Table(pairs.columns(question), cells, {**self.terms, **counts})
+
+    def ranks(self, cells: Iterable[str]) -> dict[str, int]:
+        """Number cells by their terms' places as SPARQL orders them, from 0 (equal terms, as 1
+        and 1.0, in the same place)."""
+        keyed = sorted((self.key(cell), cell) for cell in cells)
+        ranks, place, last = {}, -1, None
+        for key, cell in keyed:
+            if key != last:
+                place, last = place + 1, key
+            ranks[cell] = place
+        return ranks
+
+    def key(self, cell: str) -> tuple[Any, ...]:
+        """A cell's `order_key`, told without asking its term for more than its value when
+        the cell is an IRI or a plain string (most cells)."""
+        term = self.terms[cell]
+        if cell[:1] == "<" and cell[:2] != "<<":  # an IRI, not a triple term
+            return (2, term.value)
+        if cell[:1] == '"' and cell[-1:] == '"':
+            return (3, 2, term.value, _STRING, "")
+        return order_key(term)
+
+    def order(self, keys: list[tuple[int, bool]]) -> None:
+        """Sort the rows by the columns of `keys` (each with whether it descends), rows tied in
+        all of them kept in the engine's order: by one number a row, its key columns' places
+        (`ranks`) in one mixed radix."""
+        if not keys:
+            return
+        rows = self.rows
+        ranks = self.ranks({row[c] for c, _ in keys for row in rows})
+        size = len(ranks)
+        score = {c: size - 1 - r for c, r in ranks.items()}  # a descending column's places
+        number = [0] * len(rows)
+        for column, desc in keys:
+            place = (score if desc else ranks).__getitem__
+            number = [n * size + place(row[column]) for n, row in zip(number, rows, strict=True)]
+        self.rows = [rows[i] for i in sorted(range(len(rows)), key=number.__getitem__)]
+
+    def text(self) -> list[list[str]]:
+        """The rows as text: each term's value (an IRI's, a literal's lexical form), unbound
+        empty."""
+        if self.written:
+            return self.rows
+        value = {cell: "" if term is None else term.value for cell, term in self.terms.items()}
+        return [list(map(value.__getitem__, row)) for row in self.rows]
+
+    def tsv(self, limit: int | None = None) -> bytes:
+        """The rows (the first `limit`) in SPARQL's TSV results format, as Oxigraph writes it."""
+        rows = self.rows if limit is None else self.rows[:limit]
+        header = "\t".join(f"?{c}" for c in self.columns)
+        return "".join([header, "\n", *("\t".join(row) + "\n" for row in rows)]).encode("utf-8")
 
 
-def table(solutions: Any, keys: list[tuple[int, bool]]) -> list[list[str]]:
-    """Read solutions as rows of text, sorted by the columns of `keys` (each with whether it
-    descends); each distinct term is read and ranked once."""
-    seen: dict[Any, tuple[tuple[Any, ...], str]] = {}
+def parse_cells(cells: Iterable[str]) -> dict[str, Any]:
+    """Read TSV cells as terms (None for an empty cell, an unbound value), each once."""
+    from kg.store.database import pyoxigraph
 
-    def cell(term: Any) -> tuple[tuple[Any, ...], str]:
-        found = seen.get(term)
-        if found is None:
-            found = seen[term] = (order_key(term), "" if term is None else term.value)
-        return found
-
-    cells = [[cell(t) for t in solution] for solution in solutions]
-    for column, desc in reversed(keys):  # stable: a pass per key, from the last
-        cells.sort(key=lambda row: row[column][0], reverse=desc)  # noqa: B023  # used at once
-    return [[text for _, text in row] for row in cells]
+    ox = pyoxigraph()
+    cells = [c for c in cells if c]
+    document = "".join(["?v\n", *(f"{c}\n" for c in cells)]).encode("utf-8")
+    terms: dict[str, Any] = dict(zip(cells, (s[0] for s in ox.parse_query_results(
+        document, format=ox.QueryResultsFormat.TSV)), strict=True))
+    terms[""] = None
+    return terms
 
 
 # A final ORDER BY of variables alone, ascending or descending, with nothing after it but
@@ -188,27 +286,6 @@ def order_key(term: Any) -> tuple[Any, ...]:
     if datatype in (_STRING, _LANG_STRING):  # by characters, then "x"@lang before "x"
         return (3, 2, term.value, datatype, term.language or "")
     return (3, 3, datatype, term.value)
-
-
-def listing(sparql: str) -> str:
-    """Return the listing form of a named question asked without parameters (kg/queries/
-    NAME.listing.rq: the same rows, its patterns joined whole rather than row by row), or the
-    query as it is."""
-    return _forms(LISTING).get(sparql, sparql)
-
-
-def pairs_form(sparql: str) -> str:
-    """Return the pairs form of a named question asked without parameters that kg pairs itself
-    (kg/queries/NAME.pairs.rq: one side of its pairs, kg.store.pairs), or the query as it is."""
-    return _forms(PAIRS).get(sparql, sparql)
-
-
-@cache
-def _forms(suffix: str) -> dict[str, str]:
-    """The forms of questions in files ending in `suffix`, by the text of their question."""
-    folder, questions = files("kg.queries"), named()
-    return {questions[p.name.removesuffix(suffix)]: p.read_text("utf-8")
-            for p in folder.iterdir() if p.name.endswith(suffix)}
 
 
 def answer(result: Result) -> Answer:

@@ -17,6 +17,10 @@ from __future__ import annotations
 import sys
 from typing import IO, Any
 
+from kg.store.questions import as_named
+
+PIECE = 1 << 20  # a named question's answer is sent in pieces of a megabyte
+
 
 class Enough(Exception):
     """The results reached their limit: the serializer is stopped here."""
@@ -56,9 +60,13 @@ class Lines:
 
 
 def answer(store: Any, query: str, graph: bool, limit: int, replies: IO[bytes]) -> bool:
-    """Run a query; send its results (TSV or N-Triples), cut to `limit`; say whether cut."""
+    """Run a query; send its results (TSV or N-Triples), cut to `limit`; say whether cut. A
+    named question asked without parameters is answered as `kg query --store` answers it
+    (`named`)."""
     import pyoxigraph as ox
 
+    if not graph and (question := as_named(query)) is not None:
+        return named(store, question, limit, replies)
     results = store.query(query, use_default_graph_as_union=True)
     if graph != isinstance(results, ox.QueryTriples):
         raise ValueError("the query's form is not the one its text was read as")
@@ -72,6 +80,20 @@ def answer(store: Any, query: str, graph: bool, limit: int, replies: IO[bytes]) 
     except Enough:
         return True
     return False
+
+
+def named(store: Any, question: str, limit: int, replies: IO[bytes]) -> bool:
+    """Answer a named question asked without parameters by its listing or pairs form, ordered
+    by kg (kg.store.query.solutions): its TSV, cut to `limit`, sent in pieces; say whether cut."""
+    from kg.store.query import Table, solutions
+
+    found = solutions(store, question)
+    if not isinstance(found, Table):
+        raise ValueError("a named question selects")
+    data = found.tsv(limit)
+    for start in range(0, len(data), PIECE):
+        replies.write(b"data %d\n" % len(data[start:start + PIECE]) + data[start:start + PIECE])
+    return len(found.rows) > limit
 
 
 def serve(store: Any, requests: IO[bytes], replies: IO[bytes]) -> None:
