@@ -64,3 +64,24 @@ def test_a_second_reading_keeps_all_a_context_read() -> None:
     assert type(again) is Context and vars(again) == vars(fresh)
     assert set(vars(fresh)) == {*_read(), "defined", "reference"}
     assert {"tokens", "_words", "_caps"} <= set(_read())
+
+
+@pytest.mark.parametrize("a", _articles(), ids=lambda a: a.id)
+def test_regions_looked_up_only_where_a_name_may_open(
+        a: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.extract import context
+
+    skipping = _chunks(a)
+    monkeypatch.setattr(context, "_may_open_region", lambda word: True)
+    assert _chunks(a) == skipping
+
+
+def test_every_region_name_may_open_where_its_first_word_stands() -> None:
+    from kg.extract.context import _may_open_region
+    from kg.lexicons import gazetteer, load
+
+    assert "" not in gazetteer._index()  # else every name would find a region
+    names = [*(r.name for r in gazetteer.regions().values()), *load().region_aliases]
+    assert all(_may_open_region(name.split()[0]) for name in names)
+    assert _may_open_region("Kabupaten") and _may_open_region("Kota")  # level words, cut off
+    assert not _may_open_region("Wulandari") and not _may_open_region("Sosialisasi")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from kg.extract.phrases import PhraseTable, tables
@@ -261,6 +261,8 @@ def region_at(ctx: Context, i: int, levels: Set[str] | None = None) -> tuple[int
         region = gazetteer.regions()[code]
         if levels is None or region.level in levels:
             return 1, region
+    if not _may_open_region(ctx.word(i)):
+        return None
     run = 0  # the capitalised words from i on: a name is read within them
     while run < gazetteer.max_words() and ctx.cap(i + run):
         run += 1
@@ -271,6 +273,28 @@ def region_at(ctx: Context, i: int, levels: Set[str] | None = None) -> tuple[int
             # One region found is taken whatever the article's region (nor is that read).
             return n, found[0] if len(found) == 1 else prefer(found, ctx.reference)
     return None
+
+
+@lru_cache(maxsize=65536)
+def _may_open_region(word: str) -> bool:
+    """Say whether a name that opens with this word may be one the gazetteer knows (False only
+    when none is): half the capitalised words of the news open no region's name, and each was
+    looked up once for every run of capitalised words it opens."""
+    # A name's key is its letters and digits, lower-cased, with no level word before it
+    # (`gazetteer.lookup`): it opens with the word's first run of them, as a numbered name's
+    # key does ("Ulu I": "ulu1").
+    first = _KEY_RUN.search(word.lower())
+    return bool(gazetteer._PREFIX.match(f"{word} ") or first is None
+                or first.group() in _region_key_starts())
+
+
+_KEY_RUN = re.compile(r"[a-z0-9]+")
+
+
+@cache
+def _region_key_starts() -> frozenset[str]:
+    """Return every beginning of the gazetteer's keys (its names and the news' aliases)."""
+    return frozenset(k[:n] for k in gazetteer._index() for n in range(1, len(k) + 1))
 
 
 def prefer(found: list[gazetteer.Region], reference: str | None) -> gazetteer.Region:
