@@ -61,7 +61,8 @@ def _context(article: Article, s: Sentence, dates: list[DateMention],
     if like is not None:
         tokens, blocked = like.tokens, like.blocked
     else:
-        tokens = [t if (word := meant(t.text)) is t.text else Token(word, t.start, t.end)
+        # `==`, not `is`: meant's cache gives back the first string it was asked, an equal one
+        tokens = [t if (word := meant(t.text)) == t.text else Token(word, t.start, t.end)
                   for t in (tokenize(article.text, s.start, s.end) if cut is None else cut)]
         body = article.body_start
         blocked = frozenset(i for i, t in enumerate(tokens) if t.start < body or any(
