@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from typing import Any
@@ -240,10 +240,29 @@ def degree_at(ctx: Context, i: int) -> int:
 _DEFINED_SHORT = re.compile(r"((?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+) ?\(([A-Z][A-Za-z]{1,9})\)")
 
 
+_SHORT = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")  # how every _DEFINED_SHORT ends
+_OUTSIDE = re.compile(r"[^\w'’\- ()]")  # a character no _DEFINED_SHORT holds
+
+
+def defined_shorts(text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of `_DEFINED_SHORT` in a text, the same as its `finditer` over the
+    whole text, reading only the runs of the characters it holds around each short form in
+    parentheses (the whole text, tried at every capital letter, took 2 % of extraction)."""
+    end, backwards = 0, ""
+    for m in _SHORT.finditer(text):
+        if m.start() < end:
+            continue  # in the run already read
+        backwards = backwards or text[::-1]
+        before = _OUTSIDE.search(backwards, len(text) - m.start())
+        after = _OUTSIDE.search(text, m.end())
+        end = after.start() if after else len(text)
+        yield from _DEFINED_SHORT.finditer(text, len(text) - before.start() if before else 0, end)
+
+
 def short_names(text: str) -> dict[str, str]:
     """Read the short names an article gives regions: "Kutai Kartanegara (Kukar)" -> Kukar."""
     found = {}
-    for m in _DEFINED_SHORT.finditer(text):
+    for m in defined_shorts(text):
         words, short = m.group(1).split(), m.group(2)
         if gazetteer.lookup(short):
             continue
