@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.chunks import OrgRef, PlaceRef
 from kg.lexicons import gazetteer, load
@@ -191,6 +191,12 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
 
 def region_places(code: str) -> list[Place]:
     """Return a region and every region it lies in, as Places."""
+    return list(_region_places(code))
+
+
+@lru_cache(maxsize=8192)  # an article's places ask for their regions again and again
+def _region_places(code: str) -> tuple[Place, ...]:
+    """Make the Places of a region and every region it lies in."""
     chain = gazetteer.chain(gazetteer.regions()[code])
-    return [Place(r.code, r.full_name, r.level, (r.name,) if r.full_name != r.name else (),
-                  r.code, r.parent) for r in chain]
+    return tuple(Place(r.code, r.full_name, r.level, (r.name,) if r.full_name != r.name else (),
+                       r.code, r.parent) for r in chain)
