@@ -85,3 +85,19 @@ def test_every_region_name_may_open_where_its_first_word_stands() -> None:
     assert all(_may_open_region(name.split()[0]) for name in names)
     assert _may_open_region("Kabupaten") and _may_open_region("Kota")  # level words, cut off
     assert not _may_open_region("Wulandari") and not _may_open_region("Sosialisasi")
+
+
+@pytest.mark.parametrize("a", _articles(), ids=lambda a: a.id)
+def test_parsers_skipped_only_where_they_cannot_open(
+        a: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    indexed = _chunks(a)
+    monkeypatch.setattr(chunker, "_parsers_at", lambda word, capitalised: chunker._PARSERS)
+    assert _chunks(a) == indexed
+
+
+def test_parsers_at_a_word() -> None:
+    at = chunker._parsers_at
+    assert at("Kapolres", True)[0] is chunker._title_at  # a role opens a title
+    assert chunker.collective_at in at("para", False) and chunker._event_at in at("pelantikan", False)
+    assert at("Wulandari", True) == (chunker._any_org_at, chunker._place_at, chunker._person_at,
+                                     chunker._name_at)

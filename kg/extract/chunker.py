@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.chunks import Chunk, OrgRef, TitleRef
 from kg.extract.context import Context, levels
@@ -45,27 +46,73 @@ def _in_document_title(ctx: Context, i: int) -> bool:
     return k < i and ctx.word(k) in load().documents
 
 
+Parser = Callable[[Context, int, bool], "Chunk | None"]
+
+
+def _title_at(ctx: Context, i: int, _: bool) -> Chunk | None:
+    return title(ctx, i)
+
+
+def _venue_at(ctx: Context, i: int, _: bool) -> Chunk | None:
+    return venue_at(ctx, i)
+
+
+def _any_org_at(ctx: Context, i: int, _: bool) -> Chunk | None:
+    return _org_at(ctx, i)
+
+
+def _place_at(ctx: Context, i: int, _: bool) -> Chunk | None:
+    return place_at(ctx, i)
+
+
+def _event_at(ctx: Context, i: int, _: bool) -> Chunk | None:
+    return event_at(ctx, i)
+
+
+def _person_at(ctx: Context, i: int, _: bool) -> Chunk | None:
+    return person_at(ctx, i)
+
+
+def _name_at(ctx: Context, i: int, _: bool) -> Chunk | None:
+    return name_at(ctx, i)
+
+
 # The parsers, tried in this order at each token: the first chunk found wins.
-_PARSERS = (
-    lambda ctx, i, after_group: collective_at(ctx, i, after_group),
-    lambda ctx, i, _: title(ctx, i),
-    lambda ctx, i, _: venue_at(ctx, i),
-    lambda ctx, i, _: _org_at(ctx, i),
-    lambda ctx, i, _: place_at(ctx, i),
-    lambda ctx, i, _: event_at(ctx, i),
-    lambda ctx, i, _: person_at(ctx, i),
-    lambda ctx, i, _: name_at(ctx, i),
-)
+_PARSERS: tuple[Parser, ...] = (collective_at, _title_at, _venue_at, _any_org_at, _place_at,
+                                _event_at, _person_at, _name_at)
 
 
 def _parse(ctx: Context, i: int, previous: Chunk | None) -> Chunk | None:
     """Return the first chunk any parser finds at token i."""
     after_group = bool(previous and previous.kind == ChunkKind.COLLECTIVE and
                        all(ctx.word(k) in load().glue["groups"] for k in range(previous.j, i)))
-    for parse in _PARSERS:
+    for parse in _parsers_at(ctx.word(i), ctx.cap(i)):
         if found := parse(ctx, i, after_group):
             return found
     return None
+
+
+@lru_cache(maxsize=65536)
+def _parsers_at(word: str, capitalised: bool) -> tuple[Parser, ...]:
+    """Return the parsers that may find a chunk at a token of this word, in their order.
+
+    Each of the others looks its first word up in a phrase table, or asks for a capital, before
+    anything else (so a `Watched` context is asked the same), and finds nothing here: a group
+    opens with a quantifier, a number or a group's word, a title with a qualifier's or a role's,
+    a venue and an event with theirs; venues, organisations and places are capitalised.
+    tests/test_chunker.py parses with and without this index.
+    """
+    t, lex = tables(), load()
+    opens = {
+        collective_at: word.lower() in lex.quantifiers or word.isdecimal()
+        or word in t.collectives.by_first,
+        _title_at: word in t.qualifiers.by_first or word in t.roles.by_first,
+        _venue_at: capitalised and word in t.venues.by_first,
+        _any_org_at: capitalised,
+        _place_at: capitalised,
+        _event_at: word in t.events.by_first,
+    }
+    return tuple(p for p in _PARSERS if opens.get(p, True))
 
 
 def _opens_uncapitalised(word: str) -> bool:
