@@ -31,7 +31,13 @@ from kg.identity.unify import Identities, Merge, key_maps, read_overrides, rekey
 from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, itself, keep_once, read_articles, read_kept
 from kg.ingest.readers import read
-from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_ntriples, write_turtle
+from kg.rdf.files import (
+    turtle_from_ntriples,
+    typed_subjects,
+    write_sorted_keys,
+    write_sorted_ntriples,
+    write_turtle,
+)
 from kg.rdf.graph import Gathered, new_graph
 from kg.rdf.mapping import Triple
 from kg.records import Article, Extraction, Problem
@@ -285,10 +291,24 @@ def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPL
     explorer.html, written in this process, is the overview of a graph that would draw more than
     `explorer_max` nodes. With more than one job they are written side by side (see
     `side_by_side`). Say what explorer.html shows."""
+    return _write_sorted(partial(write_sorted_ntriples, triples), out, explorer_max, jobs)
+
+
+def write_keys(keys: Iterable[str], out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1
+               ) -> Written | None:
+    """Write every output of a build of triples given as their N-Triples sort keys (see
+    `kg.rdf.lines`), as `write_triples` writes them."""
+    return _write_sorted(partial(write_sorted_keys, keys), out, explorer_max, jobs)
+
+
+def _write_sorted(write: Callable[[Path], None], out: Path, explorer_max: int, jobs: int
+                  ) -> Written | None:
+    """Write the outputs (see `write_triples`) from the N-Triples file in the canonical order
+    that `write` writes where it is told."""
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch:
         ntriples = Path(scratch) / "graph.nt"
-        write_sorted_ntriples(triples, ntriples)
+        write(ntriples)
         nodes = typed_subjects(ntriples, DRAWN)  # the nodes the explorer of the whole would draw
         shown: list[Written] = []
         side_by_side({
@@ -506,11 +526,15 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
             maps = _key_maps(shelf.read(places), paths, Path(scratch))
             gathered = Gathered(Path(scratch))
             with collector_held():
-                triples = gathered.triples(rekey(x, maps) for x in shelf.read(places))
-                graph = new_graph(dict.fromkeys(triples)) if keep else None
+                unified = (rekey(x, maps) for x in shelf.read(places))
+                graph = new_graph(dict.fromkeys(gathered.triples(unified))) if keep else None
                 # nothing built replaces nothing: the previous outputs stay as they were
-                explorer = write_triples(iter(graph) if graph is not None else triples, out,  # type: ignore[arg-type]  # a Graph yields triples
-                                         explorer_max, jobs) if places else None
+                if not places:
+                    explorer = None
+                elif graph is not None:
+                    explorer = write_triples(iter(graph), out, explorer_max, jobs)  # type: ignore[arg-type]  # a Graph yields triples
+                else:  # the triples spelt as N-Triples straight from the extractions
+                    explorer = write_keys(gathered.keys(unified), out, explorer_max, jobs)
         finally:
             shelf.close()
     return Build(len(places), tuple(problems), gathered.entities, gathered.facts,

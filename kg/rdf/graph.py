@@ -14,7 +14,7 @@ from rdflib import Graph
 from rdflib.plugins.stores.memory import Memory
 
 from kg.identity.conflicts import holder_conflict, posts_held
-from kg.rdf import mapping
+from kg.rdf import lines, mapping
 from kg.rdf.mapping import Triple
 from kg.rdf.namespaces import PREFIXES
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
@@ -174,11 +174,20 @@ class Gathered:
 
     def triples(self, extractions: Iterable[Extraction]) -> Iterator[Triple]:
         """Yield the triples of the extractions (a triple may come more than once)."""
+        return self._made(extractions, mapping)
+
+    def keys(self, extractions: Iterable[Extraction]) -> Iterator[str]:
+        """Yield the triples of the extractions as the N-Triples sort keys of `kg.rdf.files`
+        (see `kg.rdf.lines`), spelt without rdflib terms (a key may come more than once)."""
+        return self._made(extractions, lines)
+
+    def _made(self, extractions: Iterable[Extraction], make: Any) -> Iterator[Any]:
+        """Yield what `make` (`kg.rdf.mapping`, or `kg.rdf.lines`) makes of the extractions."""
         for x in extractions:
             self._add(x)
-            yield from article_triples(x)
+            yield from article_triples(x, make)
         for (kind, *key), values in self._sorted.groups():
-            yield from self._merged(kind, key, values)
+            yield from self._merged(kind, key, values, make)
 
     def _add(self, x: Extraction) -> None:
         """Keep what merging needs of an extraction."""
@@ -195,7 +204,8 @@ class Gathered:
         for a in x.attendances:
             add((ATTENDANCE, a.participant, a.event, a.role), None)
 
-    def _merged(self, kind: int, key: list[Any], values: list[Any]) -> Iterator[Triple]:
+    def _merged(self, kind: int, key: list[Any], values: list[Any], make: Any = mapping
+                ) -> Iterator[Any]:
         """Yield the triples of one entity, post or fact, given what each article said of it."""
         if kind in (HOLDING, ATTENDANCE):
             self.facts += 1
@@ -203,22 +213,22 @@ class Gathered:
         if kind == POST:
             role, organization, day = key
             if conflict := holder_conflict(role, organization, day, values):
-                yield from mapping.conflict_triples(conflict.role, conflict.organization,
-                                                    conflict.persons)
+                yield from make.conflict_triples(conflict.role, conflict.organization,
+                                                 conflict.persons)
             return
         self.entities += 1
         records = [record for _, record in values]
         if kind == EVENT:
             self.facts += 1
-            yield from mapping.event_triples(merged_event(records))
+            yield from make.event_triples(merged_event(records))
         elif kind == PERSON:
-            yield from mapping.person_triples(merged(records), sorted({a for a, _ in values}))
+            yield from make.person_triples(merged(records), sorted({a for a, _ in values}))
         elif kind == ORGANIZATION:
-            yield from mapping.org_triples(merged(records), sorted({a for a, _ in values}))
+            yield from make.org_triples(merged(records), sorted({a for a, _ in values}))
         elif kind == PLACE:
-            yield from mapping.place_triples(merged(records))
+            yield from make.place_triples(merged(records))
         else:
-            yield from mapping.collective_triples(merged(records))
+            yield from make.collective_triples(merged(records))
 
 
 def build_graph(extractions: Iterable[Extraction]) -> Graph:
@@ -231,25 +241,26 @@ def article_graph(x: Extraction) -> Graph:
     return new_graph(dict.fromkeys(article_triples(x)))
 
 
-def article_triples(x: Extraction) -> Iterator[Triple]:
-    """Yield an article, its facts and the sentences they rest on; each role and day once."""
+def article_triples(x: Extraction, make: Any = mapping) -> Iterator[Any]:
+    """Yield an article, its facts and the sentences they rest on; each role and day once (as
+    `make`, `kg.rdf.mapping` or `kg.rdf.lines`, makes them)."""
     aid = x.article.id
-    yield from mapping.article_triples(x.article, x.dateline, x.bylines)
+    yield from make.article_triples(x.article, x.dateline, x.bylines)
     evidence = {h.sentence for h in x.holdings} | {a.sentence for a in x.attendances}
     evidence |= {s for e in x.events for s in e.sentences}
     for s in sorted(evidence, key=lambda s: s.start):
-        yield from mapping.sentence_triples(aid, s)
+        yield from make.sentence_triples(aid, s)
     day = x.reported or x.reported_month
     for role in sorted({h.role for h in x.holdings}):
-        yield from mapping.role_triples(role)
+        yield from make.role_triples(role)
     if day and x.holdings:
-        yield from mapping.instant_triples(day)
+        yield from make.instant_triples(day)
     for h in x.holdings:
-        yield from mapping.holding_triples(h, aid, day)
+        yield from make.holding_triples(h, aid, day)
     for e in x.events:
-        yield from mapping.event_evidence_triples(e, aid)
+        yield from make.event_evidence_triples(e, aid)
     for a in x.attendances:
-        yield from mapping.attendance_triples(a, aid)
+        yield from make.attendance_triples(a, aid)
 
 
 class _Triples:
