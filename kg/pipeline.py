@@ -43,7 +43,7 @@ from kg.rdf.mapping import Triple
 from kg.records import Article, Extraction, Problem
 from kg.spill import Shelf, collector_held
 from kg.viz.explorer import EXPLORER_MAX, Written, write_explorer, write_explorer_ntriples
-from kg.viz.slices import DRAWN
+from kg.viz.slices import DRAWN, OverviewTally
 from kg.vocab import Kind
 
 ALIASES = "aliases.tsv"  # curated identity verdicts, in a sources folder
@@ -284,25 +284,26 @@ def write_outputs(graph: Graph, out: Path, explorer_max: int = EXPLORER_MAX, job
 
 
 def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPLORER_MAX,
-                  jobs: int = 1) -> Written | None:
+                  jobs: int = 1, tally: OverviewTally | None = None) -> Written | None:
     """Write every output of a build of these triples (some may come more than once) into
     `out`, taking them as they come: graph.ttl and explorer.html are written from one N-Triples
     file in the canonical order, beside them until they are written, each a part at a time;
     explorer.html, written in this process, is the overview of a graph that would draw more than
-    `explorer_max` nodes. With more than one job they are written side by side (see
-    `side_by_side`). Say what explorer.html shows."""
-    return _write_sorted(partial(write_sorted_ntriples, triples), out, explorer_max, jobs)
+    `explorer_max` nodes (told by the tally of the triples' making, once they are all made, if
+    given). With more than one job they are written side by side (see `side_by_side`). Say what
+    explorer.html shows."""
+    return _write_sorted(partial(write_sorted_ntriples, triples), out, explorer_max, jobs, tally)
 
 
-def write_keys(keys: Iterable[str], out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1
-               ) -> Written | None:
+def write_keys(keys: Iterable[str], out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1,
+               tally: OverviewTally | None = None) -> Written | None:
     """Write every output of a build of triples given as their N-Triples sort keys (see
     `kg.rdf.lines`), as `write_triples` writes them."""
-    return _write_sorted(partial(write_sorted_keys, keys), out, explorer_max, jobs)
+    return _write_sorted(partial(write_sorted_keys, keys), out, explorer_max, jobs, tally)
 
 
-def _write_sorted(write: Callable[[Path], None], out: Path, explorer_max: int, jobs: int
-                  ) -> Written | None:
+def _write_sorted(write: Callable[[Path], None], out: Path, explorer_max: int, jobs: int,
+                  tally: OverviewTally | None) -> Written | None:
     """Write the outputs (see `write_triples`) from the N-Triples file in the canonical order
     that `write` writes where it is told."""
     out.mkdir(parents=True, exist_ok=True)
@@ -313,7 +314,7 @@ def _write_sorted(write: Callable[[Path], None], out: Path, explorer_max: int, j
         shown: list[Written] = []
         side_by_side({
             "explorer.html": lambda: shown.append(write_explorer_ntriples(
-                ntriples, nodes, out / "explorer.html", most=explorer_max)),
+                ntriples, nodes, out / "explorer.html", most=explorer_max, tally=tally)),
             "graph.ttl": partial(turtle_from_ntriples, ntriples, out / "graph.ttl"),
         }, jobs)
     return shown[0] if shown else None
@@ -524,7 +525,8 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
             places, problems = extract_paths(paths, shelf.put, progress, max_bytes, jobs,
                                              compact=True, workers=workers, scratch=Path(scratch))
             maps = _key_maps(shelf.read(places), paths, Path(scratch))
-            gathered = Gathered(Path(scratch))
+            tally = OverviewTally()  # the explorer's overview, told as the triples are made
+            gathered = Gathered(Path(scratch), tally=tally)
             with collector_held():
                 unified = (rekey(x, maps) for x in shelf.read(places))
                 graph = new_graph(dict.fromkeys(gathered.triples(unified))) if keep else None
@@ -532,9 +534,9 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
                 if not places:
                     explorer = None
                 elif graph is not None:
-                    explorer = write_triples(iter(graph), out, explorer_max, jobs)  # type: ignore[arg-type]  # a Graph yields triples
+                    explorer = write_triples(iter(graph), out, explorer_max, jobs, tally)  # type: ignore[arg-type]  # a Graph yields triples
                 else:  # the triples spelt as N-Triples straight from the extractions
-                    explorer = write_keys(gathered.keys(unified), out, explorer_max, jobs)
+                    explorer = write_keys(gathered.keys(unified), out, explorer_max, jobs, tally)
         finally:
             shelf.close()
     return Build(len(places), tuple(problems), gathered.entities, gathered.facts,

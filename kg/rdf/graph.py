@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from rdflib import Graph
 from rdflib.plugins.stores.memory import Memory
@@ -19,6 +19,7 @@ from kg.rdf.mapping import Triple
 from kg.rdf.namespaces import PREFIXES
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
 from kg.spill import RUN, Sorter
+from kg.vocab import Kind
 
 E = TypeVar("E", Person, Organization, Place, Collective)
 R = TypeVar("R", Person, Organization, Place, Collective, EventFact)
@@ -154,10 +155,24 @@ def triples_of(extractions: Iterable[Extraction]) -> Iterator[Triple]:
 
 
 # What `Gathered` sorts, by the first item of its keys: the entities of each kind, the reports of
-# single-holder posts, and the facts it counts.
-PERSON, ORGANIZATION, PLACE, COLLECTIVE, EVENT, POST, HOLDING, ATTENDANCE = range(8)
+# single-holder posts, and the participations it counts. An organisation's key is followed by
+# its holdings' keys (MEMBER) and its own participations' (PARTICIPANT), which sort right after it.
+PERSON, ORGANIZATION, PLACE, COLLECTIVE, EVENT, POST, _, ATTENDANCE = range(8)
+MEMBER, PARTICIPANT = range(2)
 _RECORDS = ((PERSON, "persons"), (ORGANIZATION, "organizations"), (PLACE, "places"),
             (COLLECTIVE, "collectives"))
+
+
+class Tally(Protocol):
+    """What is told of the organisations and places of a graph as `Gathered` makes its triples
+    (the explorer's overview, `kg.viz.slices.OverviewTally`): each organisation once, with the
+    key of the place it serves, its members (distinct persons holding a role there) and its
+    participations (distinct events and roles); each place once, with the place it lies in."""
+
+    def organization(self, key: str, area: str | None, members: int, participations: int
+                     ) -> None: ...
+
+    def place(self, key: str, within: str | None) -> None: ...
 
 
 class Gathered:
@@ -168,9 +183,14 @@ class Gathered:
     the distinct entities and facts (holdings, events, participations) as the last triples go by.
     """
 
-    def __init__(self, folder: Path | None = None, run: int = RUN) -> None:
+    def __init__(self, folder: Path | None = None, run: int = RUN, tally: Tally | None = None
+                 ) -> None:
         self._sorted: Sorter[Any] = Sorter(folder, "entities", run)
         self.entities = self.facts = 0
+        self._tally = tally
+        # the organisation whose records are being read: key, area (None: not typed yet),
+        # members, the last member, participations
+        self._org: list[Any] | None = None
 
     def triples(self, extractions: Iterable[Extraction]) -> Iterator[Triple]:
         """Yield the triples of the extractions (a triple may come more than once)."""
@@ -188,6 +208,7 @@ class Gathered:
             yield from article_triples(x, make)
         for (kind, *key), values in self._sorted.groups():
             yield from self._merged(kind, key, values, make)
+        self._told()
 
     def _add(self, x: Extraction) -> None:
         """Keep what merging needs of an extraction."""
@@ -200,14 +221,23 @@ class Gathered:
         for role, org, day, person in posts_held(x):
             add((POST, role, org, day), (person, aid))
         for h in x.holdings:
-            add((HOLDING, h.person, h.role, h.organization), None)
+            add((ORGANIZATION, h.organization, MEMBER, h.person, h.role), None)
         for a in x.attendances:
             add((ATTENDANCE, a.participant, a.event, a.role), None)
+            if self._tally is not None and a.kind == Kind.ORGANIZATION:
+                add((ORGANIZATION, a.participant, PARTICIPANT, a.event, a.role), None)
 
     def _merged(self, kind: int, key: list[Any], values: list[Any], make: Any = mapping
                 ) -> Iterator[Any]:
         """Yield the triples of one entity, post or fact, given what each article said of it."""
-        if kind in (HOLDING, ATTENDANCE):
+        if kind == ORGANIZATION:
+            if self._org is None or self._org[0] != key[0]:
+                self._told()
+                self._org = [key[0], None, 0, None, 0]
+            if len(key) > 1:
+                self._organization_fact(key)
+                return
+        if kind == ATTENDANCE:  # a distinct (participant, event, role): a fact
             self.facts += 1
             return
         if kind == POST:
@@ -224,11 +254,36 @@ class Gathered:
         elif kind == PERSON:
             yield from make.person_triples(merged(records), sorted({a for a, _ in values}))
         elif kind == ORGANIZATION:
-            yield from make.org_triples(merged(records), sorted({a for a, _ in values}))
+            org = merged(records)
+            self._org[1] = (org.area,)  # type: ignore[index]  # set above
+            yield from make.org_triples(org, sorted({a for a, _ in values}))
         elif kind == PLACE:
-            yield from make.place_triples(merged(records))
+            place = merged(records)
+            if self._tally is not None:
+                self._tally.place(place.key, place.within)
+            yield from make.place_triples(place)
         else:
             yield from make.collective_triples(merged(records))
+
+
+    def _organization_fact(self, key: list[Any]) -> None:
+        """Count a holding at the organisation being read, or a participation of its own."""
+        org = self._org
+        assert org is not None
+        if key[1] == MEMBER:  # a distinct (organisation, person, role): a fact
+            self.facts += 1
+            if org[3] != key[2]:  # a person not counted yet: the keys come sorted
+                org[2], org[3] = org[2] + 1, key[2]
+        else:
+            org[4] += 1
+
+    def _told(self) -> None:
+        """Tell the tally of the organisation read last, if it was one (not merely named by
+        a holding)."""
+        if self._org is not None and self._org[1] is not None and self._tally is not None:
+            key, (area,), members, _, participations = self._org
+            self._tally.organization(key, area, members, participations)
+        self._org = None
 
 
 def build_graph(extractions: Iterable[Extraction]) -> Graph:
