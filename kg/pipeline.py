@@ -295,9 +295,9 @@ def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPL
     return _write_sorted(partial(write_sorted_ntriples, triples), out, explorer_max, jobs, tally)
 
 
-def write_keys(keys: Iterable[str], out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1,
+def write_keys(keys: Iterable[list[str]], out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1,
                tally: OverviewTally | None = None) -> Written | None:
-    """Write every output of a build of triples given as their N-Triples sort keys (see
+    """Write every output of a build of triples given as their N-Triples sort keys, in lists (see
     `kg.rdf.lines`), as `write_triples` writes them."""
     return _write_sorted(partial(write_sorted_keys, keys), out, explorer_max, jobs, tally)
 

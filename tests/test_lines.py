@@ -18,7 +18,7 @@ from tests.test_mapping import EXTRACTION, S1, S2
 
 def _same(xs: list[Extraction]) -> int:
     """Assert that both spellings give the same sort keys; return how many."""
-    spelt = sorted(set(Gathered().keys(xs)))
+    spelt = sorted({key for some in Gathered().keys(xs) for key in some})
     assert spelt == _keys(set(Gathered().triples(xs)))
     return len(spelt)
 

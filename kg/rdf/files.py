@@ -190,11 +190,21 @@ def write_sorted_ntriples(triples: Iterable[Any], path: Path, run: int = RUN) ->
     _write_runs(iter(lambda: _keys(set(islice(given, run))), []), path)
 
 
-def write_sorted_keys(keys: Iterable[str], path: Path, run: int = RUN) -> None:
+def write_sorted_keys(keys: Iterable[list[str]], path: Path, run: int = RUN) -> None:
     """Write as `write_sorted_ntriples` does triples given as their sort keys (see `_keys`; some
-    may come more than once), spelt already (`kg.rdf.lines`)."""
+    may come more than once), spelt already (`kg.rdf.lines`), in lists: a run is the lists that
+    bring its keys to `run` or more."""
     given = iter(keys)
-    _write_runs(iter(lambda: sorted(set(islice(given, run))), []), path)
+
+    def sorted_run() -> list[str]:
+        found: set[str] = set()
+        for some in given:
+            found.update(some)
+            if len(found) >= run:
+                break
+        return sorted(found)
+
+    _write_runs(iter(sorted_run, []), path)
 
 
 def _write_runs(runs_of_keys: Iterator[list[str]], path: Path) -> None:

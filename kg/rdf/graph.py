@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import wraps
+from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -45,6 +46,10 @@ def merge(records: Iterable[E]) -> list[E]:
 
 def merged(group: list[E]) -> E:
     """Merge the records of one entity (one key): one label, the union of the other names."""
+    if len(group) == 1:  # most entities are named in one article: the same, made quicker
+        one = group[0]
+        aliases = tuple(sorted(set(one.aliases) - {one.name}))
+        return one if aliases == one.aliases else replace(one, aliases=aliases)
     names = {r.name for r in group} | {a for r in group for a in r.aliases}
     label = _pick_label({r.name for r in group})
     first = min(group, key=repr)
@@ -194,20 +199,23 @@ class Gathered:
 
     def triples(self, extractions: Iterable[Extraction]) -> Iterator[Triple]:
         """Yield the triples of the extractions (a triple may come more than once)."""
-        return self._made(extractions, mapping)
+        return chain.from_iterable(self._made(extractions, mapping))
 
-    def keys(self, extractions: Iterable[Extraction]) -> Iterator[str]:
+    def keys(self, extractions: Iterable[Extraction]) -> Iterator[list[str]]:
         """Yield the triples of the extractions as the N-Triples sort keys of `kg.rdf.files`
-        (see `kg.rdf.lines`), spelt without rdflib terms (a key may come more than once)."""
+        (see `kg.rdf.lines`), spelt without rdflib terms, in lists (an article's, an
+        entity's); a key may come more than once."""
         return self._made(extractions, lines)
 
     def _made(self, extractions: Iterable[Extraction], make: Any) -> Iterator[Any]:
-        """Yield what `make` (`kg.rdf.mapping`, or `kg.rdf.lines`) makes of the extractions."""
+        """Yield what `make` (`kg.rdf.mapping`, or `kg.rdf.lines`) makes of the extractions,
+        an article's or an entity's at a time."""
         for x in extractions:
             self._add(x)
-            yield from article_triples(x, make)
+            yield article_triples(x, make)
         for (kind, *key), values in self._sorted.groups():
-            yield from self._merged(kind, key, values, make)
+            if made := self._merged(kind, key, values, make):
+                yield made
         self._told()
 
     def _add(self, x: Extraction) -> None:
@@ -228,43 +236,43 @@ class Gathered:
                 add((ORGANIZATION, a.participant, PARTICIPANT, a.event, a.role), None)
 
     def _merged(self, kind: int, key: list[Any], values: list[Any], make: Any = mapping
-                ) -> Iterator[Any]:
-        """Yield the triples of one entity, post or fact, given what each article said of it."""
+                ) -> Any:
+        """Return the triples of one entity, post or fact, given what each article said of it
+        (as `make` makes them: a list or an iterator; None for none)."""
         if kind == ORGANIZATION:
             if self._org is None or self._org[0] != key[0]:
                 self._told()
                 self._org = [key[0], None, 0, None, 0]
             if len(key) > 1:
                 self._organization_fact(key)
-                return
+                return None
         if kind == ATTENDANCE:  # a distinct (participant, event, role): a fact
             self.facts += 1
-            return
+            return None
         if kind == POST:
             role, organization, day = key
             if conflict := holder_conflict(role, organization, day, values):
-                yield from make.conflict_triples(conflict.role, conflict.organization,
-                                                 conflict.persons)
-            return
+                return make.conflict_triples(conflict.role, conflict.organization,
+                                             conflict.persons)
+            return None
         self.entities += 1
         records = [record for _, record in values]
         if kind == EVENT:
             self.facts += 1
-            yield from make.event_triples(merged_event(records))
+            return make.event_triples(merged_event(records))
         elif kind == PERSON:
-            yield from make.person_triples(merged(records), sorted({a for a, _ in values}))
+            return make.person_triples(merged(records), sorted({a for a, _ in values}))
         elif kind == ORGANIZATION:
             org = merged(records)
             self._org[1] = (org.area,)  # type: ignore[index]  # set above
-            yield from make.org_triples(org, sorted({a for a, _ in values}))
+            return make.org_triples(org, sorted({a for a, _ in values}))
         elif kind == PLACE:
             place = merged(records)
             if self._tally is not None:
                 self._tally.place(place.key, place.within)
-            yield from make.place_triples(place)
+            return make.place_triples(place)
         else:
-            yield from make.collective_triples(merged(records))
-
+            return make.collective_triples(merged(records))
 
     def _organization_fact(self, key: list[Any]) -> None:
         """Count a holding at the organisation being read, or a participation of its own."""
@@ -296,26 +304,28 @@ def article_graph(x: Extraction) -> Graph:
     return new_graph(dict.fromkeys(article_triples(x)))
 
 
-def article_triples(x: Extraction, make: Any = mapping) -> Iterator[Any]:
-    """Yield an article, its facts and the sentences they rest on; each role and day once (as
+def article_triples(x: Extraction, make: Any = mapping) -> list[Any]:
+    """Return an article, its facts and the sentences they rest on; each role and day once (as
     `make`, `kg.rdf.mapping` or `kg.rdf.lines`, makes them)."""
     aid = x.article.id
-    yield from make.article_triples(x.article, x.dateline, x.bylines)
+    made: list[Any] = []
+    made += make.article_triples(x.article, x.dateline, x.bylines)
     evidence = {h.sentence for h in x.holdings} | {a.sentence for a in x.attendances}
     evidence |= {s for e in x.events for s in e.sentences}
     for s in sorted(evidence, key=lambda s: s.start):
-        yield from make.sentence_triples(aid, s)
+        made += make.sentence_triples(aid, s)
     day = x.reported or x.reported_month
     for role in sorted({h.role for h in x.holdings}):
-        yield from make.role_triples(role)
+        made += make.role_triples(role)
     if day and x.holdings:
-        yield from make.instant_triples(day)
+        made += make.instant_triples(day)
     for h in x.holdings:
-        yield from make.holding_triples(h, aid, day)
+        made += make.holding_triples(h, aid, day)
     for e in x.events:
-        yield from make.event_evidence_triples(e, aid)
+        made += make.event_evidence_triples(e, aid)
     for a in x.attendances:
-        yield from make.attendance_triples(a, aid)
+        made += make.attendance_triples(a, aid)
+    return made
 
 
 class _Triples:

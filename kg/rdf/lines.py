@@ -1,6 +1,6 @@
 """The triples of extracted records spelt straight as N-Triples sort keys, without rdflib terms.
 
-Each function here yields, for the same records, the sort keys (`kg.rdf.files._keys`: the line
+Each function here returns, for the same records, the sort keys (`kg.rdf.files._keys`: the line
 with a mark before its predicate) of the triples its namesake in `kg.rdf.mapping` makes, each
 term spelt as Oxigraph spells it: a `kg build` makes some 480 triples an article, and making
 each term in rdflib, then spelling it, took most of the time after extraction. `kg.rdf.mapping`
@@ -14,7 +14,6 @@ rdflib and `kg.rdf.files.to_ox` as the mapping's terms are.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
@@ -78,10 +77,19 @@ def _offset(n: int) -> str:
     return str(to_ox(m._offset(n)))
 
 
+_KGR = str(KGR)
+
+
+@lru_cache(maxsize=ids.CACHED)
+def _iri(kind: Kind, key: str) -> str:
+    """Return the IRI of an entity (`ids.entity`), as text."""
+    return f"{_KGR}{kind.segment}/{ids._segment(key)}"
+
+
 @lru_cache(maxsize=ids.CACHED)
 def _entity(kind: Kind, key: str) -> str:
     """Spell the IRI of an entity (`ids.entity`)."""
-    return f"<{ids.entity(kind, key)}>"
+    return f"<{_iri(kind, key)}>"
 
 
 @lru_cache(maxsize=ids.CACHED)
@@ -100,11 +108,13 @@ def _day(value: str) -> str:
     return f"<{KGR}date/{value}>"
 
 
-def _labels(node: str, label: str, aliases: tuple[str, ...]) -> Iterator[Key]:
+def _labels(node: str, label: str, aliases: tuple[str, ...]) -> list[Key]:
     """Spell a node's label and its other names."""
-    yield f"{node}{LABEL}{_text(label)} .\n"
+    out: list[Key] = []
+    out.append(f"{node}{LABEL}{_text(label)} .\n")
     for alias in sorted(set(aliases) - {label}):
-        yield f"{node}{ALT}{_text(alias)} .\n"
+        out.append(f"{node}{ALT}{_text(alias)} .\n")
+    return out
 
 
 _BYLINE = {role: _p(term(BylineRole(role).term)) for role in BylineRole}
@@ -114,27 +124,29 @@ _PUBLISHER, _OUTLET, _FILED = _p(SDO.publisher), _o(KG.NewsOutlet), _p(SDO.locat
 
 
 def article_triples(a: Article, dateline: str | None, bylines: tuple[Byline, ...] = ()
-                    ) -> Iterator[Key]:
+                    ) -> list[Key]:
     """Spell `mapping.article_triples`."""
+    out: list[Key] = []
     node = f"{_article(a.id)}>"
     for b in bylines:
-        yield f"{node}{_BYLINE[b.role]}{_entity(Kind.PERSON, b.person)} .\n"
-    yield f"{node}{A}{_NEWS} .\n"
-    yield f"{node}{A}{_ENTITY} .\n"
-    yield f"{node}{_IDENT}{_text(a.id)} .\n"
+        out.append(f"{node}{_BYLINE[b.role]}{_entity(Kind.PERSON, b.person)} .\n")
+    out.append(f"{node}{A}{_NEWS} .\n")
+    out.append(f"{node}{A}{_ENTITY} .\n")
+    out.append(f"{node}{_IDENT}{_text(a.id)} .\n")
     if a.title:
-        yield f"{node}{_HEADLINE}{_text(a.title)} .\n"
+        out.append(f"{node}{_HEADLINE}{_text(a.title)} .\n")
     if a.url:
-        yield f"{node}{_URL}{to_ox(Literal(a.url, datatype=XSD.anyURI))} .\n"
+        out.append(f"{node}{_URL}{to_ox(Literal(a.url, datatype=XSD.anyURI))} .\n")
     if a.published:
-        yield f"{node}{_PUBLISHED}{_value(a.published)} .\n"
+        out.append(f"{node}{_PUBLISHED}{_value(a.published)} .\n")
     if a.outlet:
         outlet = _entity(Kind.OUTLET, a.outlet)
-        yield f"{node}{_PUBLISHER}{outlet} .\n"
-        yield f"{outlet}{A}{_OUTLET} .\n"
-        yield f"{outlet}{LABEL}{_value(a.outlet)} .\n"
+        out.append(f"{node}{_PUBLISHER}{outlet} .\n")
+        out.append(f"{outlet}{A}{_OUTLET} .\n")
+        out.append(f"{outlet}{LABEL}{_value(a.outlet)} .\n")
     if dateline:
-        yield f"{node}{_FILED}{_entity(Kind.PLACE, dateline)} .\n"
+        out.append(f"{node}{_FILED}{_entity(Kind.PLACE, dateline)} .\n")
+    return out
 
 
 _SENTENCE, _EVIDENCE = _o(NIF.Sentence), _o(KG.Evidence)
@@ -142,52 +154,55 @@ _BEGIN, _END, _ANCHOR = _p(NIF.beginIndex), _p(NIF.endIndex), _p(NIF.anchorOf)
 _PART_OF = _p(SDO.isPartOf)
 
 
-def sentence_triples(article_id: str, s: Sentence) -> Iterator[Key]:
+def sentence_triples(article_id: str, s: Sentence) -> list[Key]:
     """Spell `mapping.sentence_triples`."""
     node = _sentence(article_id, s.start, s.end)
-    yield f"{node}{A}{_SENTENCE} .\n"
-    yield f"{node}{A}{_EVIDENCE} .\n"
-    yield f"{node}{_BEGIN}{_offset(s.start)} .\n"
-    yield f"{node}{_END}{_offset(s.end)} .\n"
-    yield f"{node}{_ANCHOR}{_text(s.text)} .\n"
-    yield f"{node}{_PART_OF}{_article(article_id)}> .\n"
+    return [f"{node}{A}{_SENTENCE} .\n", f"{node}{A}{_EVIDENCE} .\n",
+            f"{node}{_BEGIN}{_offset(s.start)} .\n", f"{node}{_END}{_offset(s.end)} .\n",
+            f"{node}{_ANCHOR}{_text(s.text)} .\n", f"{node}{_PART_OF}{_article(article_id)}> .\n"]
 
 
 _FOAF_PERSON, _SDO_PERSON = _o(FOAF.Person), _o(SDO.Person)
 _PREFIX, _SUFFIX = _p(SDO.honorificPrefix), _p(SDO.honorificSuffix)
 
 
-def person_triples(p: Person, sources: list[str]) -> Iterator[Key]:
+def person_triples(p: Person, sources: list[str]) -> list[Key]:
     """Spell `mapping.person_triples`."""
+    out: list[Key] = []
     node = _entity(Kind.PERSON, p.key)
-    yield f"{node}{A}{_FOAF_PERSON} .\n"
-    yield f"{node}{A}{_SDO_PERSON} .\n"
-    yield from _labels(node, p.name, p.aliases)
+    out.append(f"{node}{A}{_FOAF_PERSON} .\n")
+    out.append(f"{node}{A}{_SDO_PERSON} .\n")
+    out += _labels(node, p.name, p.aliases)
     for prefix in p.prefixes:
-        yield f"{node}{_PREFIX}{_value(prefix)} .\n"
+        out.append(f"{node}{_PREFIX}{_value(prefix)} .\n")
     for suffix in p.suffixes:
-        yield f"{node}{_SUFFIX}{_value(suffix)} .\n"
-    yield from derived_from(node, sources)
+        out.append(f"{node}{_SUFFIX}{_value(suffix)} .\n")
+    out += derived_from(node, sources)
+    return out
 
 
 _ORGANIZATION, _FORMAL, _SERVES = _o(ORG.Organization), _o(ORG.FormalOrganization), _p(SDO.areaServed)
 
 
-def org_triples(o: Organization, sources: list[str]) -> Iterator[Key]:
+def org_triples(o: Organization, sources: list[str]) -> list[Key]:
     """Spell `mapping.org_triples`."""
+    out: list[Key] = []
     node = _entity(Kind.ORGANIZATION, o.key)
-    yield f"{node}{A}{_ORGANIZATION} .\n"
-    yield f"{node}{A}{_FORMAL} .\n"
-    yield from _labels(node, o.name, o.aliases)
+    out.append(f"{node}{A}{_ORGANIZATION} .\n")
+    out.append(f"{node}{A}{_FORMAL} .\n")
+    out += _labels(node, o.name, o.aliases)
     if o.area:
-        yield f"{node}{_SERVES}{_entity(Kind.PLACE, o.area)} .\n"
-    yield from derived_from(node, sources)
+        out.append(f"{node}{_SERVES}{_entity(Kind.PLACE, o.area)} .\n")
+    out += derived_from(node, sources)
+    return out
 
 
-def derived_from(node: str, sources: list[str]) -> Iterator[Key]:
+def derived_from(node: str, sources: list[str]) -> list[Key]:
     """Spell `mapping.derived_from` (of a node spelt)."""
+    out: list[Key] = []
     for source in sources:
-        yield f"{node}{DERIVED}{_article(source)}> .\n"
+        out.append(f"{node}{DERIVED}{_article(source)}> .\n")
+    return out
 
 
 _PLACE, _AREA, _LEVEL, _WITHIN = (_o(SDO.Place), _o(SDO.AdministrativeArea), _p(KG.placeLevel),
@@ -195,45 +210,51 @@ _PLACE, _AREA, _LEVEL, _WITHIN = (_o(SDO.Place), _o(SDO.AdministrativeArea), _p(
 _LEVELS = {level: _o(term(PlaceLevel(level).term)) for level in PlaceLevel}
 
 
-def place_triples(p: Place) -> Iterator[Key]:
+def place_triples(p: Place) -> list[Key]:
     """Spell `mapping.place_triples`."""
+    out: list[Key] = []
     node = _entity(Kind.PLACE, p.key)
-    yield f"{node}{A}{_PLACE} .\n"
+    out.append(f"{node}{A}{_PLACE} .\n")
     if p.code:
-        yield f"{node}{A}{_AREA} .\n"
-        yield f"{node}{_IDENT}{_text(p.code)} .\n"
-    yield from _labels(node, p.name, p.aliases)
+        out.append(f"{node}{A}{_AREA} .\n")
+        out.append(f"{node}{_IDENT}{_text(p.code)} .\n")
+    out += _labels(node, p.name, p.aliases)
     if p.level in _LEVELS:
-        yield f"{node}{_LEVEL}{_LEVELS[p.level]} .\n"  # type: ignore[index]  # a level's text is its member
+        out.append(f"{node}{_LEVEL}{_LEVELS[p.level]} .\n")  # type: ignore[index]  # a level's text is its member
     if p.within:
-        yield f"{node}{_WITHIN}{_entity(Kind.PLACE, p.within)} .\n"
+        out.append(f"{node}{_WITHIN}{_entity(Kind.PLACE, p.within)} .\n")
+    return out
 
 
 _COLLECTIVE, _COUNT = _o(KG.Collective), _p(KG.memberCount)
 
 
-def collective_triples(c: Collective) -> Iterator[Key]:
+def collective_triples(c: Collective) -> list[Key]:
     """Spell `mapping.collective_triples`."""
+    out: list[Key] = []
     node = _entity(Kind.COLLECTIVE, c.key)
-    yield f"{node}{A}{_COLLECTIVE} .\n"
-    yield from _labels(node, c.name, c.aliases)
+    out.append(f"{node}{A}{_COLLECTIVE} .\n")
+    out += _labels(node, c.name, c.aliases)
     if c.count:
-        yield f"{node}{_COUNT}{to_ox(Literal(c.count))} .\n"
+        out.append(f"{node}{_COUNT}{to_ox(Literal(c.count))} .\n")
+    return out
 
 
 _ROLE, _CONCEPT, _IN_SCHEME = _o(ORG.Role), _o(SKOS.Concept), _p(SKOS.inScheme)
 _SCHEME = _o(SKOS.ConceptScheme)
 
 
-def role_triples(role: str) -> Iterator[Key]:
+def role_triples(role: str) -> list[Key]:
     """Spell `mapping.role_triples`."""
+    out: list[Key] = []
     node = _entity(Kind.ROLE, role.lower())
-    yield f"{node}{A}{_ROLE} .\n"
-    yield f"{node}{A}{_CONCEPT} .\n"
-    yield f"{node}{LABEL}{_value(role)} .\n"
-    yield f"{node}{_IN_SCHEME}{_ROLES} .\n"
-    yield f"{_ROLES}{A}{_SCHEME} .\n"
-    yield f"{_ROLES}{LABEL}{_ROLES_LABEL} .\n"
+    out.append(f"{node}{A}{_ROLE} .\n")
+    out.append(f"{node}{A}{_CONCEPT} .\n")
+    out.append(f"{node}{LABEL}{_value(role)} .\n")
+    out.append(f"{node}{_IN_SCHEME}{_ROLES} .\n")
+    out.append(f"{_ROLES}{A}{_SCHEME} .\n")
+    out.append(f"{_ROLES}{LABEL}{_ROLES_LABEL} .\n")
+    return out
 
 
 _INSTANT, _IN_MONTH, _IN_DATE = _o(TIME.Instant), _p(TIME.inXSDgYearMonth), _p(TIME.inXSDDate)
@@ -245,33 +266,38 @@ def _month(month: str) -> str:
     return str(to_ox(Literal(month, datatype=XSD.gYearMonth)))
 
 
-def instant_triples(day: date | str) -> Iterator[Key]:
+def instant_triples(day: date | str) -> list[Key]:
     """Spell `mapping.instant_triples`."""
+    out: list[Key] = []
     text = day if isinstance(day, str) else day.isoformat()
     node = _day(text)
-    yield f"{node}{A}{_INSTANT} .\n"
+    out.append(f"{node}{A}{_INSTANT} .\n")
     if isinstance(day, str):
-        yield f"{node}{_IN_MONTH}{_month(day)} .\n"
+        out.append(f"{node}{_IN_MONTH}{_month(day)} .\n")
     else:
-        yield f"{node}{_IN_DATE}{_value(day)} .\n"
+        out.append(f"{node}{_IN_DATE}{_value(day)} .\n")
+    return out
 
 
 @lru_cache(maxsize=ids.CACHED)
 def _membership(person: str, role: str, organization: str) -> str:
     """Spell the IRI of a membership, by keys (`mapping.membership_iri`), without its ">"."""
-    return f"<{m.membership_iri(person, role, organization)}"
+    return (f"<{_KGR}{Kind.MEMBERSHIP.segment}/"
+            f"{ids.digest(_iri(Kind.PERSON, person), _iri(Kind.ROLE, role.lower()), _iri(Kind.ORGANIZATION, organization))}")
 
 
 _CONFLICTS = _p(KG.conflictsWith)
 
 
-def conflict_triples(role: str, organization: str, persons: tuple[str, ...]) -> Iterator[Key]:
+def conflict_triples(role: str, organization: str, persons: tuple[str, ...]) -> list[Key]:
     """Spell `mapping.conflict_triples`."""
+    out: list[Key] = []
     nodes = [f"{_membership(p, role, organization)}>" for p in persons]
     for a in nodes:
         for b in nodes:
             if a != b:
-                yield f"{a}{_CONFLICTS}{b} .\n"
+                out.append(f"{a}{_CONFLICTS}{b} .\n")
+    return out
 
 
 _MEMBERSHIP, _MEMBER, _ORG, _ORG_ROLE = (_o(ORG.Membership), _p(ORG.member), _p(ORG.organization),
@@ -281,22 +307,23 @@ _QUALIFIER = _p(KG.roleQualifier)
 _AT = {status: _p(term(HoldingStatus(status).term)) for status in HoldingStatus}
 
 
-def holding_triples(h: Holding, article_id: str, day: date | str | None) -> Iterator[Key]:
+def holding_triples(h: Holding, article_id: str, day: date | str | None) -> list[Key]:
     """Spell `mapping.holding_triples`."""
     iri = _membership(h.person, h.role, h.organization)
     node, interval = f"{iri}>", f"{iri}/during>"
-    yield f"{node}{A}{_MEMBERSHIP} .\n"
-    yield f"{node}{_MEMBER}{_entity(Kind.PERSON, h.person)} .\n"
-    yield f"{node}{_ORG}{_entity(Kind.ORGANIZATION, h.organization)} .\n"
-    yield f"{node}{_ORG_ROLE}{_entity(Kind.ROLE, h.role.lower())} .\n"
-    yield f"{node}{_DURING}{interval} .\n"
-    yield f"{interval}{A}{_INTERVAL} .\n"
-    yield f"{node}{_STATUS}{_value(h.status)} .\n"
+    out = [f"{node}{A}{_MEMBERSHIP} .\n",
+           f"{node}{_MEMBER}{_entity(Kind.PERSON, h.person)} .\n",
+           f"{node}{_ORG}{_entity(Kind.ORGANIZATION, h.organization)} .\n",
+           f"{node}{_ORG_ROLE}{_entity(Kind.ROLE, h.role.lower())} .\n",
+           f"{node}{_DURING}{interval} .\n", f"{interval}{A}{_INTERVAL} .\n",
+           f"{node}{_STATUS}{_value(h.status)} .\n",
+           f"{node}{DERIVED}{_sentence(article_id, h.sentence.start, h.sentence.end)} .\n"]
     if h.qualifier:
-        yield f"{node}{_QUALIFIER}{_value(h.qualifier)} .\n"
+        out.append(f"{node}{_QUALIFIER}{_value(h.qualifier)} .\n")
     if day:
-        yield f"{interval}{_AT[h.status]}{_day(day if isinstance(day, str) else day.isoformat())} .\n"
-    yield f"{node}{DERIVED}{_sentence(article_id, h.sentence.start, h.sentence.end)} .\n"
+        text = day if isinstance(day, str) else day.isoformat()
+        out.append(f"{interval}{_AT[h.status]}{_day(text)} .\n")
+    return out
 
 
 _EVENT = _o(SDO.Event)
@@ -305,28 +332,32 @@ _START, _CONFLICT, _DATE_TEXT = _p(SDO.startDate), _p(KG.dateConflict), _p(KG.da
 _LOCATION, _SUBJECT_OF = _p(SDO.location), _p(SDO.subjectOf)
 
 
-def event_triples(e: EventFact) -> Iterator[Key]:
+def event_triples(e: EventFact) -> list[Key]:
     """Spell `mapping.event_triples`."""
+    out: list[Key] = []
     node = _entity(Kind.EVENT, e.key)
-    yield f"{node}{A}{_EVENT} .\n"
-    yield f"{node}{A}{_KINDS[e.kind]} .\n"
-    yield f"{node}{LABEL}{_text(e.label)} .\n"
+    out.append(f"{node}{A}{_EVENT} .\n")
+    out.append(f"{node}{A}{_KINDS[e.kind]} .\n")
+    out.append(f"{node}{LABEL}{_text(e.label)} .\n")
     for day in e.dates:
-        yield f"{node}{_START}{_value(day)} .\n"
+        out.append(f"{node}{_START}{_value(day)} .\n")
     if len(e.dates) > 1:
-        yield f"{node}{_CONFLICT}{_value(True)} .\n"
+        out.append(f"{node}{_CONFLICT}{_value(True)} .\n")
     for text in e.date_text:
-        yield f"{node}{_DATE_TEXT}{_text(text)} .\n"
+        out.append(f"{node}{_DATE_TEXT}{_text(text)} .\n")
     if e.place:
-        yield f"{node}{_LOCATION}{_entity(Kind.PLACE, e.place)} .\n"
+        out.append(f"{node}{_LOCATION}{_entity(Kind.PLACE, e.place)} .\n")
+    return out
 
 
-def event_evidence_triples(e: EventFact, article_id: str) -> Iterator[Key]:
+def event_evidence_triples(e: EventFact, article_id: str) -> list[Key]:
     """Spell `mapping.event_evidence_triples`."""
+    out: list[Key] = []
     node = _entity(Kind.EVENT, e.key)
-    yield f"{node}{_SUBJECT_OF}{_article(article_id)}> .\n"
+    out.append(f"{node}{_SUBJECT_OF}{_article(article_id)}> .\n")
     for s in e.sentences:
-        yield f"{node}{DERIVED}{_sentence(article_id, s.start, s.end)} .\n"
+        out.append(f"{node}{DERIVED}{_sentence(article_id, s.start, s.end)} .\n")
+    return out
 
 
 _PARTICIPATION, _OF_EVENT, _PARTICIPANT = (_o(KG.Participation), _p(KG.event),
@@ -338,19 +369,17 @@ _TAKES = {role: (_p(term(role.predicate)), _o(term(role.term))) for role in Part
 @lru_cache(maxsize=ids.CACHED)
 def _participation(event: str, kind: Kind, participant: str, role: ParticipationRole) -> str:
     """Spell the IRI of a participation, by keys (`ids.participation`)."""
-    return f"<{ids.participation(ids.entity(Kind.EVENT, event), ids.entity(kind, participant), role)}>"
+    return f"<{_KGR}participation/{ids.digest(_iri(Kind.EVENT, event), _iri(kind, participant), role)}>"
 
 
-def attendance_triples(a: Attendance, article_id: str) -> Iterator[Key]:
+def attendance_triples(a: Attendance, article_id: str) -> list[Key]:
     """Spell `mapping.attendance_triples`."""
     event = _entity(Kind.EVENT, a.event)
     kind = Kind(a.kind)
     who = _entity(kind, a.participant)
     predicate, role = _TAKES[a.role]
     node = _participation(a.event, kind, a.participant, ParticipationRole(a.role))
-    yield f"{event}{predicate}{who} .\n"
-    yield f"{node}{A}{_PARTICIPATION} .\n"
-    yield f"{node}{_OF_EVENT}{event} .\n"
-    yield f"{node}{_PARTICIPANT}{who} .\n"
-    yield f"{node}{_IN_ROLE}{role} .\n"
-    yield f"{node}{DERIVED}{_sentence(article_id, a.sentence.start, a.sentence.end)} .\n"
+    return [f"{event}{predicate}{who} .\n", f"{node}{A}{_PARTICIPATION} .\n",
+            f"{node}{_OF_EVENT}{event} .\n", f"{node}{_PARTICIPANT}{who} .\n",
+            f"{node}{_IN_ROLE}{role} .\n",
+            f"{node}{DERIVED}{_sentence(article_id, a.sentence.start, a.sentence.end)} .\n"]
