@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -86,7 +87,6 @@ def _iri(kind: Kind, key: str) -> str:
     return f"{_KGR}{kind.segment}/{ids._segment(key)}"
 
 
-@lru_cache(maxsize=ids.CACHED)
 def _entity(kind: Kind, key: str) -> str:
     """Spell the IRI of an entity (`ids.entity`)."""
     return f"<{_iri(kind, key)}>"
@@ -95,7 +95,7 @@ def _entity(kind: Kind, key: str) -> str:
 @lru_cache(maxsize=ids.CACHED)
 def _article(ident: str) -> str:
     """Spell the IRI of an article (`ids.article`), without its closing ">"."""
-    return f"<{ids.article(ident)}"
+    return f"<{_KGR}{Kind.ARTICLE.segment}/{quote(ident, safe='-_.~')}"
 
 
 def _sentence(ident: str, start: int, end: int) -> str:
@@ -279,7 +279,6 @@ def instant_triples(day: date | str) -> list[Key]:
     return out
 
 
-@lru_cache(maxsize=ids.CACHED)
 def _membership(person: str, role: str, organization: str) -> str:
     """Spell the IRI of a membership, by keys (`mapping.membership_iri`), without its ">"."""
     return (f"<{_KGR}{Kind.MEMBERSHIP.segment}/"
@@ -366,7 +365,6 @@ _IN_ROLE = _p(KG.participationRole)
 _TAKES = {role: (_p(term(role.predicate)), _o(term(role.term))) for role in ParticipationRole}
 
 
-@lru_cache(maxsize=ids.CACHED)
 def _participation(event: str, kind: Kind, participant: str, role: ParticipationRole) -> str:
     """Spell the IRI of a participation, by keys (`ids.participation`)."""
     return f"<{_KGR}participation/{ids.digest(_iri(Kind.EVENT, event), _iri(kind, participant), role)}>"
