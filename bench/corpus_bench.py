@@ -181,13 +181,15 @@ def _folder(run: str) -> str:
 def stages(corpus: Path, out: Path) -> dict[str, tuple[float, float]]:
     """Run a build's stages in this process, one core, and time each: its seconds and CPU
     seconds."""
+    from kg.identity.unify import rekey
     from kg.ingest.load import load_articles
-    from kg.pipeline import extract_all, unify_all
-    from kg.rdf.files import turtle_from_ntriples, write_sorted_ntriples
-    from kg.rdf.graph import triples_of
+    from kg.pipeline import _key_maps, extract_all
+    from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_keys
+    from kg.rdf.graph import Gathered
     from kg.records import Extraction
     from kg.spill import collector_held
-    from kg.viz.explorer import drawn, write_explorer_ntriples
+    from kg.viz.explorer import write_explorer_ntriples
+    from kg.viz.slices import DRAWN, OverviewTally
 
     times: dict[str, tuple[float, float]] = {}
     clock, cpu = time.perf_counter(), time.process_time()
@@ -202,17 +204,19 @@ def stages(corpus: Path, out: Path) -> dict[str, tuple[float, float]]:
     lap("read the sources")
     extractions = [x for x in extract_all(articles, compact=True) if isinstance(x, Extraction)]
     lap("extract (with loading the recogniser)")
-    unified, _ = unify_all(extractions, [corpus])
-    lap("unify across articles")
     out.mkdir(parents=True, exist_ok=True)
     with collector_held(), tempfile.TemporaryDirectory(dir=out) as scratch:  # as kg build
-        nodes: set[object] = set()
+        maps = _key_maps(extractions, [corpus], Path(scratch))
+        lap("unify across articles")
+        tally = OverviewTally()
         ntriples = Path(scratch) / "graph.nt"
-        write_sorted_ntriples(drawn(triples_of(unified), nodes), ntriples)
+        keys = Gathered(Path(scratch), tally=tally).keys(rekey(x, maps) for x in extractions)
+        write_sorted_keys(keys, ntriples)
+        nodes = typed_subjects(ntriples, DRAWN)
         lap("map to triples, sorted N-Triples")
         turtle_from_ntriples(ntriples, out / "graph.ttl")
         lap("write graph.ttl")
-        write_explorer_ntriples(ntriples, len(nodes), out / "explorer.html")
+        write_explorer_ntriples(ntriples, nodes, out / "explorer.html", tally=tally)
         lap("write explorer.html")
     return times
 

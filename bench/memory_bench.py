@@ -31,12 +31,12 @@ def main() -> None:
     from kg.ingest import MAX_BYTES
     from kg.ingest.load import discover
     from kg.pipeline import _key_maps, _read_here, extract_all, side_by_side
-    from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_ntriples
+    from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_keys
     from kg.rdf.graph import Gathered
     from kg.records import Extraction
     from kg.spill import Shelf, collector_held
     from kg.viz.explorer import write_explorer_ntriples
-    from kg.viz.slices import DRAWN
+    from kg.viz.slices import DRAWN, OverviewTally
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000)
@@ -67,15 +67,16 @@ def main() -> None:
         lap("identity across articles")
         out = Path(scratch) / "out"
         out.mkdir()
-        with collector_held():  # as kg build's write_triples: the triples made as it takes them
-            gathered = Gathered(Path(scratch))
-            triples = gathered.triples(rekey(x, maps) for x in shelf.read(places))
-            write_sorted_ntriples(triples, out / "graph.nt")
+        with collector_held():  # as kg build's write_keys: the triples made as it takes them
+            tally = OverviewTally()  # the explorer's overview, told as the triples are made
+            gathered = Gathered(Path(scratch), tally=tally)
+            keys = gathered.keys(rekey(x, maps) for x in shelf.read(places))
+            write_sorted_keys(keys, out / "graph.nt")
             nodes = typed_subjects(out / "graph.nt", DRAWN)
             lap("the triples, sorted into N-Triples")
             side_by_side({  # graph.ttl in a process of its own with more than one job
-                "explorer.html": lambda: write_explorer_ntriples(out / "graph.nt", nodes,
-                                                                 out / "explorer.html"),
+                "explorer.html": lambda: write_explorer_ntriples(
+                    out / "graph.nt", nodes, out / "explorer.html", tally=tally),
                 "graph.ttl": partial(turtle_from_ntriples, out / "graph.nt", out / "graph.ttl"),
             }, args.jobs)
         lap("explorer.html (and graph.ttl)")

@@ -31,13 +31,19 @@ from kg.identity.unify import Identities, Merge, key_maps, read_overrides, rekey
 from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, itself, keep_once, read_articles, read_kept
 from kg.ingest.readers import read
-from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_ntriples, write_turtle
+from kg.rdf.files import (
+    turtle_from_ntriples,
+    typed_subjects,
+    write_sorted_keys,
+    write_sorted_ntriples,
+    write_turtle,
+)
 from kg.rdf.graph import Gathered, new_graph
 from kg.rdf.mapping import Triple
 from kg.records import Article, Extraction, Problem
 from kg.spill import Shelf, collector_held
 from kg.viz.explorer import EXPLORER_MAX, Written, write_explorer, write_explorer_ntriples
-from kg.viz.slices import DRAWN
+from kg.viz.slices import DRAWN, OverviewTally
 from kg.vocab import Kind
 
 ALIASES = "aliases.tsv"  # curated identity verdicts, in a sources folder
@@ -278,22 +284,37 @@ def write_outputs(graph: Graph, out: Path, explorer_max: int = EXPLORER_MAX, job
 
 
 def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPLORER_MAX,
-                  jobs: int = 1) -> Written | None:
+                  jobs: int = 1, tally: OverviewTally | None = None) -> Written | None:
     """Write every output of a build of these triples (some may come more than once) into
     `out`, taking them as they come: graph.ttl and explorer.html are written from one N-Triples
     file in the canonical order, beside them until they are written, each a part at a time;
     explorer.html, written in this process, is the overview of a graph that would draw more than
-    `explorer_max` nodes. With more than one job they are written side by side (see
-    `side_by_side`). Say what explorer.html shows."""
+    `explorer_max` nodes (told by the tally of the triples' making, once they are all made, if
+    given). With more than one job they are written side by side (see `side_by_side`). Say what
+    explorer.html shows."""
+    return _write_sorted(partial(write_sorted_ntriples, triples), out, explorer_max, jobs, tally)
+
+
+def write_keys(keys: Iterable[list[str]], out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1,
+               tally: OverviewTally | None = None) -> Written | None:
+    """Write every output of a build of triples given as their N-Triples sort keys, in lists (see
+    `kg.rdf.lines`), as `write_triples` writes them."""
+    return _write_sorted(partial(write_sorted_keys, keys), out, explorer_max, jobs, tally)
+
+
+def _write_sorted(write: Callable[[Path], None], out: Path, explorer_max: int, jobs: int,
+                  tally: OverviewTally | None) -> Written | None:
+    """Write the outputs (see `write_triples`) from the N-Triples file in the canonical order
+    that `write` writes where it is told."""
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch:
         ntriples = Path(scratch) / "graph.nt"
-        write_sorted_ntriples(triples, ntriples)
+        write(ntriples)
         nodes = typed_subjects(ntriples, DRAWN)  # the nodes the explorer of the whole would draw
         shown: list[Written] = []
         side_by_side({
             "explorer.html": lambda: shown.append(write_explorer_ntriples(
-                ntriples, nodes, out / "explorer.html", most=explorer_max)),
+                ntriples, nodes, out / "explorer.html", most=explorer_max, tally=tally)),
             "graph.ttl": partial(turtle_from_ntriples, ntriples, out / "graph.ttl"),
         }, jobs)
     return shown[0] if shown else None
@@ -504,13 +525,18 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
             places, problems = extract_paths(paths, shelf.put, progress, max_bytes, jobs,
                                              compact=True, workers=workers, scratch=Path(scratch))
             maps = _key_maps(shelf.read(places), paths, Path(scratch))
-            gathered = Gathered(Path(scratch))
+            tally = OverviewTally()  # the explorer's overview, told as the triples are made
+            gathered = Gathered(Path(scratch), tally=tally)
             with collector_held():
-                triples = gathered.triples(rekey(x, maps) for x in shelf.read(places))
-                graph = new_graph(dict.fromkeys(triples)) if keep else None
+                unified = (rekey(x, maps) for x in shelf.read(places))
+                graph = new_graph(dict.fromkeys(gathered.triples(unified))) if keep else None
                 # nothing built replaces nothing: the previous outputs stay as they were
-                explorer = write_triples(iter(graph) if graph is not None else triples, out,  # type: ignore[arg-type]  # a Graph yields triples
-                                         explorer_max, jobs) if places else None
+                if not places:
+                    explorer = None
+                elif graph is not None:
+                    explorer = write_triples(iter(graph), out, explorer_max, jobs, tally)  # type: ignore[arg-type]  # a Graph yields triples
+                else:  # the triples spelt as N-Triples straight from the extractions
+                    explorer = write_keys(gathered.keys(unified), out, explorer_max, jobs, tally)
         finally:
             shelf.close()
     return Build(len(places), tuple(problems), gathered.entities, gathered.facts,

@@ -12,7 +12,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg import pipeline
-from kg.rdf.files import _sorted_ntriples, read_ntriples, typed_subjects, write_sorted_ntriples
+from kg.rdf.files import (
+    _sorted_ntriples,
+    read_ntriples,
+    typed_subjects,
+    write_sorted_keys,
+    write_sorted_ntriples,
+)
 from kg.rdf.graph import Gathered, LoadedStore, graph_triples, new_graph, triples_of
 from kg.rdf.namespaces import RDF, RDFS, SDO
 from kg.records import Article
@@ -180,6 +186,28 @@ def test_the_overview_of_the_lines_it_reads_is_that_of_the_whole_graph(tmp_path:
         a, b = overview(whole, top=top), overview(read, top=top)
         assert (a.seeds, a.cut, a.members, a.events) == (b.seeds, b.cut, b.members, b.events)
         assert list(a.graph) == list(b.graph)
+
+
+def test_the_overview_told_as_the_triples_are_made_is_that_of_a_store(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.viz.slices import OverviewTally, overview
+
+    xs, _, _ = pipeline.extract_and_unify([SOURCES], compact=True)
+    ntriples = tmp_path / "graph.nt"
+    write_sorted_ntriples(triples_of(xs), ntriples)
+    whole = ox.Store(str(tmp_path / "whole"))
+    whole.bulk_load(ntriples.read_bytes(), format=ox.RdfFormat.N_TRIPLES)
+    for top in (1, 3, 150):
+        tally = OverviewTally(top)
+        tally.SLACK = 0  # the worst let go as soon as four times `top` are ranked
+        told = tmp_path / f"told{top}.nt"
+        write_sorted_keys(Gathered(tmp_path, run=50, tally=tally).keys(reversed(xs)), told)
+        assert told.read_bytes() == ntriples.read_bytes()
+        a, b = overview(whole, top=top), tally.overview(told)
+        assert (a.seeds, a.cut, a.members, a.events) == (b.seeds, b.cut, b.members, b.events)
+        assert sorted(a.graph) == sorted(b.graph) and len(a.graph) > 10
+        assert tally.organizations > 4 * top + 1 or top == 150
 
 
 def test_triples_gathered_in_runs_on_disk_are_those_made_in_memory(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.errors import UserError
 from kg.nlp.names import initials_of, spelling_variant
 from kg.nlp.tokens import fold
-from kg.records import Extraction
+from kg.records import Extraction, Holding, Organization, Place
 from kg.spill import Sorter
 from kg.vocab import Kind
 
@@ -196,26 +196,40 @@ def unify(extractions: list[Extraction], overrides: Overrides = Overrides()
 
 
 def rekey(x: Extraction, maps: Mapping[Kind, Mapping[str, str]]) -> Extraction:
-    """Rewrite one extraction's keys."""
+    """Rewrite one extraction's keys (a record none of whose keys a merge rewrites is kept as
+    it is: most are)."""
     person, org, place, group = (maps[kind] for kind in KINDS)
 
     def k(keys: Mapping[str, str], key: str) -> str:
         return keys.get(key, key)
 
+    def organization(o: Organization) -> Organization:
+        key, area = k(org, o.key), o.area and k(place, o.area)
+        return o if key == o.key and area == o.area else replace(o, key=key, area=area)
+
+    def in_place(p: Place) -> Place:
+        key, within = k(place, p.key), p.within and k(place, p.within)
+        return p if key == p.key and within == p.within else replace(p, key=key, within=within)
+
+    def holding(h: Holding) -> Holding:
+        who, at = k(person, h.person), k(org, h.organization)
+        return h if who == h.person and at == h.organization else replace(
+            h, person=who, organization=at)
+
     return replace(
         x,
-        persons=tuple(replace(p, key=k(person, p.key)) for p in x.persons),
-        organizations=tuple(replace(o, key=k(org, o.key), area=o.area and k(place, o.area))
-                            for o in x.organizations),
-        places=tuple(replace(p, key=k(place, p.key), within=p.within and k(place, p.within))
-                     for p in x.places),
-        events=tuple(replace(e, place=e.place and k(place, e.place)) for e in x.events),
+        persons=tuple(p if (key := k(person, p.key)) == p.key else replace(p, key=key)
+                      for p in x.persons),
+        organizations=tuple(map(organization, x.organizations)),
+        places=tuple(map(in_place, x.places)),
+        events=tuple(e if (at := e.place and k(place, e.place)) == e.place else replace(e, place=at)
+                     for e in x.events),
         dateline=x.dateline and k(place, x.dateline),
-        collectives=tuple(replace(c, key=k(group, c.key)) for c in x.collectives),
-        holdings=tuple(replace(h, person=k(person, h.person), organization=k(org, h.organization))
-                       for h in x.holdings),
-        attendances=tuple(replace(a, participant=k(maps[a.kind], a.participant))
-                          for a in x.attendances),
+        collectives=tuple(c if (key := k(group, c.key)) == c.key else replace(c, key=key)
+                          for c in x.collectives),
+        holdings=tuple(map(holding, x.holdings)),
+        attendances=tuple(a if (who := k(maps[a.kind], a.participant)) == a.participant
+                          else replace(a, participant=who) for a in x.attendances),
     )
 
 

@@ -186,9 +186,31 @@ def write_sorted_ntriples(triples: Iterable[Any], path: Path, run: int = RUN) ->
     once and in the canonical order (see `_keys`), taking them as they come: a run of them at a
     time is spelt, sorted and written beside the file, and the runs are merged into it, so that
     no more than a run's lines are held at once."""
-    runs: list[Path] = []
     given = iter(triples)
-    while keys := _keys(set(islice(given, run))):
+    _write_runs(iter(lambda: _keys(set(islice(given, run))), []), path)
+
+
+def write_sorted_keys(keys: Iterable[list[str]], path: Path, run: int = RUN) -> None:
+    """Write as `write_sorted_ntriples` does triples given as their sort keys (see `_keys`; some
+    may come more than once), spelt already (`kg.rdf.lines`), in lists: a run is the lists that
+    bring its keys to `run` or more."""
+    given = iter(keys)
+
+    def sorted_run() -> list[str]:
+        found: set[str] = set()
+        for some in given:
+            found.update(some)
+            if len(found) >= run:
+                break
+        return sorted(found)
+
+    _write_runs(iter(sorted_run, []), path)
+
+
+def _write_runs(runs_of_keys: Iterator[list[str]], path: Path) -> None:
+    """Write each run of sorted keys beside `path`, then merge them into it as N-Triples lines."""
+    runs: list[Path] = []
+    for keys in runs_of_keys:
         runs.append(path.with_name(f"{path.name}.run{len(runs)}"))
         with runs[-1].open("wb") as written:
             for start in range(0, len(keys), CHUNK):

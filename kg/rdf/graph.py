@@ -7,18 +7,20 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import wraps
+from itertools import chain
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from rdflib import Graph
 from rdflib.plugins.stores.memory import Memory
 
 from kg.identity.conflicts import holder_conflict, posts_held
-from kg.rdf import mapping
+from kg.rdf import lines, mapping
 from kg.rdf.mapping import Triple
 from kg.rdf.namespaces import PREFIXES
 from kg.records import Collective, EventFact, Extraction, Organization, Person, Place
 from kg.spill import RUN, Sorter
+from kg.vocab import Kind
 
 E = TypeVar("E", Person, Organization, Place, Collective)
 R = TypeVar("R", Person, Organization, Place, Collective, EventFact)
@@ -44,6 +46,10 @@ def merge(records: Iterable[E]) -> list[E]:
 
 def merged(group: list[E]) -> E:
     """Merge the records of one entity (one key): one label, the union of the other names."""
+    if len(group) == 1:  # most entities are named in one article: the same, made quicker
+        one = group[0]
+        aliases = tuple(sorted(set(one.aliases) - {one.name}))
+        return one if aliases == one.aliases else replace(one, aliases=aliases)
     names = {r.name for r in group} | {a for r in group for a in r.aliases}
     label = _pick_label({r.name for r in group})
     first = min(group, key=repr)
@@ -154,10 +160,24 @@ def triples_of(extractions: Iterable[Extraction]) -> Iterator[Triple]:
 
 
 # What `Gathered` sorts, by the first item of its keys: the entities of each kind, the reports of
-# single-holder posts, and the facts it counts.
-PERSON, ORGANIZATION, PLACE, COLLECTIVE, EVENT, POST, HOLDING, ATTENDANCE = range(8)
+# single-holder posts, and the participations it counts. An organisation's key is followed by
+# its holdings' keys (MEMBER) and its own participations' (PARTICIPANT), which sort right after it.
+PERSON, ORGANIZATION, PLACE, COLLECTIVE, EVENT, POST, _, ATTENDANCE = range(8)
+MEMBER, PARTICIPANT = range(2)
 _RECORDS = ((PERSON, "persons"), (ORGANIZATION, "organizations"), (PLACE, "places"),
             (COLLECTIVE, "collectives"))
+
+
+class Tally(Protocol):
+    """What is told of the organisations and places of a graph as `Gathered` makes its triples
+    (the explorer's overview, `kg.viz.slices.OverviewTally`): each organisation once, with the
+    key of the place it serves, its members (distinct persons holding a role there) and its
+    participations (distinct events and roles); each place once, with the place it lies in."""
+
+    def organization(self, key: str, area: str | None, members: int, participations: int
+                     ) -> None: ...
+
+    def place(self, key: str, within: str | None) -> None: ...
 
 
 class Gathered:
@@ -168,17 +188,35 @@ class Gathered:
     the distinct entities and facts (holdings, events, participations) as the last triples go by.
     """
 
-    def __init__(self, folder: Path | None = None, run: int = RUN) -> None:
+    def __init__(self, folder: Path | None = None, run: int = RUN, tally: Tally | None = None
+                 ) -> None:
         self._sorted: Sorter[Any] = Sorter(folder, "entities", run)
         self.entities = self.facts = 0
+        self._tally = tally
+        # the organisation whose records are being read: key, area (None: not typed yet),
+        # members, the last member, participations
+        self._org: list[Any] | None = None
 
     def triples(self, extractions: Iterable[Extraction]) -> Iterator[Triple]:
         """Yield the triples of the extractions (a triple may come more than once)."""
+        return chain.from_iterable(self._made(extractions, mapping))
+
+    def keys(self, extractions: Iterable[Extraction]) -> Iterator[list[str]]:
+        """Yield the triples of the extractions as the N-Triples sort keys of `kg.rdf.files`
+        (see `kg.rdf.lines`), spelt without rdflib terms, in lists (an article's, an
+        entity's); a key may come more than once."""
+        return self._made(extractions, lines)
+
+    def _made(self, extractions: Iterable[Extraction], make: Any) -> Iterator[Any]:
+        """Yield what `make` (`kg.rdf.mapping`, or `kg.rdf.lines`) makes of the extractions,
+        an article's or an entity's at a time."""
         for x in extractions:
             self._add(x)
-            yield from article_triples(x)
+            yield article_triples(x, make)
         for (kind, *key), values in self._sorted.groups():
-            yield from self._merged(kind, key, values)
+            if made := self._merged(kind, key, values, make):
+                yield made
+        self._told()
 
     def _add(self, x: Extraction) -> None:
         """Keep what merging needs of an extraction."""
@@ -191,34 +229,69 @@ class Gathered:
         for role, org, day, person in posts_held(x):
             add((POST, role, org, day), (person, aid))
         for h in x.holdings:
-            add((HOLDING, h.person, h.role, h.organization), None)
+            add((ORGANIZATION, h.organization, MEMBER, h.person, h.role), None)
         for a in x.attendances:
             add((ATTENDANCE, a.participant, a.event, a.role), None)
+            if self._tally is not None and a.kind == Kind.ORGANIZATION:
+                add((ORGANIZATION, a.participant, PARTICIPANT, a.event, a.role), None)
 
-    def _merged(self, kind: int, key: list[Any], values: list[Any]) -> Iterator[Triple]:
-        """Yield the triples of one entity, post or fact, given what each article said of it."""
-        if kind in (HOLDING, ATTENDANCE):
+    def _merged(self, kind: int, key: list[Any], values: list[Any], make: Any = mapping
+                ) -> Any:
+        """Return the triples of one entity, post or fact, given what each article said of it
+        (as `make` makes them: a list or an iterator; None for none)."""
+        if kind == ORGANIZATION:
+            if self._org is None or self._org[0] != key[0]:
+                self._told()
+                self._org = [key[0], None, 0, None, 0]
+            if len(key) > 1:
+                self._organization_fact(key)
+                return None
+        if kind == ATTENDANCE:  # a distinct (participant, event, role): a fact
             self.facts += 1
-            return
+            return None
         if kind == POST:
             role, organization, day = key
             if conflict := holder_conflict(role, organization, day, values):
-                yield from mapping.conflict_triples(conflict.role, conflict.organization,
-                                                    conflict.persons)
-            return
+                return make.conflict_triples(conflict.role, conflict.organization,
+                                             conflict.persons)
+            return None
         self.entities += 1
         records = [record for _, record in values]
         if kind == EVENT:
             self.facts += 1
-            yield from mapping.event_triples(merged_event(records))
+            return make.event_triples(merged_event(records))
         elif kind == PERSON:
-            yield from mapping.person_triples(merged(records), sorted({a for a, _ in values}))
+            return make.person_triples(merged(records), sorted({a for a, _ in values}))
         elif kind == ORGANIZATION:
-            yield from mapping.org_triples(merged(records), sorted({a for a, _ in values}))
+            org = merged(records)
+            self._org[1] = (org.area,)  # type: ignore[index]  # set above
+            return make.org_triples(org, sorted({a for a, _ in values}))
         elif kind == PLACE:
-            yield from mapping.place_triples(merged(records))
+            place = merged(records)
+            if self._tally is not None:
+                self._tally.place(place.key, place.within)
+            return make.place_triples(place)
         else:
-            yield from mapping.collective_triples(merged(records))
+            return make.collective_triples(merged(records))
+
+    def _organization_fact(self, key: list[Any]) -> None:
+        """Count a holding at the organisation being read, or a participation of its own."""
+        org = self._org
+        assert org is not None
+        if key[1] == MEMBER:  # a distinct (organisation, person, role): a fact
+            self.facts += 1
+            if org[3] != key[2]:  # a person not counted yet: the keys come sorted
+                org[2], org[3] = org[2] + 1, key[2]
+        else:
+            org[4] += 1
+
+    def _told(self) -> None:
+        """Tell the tally of the organisation read last, if it was one (not merely named by
+        a holding)."""
+        if self._org is not None and self._org[1] is not None and self._tally is not None:
+            key, (area,), members, _, participations = self._org
+            self._tally.organization(key, area, members, participations)
+        self._org = None
 
 
 def build_graph(extractions: Iterable[Extraction]) -> Graph:
@@ -231,25 +304,28 @@ def article_graph(x: Extraction) -> Graph:
     return new_graph(dict.fromkeys(article_triples(x)))
 
 
-def article_triples(x: Extraction) -> Iterator[Triple]:
-    """Yield an article, its facts and the sentences they rest on; each role and day once."""
+def article_triples(x: Extraction, make: Any = mapping) -> list[Any]:
+    """Return an article, its facts and the sentences they rest on; each role and day once (as
+    `make`, `kg.rdf.mapping` or `kg.rdf.lines`, makes them)."""
     aid = x.article.id
-    yield from mapping.article_triples(x.article, x.dateline, x.bylines)
+    made: list[Any] = []
+    made += make.article_triples(x.article, x.dateline, x.bylines)
     evidence = {h.sentence for h in x.holdings} | {a.sentence for a in x.attendances}
     evidence |= {s for e in x.events for s in e.sentences}
     for s in sorted(evidence, key=lambda s: s.start):
-        yield from mapping.sentence_triples(aid, s)
+        made += make.sentence_triples(aid, s)
     day = x.reported or x.reported_month
     for role in sorted({h.role for h in x.holdings}):
-        yield from mapping.role_triples(role)
+        made += make.role_triples(role)
     if day and x.holdings:
-        yield from mapping.instant_triples(day)
+        made += make.instant_triples(day)
     for h in x.holdings:
-        yield from mapping.holding_triples(h, aid, day)
+        made += make.holding_triples(h, aid, day)
     for e in x.events:
-        yield from mapping.event_evidence_triples(e, aid)
+        made += make.event_evidence_triples(e, aid)
     for a in x.attendances:
-        yield from mapping.attendance_triples(a, aid)
+        made += make.attendance_triples(a, aid)
+    return made
 
 
 class _Triples:

@@ -23,7 +23,7 @@ from kg.viz import view as views
 from kg.viz.clusters import clusters
 from kg.viz.facts import ORDER, EdgeKey, fact, facts
 from kg.viz.page import page, script_json
-from kg.viz.slices import DRAWN, LIMIT, Slice, overview
+from kg.viz.slices import DRAWN, LIMIT, OverviewTally, Slice, overview
 from kg.vocab import Kind, Relation
 
 Triple = tuple[Term, Term, Term]
@@ -124,17 +124,21 @@ def drawn(triples: Iterable[Triple], nodes: set[Term]) -> Iterator[Triple]:
 
 
 def write_explorer_ntriples(ntriples: Path, nodes: int, path: Path, title: str = "kg explorer",
-                            most: int = EXPLORER_MAX) -> Written:
+                            most: int = EXPLORER_MAX, tally: OverviewTally | None = None
+                            ) -> Written:
     """Write the explorer of a graph given as an N-Triples file, whose whole drawing has `nodes`
-    nodes (`drawn`), as `write_explorer` writes it: above `most` nodes, the overview, read from
-    an Oxigraph store of the file (the graph itself is never made in Python); else the whole
-    graph, which is then small."""
+    nodes (`drawn`), as `write_explorer` writes it: above `most` nodes, the overview, told by
+    the tally of the graph's making if given, else read from an Oxigraph store of the file (the
+    graph itself is never made in Python); else the whole graph, which is then small."""
     if nodes > most:
-        with tempfile.TemporaryDirectory(dir=Path(ntriples).parent) as folder:
-            store = ox.Store(folder)
-            _load(store, Path(ntriples))
-            found = overview(store)
-            del store  # closed before its folder goes
+        if tally is not None:
+            found = tally.overview(Path(ntriples))
+        else:
+            with tempfile.TemporaryDirectory(dir=Path(ntriples).parent) as folder:
+                store = ox.Store(folder)
+                _load(store, Path(ntriples))
+                found = overview(store)
+                del store  # closed before its folder goes
         write_atomically(Path(path), render_slice(found, note=HINT))
         return Written(nodes, True)
     write_atomically(Path(path), render(read_ntriples(Path(ntriples).read_bytes()), title))

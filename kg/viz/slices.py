@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -31,6 +32,7 @@ from rdflib.namespace import XSD
 
 from kg.errors import UserError
 from kg.network.analytics import KINDS
+from kg.rdf import ids
 from kg.rdf.files import declared_integer_types, from_ox, to_ox
 from kg.rdf.graph import new_graph
 from kg.rdf.namespaces import FOAF, KG, KGR, ORG, RDF, SDO, term
@@ -259,6 +261,97 @@ def overview(store: ox.Store, spec: Spec = Spec(overview=True), top: int = OVERV
     graph = _graph(store, set(weights), set(), cited=False)
     return Slice(spec, graph, chosen, len(ranked) > top, weights,
                  {org: events[org] for org in chosen})
+
+
+class OverviewTally:
+    """The overview (see `overview`) of a graph that a build makes, told as its triples are made
+    (`kg.rdf.graph.Gathered`) instead of asked of a store of them: the organisations ranked so
+    far, `top` of them kept at once (each ranks by its own counts), and the place each place lies
+    in. Its memory grows with the places, not with the organisations, members or events."""
+
+    SLACK = 1000  # organisations ranked beyond `top` before the worst are let go
+
+    def __init__(self, top: int = OVERVIEW) -> None:
+        self.top = top
+        self.organizations = 0
+        # (-members, -participations, the IRI, the key of the place served), best first once
+        # sorted: the IRIs differ, so the order is total and a cut keeps the best
+        self._ranked: list[tuple[int, int, str, str | None]] = []
+        self._within: dict[str, str] = {}
+
+    def organization(self, key: str, area: str | None, members: int, participations: int
+                     ) -> None:
+        """Rank an organisation."""
+        self.organizations += 1
+        self._ranked.append((-members, -participations, str(ids.entity(Kind.ORGANIZATION, key)),
+                             area))
+        if len(self._ranked) > 4 * self.top + self.SLACK:
+            self._ranked.sort()
+            del self._ranked[self.top:]
+
+    def place(self, key: str, within: str | None) -> None:
+        """Note the place a place lies in."""
+        if within:
+            self._within[key] = within
+
+    def overview(self, ntriples: Path, spec: Spec = Spec(overview=True)) -> Slice:
+        """Return the overview, as `overview` reads it from a store of the whole graph, its graph
+        read from the graph's N-Triples file in the canonical order."""
+        chosen = sorted(self._ranked)[:self.top]
+        weights = {org: -members for members, _, org, _ in chosen}
+        for members, _, _, area in chosen:
+            todo = [area] if area else []
+            seen: set[str] = set()
+            while todo:  # the place served, and each place it lies in, up to the province
+                place = todo.pop()
+                if place in seen:
+                    continue
+                seen.add(place)
+                node = str(ids.entity(Kind.PLACE, place))
+                weights[node] = weights.get(node, 0) - members
+                if place in self._within:
+                    todo.append(self._within[place])
+        seeds = [org for _, _, org, _ in chosen]
+        return Slice(spec, _read_graph(ntriples, set(weights)), seeds,
+                     self.organizations > self.top, weights,
+                     {org: -events for _, events, org, _ in chosen})
+
+
+def _read_graph(ntriples: Path, entities: set[str]) -> Graph:
+    """Read the triples of the entities from an N-Triples file in the canonical order (a
+    subject's lines together), and of the nodes under their IRIs that they lead to (as `_graph`
+    reads them from a store, uncited), into a graph loaded in bulk."""
+    wanted, lines = {f"<{e}>".encode() for e in entities}, []
+    while wanted:
+        found, last, kept = [], b"", False
+        with ntriples.open("rb") as file:
+            for line in file:
+                subject = line[:line.index(b" ")]
+                if subject != last:
+                    last, kept = subject, subject in wanted
+                if kept:
+                    found.append(line)
+        lines += found
+        below = {target for line in found
+                 if (target := line[line.index(b" ", line.index(b" ") + 1) + 1:-3]).startswith(
+                     line[:line.index(b" ")][:-1] + b"/")}  # "<s> <p> <o> .\n": an interval
+        wanted = below - {line[:line.index(b" ")] for line in lines}
+    declared = declared_integer_types()
+    terms: dict[Any, Any] = {}  # each term converted once: most recur
+
+    def term(t: Any) -> Any:
+        known = terms.get(t)
+        if known is None:
+            known = terms[t] = from_ox(t)
+        return known
+
+    triples = []
+    for t in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES):
+        p, o = term(t.predicate), term(t.object)
+        if p in declared and isinstance(o, Literal) and o.datatype == XSD.integer:
+            o = Literal(str(o), datatype=declared[p])  # as rdflib_triple gives it back
+        triples.append((term(t.subject), p, o))
+    return new_graph(dict.fromkeys(triples))
 
 
 def _graph(store: ox.Store, entities: set[str], facts: set[str], cited: bool = True) -> Graph:
