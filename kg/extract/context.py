@@ -303,17 +303,11 @@ def _may_open_region(word: str) -> bool:
     # (`gazetteer.lookup`): it opens with the word's first run of them, as a numbered name's
     # key does ("Ulu I": "ulu1").
     first = _KEY_RUN.search(word.lower())
-    return bool(gazetteer._PREFIX.match(f"{word} ") or first is None
-                or first.group() in _region_key_starts())
+    return bool(gazetteer.opens_with_level(f"{word} ") or first is None
+                or first.group() in gazetteer.key_starts())
 
 
 _KEY_RUN = re.compile(r"[a-z0-9]+")
-
-
-@cache
-def _region_key_starts() -> frozenset[str]:
-    """Return every beginning of the gazetteer's keys (its names and the news' aliases)."""
-    return frozenset(k[:n] for k in gazetteer._index() for n in range(1, len(k) + 1))
 
 
 def prefer(found: list[gazetteer.Region], reference: str | None) -> gazetteer.Region:

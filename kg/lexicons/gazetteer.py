@@ -113,6 +113,18 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
 
 
+@cache
+def key_starts() -> frozenset[str]:
+    """Return every beginning of the index's keys (the regions' names and the news' aliases):
+    a name opening with no other run of letters is no region's."""
+    return frozenset(k[:n] for k in _index() for n in range(1, len(k) + 1))
+
+
+def opens_with_level(text: str) -> bool:
+    """Say whether a text opens with the level word Kemendagri writes before a name ("Kota X")."""
+    return bool(_PREFIX.match(text))
+
+
 @lru_cache(maxsize=65536)  # the grammar asks for the same spans again and again
 def lookup(name: str, level: PlaceLevel | None = None) -> tuple[Region, ...]:
     """Return the regions a name may mean, larger and aliased ones first; `level` narrows them."""
