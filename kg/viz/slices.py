@@ -21,7 +21,7 @@ walked through; they come with the facts that cite them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -249,15 +249,9 @@ def overview(store: ox.Store, spec: Spec = Spec(overview=True), top: int = OVERV
     chosen = ranked[:top]
     weights = {org: len(members.get(org, ())) for org in chosen}
     for org in chosen:
-        todo = list(_values(store, ox.NamedNode(org), _SERVES))
-        seen: set[str] = set()
-        while todo:  # the place served, and each place it lies in, up to the province
-            place = todo.pop()
-            if place in seen:
-                continue
-            seen.add(place)
+        for place in _up_to_the_province(_values(store, ox.NamedNode(org), _SERVES),
+                                         lambda p: _values(store, ox.NamedNode(p), _WITHIN)):
             weights[place] = weights.get(place, 0) + weights[org]
-            todo.extend(_values(store, ox.NamedNode(place), _WITHIN))
     graph = _graph(store, set(weights), set(), cited=False)
     return Slice(spec, graph, chosen, len(ranked) > top, weights,
                  {org: events[org] for org in chosen})
@@ -300,21 +294,25 @@ class OverviewTally:
         chosen = sorted(self._ranked)[:self.top]
         weights = {org: -members for members, _, org, _ in chosen}
         for members, _, _, area in chosen:
-            todo = [area] if area else []
-            seen: set[str] = set()
-            while todo:  # the place served, and each place it lies in, up to the province
-                place = todo.pop()
-                if place in seen:
-                    continue
-                seen.add(place)
+            for place in _up_to_the_province([area] if area else [],
+                                             lambda p: [self._within[p]] if p in self._within else []):
                 node = str(ids.entity(Kind.PLACE, place))
                 weights[node] = weights.get(node, 0) - members
-                if place in self._within:
-                    todo.append(self._within[place])
         seeds = [org for _, _, org, _ in chosen]
         return Slice(spec, _read_graph(ntriples, set(weights)), seeds,
                      self.organizations > self.top, weights,
                      {org: -events for _, events, org, _ in chosen})
+
+
+def _up_to_the_province(served: Iterable[str], within: Callable[[str], Iterable[str]]) -> Iterator[str]:
+    """Yield the places served and each place they lie in, up to the province, once each."""
+    todo, seen = list(served), set()
+    while todo:
+        place = todo.pop()
+        if place not in seen:
+            seen.add(place)
+            yield place
+            todo.extend(within(place))
 
 
 def _read_graph(ntriples: Path, entities: set[str]) -> Graph:
