@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.chunks import Chunk
 from kg.extract.context import links
@@ -94,14 +95,20 @@ def _bare_list(p: Parsed) -> bool:
     rest = [t.text.lower() for k, t in enumerate(p.ctx.tokens) if k not in inside and k not in p.ctx.blocked]
     named = p.of_kind(ChunkKind.PERSON, ChunkKind.ORGANIZATION, ChunkKind.TITLE)
     glue, presence = load().glue["roll"], load().presence
-    rest = _without_phrases(rest, [f.split() for f, e in presence.items() if e == "continue" and " " in f])
+    rest = _without_phrases(rest, _continuing_phrases())
     if "lainnya" in rest:  # "..., dan jabatan penting lainnya." closes the list
         rest = rest[:rest.index("lainnya")]
         rest = rest[:max((k for k, w in enumerate(rest) if w in glue and w.isalpha()), default=len(rest))]
     return len(named) >= 2 and all(w in glue or presence.get(w) == "continue" for w in rest)
 
 
-def _without_phrases(words: list[str], phrases: list[list[str]]) -> list[str]:
+@cache
+def _continuing_phrases() -> tuple[list[str], ...]:
+    """Return the phrases that carry a list on, as words: "di antaranya", "antara lain"."""
+    return tuple(form.split() for form, effect in load().presence.items() if effect == "continue" and " " in form)
+
+
+def _without_phrases(words: list[str], phrases: tuple[list[str], ...]) -> list[str]:
     """Drop every run of words that is one of the phrases: "di antaranya", "antara lain"."""
     out, k = [], 0
     while k < len(words):

@@ -80,6 +80,7 @@ INTEGER_SUBTYPES = {XSD.nonNegativeInteger, XSD.positiveInteger, XSD.nonPositive
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def declared_integer_types() -> dict[Node, URIRef]:
     """Map each property the SHACL shapes give an integer subtype (nif:beginIndex) to that type."""
     from kg.rdf.validate import shapes
@@ -89,13 +90,28 @@ def declared_integer_types() -> dict[Node, URIRef]:
             for dt in graph.objects(node, SH.datatype) if isinstance(dt, URIRef) and dt in INTEGER_SUBTYPES}
 
 
-def rdflib_triple(q: Any) -> tuple[Node, Node, Node]:
-    """Read a quad's triple back into rdflib terms, with the integer types the shapes declare."""
-    s, p, o = from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
-    declared = declared_integer_types()
-    if p in declared and isinstance(o, Literal) and o.datatype == XSD.integer:
-        o = Literal(str(o), datatype=declared[p])
-    return s, p, o
+class Terms:
+    """Turn pyoxigraph terms into rdflib's (`from_ox`), each once: most recur (types,
+    predicates, days). A triple read back gets the integer types the shapes declare, unless
+    `declared` is false."""
+
+    def __init__(self, declared: bool = True) -> None:
+        self._known: dict[Any, Node] = {}
+        self._declared = declared_integer_types() if declared else {}
+
+    def term(self, t: Any) -> Node:
+        """Return the rdflib term of a pyoxigraph term."""
+        known = self._known.get(t)
+        if known is None:
+            known = self._known[t] = from_ox(t)
+        return known
+
+    def triple(self, q: Any) -> tuple[Node, Node, Node]:
+        """Read a quad's (or a triple's) triple back into rdflib terms."""
+        p, o = self.term(q.predicate), self.term(q.object)
+        if p in self._declared and isinstance(o, Literal) and o.datatype == XSD.integer:
+            o = Literal(str(o), datatype=self._declared[p])
+        return self.term(q.subject), p, o
 
 
 def from_ox(term: Any) -> Node:
@@ -118,16 +134,9 @@ def read_ntriples(data: bytes) -> Graph:
     million triples) and loaded in bulk."""
     from kg.rdf.graph import new_graph
 
-    terms: dict[Any, Node] = {}  # each term converted once: most recur
-
-    def term(t: Any) -> Node:
-        found = terms.get(t)
-        if found is None:
-            found = terms[t] = from_ox(t)
-        return found
-
+    terms = Terms(declared=False)
     return new_graph(dict.fromkeys(
-        (term(t.subject), term(t.predicate), term(t.object))  # type: ignore[misc]  # N-Triples' subjects and predicates are IRIs
+        (terms.term(t.subject), terms.term(t.predicate), terms.term(t.object))  # type: ignore[misc]  # N-Triples' subjects and predicates are IRIs
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)))
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import XSD
 
-from kg.rdf.files import declared_integer_types, rdflib_triple
+from kg.rdf.files import Terms, declared_integer_types
 from kg.rdf.graph import new_graph
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.tokens import NAME_TOKENS
@@ -40,10 +40,10 @@ def graph_names(store: ox.Store) -> set[URIRef]:
 def union_graph(store: ox.Store) -> Graph:
     """Read the store's graph into one rdflib graph: the union of its named graphs but the
     name-token key's, which is an index over the graph rather than part of it."""
-    g = new_graph()
+    g, terms = new_graph(), Terms()
     for q in store.quads_for_pattern(None, None, None, None):
         if q.graph_name.value != NAME_TOKENS:  # type: ignore[union-attr]  # every quad the builds write is in a named graph
-            g.add(rdflib_triple(q))
+            g.add(terms.triple(q))
     return g
 
 
@@ -53,11 +53,12 @@ def dataset(store: ox.Store) -> Dataset:
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns, override=True)
     graphs: dict[str, Graph] = {}
+    terms = Terms()
     for q in store.quads_for_pattern(None, None, None, None):
         name = q.graph_name.value  # type: ignore[union-attr]  # every quad the builds write is in a named graph
         if name not in graphs:
             graphs[name] = ds.graph(URIRef(name))
-        graphs[name].add(rdflib_triple(q))
+        graphs[name].add(terms.triple(q))
     return ds
 
 

@@ -27,13 +27,12 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
-from rdflib.namespace import XSD
+from rdflib import Graph
 
 from kg.errors import UserError
 from kg.network.analytics import KINDS
 from kg.rdf import ids
-from kg.rdf.files import declared_integer_types, from_ox, to_ox
+from kg.rdf.files import Terms, to_ox
 from kg.rdf.graph import new_graph
 from kg.rdf.namespaces import FOAF, KG, KGR, ORG, RDF, SDO, term
 from kg.rdf.tokens import KG_NAME_TOKEN, NAME_TOKENS, words
@@ -334,22 +333,10 @@ def _read_graph(ntriples: Path, entities: set[str]) -> Graph:
                  if (target := line[line.index(b" ", line.index(b" ") + 1) + 1:-3]).startswith(
                      line[:line.index(b" ")][:-1] + b"/")}  # "<s> <p> <o> .\n": an interval
         wanted = below - {line[:line.index(b" ")] for line in lines}
-    declared = declared_integer_types()
-    terms: dict[Any, Any] = {}  # each term converted once: most recur
-
-    def term(t: Any) -> Any:
-        known = terms.get(t)
-        if known is None:
-            known = terms[t] = from_ox(t)
-        return known
-
-    triples = []
-    for t in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES):
-        p, o = term(t.predicate), term(t.object)
-        if p in declared and isinstance(o, Literal) and o.datatype == XSD.integer:
-            o = Literal(str(o), datatype=declared[p])  # as rdflib_triple gives it back
-        triples.append((term(t.subject), p, o))
-    return new_graph(dict.fromkeys(triples))
+    terms = Terms()
+    return new_graph(dict.fromkeys(
+        terms.triple(t)  # type: ignore[misc]  # N-Triples' subjects and predicates are IRIs
+        for t in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)))
 
 
 def _graph(store: ox.Store, entities: set[str], facts: set[str], cited: bool = True) -> Graph:
@@ -357,16 +344,7 @@ def _graph(store: ox.Store, entities: set[str], facts: set[str], cited: bool = T
     (unless `cited` is false: then of the entities alone), into a graph loaded in bulk."""
     between = {f for f in facts if all(e in entities for e in _ends(store, f)
                                        if e.startswith(ENTITIES))}
-    todo, seen, triples = [*entities, *between], set(), []
-    terms: dict[Any, Any] = {}  # each term converted once: most recur (types, predicates, days)
-
-    def term(t: Any) -> Any:
-        found = terms.get(t)
-        if found is None:
-            found = terms[t] = from_ox(t)
-        return found
-
-    declared = declared_integer_types()
+    todo, seen, triples, terms = [*entities, *between], set(), [], Terms()
     while todo:
         node = todo.pop()
         if node in seen:
@@ -375,14 +353,11 @@ def _graph(store: ox.Store, entities: set[str], facts: set[str], cited: bool = T
         for q in store.quads_for_pattern(ox.NamedNode(node), None, None):
             if q.graph_name == _KEY:
                 continue  # the name-token key is an index, not the graph
-            p, o = term(q.predicate), term(q.object)
-            if p in declared and isinstance(o, Literal) and o.datatype == XSD.integer:
-                o = Literal(str(o), datatype=declared[p])  # as rdflib_triple gives it back
-            triples.append((term(q.subject), p, o))
+            triples.append(terms.triple(q))
             target = q.object.value if isinstance(q.object, ox.NamedNode) else ""
             if (cited and target.startswith(CITED)) or target.startswith(f"{node}/"):  # an interval
                 todo.append(target)
-    return new_graph(dict.fromkeys(triples))
+    return new_graph(dict.fromkeys(triples))  # type: ignore[arg-type]  # the store's subjects and predicates are IRIs
 
 
 def size(graph: Graph) -> int:
