@@ -846,11 +846,11 @@ def test_a_day_word_inside_a_name_and_a_kodams_training_regiment() -> None:
 
 
 def test_a_plural_title_of_two_words_holds_each_name_listed_right_after_it() -> None:
-    x = extract_text("PANGKALPINANG, BABELNEWS.ID - Ketua DPRD Bangka Belitung, Herman Susanto, bersama Wakil "
+    x = extract_text("PANGKALPINANG, BABELNEWS.ID - Ketua DPRD Bangka Belitung, Wahyu Susanto, bersama Wakil "
                      "Ketua Hendra Wijaya, Muhammad Amin, Rudi Hartono, serta Sekprov Babel Yusuf Hamdani hadir, "
                      "Senin (2/12/2024).")
     got = {(p, role, o) for p, role, o in holdings(x)}
-    assert got == {("herman susanto", "Ketua", "dprd|19"), ("hendra wijaya", "Wakil Ketua", "dprd|19"),
+    assert got == {("wahyu susanto", "Ketua", "dprd|19"), ("hendra wijaya", "Wakil Ketua", "dprd|19"),
                    ("muhammad amin", "Wakil Ketua", "dprd|19"), ("rudi hartono", "Wakil Ketua", "dprd|19"),
                    ("yusuf hamdani", "Sekretaris Daerah", "pemprov|19")}
 
@@ -863,15 +863,15 @@ def test_a_units_number_with_a_hyphen() -> None:
 
 
 def test_a_particle_in_lower_case_inside_a_ranked_name_and_a_ministers_deputy_number() -> None:
-    x = extract_text("AMBON, MALUKUNEWS.ID - Rakor dibuka Wakapolda Maluku Brigjen Pol Jan de Vries, dihadiri "
+    x = extract_text("AMBON, MALUKUNEWS.ID - Rakor dibuka Wakapolda Maluku Brigjen Pol Kees de Vries, dihadiri "
                      "Wakil Menteri Dalam Negeri (Wamendagri) III Budi Santoso dan Danlanal Ambon Kolonel Laut "
                      "Mar. Rudi Hartono, Selasa (20/12/2022).")
-    assert {p.name for p in x.persons} == {"Jan de Vries", "Budi Santoso", "Rudi Hartono"}
+    assert {p.name for p in x.persons} == {"Kees de Vries", "Budi Santoso", "Rudi Hartono"}
     assert ("budi santoso", "Wakil Menteri III", "kemendagri") in holdings(x)
 
 
 def test_both_sides_of_a_handover_at_a_farewell_take_part() -> None:
-    x = extract_text("BENGKULU, BENGKULUNEWS.ID - Acara itu sekaligus pisah sambut Danlanal Bengkulu, di mana "
+    x = extract_text("BENGKULU, BENGKULUNEWS.ID - Acara itu sekaligus pisah sambut Danlanal Bengkulu: "
                      "Danlanal Bengkulu Letkol Laut (P) Budi Santoso digantikan oleh Letkol Laut (P) Rudi Hartono "
                      "sebagai Danlanal Bengkulu yang baru, Minggu (28/7/2024).")
     assert {"budi santoso", "rudi hartono"} <= {a.participant for a in x.attendances}
@@ -912,7 +912,7 @@ def test_more_verbs_of_speaking_at_the_event() -> None:
 
 
 def test_a_health_centres_head_and_the_centre() -> None:
-    x = extract_text("LUBUK PAKAM, SUMUTNEWS.ID - Tiga Kapus baru juga diangkat yakni drg Rina Wati sebagai Kapus "
+    x = extract_text("LUBUK PAKAM, SUMUTNEWS.ID - Dua Kapus baru ikut dilantik, yaitu drg Rina Wati sebagai Kapus "
                      "Hamparan Perak dan dr Budi Santoso sebagai Kapus Gunung Meriah, Senin (2/12/2024). "
                      "Puskesmas Pancur Batu juga menerima kepala baru.")
     assert {o.name for o in x.organizations} == {"Puskesmas Hamparan Perak", "Puskesmas Gunung Meriah",
@@ -928,13 +928,13 @@ def test_a_post_held_again_and_the_one_who_held_it_before() -> None:
 
 def test_a_post_filled_or_occupied_by_its_new_holder() -> None:
     x = extract_text("PADANG, SUMBARNEWS.ID - Wali Kota Padang melantik pejabat, Senin (2/12/2024). Jabatan Staf Ahli "
-                     "Bidang Pembangunan Ekonomi dan Keuangan kini diisi oleh Rudi Hartono. Jabatan Kepala Dinas "
+                     "Bidang Hukum dan Politik kini diisi oleh Rudi Hartono. Jabatan Kepala Dinas "
                      "Sosial Kota Padang resmi diduduki oleh Budi Santoso.")
     assert {p for p, _, _ in holdings(x)} == {"rudi hartono", "budi santoso"}
 
 
 def test_the_one_who_leads_a_body_is_its_head() -> None:
-    x = extract_text("PADANG, SUMBARNEWS.ID - Pergeseran juga terjadi di sektor sosial, Senin (2/12/2024). Rudi "
+    x = extract_text("PADANG, SUMBARNEWS.ID - Rotasi juga menyentuh bidang sosial, Senin (2/12/2024). Rudi "
                      "Hartono yang sebelumnya memimpin Dinas Perdagangan, kini Kepala Dinas Sosial. Mayjen TNI Budi "
                      "Santoso kini memimpin Kodam Jaya. Bupati memimpin rapat.")
     got = {(p, o.split("|")[0], h) for p, o, h in ((h.person, h.organization, h.status) for h in x.holdings)}
@@ -956,20 +956,20 @@ def test_an_air_base_named_after_a_person_is_one_body() -> None:
 
 
 def test_two_bodies_joined_by_a_slash_are_two_bodies() -> None:
-    x = extract_text("NABIRE, PAPUANEWS.ID - Aparat gabungan TNI/Polri melaksanakan apel gelar pasukan, Selasa "
+    x = extract_text("NABIRE, PAPUANEWS.ID - Personel TNI/Polri mengikuti apel pasukan, Selasa "
                      "(18/8/2020). Dandim 1705/Paniai dan para Bupati/Walikota se-Provinsi Papua hadir.")
     assert {o.name for o in x.organizations} == {"TNI", "Polri", "Kodim 1705/Paniai"}
 
 
 def test_a_pair_of_candidates_joined_by_a_hyphen_are_two_persons() -> None:
     x = extract_text("NABIRE, PAPUANEWS.ID - Pilkada diikuti dua pasangan calon, yaitu pasangan Yusuf Hamdani-Rudi "
-                     "Hartono dan Budi Santoso-Andi Wijaya, Rabu (27/11/2024). Sakinah Al-Jufri hadir di desa-desa.")
+                     "Hartono dan Budi Santoso-Andi Wijaya, Rabu (27/11/2024). Siti Al-Jufri hadir di desa-desa.")
     assert {p.name for p in x.persons} == {"Yusuf Hamdani", "Rudi Hartono", "Budi Santoso", "Andi Wijaya",
-                                           "Sakinah Al-Jufri"}
+                                           "Siti Al-Jufri"}
 
 
 def test_a_regional_assistants_field_then_the_region_it_serves() -> None:
-    x = extract_text("Gubernur Riau diwakili oleh Asisten II Bidang Perekonomian dan Pembangunan Provinsi Riau, "
+    x = extract_text("Rapat itu dibuka oleh Asisten II Bidang Perekonomian dan Pembangunan Provinsi Riau, "
                      "Budi Santoso, S.A.P., M.Si., dalam rapat itu.")
     assert {(p, role, o) for p, role, o in holdings(x)} == {
         ("budi santoso", "Asisten II Bidang Perekonomian dan Pembangunan", "pemprov|14")}
@@ -1003,7 +1003,7 @@ def test_a_listed_body_name_that_runs_on_with_more_fields() -> None:
 
 def test_a_head_named_then_sworn_in_to_a_second_post() -> None:
     x = extract_text("BANDAR LAMPUNG, LAMPUNGNEWS.ID - Kepala Dinas Sosial Provinsi Lampung, Rudi Hartono, dilantik "
-                     "sebagai Pjs Bupati Lampung Tengah, menggantikan Budi Santoso, Senin (2/12/2024).")
+                     "sebagai Pjs Bupati Pesawaran, menggantikan Budi Santoso, Senin (2/12/2024).")
     got = {(h.person, h.role, h.organization.split("|")[0], h.status) for h in x.holdings}
     assert got == {("rudi hartono", "Kepala", "dinsos", "current"), ("rudi hartono", "Bupati", "pemkab", "current"),
                    ("budi santoso", "Bupati", "pemkab", "former")}
@@ -1039,14 +1039,14 @@ def test_a_kind_of_body_written_alone_is_no_body() -> None:
 
 
 def test_a_field_then_the_head_the_assistant_serves() -> None:
-    x = extract_text("JAKARTA, NASIONALNEWS.ID - Surat itu ditandatangani Asisten SDM Kapolri, Irjen Pol Rudi "
+    x = extract_text("JAKARTA, NASIONALNEWS.ID - Telegram itu diteken Asisten SDM Kapolri, Irjen Pol Rudi "
                      "Hartono, Senin (2/12/2024).")
     assert {p.name for p in x.persons} == {"Rudi Hartono"}
     assert holdings(x) == {("rudi hartono", "Asisten SDM", "polri")}
 
 
 def test_a_region_written_with_its_level_in_lower_case() -> None:
-    x = extract_text("KENDARI, SULTRANEWS.ID - Paripurna didampingi Wakil Ketua DPRD kota Kendari Rudi Hartono dan "
+    x = extract_text("KENDARI, SULTRANEWS.ID - Paripurna dihadiri Wakil Ketua DPRD kota Kendari Rudi Hartono dan "
                      "Sinta, Senin (2/12/2024). PJ Gubernur provinsi Papua Barat Daya membuka acara. Warga di kota "
                      "Palu merayakan.")
     assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "dprd|74.71"), ("sinta", "dprd|74.71")}
@@ -1054,8 +1054,8 @@ def test_a_region_written_with_its_level_in_lower_case() -> None:
 
 
 def test_a_numbered_assistant_after_the_field() -> None:
-    x = extract_text("GARUT, JABARNEWS.ID - Dinas Pendidikan diisi oleh Asisten Daerah 1 Rudi Hartono, Dinas Perkim "
-                     "diisi Asisten Daerah 2, Budi Santoso, Senin (2/12/2024).")
+    x = extract_text("GARUT, JABARNEWS.ID - Untuk sementara Dinas Kesehatan dipegang Asisten Daerah 1 Rudi Hartono, "
+                     "Dinas Sosial dipegang Asisten Daerah 2, Budi Santoso, Senin (2/12/2024).")
     assert holdings(x) == {("rudi hartono", "Asisten Daerah 1", "pemkab|32.05"),
                            ("budi santoso", "Asisten Daerah 2", "pemkab|32.05")}
 
@@ -1113,7 +1113,7 @@ def test_two_bylines_on_one_line_after_a_gap() -> None:
 
 def test_those_present_named_in_the_sentence_after_it_announces_them() -> None:
     x = extract_text("PALU, SULTENGNEWS.ID - Rapat koordinasi digelar KPU Kabupaten Poso, Senin (2/12/2024). Rapat "
-                     "dihadiri oleh berbagai pihak terkait. Di antaranya, Ketua Bawaslu Kabupaten Poso, Rudi "
+                     "dihadiri sejumlah undangan. Di antaranya, Ketua Bawaslu Kabupaten Poso, Rudi "
                      "Hartono, dan Kepala Badan Kesbangpol Kabupaten Poso, Budi Santoso.")
     attending = {a.participant for a in x.attendances}
     assert {"rudi hartono", "budi santoso"} <= attending

@@ -87,7 +87,7 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
     if len(gap) == 1 and gap[0] in _DASHES and ctx.word(p.j) in _DASHES and ctx.word(p.i - 1) not in _DATELINE:
         return _status(ctx, t, [])  # "- Nama – Kepala Kampung X": a list's item, name first
     if not gap:
-        # "Afrizal, SH anggota DPRD Ogan Ilir": after the degrees, a title in lower case
+        # "Rudi, SH anggota DPRD Ogan Ilir": after the degrees, a title in lower case
         # stands in apposition.
         apposed = bool(p.person and p.person.suffixes) and ctx.word(t.i)[:1].islower()
         return _status(ctx, t, []) if ctx.word(p.j) in {",", ":"} or apposed else None
@@ -407,8 +407,8 @@ def _listed_names(ctx: Context, chunks: list[Chunk], m: int) -> int:
 
 
 def _party_members(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair]:
-    """Make those named "dari" a party or its faction members of it: "Basri dari Fraksi Golkar",
-    "A, B, dan C dari PKS", "Afrizal, SH anggota DPRD Ogan Ilir dari Fraksi Nasdem"."""
+    """Make those named "dari" a party or its faction members of it: "Rudi dari Fraksi Golkar",
+    "A, B, dan C dari PKS", "Rudi, SH anggota DPRD Ogan Ilir dari Fraksi Nasdem"."""
     holders = {q.title.i: q.person for q in pairs}
     out = []
     for n, c in enumerate(chunks):
@@ -430,7 +430,7 @@ def _party_members(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list
 
 
 def _heads_of(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
-    """Make the person before a verb of leading the head of the body after it: "Eri yang
+    """Make the person before a verb of leading the head of the body after it: "A yang
     sebelumnya memimpin DP3AP2KB" (a former head), "A kini menakhodai Dinas Sosial"."""
     out = []
     for n in range(len(chunks) - 1):

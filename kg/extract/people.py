@@ -22,7 +22,7 @@ def _name_end(ctx: Context, k: int) -> int:
             k += 1
         elif load().name_parts.get(ctx.word(k)) == "middle" and is_name_word(ctx, k - 1) \
                 and is_name_word(ctx, k + 1):
-            k += 1  # "Gatot Hari Wibowo"
+            k += 1  # "Gatot Hari Santoso"
         else:
             return k
 
@@ -75,8 +75,8 @@ def _person_at(ctx: Context, i: int) -> Chunk | None:
     start = k
     if k > i and ctx.word(k) in reserved() and ctx.cap(k) and (is_name_word(ctx, k + 1) or (
             load().name_parts.get(ctx.word(k + 1)) == "inner" and is_name_word(ctx, k + 2))):
-        k += 1  # after a rank, "Hari" opens a name ("Kombes Pol Drs Hari Nartanto"), no event,
-        # and "Jan" no month ("Brigjen Pol Jan de Fretes")
+        k += 1  # after a rank, "Hari" opens a name ("Kombes Pol Drs Hari Susanto"), no event,
+        # and "Jan" no month ("Brigjen Pol Kees de Vries")
     k = _name_end(ctx, k)
     if k == start:
         return None

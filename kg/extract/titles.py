@@ -199,7 +199,7 @@ def _field_end(ctx: Context, j: int) -> int:
     while k - j < 10:
         if _given_name(ctx.word(k)) or _another_title(ctx, k) or (
                 k > j and ctx.word(k) in load().place_levels and area(ctx, k)):
-            break  # "Staf Ahli Bidang Kemasyarakatan Kurniawan Abadi": the holder's name begins;
+            break  # "Staf Ahli Bidang Kemasyarakatan Kurniawan Santoso": the holder's name begins;
             # "... Pembangunan Provinsi Riau": the region it serves
         if ctx.cap(k) and not is_prefix(ctx.word(k)) or (ctx.word(k) == "dan" and ctx.cap(k + 1)):
             k += 1

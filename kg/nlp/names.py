@@ -102,7 +102,7 @@ def person(text: str, tokens: list[Token]) -> Name | None:
     words = [t for t in core if t.is_word]
     inner = load().name_parts
     if not words or not all(w.is_cap or inner.get(w.text) == "inner" for w in words):
-        return None  # "Jan de Fretes", "Ahmad bin Yusuf": a particle inside is in lower case
+        return None  # "Kees de Vries", "Ahmad bin Yusuf": a particle inside is in lower case
     bare = text[core[0].start:core[-1].end]
     if not is_prefix(bare[:1]) or _INITIALS.match(bare):  # "H.Wahid" is Haji Wahid, "H.R.Nama" initials
         bare = _GLUED_INITIAL.sub(r"\1. ", bare)  # "Mathius D.Fakhiri"

@@ -80,8 +80,8 @@ _TWO_NAMES = re.compile(r"[A-Z][a-z']{2,}(?:-[A-Z][a-z']{2,})+")
 
 
 def _joins_names(word: str) -> bool:
-    """Say whether a hyphen joins two names, as a pair of candidates is written ("Magai-Burhanuddin",
-    "Hasan-Mi'an"); not a name's article ("Al-Jufri") nor a word said twice ("Desa-Desa")."""
+    """Say whether a hyphen joins two names, as a pair of candidates is written ("Magai-Santoso",
+    "Hasan-Ma'ruf"); not a name's article ("Al-Jufri") nor a word said twice ("Desa-Desa")."""
     return bool(_TWO_NAMES.fullmatch(word)) and len({part.lower() for part in word.split("-")}) > 1
 
 
