@@ -91,7 +91,7 @@ def test_the_grammar_s_small_words_are_read_by_set() -> None:
     assert {"oleh", "resmi"} <= lex.fillers["host"] & lex.fillers["passive"]
     assert lex.anaphora == {Kind.PERSON: {"ia", "dia", "beliau"}, Kind.EVENT: {"acara", "kegiatan"}}
     assert "Utara" in lex.place_words["direction"] and "di" in lex.place_words["at"]
-    assert lex.links["digantikan oleh"] == "replaced-by"
+    assert lex.links["digantikan"] == "replaced-by"
     assert (lex.name_parts["bin"], lex.name_parts["I"]) == ("inner", "leading")
     assert lex.numerals["iv"] == lex.numerals["empat"] == 4
     assert "BACA JUGA" in lex.noise["link"] and "Foto" in lex.noise["label"]

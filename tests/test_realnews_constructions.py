@@ -1132,3 +1132,13 @@ def test_a_word_after_a_bodys_acronym_is_a_holder_or_a_verb_not_a_place() -> Non
     assert "Bawaslu Catat" not in {o.name for o in x.organizations}
     assert {(p, o.split("|")[0]) for p, _, o in holdings(x)} >= {("rudiman", "bawaslu"), ("sinta lestari", "dprd")}
     assert "dprd|74.08" in {o for _, _, o in holdings(x)}
+
+
+def test_a_holder_replaced_without_oleh_or_with_dengan_hands_the_title_on() -> None:
+    x = extract_text("MEDAN, SUMUTNEWS.ID - Kapolda melantik sejumlah pejabat, Senin (6/1/2025). Kapolres "
+                     "Simalungun AKBP Budi Santoso digantikan AKBP Rudi Hartono. Kepala Dinas Pangan Sinta "
+                     "Lestari akan digantikan dengan Yusuf Hamdani.")
+    got = {(p, o.split("|")[0], s) for p, o, s in
+           ((h.person, h.organization, h.status.value) for h in x.holdings)}
+    assert got == {("budi santoso", "polres", "outgoing"), ("rudi hartono", "polres", "incoming"),
+                   ("sinta lestari", "dinas pangan", "outgoing"), ("yusuf hamdani", "dinas pangan", "incoming")}

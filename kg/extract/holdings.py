@@ -489,8 +489,9 @@ def _replaced(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair
     out = list(pairs)
     for k, p in enumerate(pairs):
         nxt = [c for c in chunks if c.i >= p.person.j and c.kind in _PEOPLE][:1]
-        between = _gap(ctx, p.person, nxt[0]) if nxt else []
-        phrase = " ".join(between[1:] if between[:1] == [","] else between)  # "A, digantikan oleh B"
+        # "A, digantikan oleh B", "A akan digantikan B": the words a passive may hold aside
+        phrase = " ".join(w for w in (_gap(ctx, p.person, nxt[0]) if nxt else [])
+                          if w not in load().fillers["passive"])
         if nxt and phrase in links("replaced-by"):
             out[k] = replace(p, status=HoldingStatus.OUTGOING)
             out.append(Pair(nxt[0], p.title, HoldingStatus.INCOMING))
