@@ -1142,3 +1142,13 @@ def test_a_holder_replaced_without_oleh_or_with_dengan_hands_the_title_on() -> N
            ((h.person, h.organization, h.status.value) for h in x.holdings)}
     assert got == {("budi santoso", "polres", "outgoing"), ("rudi hartono", "polres", "incoming"),
                    ("sinta lestari", "dinas pangan", "outgoing"), ("yusuf hamdani", "dinas pangan", "incoming")}
+
+
+def test_a_bodys_posts_listed_after_it_without_the_body_are_held_there() -> None:
+    x = extract_text("SORONG, PAPUANEWS.ID - DPRK Sorong membentuk alat kelengkapan dewan, Senin (6/1/2025). "
+                     "Selanjutnya Komisi C dengan Ketua Budi Santoso, Wakil Ketua Rudi Hartono dan Sekretaris "
+                     "Sinta Lestari. Rapat dihadiri Ketua Yusuf Hamdani.")
+    got = {(p, r, o.split("|")[0]) for p, r, o in holdings(x)}
+    assert {("budi santoso", "Ketua", "komisi c"), ("rudi hartono", "Wakil Ketua", "komisi c"),
+            ("sinta lestari", "Sekretaris", "komisi c")} <= got
+    assert "yusuf hamdani" not in {p for p, _, _ in got}

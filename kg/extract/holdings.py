@@ -167,6 +167,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
                 pairs.append(Pair(c, nxt, status))
                 used |= {n, t}
     pairs += _held_by(ctx, chunks, used)
+    pairs += _composed(ctx, chunks, used)
     pairs += _party_members(ctx, chunks, pairs)
     pairs += _heads_of(ctx, chunks, used)
     pairs += _second_titles(ctx, chunks, pairs, used)
@@ -426,6 +427,31 @@ def _party_members(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list
             if not m or not set(_gap(ctx, chunks[m - 1], chunks[m])) <= load().glue["list"]:
                 break
             m -= 1
+    return out
+
+
+def _composed(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
+    """Give a body's posts, listed after it without the body, to their holders: "Komisi A dengan
+    Ketua A, Wakil Ketua B dan Sekretaris C", "Badan Kehormatan: Ketua A, Sekretaris B"; two
+    posts at least, each title right before its holder."""
+    out: list[Pair] = []
+    for n, body in enumerate(chunks[:-2]):
+        if body.kind != ChunkKind.ORGANIZATION or not body.org or _gap(ctx, body, chunks[n + 1]) not in (
+                ["dengan"], [":"]):
+            continue
+        found, m = [], n + 1
+        while m + 1 < len(chunks) and {m, m + 1}.isdisjoint(used):
+            t, p = chunks[m], chunks[m + 1]
+            if t.kind != ChunkKind.TITLE or not t.title or t.title.org or p.kind not in _PEOPLE \
+                    or not _holder(p) or _gap(ctx, t, p):
+                break
+            found.append(Pair(p, replace(t, title=replace(t.title, org=body.org, org_span=(body.start, body.end)))))
+            if m + 2 >= len(chunks) or not set(_gap(ctx, p, chunks[m + 2])) <= load().glue["list"]:
+                break
+            m += 2
+        if len(found) >= 2:
+            out += found
+            used |= set(range(n + 1, n + 1 + 2 * len(found)))
     return out
 
 
