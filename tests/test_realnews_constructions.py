@@ -1152,3 +1152,12 @@ def test_a_bodys_posts_listed_after_it_without_the_body_are_held_there() -> None
     assert {("budi santoso", "Ketua", "komisi c"), ("rudi hartono", "Wakil Ketua", "komisi c"),
             ("sinta lestari", "Sekretaris", "komisi c")} <= got
     assert "yusuf hamdani" not in {p for p, _, _ in got}
+
+
+def test_more_military_commanders_and_a_retired_generals_bracket() -> None:
+    x = extract_text("BITUNG, SULUTNEWS.ID - Apel dihadiri Dansatrol Bitung Letkol Laut (P) Budi Santoso, "
+                     "Wadankodaeral V Laksma TNI Sinta Lestari, Asops Danpasmar 3, Kol (Mar) Yusuf Hamdani dan "
+                     "Menteri Dalam Negeri Jenderal Polisi (Purn) Rudi Hartono, Senin (6/1/2025).")
+    assert {p.name for p in x.persons} == {"Budi Santoso", "Sinta Lestari", "Yusuf Hamdani", "Rudi Hartono"}
+    got = {(p, o.split("|")[0]) for p, _, o in holdings(x)}
+    assert {("budi santoso", "satrol"), ("sinta lestari", "kodaeral"), ("rudi hartono", "kemendagri")} <= got
