@@ -1161,3 +1161,12 @@ def test_more_military_commanders_and_a_retired_generals_bracket() -> None:
     assert {p.name for p in x.persons} == {"Budi Santoso", "Sinta Lestari", "Yusuf Hamdani", "Rudi Hartono"}
     got = {(p, o.split("|")[0]) for p, _, o in holdings(x)}
     assert {("budi santoso", "satrol"), ("sinta lestari", "kodaeral"), ("rudi hartono", "kemendagri")} <= got
+
+
+def test_one_name_glued_to_the_title_after_it_holds_it() -> None:
+    x = extract_text("AIRMADIDI, SULUTNEWS.ID - Rapat pleno digelar KPU Minahasa Utara, Senin (2/12/2024). Turut "
+                     "hadir juga Rudi Hartono Komisioner Bawaslu Kab. Minut serta para perwakilan partai. Acara "
+                     "dibuka Wakil Bupati Minut Budi Santoso Kapolres Minut hadir.")
+    got = {(p, r, o.split("|")[0]) for p, r, o in holdings(x)}
+    assert ("rudi hartono", "Komisioner", "bawaslu") in got
+    assert ("budi santoso", "Kepala", "polres") not in got  # a title right before the name: read title first

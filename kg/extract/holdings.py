@@ -9,7 +9,7 @@ from kg.extract.chunks import Chunk, OrgRef, TitleRef
 from kg.extract.context import Context, links
 from kg.extract.titles import body_forms
 from kg.lexicons import load
-from kg.nlp.vocabulary import is_plain, name_shaped
+from kg.nlp.vocabulary import is_plain, is_vocabulary, name_shaped
 from kg.vocab import ChunkKind, HoldingStatus
 
 _PEOPLE = {ChunkKind.PERSON, ChunkKind.NAME}
@@ -197,7 +197,9 @@ def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     """Pair a list written name first, each name glued to its title, items split by commas.
 
     "didampingi Emil Dardak Wakil Gubernur Jawa Timur, Imam Sugianto Kapolda Jawa Timur, dan
-    ...": read the other way, each title would take the next item's name.
+    ...": read the other way, each title would take the next item's name. One such item alone
+    is read so when no title comes right before its name: "Turut hadir Rudi Komisioner Bawaslu
+    Minut serta ..." ("Wakil Gubernur Jatim Emil Dardak Kapolda ..." is read title first).
     """
     # The holder is tested last: it may ask the stemmer about each word of a name.
     glued = [n for n in range(len(chunks) - 1)
@@ -205,9 +207,17 @@ def _name_first_list(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
              and (title := chunks[n + 1].title) and title.org and not _gap(ctx, chunks[n], chunks[n + 1])
              and ctx.word(chunks[n + 1].j) in load().glue["list"] | {".", ""}
              and _listed_holder(chunks[n])]
-    if len(glued) < 2:
+    if len(glued) == 1 and not _lone_item(chunks, glued[0]):
         return []
     return [Pair(chunks[n], chunks[n + 1]) for n in glued]
+
+
+def _lone_item(chunks: list[Chunk], n: int) -> bool:
+    """Say whether a name glued to a title after it holds it though no other item is so written:
+    two words or more, none a word of the language, and no title right before it."""
+    words = chunks[n].text.split()
+    return len(words) > 1 and not any(is_vocabulary(w) for w in words) \
+        and not (n and chunks[n - 1].kind == ChunkKind.TITLE)
 
 
 def _name_comma_title(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
