@@ -1170,3 +1170,13 @@ def test_one_name_glued_to_the_title_after_it_holds_it() -> None:
     got = {(p, r, o.split("|")[0]) for p, r, o in holdings(x)}
     assert ("rudi hartono", "Komisioner", "bawaslu") in got
     assert ("budi santoso", "Kepala", "polres") not in got  # a title right before the name: read title first
+
+
+def test_a_move_written_with_the_old_post_in_brackets_takes_no_next_name() -> None:
+    x = extract_text("NGAMPRAH, JABARNEWS.ID - Bupati melantik tiga pejabat, Senin (6/1/2025). Mereka adalah Rudi "
+                     "Hartono (Camat Cipongkor) menjadi Kepala BKPSDM, Budi Santoso (Sekretaris Dinas Sosial) "
+                     "menjadi Kepala Dinas Sosial.")
+    got = {(h.person, h.organization.split("|")[0], h.status.value) for h in x.holdings}
+    assert {("rudi hartono", "kecamatan", "former"), ("rudi hartono", "bkpsdm", "current"),
+            ("budi santoso", "dinsos", "current")} <= got
+    assert ("budi santoso", "bkpsdm", "current") not in got

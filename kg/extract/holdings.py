@@ -153,7 +153,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
             continue  # "komisioner KPU, A, B dan C": the list is read below, all of it
         if c.kind == ChunkKind.TITLE and c.title and c.title.org and nxt.kind in _PEOPLE and (
                 _holder(nxt) or ctx.word(c.j) == "," or _named_after_region(ctx, c, nxt)) \
-                and not names_a_venue(ctx, c):
+                and not names_a_venue(ctx, c) and not (n and _moved_to(ctx, chunks[n - 1], c)):
             status = _title_then_person(ctx, c, nxt)
             if status:
                 pairs.append(Pair(nxt, c, status))
@@ -348,6 +348,14 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
         else:
             out.append(p)
     return out
+
+
+def _moved_to(ctx: Context, before: Chunk, t: Chunk) -> bool:
+    """Say whether a title is the post a holder with a bracketed post moves to: "A (Camat X)
+    menjadi Kepala BKPSDM, B (Kabag Y) menjadi ...": it takes no name after it."""
+    gap = _gap(ctx, before, t)
+    return before.kind == ChunkKind.TITLE and ctx.word(before.i - 1) == "(" and len(gap) == 2 \
+        and gap[0] == ")" and gap[1] in links("link")
 
 
 def _earlier(gap: list[str]) -> bool:
