@@ -1180,3 +1180,11 @@ def test_a_move_written_with_the_old_post_in_brackets_takes_no_next_name() -> No
     assert {("rudi hartono", "kecamatan", "former"), ("rudi hartono", "bkpsdm", "current"),
             ("budi santoso", "dinsos", "current")} <= got
     assert ("budi santoso", "bkpsdm", "current") not in got
+
+
+def test_a_one_word_name_after_a_title_that_ends_with_its_region() -> None:
+    x = extract_text("LAHAT, SUMSELNEWS.ID - Kegiatan diikuti Ketua DPRD Lahat Rudi Hartono, Kajari Lahat Ikhlas, "
+                     "Ketua KPU Lahat Definitif, dan Dandim 0405/Lahat Letkol Inf Budi Santoso, Senin (6/1/2025).")
+    got = {(p, o.split("|")[0]) for p, _, o in holdings(x)}
+    assert ("ikhlas", "kejari") in got
+    assert "definitif" not in {p for p, _ in got}

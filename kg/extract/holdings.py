@@ -9,7 +9,7 @@ from kg.extract.chunks import Chunk, OrgRef, TitleRef
 from kg.extract.context import Context, links
 from kg.extract.titles import body_forms
 from kg.lexicons import load
-from kg.nlp.vocabulary import is_plain, is_vocabulary, name_shaped
+from kg.nlp.vocabulary import is_plain, is_verb, is_vocabulary, name_shaped
 from kg.vocab import ChunkKind, HoldingStatus
 
 _PEOPLE = {ChunkKind.PERSON, ChunkKind.NAME}
@@ -67,8 +67,10 @@ def _named_after_region(ctx: Context, t: Chunk, p: Chunk) -> bool:
     name: "Wakil Bupati Donggala Taufik Burhan, ...": no field runs on after the region, and the
     name ends where the item does."""
     area = t.title.org.area if t.title and t.title.org else None
-    return bool(area and p.person and len(p.person.name.split()) > 1 and not _gap(ctx, t, p)
-                and ctx.span(t.i, t.j).endswith(area.written)
+    # one word may be a name too ("Kajati Riau Akmal, ..."), not a verb or a word that links a title
+    return bool(area and p.person and (len(p.person.name.split()) > 1 or not (
+        is_verb(p.person.name) or p.person.name.lower() in load().links))
+                and not _gap(ctx, t, p) and ctx.span(t.i, t.j).endswith(area.written)
                 and ctx.word(p.j) in load().glue["list"] | {".", ""})
 
 
