@@ -1188,3 +1188,13 @@ def test_a_one_word_name_after_a_title_that_ends_with_its_region() -> None:
     got = {(p, o.split("|")[0]) for p, _, o in holdings(x)}
     assert ("ikhlas", "kejari") in got
     assert "definitif" not in {p for p, _ in got}
+
+
+def test_an_office_contested_in_an_election_is_no_body_and_no_official_present() -> None:
+    x = extract_text("SURABAYA, JATIMNEWS.ID - KPU Kota Surabaya memulai rapat pleno rekapitulasi suara, Senin "
+                     "(2/12/2024). Didampingi seluruh komisioner, yakni Rudi Hartono dan Sinta Lestari. \u201cRapat "
+                     "pleno perolehan suara pada Pemilihan Gubernur Jawa Timur serta Pemilihan Wali Kota "
+                     "Surabaya, saya nyatakan dibuka,\u201d ungkap Budi Santoso, calon anggota DPD RI.")
+    names = {o.name for o in x.organizations}
+    assert not {"Pemerintah Provinsi Jawa Timur", "Pemerintah Kota Surabaya"} & names
+    assert not {a.participant for a in x.attendances if a.participant.startswith(("pemprov", "pemkot"))}

@@ -56,7 +56,8 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     # present with no name given attends through them.
     held = {q.title.i for q in p.pairs}
     unnamed = [c for c in p.of_kind(ChunkKind.TITLE) if c.title and c.title.org and c.i not in held
-               and not (before is not None and c.j <= before)]
+               and not (before is not None and c.j <= before)
+               and p.ctx.word(c.i - 1).lower() not in links("contest")]  # "Pemilihan Gubernur X": an office
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
 
 
