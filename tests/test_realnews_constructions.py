@@ -1198,3 +1198,11 @@ def test_an_office_contested_in_an_election_is_no_body_and_no_official_present()
     names = {o.name for o in x.organizations}
     assert not {"Pemerintah Provinsi Jawa Timur", "Pemerintah Kota Surabaya"} & names
     assert not {a.participant for a in x.attendances if a.participant.startswith(("pemprov", "pemkot"))}
+
+
+def test_offices_contested_joined_by_dan_or_after_a_bracketed_acronym() -> None:
+    x = extract_text("POSO, SULTENGNEWS.ID - Kapolres Poso AKBP Rudi Hartono menghadiri rakor persiapan pendaftaran "
+                     "pasangan calon (Paslon) Bupati dan Wakil Bupati Poso, Senin (26/8/2024). Apel pengamanan "
+                     "pendaftaran bakal calon Gubernur dan Wakil Gubernur Sulawesi Tengah digelar esoknya.")
+    assert not {o.name for o in x.organizations} & {"Pemerintah Kabupaten Poso", "Pemerintah Provinsi Sulawesi Tengah"}
+    assert ("rudi hartono", "Kepala", "polres|72.02") in holdings(x)

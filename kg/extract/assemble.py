@@ -6,6 +6,7 @@ from kg.extract.article import ParsedArticle, parse_article, reference_date, ref
 from kg.extract.attendance import (
     Taking,
     announces,
+    contested,
     hosts,
     listed_on,
     present,
@@ -47,16 +48,8 @@ def _org_refs(parsed: list[Parsed]) -> list[OrgRef]:
     """Return every organisation mention: standalone ones and those inside titles, but a title
     no one holds that names an office contested ("Pemilihan Gubernur Jawa Timur", "calon Bupati
     Poso")."""
-    refs = [c.org or (c.title.org if c.title and not _contested(p, c) else None) for p in parsed for c in p.chunks]
+    refs = [c.org or (c.title.org if c.title and not contested(p, c) else None) for p in parsed for c in p.chunks]
     return [r for r in refs if r]
-
-
-def _contested(p: Parsed, c: Chunk) -> bool:
-    """Say whether a title no one holds here names an office contested, the body its title
-    carries: "Pemilihan Gubernur X" (not "calon anggota DPD RI", whose body is named)."""
-    role = load().roles.get(c.title.written) if c.title else None
-    return bool(role and role.carries) and p.ctx.word(c.i - 1).lower() in links("contest") \
-        and all(q.title.i != c.i for q in p.pairs)
 
 
 def _holdings(parsed: list[Parsed], persons: dict[str, str],

@@ -57,7 +57,7 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     held = {q.title.i for q in p.pairs}
     unnamed = [c for c in p.of_kind(ChunkKind.TITLE) if c.title and c.title.org and c.i not in held
                and not (before is not None and c.j <= before)
-               and p.ctx.word(c.i - 1).lower() not in links("contest")]  # "Pemilihan Gubernur X": an office
+               and not contested(p, c)]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
 
 
@@ -228,3 +228,20 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
         if speaker is not None:
             taken.append(Taking(n, speaker, ParticipationRole.SPEAKER))
     return taken
+
+
+def contested(p: Parsed, c: Chunk) -> bool:
+    """Say whether a title no one holds here names an office contested, the body its title
+    carries: "Pemilihan Gubernur X", "bakal calon Bupati dan Wakil Bupati X", "calon (Paslon)
+    Bupati ..." (not "calon anggota DPD RI", whose body is named)."""
+    role = load().roles.get(c.title.written) if c.title else None
+    if not (role and role.carries) or any(q.title.i == c.i for q in p.pairs):
+        return False
+    k = c.i - 1
+    if p.ctx.word(k) == ")":  # an acronym in brackets before it: "calon (Paslon) Bupati"
+        k = next((j - 1 for j in range(k - 1, max(k - 4, -1), -1) if p.ctx.word(j) == "("), k)
+    if p.ctx.word(k).lower() in links("contest"):
+        return True
+    n = p.chunks.index(c)  # "... Gubernur dan Wakil Gubernur X": joined to a contested title
+    return n > 0 and p.chunks[n - 1].kind == ChunkKind.TITLE and all(
+        p.ctx.word(j).lower() in {"dan", ","} for j in range(p.chunks[n - 1].j, c.i)) and contested(p, p.chunks[n - 1])
