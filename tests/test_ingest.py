@@ -81,6 +81,9 @@ def test_crlf_line_ends_become_newlines(tmp_path: Path) -> None:
     ("MUARADUA, HARIANOKU.CO.ID, - Bupati membuka pasar murah.", "MUARADUA", "harianoku.co.id"),
     ("Palembang (Antara) - Gubernur membuka pasar murah.", "Palembang", "antara"),
     ("MUARA ENIM – Bupati membuka pasar murah.", "MUARA ENIM", None),
+    ("Ambon, Kabar Maluku Online - Gubernur membuka pasar murah.", "Ambon", "kabar maluku online"),
+    ("LAHAT, SP News. Bupati membuka pasar murah.", "LAHAT", "sp news"),
+    ("Medan,Deli News\nBupati membuka pasar murah.", "Medan", "deli news"),
 ])
 def test_dateline_place_and_outlet(text: str, place: str, outlet: str | None) -> None:
     article = make_article("uji", text, "test", {})
@@ -100,6 +103,12 @@ def test_a_report_without_dateline_starts_at_zero() -> None:
     article = make_article("uji", "Bupati Lahat membuka pasar murah di Kecamatan Merapi Barat.",
                            "test", {})
     assert (article.dateline, article.body_start, article.outlet) == (None, 0, None)
+
+
+def test_an_outlet_named_in_words_needs_a_place_the_gazetteer_knows() -> None:
+    for text in ("Bupati Solok, Budi Santoso. Ia membuka pasar murah.",
+                 "Sidoarjo, 29 Maret 2019 - Bupati membuka pasar murah."):
+        assert make_article("uji", text, "test", {}).outlet is None
 
 
 def test_a_hyphenated_word_is_no_dateline() -> None:

@@ -8,7 +8,7 @@ from contextlib import suppress
 from datetime import date
 from functools import cache, lru_cache
 
-from kg.lexicons import load
+from kg.lexicons import gazetteer, load
 from kg.records import Article
 
 # "KAYUAGUNG, ENIMEKSPRES.CO, -", "MUARADUA, HARIANOKUSELATAN.ID -", "Palembang (Antara) -"
@@ -16,6 +16,11 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'’]{1,40}?)\s*"
     r"(?:,\s*(?P<outlet>[A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}(?:\.[A-Za-z]{2,})?)\s*,?"
     r"|\((?P<agency>[^)\n]{2,40})\)|,)?\s*[-–—]+\s+")  # a dash then a space: not "se-Kabupaten"
+# "Ambon, News Medianusantara.com - ", "AROSUKA, MJ News. ", "Medan,DP News\n": an outlet's name in
+# words after a place the gazetteer knows, ended by a dash, a full stop or the line.
+_NAMED_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Za-z .'’]{1,40}?)\s*,\s*"
+    r"(?P<outlet>[A-Z][\w.&'-]*(?: [A-Z0-9][\w.&'-]*){0,3}?)\s*(?:[-–—]+\s+|\.\s+|\n)")
 # "(*)", "(ant/abc)", "(rel)" closing a report.
 _SIGN_OFF = re.compile(r"\s*\((?:\*|[a-z]{2,5}(?:/[a-z]{2,5})*)\)\s*$")
 
@@ -80,7 +85,7 @@ def make_article(ident: str, text: str, source: str, meta: Mapping[str, str | No
     if not text.strip():
         raise BadSource("no article text")
     dateline = _find_dateline(text)
-    outlet = meta.get("outlet") or (dateline and (dateline.group("outlet") or dateline.group("agency")))
+    outlet = meta.get("outlet") or (dateline and (dateline.group("outlet") or dateline.groupdict().get("agency")))
     return Article(
         id=ident, text=text, source=source,
         url=str(meta["url"]) if meta.get("url") else None,
@@ -99,16 +104,22 @@ _LINE_DATELINE = re.compile(_DATELINE.pattern, re.MULTILINE)
 def _find_dateline(text: str) -> re.Match[str] | None:
     """Find the dateline at the start, or at the start of one of the first lines: a saved page
     often opens with its headline and page furniture ("Awards Disway", the headline twice)."""
-    if found := _DATELINE.match(text):
-        return found
     start = 0
-    for _ in range(8):
+    for _ in range(9):
+        if found := _LINE_DATELINE.match(text, start) or _named_dateline(text, start):
+            return found
         start = text.find("\n", start) + 1
         if not start or start > 1000:
             return None
-        if found := _LINE_DATELINE.match(text, start):
-            return found
     return None
+
+
+def _named_dateline(text: str, start: int) -> re.Match[str] | None:
+    """Match a dateline whose outlet is named in words at `start`, its place one the gazetteer
+    knows: else "Bupati Solok, Budi Santoso. ..." would be one."""
+    found = _NAMED_DATELINE.match(text, start)
+    return found if found and (gazetteer.lookup(found.group("place").strip())
+                               or gazetteer.town(found.group("place").strip())) else None
 
 
 def _headline(text: str, dateline: re.Match[str] | None) -> list[tuple[int, int]]:
