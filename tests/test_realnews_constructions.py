@@ -1206,3 +1206,14 @@ def test_offices_contested_joined_by_dan_or_after_a_bracketed_acronym() -> None:
                      "pendaftaran bakal calon Gubernur dan Wakil Gubernur Sulawesi Tengah digelar esoknya.")
     assert not {o.name for o in x.organizations} & {"Pemerintah Kabupaten Poso", "Pemerintah Provinsi Sulawesi Tengah"}
     assert ("rudi hartono", "Kepala", "polres|72.02") in holdings(x)
+
+
+def test_a_units_number_and_name_spaced_around_the_slash() -> None:
+    x = extract_text("JAYAPURA, PAPUANEWS.ID - Hadir Pangdam XVII/ Cenderawasih Mayjen TNI Budi Santoso, Kasdam "
+                     "XVII / Cenderawasih Brigjen TNI Rudi Hartono dan Dandim 1701 /Jayapura Letkol Inf Yusuf "
+                     "Hamdani, Senin (6/1/2025).")
+    assert {(p, r, o) for p, r, o in holdings(x)} == {
+        ("budi santoso", "Panglima", "kodam|unit:xvii cenderawasih"),
+        ("rudi hartono", "Kepala Staf", "kodam|unit:xvii cenderawasih"),
+        ("yusuf hamdani", "Komandan", "kodim|unit:1701 jayapura")}
+    assert {o.name for o in x.organizations} == {"Kodam XVII/Cenderawasih", "Kodim 1701/Jayapura"}

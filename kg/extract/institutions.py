@@ -108,6 +108,8 @@ def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
         # "Danrem 162/Wira Bhakti Kolonel Inf ...", "Lurah 7 Ulu, Nama": a unit's name may run
         # on one word, but "Dandim 0405/Lahat Dedi Kurniawan" ends at the region.
         j = i + 1
+        if "/" not in word and ctx.word(j) == "/" and ctx.cap(j + 1):
+            word, j = f"{word}/{ctx.word(j + 1)}", j + 2  # "Kasdam XVII / Cenderawasih": spaced apart
         if "/" in word and (n := _known_unit(ctx, word.split("/")[-1], j)) is not None:
             j += n  # "Pangdam XVI/Pattimura Nama": a command's known name ends the unit
         elif ctx.cap(j) and (n := _known_unit(ctx, ctx.word(j), j + 1)) is not None:
@@ -123,7 +125,8 @@ def numbered(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
             j += n  # "Danrem 133 Nani Wartabone, Kajati, ...": no holder, the unit's name
         while is_direction(ctx, j):
             j += 1  # "Koramil 03/Tanjung Raya"
-        return j, PlaceRef(ctx.span(i, j), "unit", None, ctx.span(i, j))
+        name = re.sub(r"\s*/\s*", "/", ctx.span(i, j))  # written "XVII / Cenderawasih" or not
+        return j, PlaceRef(name, "unit", None, name)
     return None
 
 
