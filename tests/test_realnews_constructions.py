@@ -1217,3 +1217,14 @@ def test_a_units_number_and_name_spaced_around_the_slash() -> None:
         ("rudi hartono", "Kepala Staf", "kodam|unit:xvii cenderawasih"),
         ("yusuf hamdani", "Komandan", "kodim|unit:1701 jayapura")}
     assert {o.name for o in x.organizations} == {"Kodam XVII/Cenderawasih", "Kodim 1701/Jayapura"}
+
+
+def test_a_commands_bare_titles_serve_the_one_command_the_report_names() -> None:
+    x = extract_text("PALEMBANG, SUMSELNEWS.ID - Pangdam II/Sriwijaya Mayjen TNI Budi Santoso memimpin upacara "
+                     "serah terima jabatan di Makodam, Sabtu (6/9/2025). Kasdam Brigjen TNI Rudi Hartono hadir. "
+                     "Irdam dari Yusuf Hamdani ke Agus Salim.")
+    got = {(p, r, o) for p, r, o in holdings(x)}
+    assert {("rudi hartono", "Kepala Staf", "kodam|unit:ii sriwijaya"),
+            ("yusuf hamdani", "Inspektur", "kodam|unit:ii sriwijaya"),
+            ("agus salim", "Inspektur", "kodam|unit:ii sriwijaya")} <= got
+    assert {o.name for o in x.organizations} == {"Kodam II/Sriwijaya"}

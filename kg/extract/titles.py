@@ -159,7 +159,10 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     village = load().place_levels.get(base) == PlaceLevel.VILLAGE  # "Kades X": Desa X
     found = unit(ctx, j, village) or _home_unit(ctx, j, carries)
     if not found:
-        return j, None
+        # "Kasdam Brigjen TNI Nama", "Irdam dari A ke B": the body is the report's one of its
+        # kind, which the article's bodies tell (kg.extract.resolve)
+        held = "{place}" in carries and (_holder_follows(ctx, j) or ctx.word(j) == "dari")
+        return j, OrgRef(base, base) if held and base in load().acronyms else None
     end, home = found
     return end, _home_org(carries, replace(home, written=bare_place(ctx, home.written)))
 
