@@ -1228,3 +1228,13 @@ def test_a_commands_bare_titles_serve_the_one_command_the_report_names() -> None
             ("yusuf hamdani", "Inspektur", "kodam|unit:ii sriwijaya"),
             ("agus salim", "Inspektur", "kodam|unit:ii sriwijaya")} <= got
     assert {o.name for o in x.organizations} == {"Kodam II/Sriwijaya"}
+
+
+def test_those_listed_after_bersama_that_follows_the_event_take_part() -> None:
+    x = extract_text("PANGKALPINANG, BABELNEWS.ID - Penjabat Gubernur Bangka Belitung Budi Santoso memimpin Rapat "
+                     "Koordinasi Persiapan Natal 2024 bersama Forum Koordinasi Pimpinan Daerah (Forkopimda) dan "
+                     "Kejaksaan Tinggi Bangka Belitung, Senin (16/12/2024). Kejari Bangka bersama warga menanam "
+                     "pohon.")
+    attending = {a.participant.split("|")[0] for a in x.attendances}
+    assert {"forkopimda", "kejati"} <= attending
+    assert "kejari" not in attending

@@ -6,6 +6,7 @@ from kg.extract.article import ParsedArticle, parse_article, reference_date, ref
 from kg.extract.attendance import (
     Taking,
     announces,
+    companions,
     contested,
     hosts,
     listed_on,
@@ -104,7 +105,8 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
     for n, p in enumerate(parsed):
         here = present(n, p) or listed_on(n, p, listing)
         listing = bool(here) or announces(p)
-        takings += here + hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p) + titled_at_event(n, p)
+        takings += here + hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p) + titled_at_event(n, p) \
+            + companions(n, p)
         last = next((c for c in reversed(p.chunks) if c.kind == ChunkKind.PERSON), last)
     return takings
 

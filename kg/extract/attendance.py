@@ -81,6 +81,24 @@ def announces(p: Parsed) -> bool:
     return "attend" in _effects(p).values()
 
 
+def companions(n: int, p: Parsed) -> list[Taking]:
+    """Take those listed right after a word of company that follows the sentence's event:
+    "Pj Gubernur memimpin rapat koordinasi bersama Forkopimda dan perangkat daerah"."""
+    events = [c for c in p.of_kind(ChunkKind.EVENT) if c.event and c.event.kind != EventKind.ELECTION]
+    starts = [k for k, e in _effects(p).items() if e == "with" and events and events[0].j <= k]
+    if not starts:
+        return []
+    glue, taken, k = load().glue["list"], [], starts[0] + 1
+    for c in _participants(p):
+        if c.i < k:
+            continue
+        if c.i != k and not all(p.ctx.word(m).lower() in glue for m in range(k, c.i)):
+            break
+        taken.append(Taking(n, c, ParticipationRole.ATTENDEE))
+        k = c.j
+    return taken
+
+
 def listed_on(n: int, p: Parsed, after_list: bool) -> list[Taking]:
     """Take those a sentence only lists, right after a sentence of those present: "Hadir A
     (Ketua Bawaslu), B (Anggota Bawaslu). Kemudian C (Kapolda), D (Danrem), Kabinda."."""
@@ -125,8 +143,11 @@ def _without_phrases(words: list[str], phrases: tuple[list[str], ...]) -> list[s
 def titled_at_event(n: int, p: Parsed) -> list[Taking]:
     """Take the officials a sentence names with their titles beside its event: "Pelantikan
     Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
-    if set(_effects(p).values()) - {"continue"} or not any(c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
-        return []  # a sentence that says who was present, or represented, is read by `present`
+    # A sentence that says who was present, or represented, is read by `present` (words that
+    # carry a list on, or name those with the event, "bersama ...", say neither).
+    if any(e != "continue" and e != "with" for e in _effects(p).values()) or not any(
+            c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
+        return []
     # "Pisah sambut Danlanal: A digantikan oleh B": both sides of a handover are there.
     holding = {HoldingStatus.CURRENT, HoldingStatus.OUTGOING, HoldingStatus.INCOMING}
     held = {q.person.i for q in p.pairs if q.status in holding}
