@@ -1238,3 +1238,10 @@ def test_those_listed_after_bersama_that_follows_the_event_take_part() -> None:
     attending = {a.participant.split("|")[0] for a in x.attendances}
     assert {"forkopimda", "kejati"} <= attending
     assert "kejari" not in attending
+
+
+def test_a_womens_federation_and_a_forums_common_misspelling_are_bodies() -> None:
+    x = extract_text("MAKASSAR, SULSELNEWS.ID - Kegiatan dihadiri Bhayangkari dan GOW Kota Makassar, Senin "
+                     "(6/1/2025). Wali Kota Makassar Budi Santoso hadir bersama Forkompimda.")
+    keys = {o.key.split("|")[0] for o in x.organizations}
+    assert {"gow", "forkopimda", "bhayangkari"} <= keys
