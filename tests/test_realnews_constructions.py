@@ -1245,3 +1245,13 @@ def test_a_womens_federation_and_a_forums_common_misspelling_are_bodies() -> Non
                      "(6/1/2025). Wali Kota Makassar Budi Santoso hadir bersama Forkompimda.")
     keys = {o.key.split("|")[0] for o in x.organizations}
     assert {"gow", "forkopimda", "bhayangkari"} <= keys
+
+
+def test_a_battalions_deputy_commander_keeps_a_list_of_titles_and_names_in_step() -> None:
+    x = extract_text("TOBELO, MALUTNEWS.ID - Rapat dihadiri Kasat Intel Polres Halmahera Utara, AKP Agus Salim, "
+                     "Wadanyon Brimob Tobelo AKP Rudi Hartono, Kasatpol PP Halmahera Utara, Budi Santoso, Kasie "
+                     "Intel Kejari Halmahera Utara, Yusuf Hamdani SH, dan Wadanlanal Ternate Letkol Laut (P) Sinta "
+                     "Lestari, Senin (6/1/2025).")
+    got = {(p, o.split("|")[0]) for p, _, o in holdings(x)}
+    assert got == {("agus salim", "polres"), ("rudi hartono", "yonif"), ("budi santoso", "satpol pp"),
+                   ("yusuf hamdani", "kejari"), ("sinta lestari", "lanal")}
