@@ -1255,3 +1255,10 @@ def test_a_battalions_deputy_commander_keeps_a_list_of_titles_and_names_in_step(
     got = {(p, o.split("|")[0]) for p, _, o in holdings(x)}
     assert got == {("agus salim", "polres"), ("rudi hartono", "yonif"), ("budi santoso", "satpol pp"),
                    ("yusuf hamdani", "kejari"), ("sinta lestari", "lanal")}
+
+
+def test_short_names_of_regions_the_news_uses() -> None:
+    x = extract_text("JAMBI, JAMBINEWS.ID - Surat edaran Wali Kota Jogja Rudi Hartono dibahas, Senin (6/1/2025). "
+                     "Penahanan dilakukan Kajari Tanjab Timur Budi Santoso dan Kapolres Inhu AKBP Yusuf Hamdani.")
+    assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "pemkot|34.71"), ("budi santoso", "kejari|15.07"),
+                                                   ("yusuf hamdani", "polres|14.02")}
