@@ -1262,3 +1262,9 @@ def test_short_names_of_regions_the_news_uses() -> None:
                      "Penahanan dilakukan Kajari Tanjab Timur Budi Santoso dan Kapolres Inhu AKBP Yusuf Hamdani.")
     assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "pemkot|34.71"), ("budi santoso", "kejari|15.07"),
                                                    ("yusuf hamdani", "polres|14.02")}
+
+
+def test_paired_titles_with_the_term_they_are_held_for() -> None:
+    x = extract_text("LIMBOTO, GORONTALONEWS.ID - Selain itu, Bupati dan Wakil Bupati Boalemo periode 2021-2025, "
+                     "Budi Santoso dan Rudi Hartono, juga hadir dalam rapat tersebut, Senin (6/1/2025).")
+    assert {(p, r) for p, r, _ in holdings(x)} == {("budi santoso", "Bupati"), ("rudi hartono", "Wakil Bupati")}

@@ -281,7 +281,7 @@ def _paired_titles(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
         a, b, x, y = chunks[n:n + 4]
         if a.kind == b.kind == ChunkKind.TITLE and a.title and b.title and b.title.org \
                 and x.kind in _PEOPLE and y.kind in _PEOPLE and _holder(x) and _gap(ctx, a, b) == ["dan"] \
-                and _gap(ctx, b, x) in ([], [","]) and len(_gap(ctx, x, y)) == 1 and _gap(ctx, x, y)[0] in glue \
+                and _term_only(_gap(ctx, b, x)) and len(_gap(ctx, x, y)) == 1 and _gap(ctx, x, y)[0] in glue \
                 and not {ctx.word(k).lower() for k in range(max(a.i - 6, 0), a.i)} & links("pair"):
             # "pasangan calon Gubernur dan Wakil Gubernur X, A dan B" are candidates, not holders
             if a.title.org_span is None and (a.title.org is None or a.title.org.base == b.title.org.base):
@@ -289,6 +289,14 @@ def _paired_titles(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
             if a.title and a.title.org:
                 pairs += [Pair(x, a), Pair(y, b)]
     return pairs
+
+
+def _term_only(gap: list[str]) -> bool:
+    """Say whether the words between titles and their holders are none, a comma, or the term the
+    titles are held for: "Bupati dan Wakil Bupati X periode 2021-2025, A dan B"."""
+    words = gap[:-1] if gap[-1:] == [","] else gap
+    return not words or (words[0] in links("qualifying") and len(words) <= 4
+                         and all(_years(w) or w.replace("-", "").isdigit() for w in words[1:]))
 
 
 def _listed_holder(c: Chunk) -> bool:
