@@ -1268,3 +1268,13 @@ def test_paired_titles_with_the_term_they_are_held_for() -> None:
     x = extract_text("LIMBOTO, GORONTALONEWS.ID - Selain itu, Bupati dan Wakil Bupati Boalemo periode 2021-2025, "
                      "Budi Santoso dan Rudi Hartono, juga hadir dalam rapat tersebut, Senin (6/1/2025).")
     assert {(p, r) for p, r, _ in holdings(x)} == {("budi santoso", "Bupati"), ("rudi hartono", "Wakil Bupati")}
+
+
+def test_a_body_of_one_level_serves_the_region_of_that_level_of_its_places_name() -> None:
+    x = extract_text("JAMBI, JAMBINEWS.ID - Hadir Wali Kota Jambi Budi Santoso, Bupati Gorontalo Rudi Hartono "
+                     "dan pejabat Pemerintah Kota Kupang, Senin (6/1/2025). Sekretaris Daerah Provinsi Bengkulu "
+                     "Yusuf Hamdani juga hadir.")
+    assert {(p, o) for p, _, o in holdings(x)} >= {("budi santoso", "pemkot|15.71"), ("rudi hartono", "pemkab|75.01")}
+    keys = {o.key for o in x.organizations}
+    assert "pemkot|53.71" in keys and "pemkot|53.01" not in keys
+    assert ("yusuf hamdani", "pemprov|17") in {(p, o) for p, _, o in holdings(x)}

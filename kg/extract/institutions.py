@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -13,6 +15,7 @@ from kg.extract.context import (
     levels,
     links,
     org_vocabulary,
+    prefer,
     region_at,
     reserved,
 )
@@ -476,6 +479,8 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
         or (numbered(ctx, j) if short and ("/" in after or unit_numeral(after)) else None) \
         or _named_unit(ctx, j, short) \
         or _regional_place(ctx, j, short, after_title)  # "Kodim 0722/Kudus": the unit, as "Dandim 0722/Kudus" names it
+    if place:  # "Pemerintah Kota Kupang" serves the city, not the regency of the same name
+        place = place[0], at_level(ctx, place[1], (base, short, *load().acronyms.get(short or "", ((), ""))[0]))
     end = place[0] if place else j
     if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":
         end += 3  # "Polres Seram Bagian Barat (SBB)": the region's short name
@@ -484,3 +489,19 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
         return None  # "berkoordinasi dengan Pemerintah Daerah": a kind of body, not one
     return end, OrgRef(ctx.written(i, end), base, short if short != base else None,
                        place[1] if place else None, names)
+
+
+def at_level(ctx: Context, place: PlaceRef, forms: Iterable[str | None]) -> PlaceRef:
+    """Take the region of the levels a body serves (kg/lexicons/home_levels.tsv, by the first
+    of its forms listed there) among those of the place's name: "Wali Kota Jambi" and
+    "Pemerintah Kota Kupang" serve the city, not the province or the regency of the same name."""
+    home = load().home_levels
+    levels = next((home[f][0] for f in forms if f and f in home), ())
+    if not levels or not place.code or place.level in levels:
+        return place
+    found = [r for r in gazetteer.lookup(place.name) if r.level in levels]
+    if not found:
+        return place
+    # the article's region, read only when the name is several regions' of that level
+    region = found[0] if len(found) == 1 else prefer(found, ctx.reference)
+    return replace(place, name=region.name, level=region.level, code=region.code)

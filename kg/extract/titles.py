@@ -6,7 +6,16 @@ from dataclasses import replace
 
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef, TitleRef
 from kg.extract.context import Context, links, org_vocabulary
-from kg.extract.institutions import area, body_end, chunk, fields_run_on, national_end, org, unit
+from kg.extract.institutions import (
+    area,
+    at_level,
+    body_end,
+    chunk,
+    fields_run_on,
+    national_end,
+    org,
+    unit,
+)
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_prefix
@@ -164,7 +173,8 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
         held = "{place}" in carries and (_holder_follows(ctx, j) or ctx.word(j) == "dari")
         return j, OrgRef(base, base) if held and base in load().acronyms else None
     end, home = found
-    return end, _home_org(carries, replace(home, written=bare_place(ctx, home.written)))
+    home = replace(home, written=bare_place(ctx, home.written))
+    return end, _home_org(carries, at_level(ctx, home, (base,)) if "{place}" in carries else home)
 
 
 def body_forms(ref: OrgRef) -> tuple[str | None, ...]:
