@@ -1257,7 +1257,7 @@ def test_a_battalions_deputy_commander_keeps_a_list_of_titles_and_names_in_step(
                    ("yusuf hamdani", "kejari"), ("sinta lestari", "lanal")}
 
 
-def test_short_names_of_regions_the_news_uses() -> None:
+def test_more_short_names_of_regions_the_news_uses() -> None:
     x = extract_text("JAMBI, JAMBINEWS.ID - Surat edaran Wali Kota Jogja Rudi Hartono dibahas, Senin (6/1/2025). "
                      "Penahanan dilakukan Kajari Tanjab Timur Budi Santoso dan Kapolres Inhu AKBP Yusuf Hamdani.")
     assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "pemkot|34.71"), ("budi santoso", "kejari|15.07"),
@@ -1278,3 +1278,14 @@ def test_a_body_of_one_level_serves_the_region_of_that_level_of_its_places_name(
     keys = {o.key for o in x.organizations}
     assert "pemkot|53.71" in keys and "pemkot|53.01" not in keys
     assert ("yusuf hamdani", "pemprov|17") in {(p, o) for p, _, o in holdings(x)}
+
+
+def test_the_items_of_a_list_of_those_sworn_in_take_part_in_the_inauguration() -> None:
+    x = extract_text("MERAUKE, PAPUANEWS.ID - Bupati Merauke melantik 18 kepala kampung di Kantor Bupati Merauke, "
+                     "Rabu (26/11/2025). Berikut nama kepala kampung yang dilantik:\n"
+                     "- Budi Santoso – Kepala Kampung Nggolar, Distrik Merauke (2025–2031)\n"
+                     "- Sinta Lestari – Kepala Kampung Wapeko, Distrik Kurik (2025–2031)\n"
+                     "Warga Yusuf Hamdani – Kepala Kampung Sota menyambut baik.")
+    attending = {a.participant for a in x.attendances}
+    assert {"budi santoso", "sinta lestari"} <= attending
+    assert "yusuf hamdani" not in attending

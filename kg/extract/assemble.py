@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.article import ParsedArticle, parse_article, reference_date, reference_month
 from kg.extract.attendance import (
     Taking,
@@ -157,15 +159,22 @@ def _sworn(parsed: list[Parsed], persons: dict[str, str], holdings: list[Holding
     linking word ("A sebagai Kepala Dinas X, B sebagai Kepala Badan Y"), and those it lists
     after a passive verb of inauguration ("yang dilantik adalah Kepala Dinas X A; ...")."""
     sworn = dict.fromkeys(_moves(holdings))
+    listed = False  # in the items of a list a sentence announces: "Nama yang dilantik:"
     for p in parsed:
+        words = p.words()
+        listed = listed and bool(_LIST_ITEM.match(p.sentence.text))
         for q in p.pairs:
-            words = p.words()
             linked = links("link") & set(words[q.person.j:max(q.person.j, q.title.i)])
             replaced = q.person.i > 0 and words[q.person.i - 1] in links("replacing")  # "menggantikan B sebagai ..."
-            if q.person.person and (linked or _after_passive_oath(words[:min(q.person.i, q.title.i)])) \
+            if q.person.person and (linked or listed or _after_passive_oath(words[:min(q.person.i, q.title.i)])) \
                     and not replaced:
                 sworn[persons[fold(q.person.person.name)], p.sentence] = None
+        listed = listed or (words[-1:] == [":"] and _after_passive_oath(words))
     return list(sworn)
+
+
+# A list's item: a line opened by a dash, a bullet or a number ("- Nama – Kepala Kampung X", "2. Nama").
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\d{1,3}[.)])\s")
 
 
 def _after_passive_oath(words: list[str]) -> bool:
