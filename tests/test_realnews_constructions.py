@@ -1289,3 +1289,10 @@ def test_the_items_of_a_list_of_those_sworn_in_take_part_in_the_inauguration() -
     attending = {a.participant for a in x.attendances}
     assert {"budi santoso", "sinta lestari"} <= attending
     assert "yusuf hamdani" not in attending
+
+
+def test_jakartas_administrative_cities_and_their_secretariat() -> None:
+    x = extract_text("JAKARTA, JAKARTANEWS.ID - Hadir Wali Kota Administrasi Jakarta Pusat Rudi Hartono didampingi "
+                     "Asisten Pemerintahan (Aspem) Setko Administrasi Jakarta Pusat Budi Santoso, Senin (6/1/2025).")
+    assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "pemkot|31.71"), ("budi santoso", "setko|31.71")}
+    assert {p.name for p in x.persons} == {"Rudi Hartono", "Budi Santoso"}
