@@ -1296,3 +1296,9 @@ def test_jakartas_administrative_cities_and_their_secretariat() -> None:
                      "Asisten Pemerintahan (Aspem) Setko Administrasi Jakarta Pusat Budi Santoso, Senin (6/1/2025).")
     assert {(p, o) for p, _, o in holdings(x)} == {("rudi hartono", "pemkot|31.71"), ("budi santoso", "setko|31.71")}
     assert {p.name for p in x.persons} == {"Rudi Hartono", "Budi Santoso"}
+
+
+def test_a_headlines_word_of_taking_part_is_no_holders_name() -> None:
+    x = extract_text("GORONTALO, GORONTALONEWS.ID - Kapolda Gorontalo Hadiri Rapat Koordinasi Lintas Sektoral di "
+                     "Mapolda, Senin (6/1/2025). Lalu Ahmad Fauzi, Camat Sekotong, hadir.")
+    assert {p.name for p in x.persons} == {"Lalu Ahmad Fauzi"}

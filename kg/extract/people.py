@@ -96,10 +96,13 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
     found = person_at(ctx, i, evidence_needed=False)
     if found is None:
         return None
-    if not found.tags and (gazetteer.lookup(found.text) or ctx.word(found.i) in load().not_names
-                           or ctx.word(found.i) in load().documents):
+    lex, first = load(), ctx.word(found.i)
+    if not found.tags and (gazetteer.lookup(found.text) or first in lex.not_names or first in lex.documents
+                           or lex.presence.get(first.lower(), "continue") != "continue"):
         # a region's name ("..., Negara", "Tanjung Raya") is a place, not a person; nor is an
-        # island, a holiday ("Pulau Tidung", "Idul Fitri") or a document ("Raperda Pengangkatan")
+        # island, a holiday ("Pulau Tidung", "Idul Fitri"), a document ("Raperda Pengangkatan")
+        # or a word that says who took part, as a headline writes it ("Kapolda X Hadiri Rakor";
+        # not one that carries a list on, "Lalu", which opens Sasak names too)
         return None
     return Chunk(ChunkKind.NAME, found.i, found.j, found.start, found.end, found.text,
                  person=found.person, tags=found.tags)
