@@ -32,13 +32,14 @@ from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, itself, keep_once, read_articles, read_kept
 from kg.ingest.readers import read
 from kg.rdf.files import (
+    merge_key_runs,
     turtle_from_ntriples,
     typed_subjects,
-    write_sorted_keys,
+    write_key_runs,
     write_sorted_ntriples,
     write_turtle,
 )
-from kg.rdf.graph import Gathered, new_graph
+from kg.rdf.graph import Gathered, article_keys, new_graph
 from kg.rdf.mapping import Triple
 from kg.records import Article, Extraction, Problem
 from kg.spill import Shelf, collector_held
@@ -295,11 +296,20 @@ def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPL
     return _write_sorted(partial(write_sorted_ntriples, triples), out, explorer_max, jobs, tally)
 
 
-def write_keys(keys: Iterable[list[str]], out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1,
-               tally: OverviewTally | None = None) -> Written | None:
+def write_keys(parts: dict[str, Iterable[list[str]]], out: Path, explorer_max: int = EXPLORER_MAX,
+               jobs: int = 1, tally: OverviewTally | None = None) -> Written | None:
     """Write every output of a build of triples given as their N-Triples sort keys, in lists (see
-    `kg.rdf.lines`), as `write_triples` writes them."""
-    return _write_sorted(partial(write_sorted_keys, keys), out, explorer_max, jobs, tally)
+    `kg.rdf.lines`), as `write_triples` writes them. The keys come in named parts, each spelt
+    as it is taken: with more than one job, side by side (see `side_by_side`)."""
+    return _write_sorted(partial(_write_parts, parts, jobs), out, explorer_max, jobs, tally)
+
+
+def _write_parts(parts: dict[str, Iterable[list[str]]], jobs: int, ntriples: Path) -> None:
+    """Write the keys of every part into one N-Triples file in the canonical order: each part's
+    sorted runs (side by side with more than one job), then all merged."""
+    side_by_side({name: partial(write_key_runs, keys, ntriples, name)
+                  for name, keys in parts.items()}, jobs)
+    merge_key_runs(ntriples)
 
 
 def _write_sorted(write: Callable[[Path], None], out: Path, explorer_max: int, jobs: int,
@@ -527,21 +537,36 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
             maps = _key_maps(shelf.read(places), paths, Path(scratch))
             tally = OverviewTally()  # the explorer's overview, told as the triples are made
             gathered = Gathered(Path(scratch), tally=tally)
+
+            def unified() -> Iterator[Extraction]:
+                return (rekey(x, maps) for x in shelf.read(places))
+
             with collector_held():
-                unified = (rekey(x, maps) for x in shelf.read(places))
-                graph = new_graph(dict.fromkeys(gathered.triples(unified))) if keep else None
+                graph = new_graph(dict.fromkeys(gathered.triples(unified()))) if keep else None
                 # nothing built replaces nothing: the previous outputs stay as they were
                 if not places:
                     explorer = None
                 elif graph is not None:
                     explorer = write_triples(iter(graph), out, explorer_max, jobs, tally)  # type: ignore[arg-type]  # a Graph yields triples
                 else:  # the triples spelt as N-Triples straight from the extractions
-                    explorer = write_keys(gathered.keys(unified), out, explorer_max, jobs, tally)
+                    explorer = write_keys(_parts(gathered, unified, jobs), out, explorer_max,
+                                          jobs, tally)
         finally:
             shelf.close()
     return Build(len(places), tuple(problems), gathered.entities, gathered.facts,
                  time.perf_counter() - started, extracted=len(places), exported=True, graph=graph,
                  explorer=explorer)
+
+
+def _parts(gathered: Gathered, extractions: Callable[[], Iterable[Extraction]], jobs: int
+           ) -> dict[str, Iterable[list[str]]]:
+    """Part the keys of the extractions (read afresh for each part) for `write_keys`: with more
+    than one job where this process may fork, the articles' own triples (most of the graph)
+    apart from the entities', which `gathered` merges and counts here; else all at once."""
+    if jobs > 1 and _can_fork():
+        return {"entities": gathered.keys(extractions(), articles=False),
+                "articles": article_keys(extractions())}
+    return {"": gathered.keys(extractions())}
 
 
 def _key_maps(extractions: Iterable[Extraction], paths: list[Path], scratch: Path

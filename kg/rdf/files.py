@@ -4,6 +4,7 @@ terms moved between rdflib and Oxigraph (pyoxigraph)."""
 
 from __future__ import annotations
 
+import glob
 import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -197,12 +198,22 @@ def write_sorted_ntriples(triples: Iterable[Any], path: Path, run: int = RUN) ->
     no more than a run's lines are held at once."""
     given = iter(triples)
     _write_runs(iter(lambda: _keys(set(islice(given, run))), []), path)
+    merge_key_runs(path)
 
 
 def write_sorted_keys(keys: Iterable[list[str]], path: Path, run: int = RUN) -> None:
     """Write as `write_sorted_ntriples` does triples given as their sort keys (see `_keys`; some
     may come more than once), spelt already (`kg.rdf.lines`), in lists: a run is the lists that
     bring its keys to `run` or more."""
+    write_key_runs(keys, path, run=run)
+    merge_key_runs(path)
+
+
+def write_key_runs(keys: Iterable[list[str]], path: Path, part: str = "", run: int = RUN
+                   ) -> None:
+    """Write the runs of sorted keys of `write_sorted_keys` beside `path`, named after it and
+    `part`, for `merge_key_runs` to merge: processes that each spell a part of the keys write
+    their runs side by side."""
     given = iter(keys)
 
     def sorted_run() -> list[str]:
@@ -213,18 +224,22 @@ def write_sorted_keys(keys: Iterable[list[str]], path: Path, run: int = RUN) -> 
                 break
         return sorted(found)
 
-    _write_runs(iter(sorted_run, []), path)
+    _write_runs(iter(sorted_run, []), path, part)
 
 
-def _write_runs(runs_of_keys: Iterator[list[str]], path: Path) -> None:
-    """Write each run of sorted keys beside `path`, then merge them into it as N-Triples lines."""
-    runs: list[Path] = []
-    for keys in runs_of_keys:
-        runs.append(path.with_name(f"{path.name}.run{len(runs)}"))
-        with runs[-1].open("wb") as written:
+def _write_runs(runs_of_keys: Iterator[list[str]], path: Path, part: str = "") -> None:
+    """Write each run of sorted keys beside `path` (see `write_key_runs`)."""
+    for number, keys in enumerate(runs_of_keys):
+        with path.with_name(f"{path.name}.run.{part}{number}").open("wb") as written:
             for start in range(0, len(keys), CHUNK):
                 written.write("".join(keys[start:start + CHUNK]).encode("utf-8"))
         del keys
+
+
+def merge_key_runs(path: Path) -> None:
+    """Merge the runs of keys written beside `path` (`write_key_runs`), of every part, into it
+    as N-Triples lines, a key found in several runs written once."""
+    runs = sorted(path.parent.glob(f"{glob.escape(path.name)}.run.*"))
     merge_runs(runs, path, _lines)  # the keys sort as their UTF-8 bytes do
 
 
