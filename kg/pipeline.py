@@ -32,6 +32,7 @@ from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, itself, keep_once, read_articles, read_kept
 from kg.ingest.readers import read
 from kg.rdf.files import (
+    Growing,
     merge_key_runs,
     turtle_from_ntriples,
     typed_subjects,
@@ -297,8 +298,8 @@ def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPL
     file in the canonical order, beside them until they are written, each a part at a time;
     explorer.html, written in this process, is the overview of a graph that would draw more than
     `explorer_max` nodes (told by the tally of the triples' making, once they are all made, if
-    given). With more than one job they are written side by side (see `side_by_side`). Say what
-    explorer.html shows."""
+    given). With more than one job they are written side by side (see `side_by_side`), graph.ttl
+    as the N-Triples file is written. Say what explorer.html shows."""
     return _write_sorted(partial(write_sorted_ntriples, triples), out, explorer_max, jobs, tally)
 
 
@@ -321,18 +322,24 @@ def _write_parts(parts: dict[str, Iterable[list[str]]], jobs: int, ntriples: Pat
 def _write_sorted(write: Callable[[Path], None], out: Path, explorer_max: int, jobs: int,
                   tally: OverviewTally | None) -> Written | None:
     """Write the outputs (see `write_triples`) from the N-Triples file in the canonical order
-    that `write` writes where it is told."""
+    that `write` writes where it is told: apart, graph.ttl is written as the file grows."""
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch:
-        ntriples = Path(scratch) / "graph.nt"
-        write(ntriples)
-        nodes = typed_subjects(ntriples, DRAWN)  # the nodes the explorer of the whole would draw
+    with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch, \
+            Growing(Path(scratch) / "graph.nt") as growing:
         shown: list[Written] = []
-        side_by_side({
-            "explorer.html": lambda: shown.append(write_explorer_ntriples(
-                ntriples, nodes, out / "explorer.html", most=explorer_max, tally=tally)),
-            "graph.ttl": partial(turtle_from_ntriples, ntriples, out / "graph.ttl"),
-        }, jobs)
+
+        def explorer() -> None:
+            with growing.writing() as ntriples:
+                write(ntriples)
+            nodes = typed_subjects(ntriples, DRAWN)  # the nodes the explorer of the whole draws
+            shown.append(write_explorer_ntriples(ntriples, nodes, out / "explorer.html",
+                                                 most=explorer_max, tally=tally))
+
+        def turtle() -> None:  # from the N-Triples as they are written, when apart
+            with growing.reader() as ntriples:
+                turtle_from_ntriples(ntriples, out / "graph.ttl")
+
+        side_by_side({"explorer.html": explorer, "graph.ttl": turtle}, jobs)
     return shown[0] if shown else None
 
 

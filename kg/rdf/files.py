@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import glob
 import heapq
+import io
 import os
+import select
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -283,11 +285,79 @@ def write_turtle(graph: Graph, path: Path) -> None:
         _turtle(_sorted_triples(graph), file)
 
 
-def turtle_from_ntriples(ntriples: Path, path: Path) -> None:
-    """Write as Turtle a graph given in N-Triples in the canonical order (`ntriples_lines`), as
-    `write_turtle` writes it: read and written a part at a time, never held whole."""
+def turtle_from_ntriples(ntriples: Path | IO[bytes], path: Path) -> None:
+    """Write as Turtle a graph given in N-Triples in the canonical order (`ntriples_lines`), a
+    file's path or the file opened, as `write_turtle` writes it: read and written a part at a
+    time, never held whole."""
     with atomic_file(path) as file:
-        _turtle(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES), file)
+        _turtle(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
+                if isinstance(ntriples, Path) else
+                ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), file)
+
+
+class Growing:
+    """A file that one process writes (`writing`) while processes forked from it read it as it
+    grows (`reader`): a read waits for more until the writer says the file is whole, so that
+    what reads it a part at a time can start as its first part is written."""
+
+    WAIT = 0.02  # seconds a reader waits for more before it looks again
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.touch()
+        self._whole, self._told = os.pipe()  # the writer tells its readers, once done
+
+    def __enter__(self) -> Growing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._close_told()
+        os.close(self._whole)
+
+    @contextmanager
+    def writing(self) -> Iterator[Path]:
+        """Write the file within (by its path); then its readers are told that it is whole, or,
+        on an error, that it never will be."""
+        try:
+            yield self.path
+            os.write(self._told, b"1")
+        finally:
+            self._close_told()
+
+    def reader(self) -> IO[bytes]:
+        """Open the file to read as it is written (where it is not written: a reader in this
+        process waits for nothing once the file is written)."""
+        self._close_told()
+        return io.BufferedReader(_GrowingReader(self.path.open("rb"), self._whole))
+
+    def _close_told(self) -> None:
+        """Close this process's end of the writer's word."""
+        if self._told >= 0:
+            os.close(self._told)
+            self._told = -1
+
+
+class _GrowingReader(io.RawIOBase):
+    """The bytes of a file that another process writes (see `Growing`), read as they come."""
+
+    def __init__(self, file: io.BufferedReader, whole: int) -> None:
+        self._file, self._whole, self._ended = file, whole, False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Read what is written and not read yet, waiting for some until the file is whole."""
+        while not (read := self._file.readinto(buffer)) and not self._ended:
+            if select.select([self._whole], [], [], Growing.WAIT)[0]:
+                if os.read(self._whole, 1) != b"1":
+                    raise OSError(f"{self._file.name} was not written whole")
+                self._ended = True
+        return read
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
 
 
 def _turtle(triples: Any, file: IO[bytes]) -> None:
