@@ -230,12 +230,15 @@ def write_key_runs(keys: Iterable[list[str]], path: Path, part: str = "", run: i
 
 
 def _write_runs(runs_of_keys: Iterator[list[str]], path: Path, part: str = "") -> None:
-    """Write each run of sorted keys beside `path` (see `write_key_runs`)."""
-    for number, keys in enumerate(runs_of_keys):
+    """Write each run of sorted keys beside `path` (see `write_key_runs`), each let go before the
+    next is made."""
+    number = 0  # not enumerate's: its tuple would hold the last run while the next is made
+    for keys in runs_of_keys:
         with path.with_name(f"{path.name}.run.{part}{number}").open("wb") as written:
             for start in range(0, len(keys), CHUNK):
                 written.write("".join(keys[start:start + CHUNK]).encode("utf-8"))
         del keys
+        number += 1
 
 
 def merge_key_runs(path: Path) -> None:
