@@ -25,6 +25,7 @@ from kg.rdf.files import (
 from kg.rdf.graph import Gathered, LoadedStore, graph_triples, new_graph, triples_of
 from kg.rdf.namespaces import RDF, RDFS, SDO
 from kg.records import Article
+from kg.viz import slices
 from kg.viz.explorer import drawn, write_explorer
 from kg.viz.slices import DRAWN
 from tests.conftest import ROOT
@@ -165,6 +166,18 @@ def test_a_file_is_read_as_it_grows_by_a_process_forked_before_it_is_written(
         write(growing, False)
         read(growing)
     assert (tmp_path / "read").read_bytes() == b"".join(parts)
+
+
+def test_a_subjects_lines_are_found_by_bisection_as_by_reading_the_file_through(
+        tmp_path: Path) -> None:
+    xs, _, _ = pipeline.extract_and_unify([SOURCES / "d01-lahat-netralitas-asn.txt"], compact=True)
+    write_sorted_ntriples(triples_of(xs), tmp_path / "graph.nt")
+    lines = (tmp_path / "graph.nt").read_bytes().splitlines(keepends=True)
+    subjects = {line[:line.index(b" ")] for line in lines}
+    with (tmp_path / "graph.nt").open("rb") as file:
+        for subject in [*subjects, b"<>", b"<~>", b"<http://example.org/tiada>"]:
+            assert slices._lines_of(file, len(b"".join(lines)), subject) == \
+                [line for line in lines if line.startswith(subject + b" ")]
 
 
 def test_articles_handed_on_are_let_go() -> None:
