@@ -30,10 +30,18 @@ def main() -> None:
     from kg.identity.unify import rekey
     from kg.ingest import MAX_BYTES
     from kg.ingest.load import discover
-    from kg.pipeline import _key_maps, _read_here, extract_all, side_by_side
-    from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_keys
+    from kg.pipeline import (
+        _key_maps,
+        _parts,
+        _read_here,
+        _write_parts,
+        extract_all,
+        shelved,
+        side_by_side,
+    )
+    from kg.rdf.files import turtle_from_ntriples, typed_subjects
     from kg.rdf.graph import Gathered
-    from kg.records import Extraction
+    from kg.records import Extraction, Problem
     from kg.spill import Shelf, collector_held
     from kg.viz.explorer import write_explorer_ntriples
     from kg.viz.slices import DRAWN, OverviewTally
@@ -60,8 +68,8 @@ def main() -> None:
         articles, _ = _read_here(files, MAX_BYTES, Path(scratch))  # each kept on disk
         lap(f"read the sources ({len(articles):,} articles)")
         shelf: Shelf[Extraction] = Shelf(Path(scratch) / "extractions")
-        places = [shelf.put(x) for x in extract_all(articles, jobs=args.jobs, compact=True)
-                  if isinstance(x, Extraction)]
+        places = [shelf.put(x) for x in extract_all(articles, jobs=args.jobs, form=shelved)
+                  if not isinstance(x, Problem)]
         lap(f"extract (--jobs {args.jobs}), each kept on disk")
         maps = _key_maps(shelf.read(places), [corpus], Path(scratch))
         lap("identity across articles")
@@ -70,8 +78,9 @@ def main() -> None:
         with collector_held():  # as kg build's write_keys: the triples made as it takes them
             tally = OverviewTally()  # the explorer's overview, told as the triples are made
             gathered = Gathered(Path(scratch), tally=tally)
-            keys = gathered.keys(rekey(x, maps) for x in shelf.read(places))
-            write_sorted_keys(keys, out / "graph.nt")
+            parts = _parts(gathered, lambda: (rekey(x, maps) for x in shelf.read(places)),
+                           args.jobs)  # the articles' own in a process of their own with more jobs
+            _write_parts(parts, args.jobs, out / "graph.nt")
             nodes = typed_subjects(out / "graph.nt", DRAWN)
             lap("the triples, sorted into N-Triples")
             side_by_side({  # graph.ttl in a process of its own with more than one job

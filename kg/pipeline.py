@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
@@ -32,16 +32,18 @@ from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, itself, keep_once, read_articles, read_kept
 from kg.ingest.readers import read
 from kg.rdf.files import (
+    Growing,
+    merge_key_runs,
     turtle_from_ntriples,
     typed_subjects,
-    write_sorted_keys,
+    write_key_runs,
     write_sorted_ntriples,
     write_turtle,
 )
-from kg.rdf.graph import Gathered, new_graph
+from kg.rdf.graph import Gathered, article_keys, new_graph
 from kg.rdf.mapping import Triple
 from kg.records import Article, Extraction, Problem
-from kg.spill import Shelf, collector_held
+from kg.spill import Pickled, Shelf, collector_held
 from kg.viz.explorer import EXPLORER_MAX, Written, write_explorer, write_explorer_ntriples
 from kg.viz.slices import DRAWN, OverviewTally
 from kg.vocab import Kind
@@ -81,9 +83,11 @@ AHEAD = 3
 TOGETHER = 64
 T = TypeVar("T")
 R = TypeVar("R")
+X = TypeVar("X")  # what is made of an extraction where it is made (see `extract_all`)
 # What a worker that reads a file gives for each of its items: a problem reading it, or an
-# article's entry (to choose among the articles as `load_articles` does) and its extraction.
-Read = Problem | tuple[Entry, Extraction | Problem]
+# article's entry (to choose among the articles as `load_articles` does) and what was made of
+# its extraction.
+Read = Problem | tuple[Entry, X | Problem]
 
 
 @dataclass(frozen=True)
@@ -133,16 +137,16 @@ def _together(articles: Iterable[Article], mentions: bool, recogniser: bool
         yield from done
 
 
-def _kept(item: Extraction | Problem, compact: bool) -> Extraction | Problem:
-    """Return what a build keeps of an extraction: compacted, when asked."""
-    return compacted(item) if compact and isinstance(item, Extraction) else item
+def _made(item: Extraction | Problem, form: Callable[[Extraction], X]) -> X | Problem:
+    """Return what `form` makes of an extraction (a problem stays as it is)."""
+    return form(item) if isinstance(item, Extraction) else item
 
 
-def _extract_batch(batch: list[Article], mentions: bool, recogniser: bool, compact: bool
-                   ) -> list[Extraction | Problem]:
+def _extract_batch(batch: list[Article], mentions: bool, recogniser: bool,
+                   form: Callable[[Extraction], X]) -> list[X | Problem]:
     """Extract a batch of articles in a worker process (which loads the recogniser once)."""
     with collector_held():  # as in `_together`
-        return [_kept(item, compact) for item in extract_some(batch, mentions, recogniser)]
+        return [_made(item, form) for item in extract_some(batch, mentions, recogniser)]
 
 
 def _renamed(item: Article | Problem, opened: str, named: str) -> Article | Problem:
@@ -154,17 +158,19 @@ def _renamed(item: Article | Problem, opened: str, named: str) -> Article | Prob
     return replace(item, source=source)
 
 
-def read_and_extract(opened: str, named: str, max_bytes: int, compact: bool) -> list[Read]:
-    """Read a file where it is opened (a worker's absolute path) and extract its articles,
-    compacted when asked; name them by the path the build was given, as if read there."""
+def read_and_extract(opened: str, named: str, max_bytes: int, form: Callable[[Extraction], X]
+                     ) -> list[Read[X]]:
+    """Read a file where it is opened (a worker's absolute path) and extract its articles, each
+    extraction given as `form` makes it; name them by the path the build was given, as if read
+    there."""
     if not os.path.exists(opened):  # a worker that joined after the check that all see them
         raise FileNotFoundError(f"{opened} is not on the worker {socket.gethostname()}: every "
                                 "worker must see the sources under the build's paths")
-    found: list[Read] = []
+    found: list[Read[X]] = []
     waiting: list[Article] = []  # extracted TOGETHER at a time, or before a problem
 
     def flush() -> None:
-        found.extend((entry(a), _kept(x, compact))
+        found.extend((entry(a), _made(x, form))
                      for a, x in zip(waiting, extract_some(waiting), strict=True))
         waiting.clear()
 
@@ -181,9 +187,10 @@ def read_and_extract(opened: str, named: str, max_bytes: int, compact: bool) -> 
     return found
 
 
-def _read_batch(batch: list[tuple[str, str]], max_bytes: int, compact: bool) -> list[list[Read]]:
+def _read_batch(batch: list[tuple[str, str]], max_bytes: int, form: Callable[[Extraction], X]
+                ) -> list[list[Read[X]]]:
     """Read and extract a batch of files in a worker (opened by one name, named by the other)."""
-    return [read_and_extract(opened, named, max_bytes, compact) for opened, named in batch]
+    return [read_and_extract(opened, named, max_bytes, form) for opened, named in batch]
 
 
 def _can_fork() -> bool:
@@ -228,13 +235,14 @@ def _in_parallel(pool: Executor, items: Iterator[T], work: Callable[[list[T]], l
 
 def extract_all(articles: Iterable[Article], progress: bool = False, mentions: bool = False,
                 recogniser: bool = True, jobs: int = 1, workers: Workers | None = None,
-                compact: bool = False) -> Iterator[Extraction | Problem]:
+                form: Callable[[Extraction], X] = itself  # type: ignore[assignment]  # X is Extraction by default
+                ) -> Iterator[X | Problem]:
     """Extract every article (with its mentions when asked; without the recogniser when not),
-    in `jobs` processes or on the workers given, which compact the extractions when asked;
-    yield each article's Extraction, or its Problem, in the articles' order. The results do
-    not depend on where they were made."""
+    in `jobs` processes or on the workers given; yield what `form` (a function of a module)
+    makes of each article's Extraction where it was made (e.g. `compacted`), or its Problem, in
+    the articles' order. The results do not depend on where they were made."""
     total = len(articles) if isinstance(articles, Sized) else None
-    work = partial(_extract_batch, mentions=mentions, recogniser=recogniser, compact=compact)
+    work = partial(_extract_batch, mentions=mentions, recogniser=recogniser, form=form)
     if workers is not None:
         items = _in_parallel(workers.executor, iter(articles), work, workers.slots)
         yield from _progress(items, total, progress)
@@ -242,12 +250,35 @@ def extract_all(articles: Iterable[Article], progress: bool = False, mentions: b
     if total is not None and total <= BATCH:
         jobs = 1  # starting workers would take longer than the work
     if jobs == 1:
-        yield from _progress((_kept(x, compact) for x in _together(articles, mentions, recogniser)),
+        yield from _progress((_made(x, form) for x in _together(articles, mentions, recogniser)),
                              total, progress)
         return
-    with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
-        items = _in_parallel(pool, iter(articles), work, jobs)
+    with _pool(jobs) as pool:
+        items = _in_parallel(pool.executor, iter(articles), work, jobs)
         yield from _progress(items, total, progress)  # its thread starts after the workers
+
+
+# An invented article that a worker extracts as it starts (see `_warm`): a name without a title
+# has the recogniser read its sentence.
+_WARM = Article(id="warm-up", source="warm-up", text="Bupati Suka Maju, Harjo Rimaku, membuka "
+                "rapat koordinasi di Kantor Bupati, Senin. Acara itu juga dihadiri Dedi Sulaksa "
+                "Wirapati dan warga.")
+
+
+def _warm() -> None:
+    """Load in a worker, as it starts, what extraction loads on first use (spaCy, the
+    recogniser, the lexicons: about 1.8 s of CPU), by extracting an invented article."""
+    extract_some([_WARM])
+
+
+@contextmanager
+def _pool(jobs: int) -> Iterator[Workers]:
+    """Start `jobs` worker processes at once, each loading what extraction needs as it starts
+    (`_warm`), so that workers started before the articles are read are ready to extract them
+    by the time they are read."""
+    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_warm) as pool:
+        pool.submit(int)  # a pool starts its processes with its first task
+        yield Workers(pool, jobs, lambda files: False)
 
 
 def _progress(items: Iterator[T], total: int | None, shown: bool, unit: str = "article"
@@ -290,33 +321,48 @@ def write_triples(triples: Iterable[Triple], out: Path, explorer_max: int = EXPL
     file in the canonical order, beside them until they are written, each a part at a time;
     explorer.html, written in this process, is the overview of a graph that would draw more than
     `explorer_max` nodes (told by the tally of the triples' making, once they are all made, if
-    given). With more than one job they are written side by side (see `side_by_side`). Say what
-    explorer.html shows."""
+    given). With more than one job they are written side by side (see `side_by_side`), graph.ttl
+    as the N-Triples file is written. Say what explorer.html shows."""
     return _write_sorted(partial(write_sorted_ntriples, triples), out, explorer_max, jobs, tally)
 
 
-def write_keys(keys: Iterable[list[str]], out: Path, explorer_max: int = EXPLORER_MAX, jobs: int = 1,
-               tally: OverviewTally | None = None) -> Written | None:
+def write_keys(parts: dict[str, Iterable[list[str]]], out: Path, explorer_max: int = EXPLORER_MAX,
+               jobs: int = 1, tally: OverviewTally | None = None) -> Written | None:
     """Write every output of a build of triples given as their N-Triples sort keys, in lists (see
-    `kg.rdf.lines`), as `write_triples` writes them."""
-    return _write_sorted(partial(write_sorted_keys, keys), out, explorer_max, jobs, tally)
+    `kg.rdf.lines`), as `write_triples` writes them. The keys come in named parts, each spelt
+    as it is taken: with more than one job, side by side (see `side_by_side`)."""
+    return _write_sorted(partial(_write_parts, parts, jobs), out, explorer_max, jobs, tally)
+
+
+def _write_parts(parts: dict[str, Iterable[list[str]]], jobs: int, ntriples: Path) -> None:
+    """Write the keys of every part into one N-Triples file in the canonical order: each part's
+    sorted runs (side by side with more than one job), then all merged."""
+    side_by_side({name: partial(write_key_runs, keys, ntriples, name)
+                  for name, keys in parts.items()}, jobs)
+    merge_key_runs(ntriples)
 
 
 def _write_sorted(write: Callable[[Path], None], out: Path, explorer_max: int, jobs: int,
                   tally: OverviewTally | None) -> Written | None:
     """Write the outputs (see `write_triples`) from the N-Triples file in the canonical order
-    that `write` writes where it is told."""
+    that `write` writes where it is told: apart, graph.ttl is written as the file grows."""
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch:
-        ntriples = Path(scratch) / "graph.nt"
-        write(ntriples)
-        nodes = typed_subjects(ntriples, DRAWN)  # the nodes the explorer of the whole would draw
+    with tempfile.TemporaryDirectory(dir=out, prefix=".kg-build-") as scratch, \
+            Growing(Path(scratch) / "graph.nt") as growing:
         shown: list[Written] = []
-        side_by_side({
-            "explorer.html": lambda: shown.append(write_explorer_ntriples(
-                ntriples, nodes, out / "explorer.html", most=explorer_max, tally=tally)),
-            "graph.ttl": partial(turtle_from_ntriples, ntriples, out / "graph.ttl"),
-        }, jobs)
+
+        def explorer() -> None:
+            with growing.writing() as ntriples:
+                write(ntriples)
+            nodes = typed_subjects(ntriples, DRAWN)  # the nodes the explorer of the whole draws
+            shown.append(write_explorer_ntriples(ntriples, nodes, out / "explorer.html",
+                                                 most=explorer_max, tally=tally))
+
+        def turtle() -> None:  # from the N-Triples as they are written, when apart
+            with growing.reader() as ntriples:
+                turtle_from_ntriples(ntriples, out / "graph.ttl")
+
+        side_by_side({"explorer.html": explorer, "graph.ttl": turtle}, jobs)
     return shown[0] if shown else None
 
 
@@ -402,31 +448,35 @@ def extract_and_unify(paths: list[Path], progress: bool = False, max_bytes: int 
     """Read and extract every article in `jobs` processes or on the workers given (which read
     the files themselves when they see them), then merge entities across articles; return the
     merges. Compact extractions keep no more of their article than the graph needs."""
-    extractions, problems = extract_paths(paths, itself, progress, max_bytes, jobs, compact,
-                                          workers)
+    extractions, problems = extract_paths(paths, itself, compacted if compact else itself,
+                                          progress, max_bytes, jobs, workers)
     unified, merges = unify_all(extractions, paths)
     return unified, problems, merges
 
 
-def extract_paths(paths: list[Path], keep: Callable[[Extraction], T], progress: bool = False,
-                  max_bytes: int = MAX_BYTES, jobs: int = 1, compact: bool = False,
+def extract_paths(paths: list[Path], keep: Callable[[X], T], form: Callable[[Extraction], X],
+                  progress: bool = False, max_bytes: int = MAX_BYTES, jobs: int = 1,
                   workers: Workers | None = None, scratch: Path | None = None
                   ) -> tuple[list[T], list[Problem]]:
-    """Read and extract every article under the paths (see `extract_and_unify`), each
-    extraction handed to `keep` as it comes; return what `keep` gave of each article kept, in
-    the articles' order, and the problems. The articles this process reads wait for extraction
-    in a file in `scratch`, when given, else in memory."""
+    """Read and extract every article under the paths (see `extract_and_unify`), what `form`
+    makes of each extraction where it is made (see `extract_all`) handed to `keep` as it comes;
+    return what `keep` gave of each article kept, in the articles' order, and the problems. The
+    articles this process reads wait for extraction in a file in `scratch`, when given, else in
+    memory."""
     files, problems = discover(paths)
     if workers is not None and workers.sees(files):
-        kept, more = _extract_there(files, workers, progress, max_bytes, compact, keep)
+        kept, more = _extract_there(files, workers, progress, max_bytes, form, keep)
     else:
-        articles, more = _read_here(files, max_bytes, scratch)
-        kept = []
-        for item in extract_all(articles, progress, jobs=jobs, workers=workers, compact=compact):
-            if isinstance(item, Problem):
-                more.append(item)
-            else:
-                kept.append(keep(item))
+        with ExitStack() as stack:
+            if workers is None and jobs > 1 and len(files) > BATCH:
+                workers = stack.enter_context(_pool(jobs))  # ready once the articles are read
+            articles, more = _read_here(files, max_bytes, scratch)
+            kept = []
+            for item in extract_all(articles, progress, jobs=jobs, workers=workers, form=form):
+                if isinstance(item, Problem):
+                    more.append(item)
+                else:
+                    kept.append(keep(item))
     return kept, problems + more
 
 
@@ -441,11 +491,12 @@ def _read_here(files: list[Path], max_bytes: int, scratch: Path | None
     places, problems = read_kept(files, shelf.put, max_bytes)
     return _Shelved(shelf, places), problems
 def _extract_there(files: list[Path], workers: Workers, progress: bool, max_bytes: int,
-                   compact: bool, keep: Callable[[Extraction], T]) -> tuple[list[T], list[Problem]]:
+                   form: Callable[[Extraction], X], keep: Callable[[X], T]
+                   ) -> tuple[list[T], list[Problem]]:
     """Have the workers read the files and extract their articles; keep each article once, as
     `load_articles` does (the articles it would leave out are extracted, and dropped here)."""
     problems: list[Problem] = []
-    work = partial(_read_batch, max_bytes=max_bytes, compact=compact)
+    work = partial(_read_batch, max_bytes=max_bytes, form=form)
     names = ((str(path.absolute()), str(path)) for path in files)
 
     def articles() -> Iterator[tuple[Entry, T | Problem]]:
@@ -505,6 +556,14 @@ def compacted(x: Extraction) -> Extraction:
     return replace(x, article=replace(x.article, text="", noise=()), sentences=(), mentions=())
 
 
+def shelved(x: Extraction) -> Pickled[Extraction]:
+    """Compact an extraction (`compacted`) and pickle it for a `Shelf`: made so in a worker, it
+    crosses to the build's process as bytes, put on the shelf as they are (unpickled there and
+    pickled again, it took about 0.7 s of the build's own CPU, beside its workers, at 1,000
+    articles)."""
+    return Pickled(compacted(x))
+
+
 def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: int = MAX_BYTES,
           jobs: int = 1, explorer_max: int = EXPLORER_MAX, workers: Workers | None = None,
           keep: bool = True) -> Build:
@@ -522,26 +581,41 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
     with tempfile.TemporaryDirectory(prefix="kg-build-") as scratch:
         shelf: Shelf[Extraction] = Shelf(Path(scratch) / "extractions")
         try:
-            places, problems = extract_paths(paths, shelf.put, progress, max_bytes, jobs,
-                                             compact=True, workers=workers, scratch=Path(scratch))
+            places, problems = extract_paths(paths, shelf.put, shelved, progress, max_bytes, jobs,
+                                             workers=workers, scratch=Path(scratch))
             maps = _key_maps(shelf.read(places), paths, Path(scratch))
             tally = OverviewTally()  # the explorer's overview, told as the triples are made
             gathered = Gathered(Path(scratch), tally=tally)
+
+            def unified() -> Iterator[Extraction]:
+                return (rekey(x, maps) for x in shelf.read(places))
+
             with collector_held():
-                unified = (rekey(x, maps) for x in shelf.read(places))
-                graph = new_graph(dict.fromkeys(gathered.triples(unified))) if keep else None
+                graph = new_graph(dict.fromkeys(gathered.triples(unified()))) if keep else None
                 # nothing built replaces nothing: the previous outputs stay as they were
                 if not places:
                     explorer = None
                 elif graph is not None:
                     explorer = write_triples(iter(graph), out, explorer_max, jobs, tally)  # type: ignore[arg-type]  # a Graph yields triples
                 else:  # the triples spelt as N-Triples straight from the extractions
-                    explorer = write_keys(gathered.keys(unified), out, explorer_max, jobs, tally)
+                    explorer = write_keys(_parts(gathered, unified, jobs), out, explorer_max,
+                                          jobs, tally)
         finally:
             shelf.close()
     return Build(len(places), tuple(problems), gathered.entities, gathered.facts,
                  time.perf_counter() - started, extracted=len(places), exported=True, graph=graph,
                  explorer=explorer)
+
+
+def _parts(gathered: Gathered, extractions: Callable[[], Iterable[Extraction]], jobs: int
+           ) -> dict[str, Iterable[list[str]]]:
+    """Part the keys of the extractions (read afresh for each part) for `write_keys`: with more
+    than one job where this process may fork, the articles' own triples (most of the graph)
+    apart from the entities', which `gathered` merges and counts here; else all at once."""
+    if jobs > 1 and _can_fork():
+        return {"entities": gathered.keys(extractions(), articles=False),
+                "articles": article_keys(extractions())}
+    return {"": gathered.keys(extractions())}
 
 
 def _key_maps(extractions: Iterable[Extraction], paths: list[Path], scratch: Path

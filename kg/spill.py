@@ -23,6 +23,16 @@ RUN = 100_000  # records sorted in memory at a time (see `Sorter`)
 _first = itemgetter(0)
 
 
+class Pickled(Generic[T]):
+    """A record pickled as a `Shelf` pickles it, where it was made: one made in another process
+    crosses to the shelf's as these bytes, and is put on the shelf as it is."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, record: T) -> None:
+        self.data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class Shelf(Generic[T]):
     """Records appended to a file, each read back by the place `put` gave it."""
 
@@ -30,10 +40,13 @@ class Shelf(Generic[T]):
         self.path = path
         self._file: IO[bytes] = path.open("w+b")
 
-    def put(self, record: T) -> int:
-        """Append a record; return its place."""
+    def put(self, record: T | Pickled[T]) -> int:
+        """Append a record (or one pickled already); return its place."""
         place = self._file.tell()
-        pickle.dump(record, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        if isinstance(record, Pickled):
+            self._file.write(record.data)
+        else:
+            pickle.dump(record, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         return place
 
     def read(self, places: Iterable[int]) -> Iterator[T]:

@@ -3,7 +3,9 @@ several processes as in one, and holds no article it has handed on."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import time
 from functools import partial
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from rdflib.compare import isomorphic
 
 from kg import pipeline
 from kg.rdf.files import (
+    Growing,
     _sorted_ntriples,
     read_ntriples,
     typed_subjects,
@@ -22,6 +25,7 @@ from kg.rdf.files import (
 from kg.rdf.graph import Gathered, LoadedStore, graph_triples, new_graph, triples_of
 from kg.rdf.namespaces import RDF, RDFS, SDO
 from kg.records import Article
+from kg.viz import slices
 from kg.viz.explorer import drawn, write_explorer
 from kg.viz.slices import DRAWN
 from tests.conftest import ROOT
@@ -128,6 +132,52 @@ def test_tasks_sent_to_fresh_processes_where_this_one_may_not_fork(
         pipeline.side_by_side({"one": partial(Path.write_text, one, "satu"),
                                "gone": partial(os.remove, tmp_path / "tidak-ada")},
                               jobs=2, sent=True)
+
+
+def test_a_file_is_read_as_it_grows_by_a_process_forked_before_it_is_written(
+        tmp_path: Path) -> None:
+    parts = [f"<http://example.org/s{i}> <http://example.org/p> \"{i}\" .\n".encode() * 500
+             for i in range(20)]
+
+    def write(growing: Growing, fail: bool) -> None:
+        with growing.writing() as path, path.open("wb") as file:
+            for part in parts:
+                file.write(part)
+                file.flush()
+                time.sleep(Growing.WAIT / 4)
+                if fail:
+                    raise OSError("no room")
+
+    def read(growing: Growing) -> None:
+        with growing.reader() as file:
+            (tmp_path / "read").write_bytes(file.read())
+
+    for fail in (False, True):
+        with Growing(tmp_path / f"grows-{fail}") as growing:
+            wait = pipeline._apart("read", partial(read, growing))  # forked before it is written
+            with pytest.raises(OSError) if fail else contextlib.nullcontext():
+                write(growing, fail)
+            error = wait()
+        if fail:
+            assert isinstance(error, OSError) and "not written whole" in str(error)
+        else:
+            assert error is None and (tmp_path / "read").read_bytes() == b"".join(parts)
+    with Growing(tmp_path / "here") as growing:  # read where it was written, once written
+        write(growing, False)
+        read(growing)
+    assert (tmp_path / "read").read_bytes() == b"".join(parts)
+
+
+def test_a_subjects_lines_are_found_by_bisection_as_by_reading_the_file_through(
+        tmp_path: Path) -> None:
+    xs, _, _ = pipeline.extract_and_unify([SOURCES / "d01-lahat-netralitas-asn.txt"], compact=True)
+    write_sorted_ntriples(triples_of(xs), tmp_path / "graph.nt")
+    lines = (tmp_path / "graph.nt").read_bytes().splitlines(keepends=True)
+    subjects = {line[:line.index(b" ")] for line in lines}
+    with (tmp_path / "graph.nt").open("rb") as file:
+        for subject in [*subjects, b"<>", b"<~>", b"<http://example.org/tiada>"]:
+            assert slices._lines_of(file, len(b"".join(lines)), subject) == \
+                [line for line in lines if line.startswith(subject + b" ")]
 
 
 def test_articles_handed_on_are_let_go() -> None:

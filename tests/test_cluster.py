@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg import cluster
+from kg.ingest.load import itself
 from kg.pipeline import BATCH, Workers, extract_and_unify, read_and_extract
 from kg.records import Problem
 from tests.conftest import ROOT, run_kg
@@ -125,12 +126,12 @@ def test_workers_that_read_choose_and_name_as_a_local_read(
 
 def test_a_worker_that_does_not_see_a_file_stops_the_build(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="every worker must see the sources"):
-        read_and_extract(str(tmp_path / "gone.txt"), "gone.txt", 1000, False)
+        read_and_extract(str(tmp_path / "gone.txt"), "gone.txt", 1000, itself)
 
 
 def test_a_problem_is_named_by_the_path_the_build_was_given(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    found = read_and_extract(str(tmp_path / "empty.txt"), "src/empty.txt", 1000, False)
+    found = read_and_extract(str(tmp_path / "empty.txt"), "src/empty.txt", 1000, itself)
     assert found == [Problem("src/empty.txt", "empty file")]
 
 

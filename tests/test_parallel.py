@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +25,21 @@ def test_jobs_give_the_same_outputs_as_one_process(tmp_path: Path) -> None:
     one = build([SOURCES], tmp_path / "one", jobs=1)
     two = build([SOURCES], tmp_path / "two", jobs=2)
     assert one.articles == two.articles > BATCH  # more than one batch: both workers extract
+    for name in ("graph.ttl", "explorer.html"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+@pytest.mark.slow
+def test_a_build_without_its_graph_spells_the_articles_apart_with_jobs_and_the_same_bytes(
+        tmp_path: Path) -> None:
+    # in a process of its own, which may fork (this one may have loaded the recogniser's BLAS)
+    probe = ("import sys, kg.pipeline as p; from pathlib import Path; write = p._write_parts; "
+             "p._write_parts = lambda parts, jobs, nt: (print(*parts), write(parts, jobs, nt)); "
+             "p.build([Path(sys.argv[1])], Path(sys.argv[2]), jobs=2, keep=False)")
+    parted = subprocess.run([sys.executable, "-c", probe, str(SOURCES), str(tmp_path / "two")],
+                            capture_output=True, text=True, check=True, cwd=ROOT).stdout.split()
+    assert parted == ["entities", "articles"]  # spelt in two processes
+    build([SOURCES], tmp_path / "one", jobs=1, keep=False)
     for name in ("graph.ttl", "explorer.html"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
@@ -62,9 +79,6 @@ def test_jobs_must_be_a_number_of_processes(jobs: str) -> None:
 def test_a_build_runs_one_thread_until_it_extracts_so_it_may_fork() -> None:
     # numpy's BLAS and tqdm's monitor each start a thread; a process with another thread does
     # not fork its workers and its writers (kg.pipeline._can_fork)
-    import subprocess
-    import sys
-
     probe = ("import kg.pipeline as p, threading; list(p._progress(iter([1]), 1, False)); "
              "print(threading.active_count(), p._can_fork())")
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

@@ -6,7 +6,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
-from kg.spill import Shelf, Sorter
+from kg.spill import Pickled, Shelf, Sorter
 
 
 class _Unordered:
@@ -24,6 +24,14 @@ def test_a_shelf_reads_records_back_by_place_in_any_order(tmp_path: Path) -> Non
     assert [n for _, n in shelf.read(places)] == list(range(50))
     shelf.close()
     assert not list(tmp_path.iterdir())
+
+
+def test_a_record_pickled_where_it_was_made_reads_back_as_one_put_as_it_is(tmp_path: Path) -> None:
+    shelf: Shelf[tuple[str, int]] = Shelf(tmp_path / "shelf")
+    places = [shelf.put(Pickled((f"rekod {i}", i)) if i % 2 else (f"rekod {i}", i))
+              for i in range(10)]
+    assert list(shelf.read(reversed(places))) == [(f"rekod {i}", i) for i in reversed(range(10))]
+    shelf.close()
 
 
 def test_a_sorter_gives_groups_in_key_order_from_runs_on_disk_as_from_memory(tmp_path: Path) -> None:

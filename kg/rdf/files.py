@@ -4,8 +4,11 @@ terms moved between rdflib and Oxigraph (pyoxigraph)."""
 
 from __future__ import annotations
 
+import glob
 import heapq
+import io
 import os
+import select
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -197,12 +200,22 @@ def write_sorted_ntriples(triples: Iterable[Any], path: Path, run: int = RUN) ->
     no more than a run's lines are held at once."""
     given = iter(triples)
     _write_runs(iter(lambda: _keys(set(islice(given, run))), []), path)
+    merge_key_runs(path)
 
 
 def write_sorted_keys(keys: Iterable[list[str]], path: Path, run: int = RUN) -> None:
     """Write as `write_sorted_ntriples` does triples given as their sort keys (see `_keys`; some
     may come more than once), spelt already (`kg.rdf.lines`), in lists: a run is the lists that
     bring its keys to `run` or more."""
+    write_key_runs(keys, path, run=run)
+    merge_key_runs(path)
+
+
+def write_key_runs(keys: Iterable[list[str]], path: Path, part: str = "", run: int = RUN
+                   ) -> None:
+    """Write the runs of sorted keys of `write_sorted_keys` beside `path`, named after it and
+    `part`, for `merge_key_runs` to merge: processes that each spell a part of the keys write
+    their runs side by side."""
     given = iter(keys)
 
     def sorted_run() -> list[str]:
@@ -213,18 +226,25 @@ def write_sorted_keys(keys: Iterable[list[str]], path: Path, run: int = RUN) -> 
                 break
         return sorted(found)
 
-    _write_runs(iter(sorted_run, []), path)
+    _write_runs(iter(sorted_run, []), path, part)
 
 
-def _write_runs(runs_of_keys: Iterator[list[str]], path: Path) -> None:
-    """Write each run of sorted keys beside `path`, then merge them into it as N-Triples lines."""
-    runs: list[Path] = []
+def _write_runs(runs_of_keys: Iterator[list[str]], path: Path, part: str = "") -> None:
+    """Write each run of sorted keys beside `path` (see `write_key_runs`), each let go before the
+    next is made."""
+    number = 0  # not enumerate's: its tuple would hold the last run while the next is made
     for keys in runs_of_keys:
-        runs.append(path.with_name(f"{path.name}.run{len(runs)}"))
-        with runs[-1].open("wb") as written:
+        with path.with_name(f"{path.name}.run.{part}{number}").open("wb") as written:
             for start in range(0, len(keys), CHUNK):
                 written.write("".join(keys[start:start + CHUNK]).encode("utf-8"))
         del keys
+        number += 1
+
+
+def merge_key_runs(path: Path) -> None:
+    """Merge the runs of keys written beside `path` (`write_key_runs`), of every part, into it
+    as N-Triples lines, a key found in several runs written once."""
+    runs = sorted(path.parent.glob(f"{glob.escape(path.name)}.run.*"))
     merge_runs(runs, path, _lines)  # the keys sort as their UTF-8 bytes do
 
 
@@ -268,11 +288,79 @@ def write_turtle(graph: Graph, path: Path) -> None:
         _turtle(_sorted_triples(graph), file)
 
 
-def turtle_from_ntriples(ntriples: Path, path: Path) -> None:
-    """Write as Turtle a graph given in N-Triples in the canonical order (`ntriples_lines`), as
-    `write_turtle` writes it: read and written a part at a time, never held whole."""
+def turtle_from_ntriples(ntriples: Path | IO[bytes], path: Path) -> None:
+    """Write as Turtle a graph given in N-Triples in the canonical order (`ntriples_lines`), a
+    file's path or the file opened, as `write_turtle` writes it: read and written a part at a
+    time, never held whole."""
     with atomic_file(path) as file:
-        _turtle(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES), file)
+        _turtle(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
+                if isinstance(ntriples, Path) else
+                ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), file)
+
+
+class Growing:
+    """A file that one process writes (`writing`) while processes forked from it read it as it
+    grows (`reader`): a read waits for more until the writer says the file is whole, so that
+    what reads it a part at a time can start as its first part is written."""
+
+    WAIT = 0.02  # seconds a reader waits for more before it looks again
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.touch()
+        self._whole, self._told = os.pipe()  # the writer tells its readers, once done
+
+    def __enter__(self) -> Growing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._close_told()
+        os.close(self._whole)
+
+    @contextmanager
+    def writing(self) -> Iterator[Path]:
+        """Write the file within (by its path); then its readers are told that it is whole, or,
+        on an error, that it never will be."""
+        try:
+            yield self.path
+            os.write(self._told, b"1")
+        finally:
+            self._close_told()
+
+    def reader(self) -> IO[bytes]:
+        """Open the file to read as it is written (where it is not written: a reader in this
+        process waits for nothing once the file is written)."""
+        self._close_told()
+        return io.BufferedReader(_GrowingReader(self.path.open("rb"), self._whole))
+
+    def _close_told(self) -> None:
+        """Close this process's end of the writer's word."""
+        if self._told >= 0:
+            os.close(self._told)
+            self._told = -1
+
+
+class _GrowingReader(io.RawIOBase):
+    """The bytes of a file that another process writes (see `Growing`), read as they come."""
+
+    def __init__(self, file: io.BufferedReader, whole: int) -> None:
+        self._file, self._whole, self._ended = file, whole, False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Read what is written and not read yet, waiting for some until the file is whole."""
+        while not (read := self._file.readinto(buffer)) and not self._ended:
+            if select.select([self._whole], [], [], Growing.WAIT)[0]:
+                if os.read(self._whole, 1) != b"1":
+                    raise OSError(f"{self._file.name} was not written whole")
+                self._ended = True
+        return read
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
 
 
 def _turtle(triples: Any, file: IO[bytes]) -> None:

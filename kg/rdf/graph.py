@@ -201,18 +201,22 @@ class Gathered:
         """Yield the triples of the extractions (a triple may come more than once)."""
         return chain.from_iterable(self._made(extractions, mapping))
 
-    def keys(self, extractions: Iterable[Extraction]) -> Iterator[list[str]]:
+    def keys(self, extractions: Iterable[Extraction], articles: bool = True
+             ) -> Iterator[list[str]]:
         """Yield the triples of the extractions as the N-Triples sort keys of `kg.rdf.files`
         (see `kg.rdf.lines`), spelt without rdflib terms, in lists (an article's, an
-        entity's); a key may come more than once."""
-        return self._made(extractions, lines)
+        entity's); a key may come more than once. Without `articles`, the articles' own
+        triples are left out (`article_keys` spells them, elsewhere if need be)."""
+        return self._made(extractions, lines, articles)
 
-    def _made(self, extractions: Iterable[Extraction], make: Any) -> Iterator[Any]:
+    def _made(self, extractions: Iterable[Extraction], make: Any, articles: bool = True
+              ) -> Iterator[Any]:
         """Yield what `make` (`kg.rdf.mapping`, or `kg.rdf.lines`) makes of the extractions,
-        an article's or an entity's at a time."""
+        an article's (when asked) or an entity's at a time."""
         for x in extractions:
             self._add(x)
-            yield article_triples(x, make)
+            if articles:
+                yield article_triples(x, make)
         for (kind, *key), values in self._sorted.groups():
             if made := self._merged(kind, key, values, make):
                 yield made
@@ -302,6 +306,12 @@ def build_graph(extractions: Iterable[Extraction]) -> Graph:
 def article_graph(x: Extraction) -> Graph:
     """Map one article, its facts and their evidence (what build_graph adds for it) to a graph."""
     return new_graph(dict.fromkeys(article_triples(x)))
+
+
+def article_keys(extractions: Iterable[Extraction]) -> Iterator[list[str]]:
+    """Yield the triples of each extraction's article (`article_triples`) as the sort keys
+    `Gathered.keys` gives them in, a list an article."""
+    return (article_triples(x, lines) for x in extractions)
 
 
 def article_triples(x: Extraction, make: Any = mapping) -> list[Any]:

@@ -20,11 +20,12 @@ walked through; they come with the facts that cite them.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -317,26 +318,47 @@ def _up_to_the_province(served: Iterable[str], within: Callable[[str], Iterable[
 def _read_graph(ntriples: Path, entities: set[str]) -> Graph:
     """Read the triples of the entities from an N-Triples file in the canonical order (a
     subject's lines together), and of the nodes under their IRIs that they lead to (as `_graph`
-    reads them from a store, uncited), into a graph loaded in bulk."""
+    reads them from a store, uncited), into a graph loaded in bulk. Each subject's lines are
+    found by bisecting the file (`_lines_of`), not by reading it through."""
     wanted, lines = {f"<{e}>".encode() for e in entities}, []
-    while wanted:
-        found, last, kept = [], b"", False
-        with ntriples.open("rb") as file:
-            for line in file:
-                subject = line[:line.index(b" ")]
-                if subject != last:
-                    last, kept = subject, subject in wanted
-                if kept:
-                    found.append(line)
-        lines += found
-        below = {target for line in found
-                 if (target := line[line.index(b" ", line.index(b" ") + 1) + 1:-3]).startswith(
-                     line[:line.index(b" ")][:-1] + b"/")}  # "<s> <p> <o> .\n": an interval
-        wanted = below - {line[:line.index(b" ")] for line in lines}
+    with ntriples.open("rb") as file:
+        size = file.seek(0, os.SEEK_END)
+        while wanted:  # the subjects in order, as a reading through finds their lines
+            found = [line for subject in sorted(wanted) for line in _lines_of(file, size, subject)]
+            lines += found
+            below = {target for line in found
+                     if (target := line[line.index(b" ", line.index(b" ") + 1) + 1:-3]).startswith(
+                         line[:line.index(b" ")][:-1] + b"/")}  # "<s> <p> <o> .\n": an interval
+            wanted = below - {line[:line.index(b" ")] for line in lines}
     terms = Terms()
     return new_graph(dict.fromkeys(
         terms.triple(t)  # type: ignore[misc]  # N-Triples' subjects and predicates are IRIs
         for t in ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES)))
+
+
+def _lines_of(file: BinaryIO, size: int, subject: bytes) -> list[bytes]:
+    """Return the lines of a subject in an N-Triples file of `size` bytes in the canonical order,
+    whose lines sort as their subjects do (a term holds no space), found by bisection: the first
+    offset whose next line (the line that starts there or after it) is of the subject or after."""
+    def next_line(offset: int) -> bytes:
+        file.seek(offset - 1 if offset else 0)
+        if offset:
+            file.readline()  # the rest of the line the offset is in, up to the next line's start
+        return file.readline()
+
+    lo, hi = 0, size
+    while lo < hi:
+        mid = (lo + hi) // 2
+        line = next_line(mid)
+        if line and line[:line.index(b" ")] < subject:
+            lo = mid + 1
+        else:
+            hi = mid
+    found, line = [], next_line(lo)
+    while line and line[:line.index(b" ")] == subject:
+        found.append(line)
+        line = file.readline()
+    return found
 
 
 def _graph(store: ox.Store, entities: set[str], facts: set[str], cited: bool = True) -> Graph:
