@@ -22,6 +22,19 @@ The defaults (idner-news-2k train only, dropout 0.2, at most 4000 steps, patienc
 seed 0) reproduce the shipped model: dev micro F1 0.818 with spaCy 3.8.18. Adding NERGrit
 (``--variant idner+nergrit``) scored 0.810-0.812 on idner dev, so it is not the default.
 
+The ``idner+realnews*`` variants add silver mentions made from our own annotations of real
+news: the gold files of ``eval/realnews/dev`` and their texts in the git-ignored cache
+``.cache/realnews`` (``--realnews-cache``; the texts are not redistributed). Only the training
+fold is trained on: the dev articles split once by a salted hash of the id (`heldout`), about
+4 in 5; the held-out fold is scored (and judged on with ``kg eval --gold``), the real-news test
+split is never read. In each sentence kg's recogniser reads (kg's sentences outside the noise,
+cut by ``kg.nlp.ner.model_tokens`` and joined by single spaces) the gold entities' names and
+aliases are marked, persons without honorifics, ranks and degrees, longest first, without
+overlaps; the variants differ in what they do with capitalised words the gold does not
+account for (`realnews_items`). None is the default: none kept idner dev at 0.81 as
+``kg extract`` reads it, and none raised kg's persons on the held-out fold beyond the noise
+(figures in ``docs/ner.md``). A real-news variant takes 16-22 minutes on one niced thread.
+
 Training is deterministic for a given ``--seed`` (default 0). Working files (DocBins, the
 generated config.cfg, checkpoints) go to ``--workdir`` (default a temporary directory);
 only the pruned best pipeline is copied to ``kg/models/ner-id/``.
@@ -29,6 +42,7 @@ only the pruned best pipeline is copied to ``kg/models/ner-id/``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import sys
@@ -41,6 +55,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "ner-train"
 MODEL_DIR = REPO / "kg" / "models" / "ner-id"
+REALNEWS_DEV = REPO / "eval" / "realnews" / "dev"
+REALNEWS_CACHE = REPO / ".cache" / "realnews"
+FOLD_SALT = "kg-ner-fold:"
 
 # Same tag mapping as ../shared/eval/ner_score.py.
 TYPES = {"PER": "PERSON", "PERSON": "PERSON", "PPL": "PERSON",
@@ -50,6 +67,12 @@ LABELS = ("PERSON", "ORGANIZATION", "PLACE")
 
 Sentence = list[tuple[str, str]]
 Span = tuple[int, int, str]
+Item = tuple[str, set[Span]]
+UNKNOWN = "UNKNOWN"  # a silver span that is neither a known entity nor known to be outside one
+DOUBTFUL = "DOUBTFUL"  # a capitalised word no gold form covers that may be a name left out
+REALNEWS_MODES = {"idner+realnews": "clean", "idner+realnews-persons": "persons",
+                  "idner+realnews-exhaustive": "exhaustive"}  # variant: realnews_items' mode
+GOLD_KINDS = (("persons", "PERSON"), ("organizations", "ORGANIZATION"), ("places", "PLACE"))
 
 
 def read_corpus(path: Path) -> list[Sentence]:
@@ -92,29 +115,171 @@ def gold_spans(sentence: Sentence) -> tuple[str, set[Span]]:
     return " ".join(text), spans
 
 
-def to_docbin(paths: list[Path], out: Path) -> dict[str, int]:
-    """Convert IOB2 files to a spaCy DocBin of space-joined, spaCy-tokenised sentences."""
+def idner_items(paths: list[Path]) -> list[Item]:
+    """Read IOB2 files as (space-joined text, character spans) items."""
+    return [gold_spans(sentence) for path in paths for sentence in read_corpus(path)]
+
+
+def heldout(ident: str) -> bool:
+    """Say whether a real-news dev article is in the held-out fold (about 1 in 5), by a salted
+    hash of its id: fixed, and independent of the order the articles arrive in."""
+    return int(hashlib.sha256((FOLD_SALT + ident).encode()).hexdigest(), 16) % 5 == 0
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Cut a written form into the words the model reads (kg.nlp.ner.model_tokens)."""
+    from kg.nlp.ner import model_tokens
+
+    return tuple(t.text for t in model_tokens(text))
+
+
+def _title_word(word: str) -> bool:
+    """Say whether a word is a title's, a rank's or the language's, not a name's own."""
+    from kg.lexicons import load
+    from kg.nlp.names import is_prefix
+    from kg.nlp.vocabulary import is_vocabulary
+
+    return is_prefix(word) or any(word in form.split() for form in load().roles) \
+        or is_vocabulary(word)
+
+
+def person_forms(written: list[str]) -> set[tuple[str, ...]]:
+    """Return the words of a person's written forms (the name first) without honorifics, ranks
+    and degrees, as idner-news-2k's persons are marked. A form holding the name and more
+    ("Brigjend TNI Nama Orang", a rank misspelt) is dropped, so is another form behind a title
+    ("Gubernur Adi" when "Adi" is a form): the name inside is marked, the title is not."""
+    from kg.nlp.names import person
+    from kg.nlp.tokens import tokenize
+
+    bare = [_words(name.name) if (name := person(form, tokenize(form))) else () for form in written]
+    name, forms = bare[0], set(bare) - {()}
+    return {form for form in forms
+            if not (name and len(form) > len(name)
+                    and any(form[k:k + len(name)] == name for k in range(len(form))))
+            and not any(form[k:] in forms and all(_title_word(w) for w in form[:k])
+                        for k in range(1, len(form)))}
+
+
+def entity_forms(gold: dict[str, Any]) -> dict[tuple[str, ...], set[str]]:
+    """Map the words of each written form of the gold entities (name and aliases) to its types."""
+    forms: dict[tuple[str, ...], set[str]] = {}
+    for key, kind in GOLD_KINDS:
+        for entity in gold.get(key, []):
+            written = [entity["name"], *entity.get("aliases", [])]
+            words = person_forms(written) if kind == "PERSON" else {_words(w) for w in written}
+            for form in words - {()}:
+                forms.setdefault(form, set()).add(kind)
+    return forms
+
+
+def _plainly_not_a_name(word: str) -> bool:
+    """Say whether a capitalised word left unmarked is plainly no name: a word of the language,
+    a title, rank, degree, qualifier ("Pj"), month, weekday, Roman numeral, collective ("ASN"),
+    event ("Pilkada"), document ("Perda") or term ("APBD")."""
+    from kg.lexicons import load
+    from kg.nlp.names import is_degree
+    from kg.nlp.vocabulary import is_roman
+
+    lex = load()
+    return (_title_word(word) or is_degree(word) or is_roman(word) or word in lex.months
+            or word in lex.weekdays or word in lex.collectives or word.capitalize() in lex.qualifiers
+            or word in lex.events or word in lex.documents or word in lex.terms)
+
+
+def mark(words: list[str], forms: dict[tuple[str, ...], set[str]]) -> list[tuple[int, int, str]]:
+    """Mark the forms' occurrences in a sentence's words, longest first, without overlaps, as
+    (first word, end word, type) spans; a form of two types is UNKNOWN. Each capitalised word
+    outside the forms, in a run of two capitalised words or more, that is not plainly no name is
+    DOUBTFUL (the gold lists entities, not every mention: it may be one left out).
+    """
+    longest = max(map(len, forms), default=0)
+    found = sorted(((i, i + n) for n in range(1, longest + 1) for i in range(len(words) - n + 1)
+                    if tuple(words[i:i + n]) in forms), key=lambda se: (se[0] - se[1], se[0]))
+    taken = [False] * len(words)
+    spans = []
+    for i, j in found:
+        if not any(taken[i:j]):
+            kinds = forms[tuple(words[i:j])]
+            taken[i:j] = [True] * (j - i)
+            spans.append((i, j, next(iter(kinds)) if len(kinds) == 1 else UNKNOWN))
+    cap = [w[:1].isupper() for w in words]
+    for k, word in enumerate(words):
+        in_run = cap[k] and ((k and cap[k - 1]) or (k + 1 < len(words) and cap[k + 1]))
+        if in_run and not taken[k] and not _plainly_not_a_name(word):
+            spans.append((k, k + 1, DOUBTFUL))
+    return sorted(spans)
+
+
+def realnews_items(gold_dir: Path, cache: Path, mode: str
+                   ) -> tuple[list[Item], list[Item], Counter[str]]:
+    """Make silver items of the real-news dev articles, the training fold's and the held-out
+    fold's: each sentence's words as kg's recogniser reads them, joined by single spaces, the
+    gold entities' written forms marked (see `mark`).
+
+    `mode` "clean": persons, organisations and places are marked, and a sentence with an UNKNOWN
+    or DOUBTFUL span is left out. "persons": only persons are marked, organisations, places and
+    DOUBTFUL words are UNKNOWN (spaCy learns nothing there), and every sentence is kept.
+    "exhaustive": the gold is taken to list every entity (as ANNOTATION.md asks), so DOUBTFUL
+    words are outside any, and every sentence is kept.
+    """
+    from kg.ingest.article import make_article
+    from kg.nlp.ner import model_tokens
+    from kg.nlp.sentences import split_sentences
+
+    folds: dict[bool, list[Item]] = {False: [], True: []}
+    stats: Counter[str] = Counter()
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        fold = heldout(gold["id"])
+        text_path = cache / f"{gold['id']}.txt"
+        if not text_path.is_file():
+            stats["missing texts"] += 1
+            continue
+        name = "held-out" if fold else "training"
+        stats[f"{name} articles"] += 1
+        article = make_article(gold["id"], text_path.read_text(encoding="utf-8"), str(text_path), {})
+        forms = entity_forms(gold)
+        for sentence in split_sentences(article.text, article.noise):
+            words = [t.text for t in model_tokens(article.text, sentence.start, sentence.end)]
+            spans = [(i, j, UNKNOWN if kind == DOUBTFUL or mode == "persons" and kind != "PERSON"
+                      else kind)
+                     for i, j, kind in mark(words, forms)
+                     if not (mode == "exhaustive" and kind == DOUBTFUL)]
+            if mode == "clean" and any(kind == UNKNOWN for _, _, kind in spans):
+                stats[f"{name} sentences left out"] += 1
+                continue
+            starts = [0]
+            for word in words:
+                starts.append(starts[-1] + len(word) + 1)
+            folds[fold].append((" ".join(words), {(starts[i], starts[j] - 1, kind)
+                                                  for i, j, kind in spans}))
+            stats[f"{name} sentences"] += 1
+            stats.update(f"{name} {kind}" for _, _, kind in spans)
+    return folds[False], folds[True], stats
+
+
+def to_docbin(items: list[Item], out: Path) -> dict[str, int]:
+    """Make a spaCy DocBin of space-joined texts, spaCy-tokenised, with their entity spans (the
+    UNKNOWN ones missing: neither an entity nor outside)."""
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("id")
     db = DocBin(store_user_data=False)
     stats: Counter[str] = Counter()
-    for path in paths:
-        for sentence in read_corpus(path):
-            text, spans = gold_spans(sentence)
-            doc = nlp.make_doc(text)
-            ents = []
-            for start, end, kind in sorted(spans):
-                span = doc.char_span(start, end, label=kind, alignment_mode="strict")
-                if span is None:  # cannot happen: gold edges are at spaces
-                    stats["misaligned"] += 1
-                    continue
-                ents.append(span)
-                stats[kind] += 1
-            doc.set_ents(ents, default="outside")
-            db.add(doc)
-            stats["sentences"] += 1
+    for text, spans in items:
+        doc = nlp.make_doc(text)
+        ents, unknown = [], []
+        for start, end, kind in sorted(spans):
+            span = doc.char_span(start, end, label=kind, alignment_mode="strict")
+            if span is None:  # spaCy cut a word otherwise than kg's model_tokens
+                stats["misaligned"] += 1
+                continue
+            (unknown if kind == UNKNOWN else ents).append(span)
+            stats[kind] += 1
+        doc.set_ents(ents, missing=unknown, default="outside")
+        db.add(doc)
+        stats["sentences"] += 1
     out.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(out)
     return dict(stats)
@@ -138,15 +303,18 @@ def make_config(width: int, depth: int, rows: list[int], dropout: float, max_ste
     return config
 
 
-def score(nlp: Any, sentences: list[Sentence]) -> dict[str, tuple[float, float, float, int, int, int]]:
-    """Score a pipeline exactly like ner_score.py: exact span + type on space-joined text."""
+def score(nlp: Any, items: list[Item]) -> dict[str, tuple[float, float, float, int, int, int]]:
+    """Score a pipeline exactly like ner_score.py: exact span + type on space-joined text (a
+    silver item's UNKNOWN spans and what is found across them are not counted)."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    items = [gold_spans(s) for s in sentences]
-    for (_, gold), doc in zip(items, nlp.pipe([t for t, _ in items], batch_size=64), strict=True):
-        found = {(e.start_char, e.end_char, TYPES[e.label_])
-                 for e in doc.ents if e.label_ in TYPES}
+    for (_, spans), doc in zip(items, nlp.pipe([t for t, _ in items], batch_size=64), strict=True):
+        unknown = [(s, e) for s, e, kind in spans if kind == UNKNOWN]
+        gold = {span for span in spans if span[2] != UNKNOWN}
+        found = {(e.start_char, e.end_char, TYPES[e.label_]) for e in doc.ents
+                 if e.label_ in TYPES and not any(s < e.end_char and e.start_char < u
+                                                  for s, u in unknown)}
         for s in gold & found:
             tp[s[2]] += 1
         for s in found - gold:
@@ -166,7 +334,7 @@ def score(nlp: Any, sentences: list[Sentence]) -> dict[str, tuple[float, float, 
 
 def print_scores(name: str, result: dict[str, tuple[float, float, float, int, int, int]]) -> None:
     """Print a P/R/F1 table per type plus the micro average."""
-    print(f"\n== dev scores: {name}")
+    print(f"\n== {name}")
     print(f"{'type':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}")
     for kind, (p, r, f, t, f_p, f_n) in result.items():
         print(f"{kind:<14}{p:7.3f}{r:7.3f}{f:7.3f}{t:6d}{f_p:6d}{f_n:6d}")
@@ -210,7 +378,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--idner-train", type=Path, default=DATA / "idner-news-2k" / "train.txt")
     ap.add_argument("--idner-dev", type=Path, default=DATA / "idner-news-2k" / "dev.txt")
     ap.add_argument("--nergrit-train", type=Path, default=DATA / "nergrit" / "train.txt")
-    ap.add_argument("--variant", action="append", choices=["idner", "idner+nergrit"],
+    ap.add_argument("--realnews-gold", type=Path, default=REALNEWS_DEV)
+    ap.add_argument("--realnews-cache", type=Path, default=REALNEWS_CACHE)
+    ap.add_argument("--variant", action="append",
+                    choices=["idner", "idner+nergrit", *REALNEWS_MODES],
                     help="training data; repeat to compare (default: idner)")
     ap.add_argument("--width", type=int, default=96)
     ap.add_argument("--depth", type=int, default=4)
@@ -235,15 +406,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"spaCy {spacy.__version__}; workdir {workdir}")
 
     dev_path = workdir / "dev.spacy"
-    print("dev:", to_docbin([args.idner_dev], dev_path))
-    dev_sentences = read_corpus(args.idner_dev)
+    dev_items = idner_items([args.idner_dev])
+    print("dev:", to_docbin(dev_items, dev_path))
+    silver: dict[str, tuple[list[Item], list[Item]]] = {}
+    for variant in variants:
+        if variant in REALNEWS_MODES:
+            train_items, heldout_items, stats = realnews_items(
+                args.realnews_gold, args.realnews_cache, REALNEWS_MODES[variant])
+            silver[variant] = (train_items, heldout_items)
+            print(f"real-news silver [{variant}]:", dict(sorted(stats.items())))
 
     results: dict[str, tuple[float, Path, dict[str, Any], float]] = {}
     for variant in variants:
         files = [args.idner_train] + ([args.nergrit_train] if variant == "idner+nergrit" else [])
+        items = idner_items(files) + silver.get(variant, ([], []))[0]
         vdir = workdir / variant.replace("+", "_")
         train_path = vdir / "train.spacy"
-        print(f"train [{variant}]:", to_docbin(files, train_path))
+        print(f"train [{variant}]:", to_docbin(items, train_path))
         config = make_config(args.width, args.depth, list(args.rows), args.dropout,
                              args.max_steps,
                              args.patience, args.eval_frequency, args.seed)
@@ -255,8 +434,11 @@ def main(argv: list[str] | None = None) -> int:
         train(config_path, vdir / "out", use_gpu=-1)
         minutes = (time.monotonic() - t0) / 60
         model = vdir / "out" / "model-best"
-        result = score(spacy.load(model), dev_sentences)
-        print_scores(f"{variant} (trained in {minutes:.1f} min)", result)
+        result = score(spacy.load(model), dev_items)
+        print_scores(f"idner dev: {variant} (trained in {minutes:.1f} min)", result)
+        for name, (_, heldout_items) in silver.items():
+            print_scores(f"real-news held-out fold, silver [{name}]: {variant}",
+                         score(spacy.load(model), heldout_items))
         results[variant] = (result["micro"][2], model, result, minutes)
 
     best = max(results, key=lambda v: results[v][0])
@@ -272,6 +454,10 @@ def main(argv: list[str] | None = None) -> int:
     if best == "idner+nergrit":
         sources.append("NERGrit, github.com/IndoNLP/indonlu dataset/nergrit_ner-grit (Wilie et "
                        "al., AACL 2020; corpus by grit-id), Apache-2.0")
+    if best in REALNEWS_MODES:
+        sources.append("kg's real-news dev set, eval/realnews/dev (our own annotations of public "
+                       "news pages; the texts are not redistributed), training fold only: silver "
+                       "mentions of the gold entities' written forms")
     install(model, args.output, {
         "name": "ner_id", "version": "0.1.0",
         "description": "kg: Indonesian news NER (PERSON, ORGANIZATION, PLACE), trained by "
@@ -283,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     })
     print(f"installed {model} -> {args.output} ({dir_size(args.output) / 1e6:.1f} MB)")
     # Re-check the installed copy gives the same dev figures.
-    again = score(spacy.load(args.output), dev_sentences)["micro"][2]
+    again = score(spacy.load(args.output), dev_items)["micro"][2]
     print(f"installed model dev micro F1 {again:.4f}")
     return 0
 
