@@ -8,11 +8,11 @@ from functools import cache, lru_cache
 
 from kg.extract.chunks import Chunk, OrgRef, TitleRef
 from kg.extract.context import Context, levels
-from kg.extract.institutions import chunk, org
+from kg.extract.institutions import body_forms, chunk, org
 from kg.extract.occasions import event_at, place_at, venue_at
 from kg.extract.people import collective_at, name_at, person_at
 from kg.extract.phrases import tables
-from kg.extract.titles import body_forms, carries_body, title
+from kg.extract.titles import carries_body, title
 from kg.lexicons import load
 from kg.nlp.names import is_prefix
 from kg.vocab import ChunkKind
@@ -49,32 +49,16 @@ def _in_document_title(ctx: Context, i: int) -> bool:
 Parser = Callable[[Context, int, bool], "Chunk | None"]
 
 
-def _title_at(ctx: Context, i: int, _: bool) -> Chunk | None:
-    return title(ctx, i)
+def _unconcerned(parse: Callable[[Context, int], Chunk | None]) -> Parser:
+    """Make a parser of one that a group before the token does not concern (`collective_at`
+    alone reads what follows a group)."""
+    def parser(ctx: Context, i: int, _: bool) -> Chunk | None:
+        return parse(ctx, i)
+    return parser
 
 
-def _venue_at(ctx: Context, i: int, _: bool) -> Chunk | None:
-    return venue_at(ctx, i)
-
-
-def _any_org_at(ctx: Context, i: int, _: bool) -> Chunk | None:
-    return _org_at(ctx, i)
-
-
-def _place_at(ctx: Context, i: int, _: bool) -> Chunk | None:
-    return place_at(ctx, i)
-
-
-def _event_at(ctx: Context, i: int, _: bool) -> Chunk | None:
-    return event_at(ctx, i)
-
-
-def _person_at(ctx: Context, i: int, _: bool) -> Chunk | None:
-    return person_at(ctx, i)
-
-
-def _name_at(ctx: Context, i: int, _: bool) -> Chunk | None:
-    return name_at(ctx, i)
+_title_at, _venue_at, _any_org_at, _place_at, _event_at, _person_at, _name_at = map(
+    _unconcerned, (title, venue_at, _org_at, place_at, event_at, person_at, name_at))
 
 
 # The parsers, tried in this order at each token: the first chunk found wins.

@@ -7,7 +7,7 @@ from functools import cache
 
 from kg.extract.chunks import Chunk, OrgRef, TitleRef
 from kg.extract.context import Context, links
-from kg.extract.titles import body_forms
+from kg.extract.institutions import body_forms
 from kg.lexicons import load
 from kg.nlp.vocabulary import is_plain, is_verb, is_vocabulary, name_shaped
 from kg.vocab import ChunkKind, HoldingStatus

@@ -479,16 +479,20 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
         or (numbered(ctx, j) if short and ("/" in after or unit_numeral(after)) else None) \
         or _named_unit(ctx, j, short) \
         or _regional_place(ctx, j, short, after_title)  # "Kodim 0722/Kudus": the unit, as "Dandim 0722/Kudus" names it
-    if place:  # "Pemerintah Kota Kupang" serves the city, not the regency of the same name
-        place = place[0], at_level(ctx, place[1], (base, short, *load().acronyms.get(short or "", ((), ""))[0]))
     end = place[0] if place else j
     if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":
         end += 3  # "Polres Seram Bagian Barat (SBB)": the region's short name
     names = tuple(n for n in (other,) if n)
     if not place and not names and ctx.written(i, end) in load().generic_bodies:
         return None  # "berkoordinasi dengan Pemerintah Daerah": a kind of body, not one
-    return end, OrgRef(ctx.written(i, end), base, short if short != base else None,
-                       place[1] if place else None, names)
+    ref = OrgRef(ctx.written(i, end), base, short if short != base else None, None, names)
+    # "Pemerintah Kota Kupang" serves the city, not the regency of the same name
+    return end, replace(ref, area=at_level(ctx, place[1], body_forms(ref))) if place else ref
+
+
+def body_forms(ref: OrgRef) -> tuple[str | None, ...]:
+    """Return a body's base, its acronym and the acronym's full names: "Pemko" is "Pemerintah Kota"."""
+    return (ref.base, ref.acronym, *load().acronyms.get(ref.base, ((), ""))[0])
 
 
 def at_level(ctx: Context, place: PlaceRef, forms: Iterable[str | None]) -> PlaceRef:

@@ -10,6 +10,7 @@ from kg.extract.institutions import (
     area,
     at_level,
     body_end,
+    body_forms,
     chunk,
     fields_run_on,
     national_end,
@@ -175,11 +176,6 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     end, home = found
     home = replace(home, written=bare_place(ctx, home.written))
     return end, _home_org(carries, at_level(ctx, home, (base,)) if "{place}" in carries else home)
-
-
-def body_forms(ref: OrgRef) -> tuple[str | None, ...]:
-    """Return a body's base, its acronym and the acronym's full names: "Pemko" is "Pemerintah Kota"."""
-    return (ref.base, ref.acronym, *load().acronyms.get(ref.base, ((), ""))[0])
 
 
 def carries_body(written: str, ref: OrgRef) -> bool:
