@@ -41,7 +41,7 @@ def dateline_region(article: Article, mentioned: list[str]) -> gazetteer.Region 
     """Find the dateline's region, preferring one inside the regions the article names."""
     if not article.dateline:
         return None
-    found = list(gazetteer.lookup(article.dateline)) or gazetteer.town(article.dateline)
+    found = gazetteer.dateline_places(article.dateline)
     if not found:
         return None
     codes = sorted(mentioned, key=mentioned.count, reverse=True)

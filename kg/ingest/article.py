@@ -118,8 +118,7 @@ def _named_dateline(text: str, start: int) -> re.Match[str] | None:
     """Match a dateline whose outlet is named in words at `start`, its place one the gazetteer
     knows: else "Bupati Solok, Budi Santoso. ..." would be one."""
     found = _NAMED_DATELINE.match(text, start)
-    return found if found and (gazetteer.lookup(found.group("place").strip())
-                               or gazetteer.town(found.group("place").strip())) else None
+    return found if found and gazetteer.dateline_places(found.group("place").strip()) else None
 
 
 def _headline(text: str, dateline: re.Match[str] | None) -> list[tuple[int, int]]:

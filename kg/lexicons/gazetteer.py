@@ -142,6 +142,12 @@ def town(name: str) -> list[Region]:
     return [regions()[p] for p in parents if p] if len(parents) == 1 else []
 
 
+def dateline_places(name: str) -> list[Region]:
+    """Return the regions a dateline's place may mean: those of its name, else the regency of a
+    town named like its districts (`town`)."""
+    return list(lookup(name)) or town(name)
+
+
 def chain(region: Region) -> list[Region]:
     """Return the region and the regions it lies in, up to its province."""
     out = [region]
