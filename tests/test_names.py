@@ -40,6 +40,13 @@ def test_the_written_form_drops_a_trailing_comma() -> None:
     assert (name.name, name.written) == ("Yoga Pratama", "Yoga Pratama, S.H.")
 
 
+def test_a_name_typed_twice_in_a_row_is_read_once() -> None:
+    assert read("AKBP Rudi Hartawan Rudi Hartawan") == Name(
+        "Rudi Hartawan", "AKBP Rudi Hartawan Rudi Hartawan", ("AKBP",), ())
+    assert read("Sani Sani") == Name("Sani", "Sani Sani", (), ())
+    assert read("Rudi Hartawan Rudi") == Name("Rudi Hartawan Rudi", "Rudi Hartawan Rudi", (), ())
+
+
 def test_lower_case_words_are_no_name() -> None:
     assert read("kepala dinas") is None
     assert read("Yoga pratama") is None

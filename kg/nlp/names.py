@@ -107,8 +107,14 @@ def person(text: str, tokens: list[Token]) -> Name | None:
     if not is_prefix(bare[:1]) or _INITIALS.match(bare):  # "H.Wahid" is Haji Wahid, "H.R.Nama" initials
         bare = _GLUED_INITIAL.sub(r"\1. ", bare)  # "Mathius D.Fakhiri"
     written = text[tokens[0].start:tokens[-1].end].rstrip(", ")
-    return Name(" ".join(bare.split()), " ".join(written.split()), tuple(prefixes),
+    return Name(" ".join(_once(bare.split())), " ".join(written.split()), tuple(prefixes),
                   tuple(suffixes))
+
+
+def _once(words: list[str]) -> list[str]:
+    """Drop a name typed twice in a row: "Rudi Hartawan Rudi Hartawan" is Rudi Hartawan."""
+    half = len(words) // 2
+    return words[:half] if len(words) % 2 == 0 and words[:half] == words[half:] else words
 
 
 _GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
