@@ -1302,3 +1302,26 @@ def test_a_headlines_word_of_taking_part_is_no_holders_name() -> None:
     x = extract_text("GORONTALO, GORONTALONEWS.ID - Kapolda Gorontalo Hadiri Rapat Koordinasi Lintas Sektoral di "
                      "Mapolda, Senin (6/1/2025). Lalu Ahmad Fauzi, Camat Sekotong, hadir.")
     assert {p.name for p in x.persons} == {"Lalu Ahmad Fauzi"}
+
+
+def test_a_command_title_in_brackets_after_its_holder_serves_the_reports_body() -> None:
+    x = extract_text("PIRU, MALUKUPOST.ID - Bupati Seram Bagian Barat melantik tiga pelaksana tugas, Senin "
+                     "(3/6/2024). Yang dilantik:\n- Teguh Wibisono (Plt Kepala Dinas Sosial)\n"
+                     "- Markus Latuheru (Plt Kasatpol PP)")
+    assert ("markus latuheru", "Kepala", "satpol pp|81.06") in holdings(x)
+
+
+def test_a_village_title_names_a_village_the_gazetteer_lacks_before_its_district() -> None:
+    x = extract_text("SARILAMAK, SUMBARPOST.ID - Bupati Lima Puluh Kota melantik wali nagari, Kamis (6/6/2024). "
+                     "Di antaranya Jufrizal jadi Wali Nagari Guguak Tinggi Kecamatan Harau, dan Nofri Yanto "
+                     "terpilih menjadi Wali Nagari Koto Tuo Kecamatan Suliki.")
+    assert {(p, o) for p, _, o in holdings(x)} == {("jufrizal", "nagari|village:guguak tinggi"),
+                                                   ("nofri yanto", "nagari|village:koto tuo")}
+    assert {p.name for p in x.persons} == {"Jufrizal", "Nofri Yanto"}
+
+
+def test_a_title_takes_the_body_written_after_di() -> None:
+    x = extract_text("MEDAN, SUMUTPOST.ID - Kejati Sumut melantik pejabat, Senin (3/6/2024). Wahyu Siregar dilantik "
+                     "menjadi Kajari Binjai menggantikan Darwis Hutagalung yang dipromosikan jadi Kasubdit di "
+                     "Kejaksaan Agung.")
+    assert ("darwis hutagalung", "Kepala Subdirektorat", "kejagung") in holdings(x)

@@ -343,13 +343,20 @@ def _region_before_rank(ctx: Context, j: int) -> int:
 
 
 def _village_name(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
-    """Read a village's name of up to three words before a comma: "Kepala Desa Kualu Nenas, Nama"."""
+    """Read a village's name of up to three words before a comma or its district: "Kepala Desa
+    Kualu Nenas, Nama", "Wali Nagari Sitanang Kecamatan Harau"."""
     j = i
-    while j - i < 3 and ctx.cap(j) and not is_prefix(ctx.word(j)) and ctx.word(j) not in reserved():
+    while j - i < 3 and ctx.cap(j) and not is_prefix(ctx.word(j)) and ctx.word(j) not in reserved() \
+            and not _district_word(ctx, j):
         j += 1
-    if j > i and ctx.word(j) in {",", "("}:
+    if j > i and (ctx.word(j) in {",", "("} or _district_word(ctx, j)):
         return j, PlaceRef(ctx.span(i, j), PlaceLevel.VILLAGE, None, ctx.span(i, j))
     return None
+
+
+def _district_word(ctx: Context, j: int) -> bool:
+    """Say whether token j names a district's level: "Kecamatan", "Kec.", "Distrik"."""
+    return load().place_levels.get(ctx.word(j)) == PlaceLevel.DISTRICT
 
 
 def _unknown_acronym(ctx: Context, i: int, after_title: bool) -> bool:

@@ -98,6 +98,8 @@ def title(ctx: Context, i: int) -> Chunk | None:
         elif field := _portfolio(ctx, j):
             label = f"{label} {ctx.span(j, field[0])}"
             org_start, (j, org_ref) = field[1], field[2]
+        elif ctx.word(j) in links("within") and (found := org(ctx, j + 1, after_title=True)):
+            org_start, (j, org_ref) = j + 1, found  # "Kasubdit di Kejaksaan Agung"
         elif (inner := title(ctx, j)) and inner.title and inner.title.org:
             # "Sekretaris Camat Baturaja Timur": a role of a role's office.
             inner_role = inner.title.role  # with its field: "Staf Ahli Gubernur Bidang Hukum"
@@ -169,9 +171,9 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     village = load().place_levels.get(base) == PlaceLevel.VILLAGE  # "Kades X": Desa X
     found = unit(ctx, j, village) or _home_unit(ctx, j, carries)
     if not found:
-        # "Kasdam Brigjen TNI Nama", "Irdam dari A ke B": the body is the report's one of its
-        # kind, which the article's bodies tell (kg.extract.resolve)
-        held = "{place}" in carries and (_holder_follows(ctx, j) or ctx.word(j) == "dari")
+        # "Kasdam Brigjen TNI Nama", "Irdam dari A ke B", "Nama (Kasatpol PP)": the body is
+        # the report's one of its kind, which the article's bodies tell (kg.extract.resolve)
+        held = "{place}" in carries and (_holder_follows(ctx, j) or ctx.word(j) in {"dari", ")"})
         return j, OrgRef(base, base) if held and base in load().acronyms else None
     end, home = found
     home = replace(home, written=bare_place(ctx, home.written))
