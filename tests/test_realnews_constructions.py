@@ -67,6 +67,13 @@ def test_bylines_are_the_articles_writer_and_editor() -> None:
     assert (article, SDO.editor, URIRef(ids.entity(Kind.PERSON, "bambang sutejo"))) in graph
 
 
+def test_a_photographers_producers_and_by_line_name_the_articles_makers() -> None:
+    x = extract_text("Oleh: Yanti Marlina\nLAHAT, SUMSELPOST.ID - Bupati Lahat membuka musrenbang, Senin "
+                     "(11/3/2024).\n\nFotografer: Dedi Saputra\nProduser: Hana Wijayanti\n")
+    assert {(b.person, b.role) for b in x.bylines} == {
+        ("yanti marlina", "author"), ("dedi saputra", "author"), ("hana wijayanti", "editor")}
+
+
 def test_an_institution_attends_through_its_official() -> None:
     x = extract_text("LAHAT, SUMSELPOST.ID - Apel gelar pasukan digelar di Lapangan Mapolres "
                      "Lahat, Senin (17/4/2023). Hadir dalam apel tersebut Kapolres Lahat AKBP "
