@@ -1332,3 +1332,9 @@ def test_a_title_takes_the_body_written_after_di() -> None:
                      "menjadi Kajari Binjai menggantikan Darwis Hutagalung yang dipromosikan jadi Kasubdit di "
                      "Kejaksaan Agung.")
     assert ("darwis hutagalung", "Kepala Subdirektorat", "kejagung") in holdings(x)
+
+
+def test_a_name_a_district_is_also_called_by_stays_a_name() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Pasangan calon nomor urut 1, Hendri - Bambang, unggul dalam "
+                     "rekapitulasi suara, Senin (2/12/2024).")
+    assert {p.name for p in x.persons} == {"Hendri", "Bambang"}

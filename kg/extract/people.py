@@ -8,7 +8,7 @@ from kg.extract.institutions import chunk
 from kg.extract.phrases import tables
 from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_corps, is_prefix, person, rank_of_two
-from kg.vocab import ChunkKind
+from kg.vocab import ChunkKind, PlaceLevel
 
 
 def _name_end(ctx: Context, k: int) -> int:
@@ -97,7 +97,7 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
     if found is None:
         return None
     lex, first = load(), ctx.word(found.i)
-    if not found.tags and (gazetteer.lookup(found.text) or first in lex.not_names or first in lex.documents
+    if not found.tags and (_place(found.text) or first in lex.not_names or first in lex.documents
                            or lex.presence.get(first.lower(), "continue") != "continue"):
         # a region's name ("..., Negara", "Tanjung Raya") is a place, not a person; nor is an
         # island, a holiday ("Pulau Tidung", "Idul Fitri"), a document ("Raperda Pengangkatan")
@@ -106,6 +106,14 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
         return None
     return Chunk(ChunkKind.NAME, found.i, found.j, found.start, found.end, found.text,
                  person=found.person, tags=found.tags)
+
+
+def _place(text: str) -> bool:
+    """Say whether a capitalised run names a region rather than a person: "Negara", "Tanjung
+    Raya"; a name's word that only a district is called by ("Bambang", "Agung") stays a name."""
+    regions = gazetteer.lookup(text)
+    return bool(regions) and not (text in load().person_words
+                                  and all(r.level == PlaceLevel.DISTRICT for r in regions))
 
 
 def collective_at(ctx: Context, i: int, after_group: bool = False) -> Chunk | None:
