@@ -1338,3 +1338,9 @@ def test_a_name_a_district_is_also_called_by_stays_a_name() -> None:
     x = extract_text("LAHAT, SUMSELPOST.ID - Pasangan calon nomor urut 1, Hendri - Bambang, unggul dalam "
                      "rekapitulasi suara, Senin (2/12/2024).")
     assert {p.name for p in x.persons} == {"Hendri", "Bambang"}
+
+
+def test_a_months_name_before_a_name_opens_it() -> None:
+    x = extract_text("AMBON, MALUKUPOST.ID - Gubernur Maluku didampingi Wakapolda Maluku Jan Hendrik de Graaf "
+                     "meninjau pos pengamanan, Senin (3/6/2024). Pos itu dibangun 5 Jan 2024.")
+    assert ("jan hendrik de graaf", "Wakil Kepala", "polda|81") in holdings(x)

@@ -41,6 +41,12 @@ def _corps_mark(ctx: Context, k: int, i: int) -> bool:
         and ((word.isupper() and len(word) <= 3) or is_prefix(word))  # "Jenderal (Pol) Nama"
 
 
+def _month_opens(ctx: Context, k: int) -> bool:
+    """Say whether token k is a month's name that no day number comes before: "Jan Hendrik",
+    not "5 Jan 2024"."""
+    return ctx.word(k) in load().months and not ctx.word(k - 1).isdigit()
+
+
 def _age_at(ctx: Context, k: int) -> bool:
     """Say whether an age in parentheses follows a name: "Oom Komariah (58)"."""
     return ctx.word(k) == "(" and ctx.word(k + 1).isdigit() and len(ctx.word(k + 1)) <= 2 \
@@ -73,10 +79,12 @@ def _person_at(ctx: Context, i: int) -> Chunk | None:
             or (k > i and rank_of_two(ctx.word(k - 1), ctx.word(k))):
         k += 3 if _corps_mark(ctx, k, i) else 1  # a corps word follows a rank: not "Laut Jawa"
     start = k
-    if k > i and ctx.word(k) in reserved() and ctx.cap(k) and (is_name_word(ctx, k + 1) or (
-            load().name_parts.get(ctx.word(k + 1)) == "inner" and is_name_word(ctx, k + 2))):
+    if (k > i or _month_opens(ctx, k)) and ctx.word(k) in reserved() and ctx.cap(k) and (
+            is_name_word(ctx, k + 1) or (
+                load().name_parts.get(ctx.word(k + 1)) == "inner" and is_name_word(ctx, k + 2))):
         k += 1  # after a rank, "Hari" opens a name ("Kombes Pol Drs Hari Susanto"), no event,
-        # and "Jan" no month ("Brigjen Pol Kees de Vries")
+        # and "Jan" no month ("Brigjen Pol Jan de Vries"); a month's name before a name is one
+        # anywhere ("Wakapolda Jan Hendrik de Graaf")
     k = _name_end(ctx, k)
     if k == start:
         return None
