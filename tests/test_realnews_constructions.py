@@ -1344,3 +1344,9 @@ def test_a_months_name_before_a_name_opens_it() -> None:
     x = extract_text("AMBON, MALUKUPOST.ID - Gubernur Maluku didampingi Wakapolda Maluku Jan Hendrik de Graaf "
                      "meninjau pos pengamanan, Senin (3/6/2024). Pos itu dibangun 5 Jan 2024.")
     assert ("jan hendrik de graaf", "Wakil Kepala", "polda|81") in holdings(x)
+
+
+def test_a_name_with_a_particle_inside_after_a_title_is_a_person() -> None:
+    x = extract_text("AMBON, MALUKUPOST.ID - Gubernur Maluku didampingi Kapolda Maluku Pieter van Dalen meninjau "
+                     "pos pengamanan, Senin (3/6/2024).")
+    assert ("pieter van dalen", "Kepala", "polda|81") in holdings(x)

@@ -97,7 +97,8 @@ def name_shaped(name: str) -> bool:
     A short run of capitals is initials, as names in Aceh and Sumatra are written ("Agusni AH",
     "Muhammad MTA", "TS Arif"), unless it is a known acronym.
     """
-    words = name.replace(".", " ").split()
+    inner = load().name_parts  # a particle inside is in lower case: "Jan de Graaf", "Ahmad bin Yusuf"
+    words = [w for w in name.replace(".", " ").split() if inner.get(w) != "inner"]
     acronyms = load().acronyms
     shaped = all(w[:1].isupper() and (len(w) == 1 or not w[1:].isupper()
                                       or (len(w) <= 3 and w not in acronyms and not is_roman(w)))
