@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.chunks import Chunk
-from kg.extract.context import links
+from kg.extract.context import in_document_title, links
 from kg.extract.parsed import Parsed
 from kg.lexicons import load
 from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRole
@@ -57,7 +57,7 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     held = {q.title.i for q in p.pairs}
     unnamed = [c for c in p.of_kind(ChunkKind.TITLE) if c.title and c.title.org and c.i not in held
                and not (before is not None and c.j <= before)
-               and not contested(p, c)]
+               and not in_passing(p, c)]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
 
 
@@ -266,3 +266,21 @@ def contested(p: Parsed, c: Chunk) -> bool:
     n = p.chunks.index(c)  # "... Gubernur dan Wakil Gubernur X": joined to a contested title
     return n > 0 and p.chunks[n - 1].kind == ChunkKind.TITLE and all(
         p.ctx.word(j).lower() in {"dan", ","} for j in range(p.chunks[n - 1].j, c.i)) and contested(p, p.chunks[n - 1])
+
+
+def in_passing(p: Parsed, c: Chunk) -> bool:
+    """Say whether a title no one holds here names its body only in passing: an office
+    contested (`contested`), or the author of a document ("Keputusan Menteri Dalam Negeri
+    Nomor ...", "Keputusan Bersama Menteri A, Menteri B"), which ANNOTATION.md leaves out."""
+    return contested(p, c) or not any(q.title.i == c.i for q in p.pairs) and _authors(p, c)
+
+
+def _authors(p: Parsed, c: Chunk) -> bool:
+    """Say whether a title stands in a document's title ("keputusan Menteri ..." too), or
+    joins one that does."""
+    if in_document_title(p.ctx, c.i) or p.ctx.word(c.i - 1).capitalize() in load().documents:
+        return True
+    n = p.chunks.index(c)
+    return n > 0 and p.chunks[n - 1].kind == ChunkKind.TITLE and all(
+        p.ctx.word(j).lower() in load().glue["list"] for j in range(p.chunks[n - 1].j, c.i)) \
+        and _authors(p, p.chunks[n - 1])

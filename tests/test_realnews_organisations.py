@@ -1,0 +1,17 @@
+"""Organisations as real regional news names them (the real-news development set): which
+bodies are entries and which are named only in passing, each construction reproduced with
+invented names and our own words; no sentence here comes from a real article."""
+
+from __future__ import annotations
+
+from tests.test_grammar import extract_text, holdings
+
+
+def test_a_minister_who_signed_a_decree_names_no_body_of_the_report() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Penjabat Bupati Lahat Darmawan Syahputra "
+                     "menerima tamu di pendopo, Rabu (6/3/2024). Ia ditunjuk lewat Surat "
+                     "Keputusan Menteri Dalam Negeri Nomor 100.2.1 Tahun 2024, sesuai pula "
+                     "dengan keputusan Menteri Keuangan dan Keputusan Bersama Menteri Agama, "
+                     "Menteri PAN-RB serta Kepala Badan Kepegawaian Negara.")
+    assert {o.name for o in x.organizations} == {"Pemerintah Kabupaten Lahat"}
+    assert {(p, r) for p, r, _ in holdings(x)} == {("darmawan syahputra", "Bupati")}
