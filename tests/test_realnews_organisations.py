@@ -15,3 +15,13 @@ def test_a_minister_who_signed_a_decree_names_no_body_of_the_report() -> None:
                      "Menteri PAN-RB serta Kepala Badan Kepegawaian Negara.")
     assert {o.name for o in x.organizations} == {"Pemerintah Kabupaten Lahat"}
     assert {(p, r) for p, r, _ in holdings(x)} == {("darmawan syahputra", "Bupati")}
+
+
+def test_a_regional_government_is_one_body_however_it_is_called() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Pemerintah Daerah (Pemda) Kabupaten Lahat "
+                     "meneken kerja sama dengan kejaksaan, Rabu (6/3/2024). Bupati Lahat "
+                     "Darmawan Syahputra berharap Pemerintah Kabupaten Lahat lebih tertib. "
+                     "Pemerintah Daerah Provinsi Sumatera Selatan ikut menyaksikan.")
+    keys = {o.key for o in x.organizations}
+    assert keys == {"pemkab|16.04", "pemprov|16"}
+    assert holdings(x) == {("darmawan syahputra", "Bupati", "pemkab|16.04")}

@@ -44,13 +44,27 @@ def place_key(place: PlaceRef) -> str:
 def _base_id(ref: OrgRef, acronyms: dict[str, str]) -> str:
     """Identify an organisation's kind by its acronym when it has one, else its folded name.
 
-    A head word before an acronym adds nothing: "Badan Kesbangpol" is Kesbangpol.
+    A head word before an acronym adds nothing: "Badan Kesbangpol" is Kesbangpol; a generic
+    government is its level's (`_level_government`).
     """
-    base = fold(ref.base)
+    base = fold(_level_government(ref) or ref.base)
     head, _, rest = base.partition(" ")
     if base not in acronyms and rest in acronyms and head.capitalize() in load().org_heads:
         base = rest
     return fold(acronyms.get(base, ref.base))
+
+
+def _level_government(ref: OrgRef) -> str | None:
+    """Return the government of its area's level that a generic government is: "Pemerintah
+    Daerah Kabupaten Sekadau" is "Pemerintah Kabupaten" Sekadau, as home_levels.tsv spells it."""
+    level = gazetteer.LEVEL_WORDS.get(ref.area.level) if ref.area else None
+    if level is None:
+        return None
+    lex = load()
+    for form in (ref.base, *lex.acronyms.get(ref.base, ((), ""))[0]):
+        if form in lex.generic_bodies and (spelt := f"{form.split()[0]} {level}") in lex.home_levels:
+            return spelt
+    return None
 
 
 def _org_names(ref: OrgRef, acronym: str | None) -> set[str]:
