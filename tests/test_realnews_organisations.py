@@ -25,3 +25,13 @@ def test_a_regional_government_is_one_body_however_it_is_called() -> None:
     keys = {o.key for o in x.organizations}
     assert keys == {"pemkab|16.04", "pemprov|16"}
     assert holdings(x) == {("darmawan syahputra", "Bupati", "pemkab|16.04")}
+
+
+def test_a_military_unit_is_one_body_by_its_number_however_its_name_is_spelt() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Komandan Korem 071/Wijayakusuma Kolonel Inf "
+                     "Bagus Prasetyo membuka latihan bersama, Rabu (6/3/2024). Latihan itu "
+                     "digelar Korem 071/Wjk bersama Kodam Jaya/Jayakarta, sementara Kodam Jaya "
+                     "mengirim pelatih.")
+    keys = {o.key for o in x.organizations}
+    assert keys == {"korem|unit:071", "kodam|unit:jaya"}
+    assert holdings(x) == {("bagus prasetyo", "Komandan", "korem|unit:071")}

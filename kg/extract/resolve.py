@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cache, lru_cache
 
@@ -9,6 +10,7 @@ from kg.extract.chunks import OrgRef, PlaceRef
 from kg.lexicons import gazetteer, load
 from kg.nlp.names import initials_of, spelling_variant
 from kg.nlp.tokens import fold
+from kg.nlp.vocabulary import unit_numeral
 from kg.records import Name, Organization, Person, Place
 
 
@@ -39,6 +41,17 @@ def _lexicon_acronyms() -> dict[str, str]:
 def place_key(place: PlaceRef) -> str:
     """Key a place: its Kemendagri code when known, else its level and folded name."""
     return place.code or f"{place.level}:{fold(place.name)}"
+
+
+def _area_key(place: PlaceRef) -> str:
+    """Key the area of a body: a unit by its number, or its name before a slash, which the
+    rest only spells out ("Korem 032/Wirabraja" and "Korem 032/Wbr", "Kodam Jaya/Jayakarta"
+    and "Kodam Jaya"); any other place by `place_key`."""
+    if place.level != "unit":
+        return place_key(place)
+    first = re.split(r"\s*/\s*|\s+", place.name, maxsplit=1)[0]
+    numbered = first.replace("-", "").isdigit() or unit_numeral(first)
+    return f"unit:{fold(first)}" if numbered or "/" in place.name else place_key(place)
 
 
 def _base_id(ref: OrgRef, acronyms: dict[str, str]) -> str:
@@ -136,7 +149,7 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
     acronyms = acronym_table(definitions)
     groups: dict[tuple[str, str], list[OrgRef]] = defaultdict(list)
     for ref in refs:
-        area = place_key(ref.area) if ref.area else "ri" if _national(ref) else ""
+        area = _area_key(ref.area) if ref.area else "ri" if _national(ref) else ""
         groups[(_base_id(ref, acronyms), area)].append(ref)
     for base, area in [k for k in groups if not k[1]]:
         kin = [k for k in groups if k[0] == base and k[1]]
