@@ -35,3 +35,11 @@ def test_a_military_unit_is_one_body_by_its_number_however_its_name_is_spelt() -
     keys = {o.key for o in x.organizations}
     assert keys == {"korem|unit:071", "kodam|unit:jaya"}
     assert holdings(x) == {("bagus prasetyo", "Komandan", "korem|unit:071")}
+
+
+def test_a_letter_sent_through_a_body_makes_no_representative() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - DPRD Kabupaten Lahat menggelar rapat "
+                     "paripurna, Rabu (6/3/2024). Sekretariat dewan, melalui surat dari KPU "
+                     "Kabupaten Lahat, mengajukan nama Sari Handayani sebagai anggota pengganti.")
+    present = {a.participant for a in x.attendances}
+    assert "kpu|16.04" not in present and "sari handayani" not in present

@@ -22,9 +22,12 @@ class Taking:
 
 
 def _effects(p: Parsed) -> dict[int, str]:
-    """Map token indexes of presence and organiser words to their effect."""
-    presence = load().presence
-    return {i: presence[w] for i, w in enumerate(p.words()) if w in presence}
+    """Map token indexes of presence and organiser words to their effect; a word of standing in
+    before a document stands in for no one: "melalui surat dari DPC" is no representative."""
+    lex = load()
+    words = p.words()
+    return {i: lex.presence[w] for i, w in enumerate(words) if w in lex.presence and not (
+        lex.presence[w] == "represented" and words[i + 1:i + 2] and words[i + 1].capitalize() in lex.documents)}
 
 
 def _participants(p: Parsed) -> list[Chunk]:
