@@ -37,6 +37,16 @@ def test_a_military_unit_is_one_body_by_its_number_however_its_name_is_spelt() -
     assert holdings(x) == {("bagus prasetyo", "Komandan", "korem|unit:071")}
 
 
+def test_a_body_name_runs_on_over_a_title_word_to_the_acronym_that_defines_it() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Wakil Gubernur Sumatera Selatan Hendra "
+                     "Saputra memimpin pertemuan Forum Koordinasi Pimpinan di Daerah "
+                     "(Forkopimda) Sumatera Selatan, Rabu (6/3/2024). Forum Komunikasi "
+                     "Kepala Desa (FKKD) Lahat ikut diundang.")
+    names = {o.name for o in x.organizations}
+    assert "Forum Koordinasi" not in names
+    assert {o.key for o in x.organizations} == {"forkopimda|16", "fkkd|16.04", "pemprov|16"}
+
+
 def test_a_letter_sent_through_a_body_makes_no_representative() -> None:
     x = extract_text("SUKAMAKMUR, KABARDESA.ID - DPRD Kabupaten Lahat menggelar rapat "
                      "paripurna, Rabu (6/3/2024). Sekretariat dewan, melalui surat dari KPU "

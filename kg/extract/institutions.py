@@ -385,12 +385,34 @@ def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None]
         return i + n, value
     if head := t.org_heads.match(ctx.tokens, i):
         j = body_end(ctx, i + head[0])
-        j = _peel_person(ctx, i, j) if after_title else j
+        j = _peel_person(ctx, i, j) if after_title else _to_definition(ctx, i, j)
         return (j, None) if j > i + 1 or ctx.word(i) in load().acronyms \
             or _government_of(ctx, i) else None
     if _unknown_acronym(ctx, i, after_title) or _defined_after(ctx, i):
         return i + 1, None
     return None
+
+
+def _to_definition(ctx: Context, i: int, j: int) -> int:
+    """Extend a body's name that stopped at j over a few more words up to the acronym that
+    defines it, when their initials are the acronym's: "Forum Koordinasi Pimpinan di Daerah
+    (Forkopimda)", "Forum Koordinasi Kepala Daerah (FKPD)" (a title's word stops the name)."""
+    k, lower = j, 0
+    while k < j + 4 and (ctx.cap(k) and not is_prefix(ctx.word(k)) or ctx.word(k) in load().function_words):
+        lower += not ctx.cap(k)
+        k += 1
+    acronym = ctx.word(k + 1)
+    if k == j or lower > 1 or ctx.word(k) != "(" or ctx.word(k + 2) != ")" \
+            or acronym in load().collectives:  # "Pegawai Pemerintah dengan Perjanjian Kerja (PPPK)"
+        return j
+    acronym = acronym.lower()
+    initials = [ctx.word(m)[0].lower() for m in range(i, k) if ctx.cap(m)]
+    at = 0
+    for n, letter in enumerate(initials):  # each initial in order, the first the acronym's own
+        at = acronym.find(letter, at) + 1
+        if not at or (n == 0 and at != 1):
+            return j
+    return k
 
 
 def _runs_on(ctx: Context, j: int) -> bool:
