@@ -53,3 +53,11 @@ def test_a_letter_sent_through_a_body_makes_no_representative() -> None:
                      "Kabupaten Lahat, mengajukan nama Sari Handayani sebagai anggota pengganti.")
     present = {a.participant for a in x.attendances}
     assert "kpu|16.04" not in present and "sari handayani" not in present
+
+
+def test_offices_contested_in_a_regional_election_name_no_government() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - KPU Kabupaten Lahat menggelar rapat pleno "
+                     "rekapitulasi suara Pemilihan Kepala Daerah (Pilkada) Wali Kota "
+                     "Lubuklinggau, Bupati Lahat serta Gubernur Sumatera Selatan, Rabu "
+                     "(6/3/2024). Warga juga menunggu hasil Pilkada Gubernur Jambi.")
+    assert {o.key for o in x.organizations} == {"kpu|16.04"}

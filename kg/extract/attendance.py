@@ -257,18 +257,23 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
 def contested(p: Parsed, c: Chunk) -> bool:
     """Say whether a title no one holds here names an office contested, the body its title
     carries: "Pemilihan Gubernur X", "bakal calon Bupati dan Wakil Bupati X", "calon (Paslon)
-    Bupati ..." (not "calon anggota DPD RI", whose body is named)."""
+    Bupati ...", "Pilkada Gubernur X serta Wali Kota Y" (not "calon anggota DPD RI", whose
+    body is named)."""
     role = load().roles.get(c.title.written) if c.title else None
     if not (role and role.carries) or any(q.title.i == c.i for q in p.pairs):
         return False
     k = c.i - 1
+    words = [k]
     if p.ctx.word(k) == ")":  # an acronym in brackets before it: "calon (Paslon) Bupati"
+        # the word before the brackets, or the bracketed one: "Pemilihan Kepala Daerah (Pilkada) Gubernur"
         k = next((j - 1 for j in range(k - 1, max(k - 4, -1), -1) if p.ctx.word(j) == "("), k)
-    if p.ctx.word(k).lower() in links("contest"):
+        words = [k, c.i - 2]
+    if any(p.ctx.word(j).lower() in links("contest") for j in words):
         return True
-    n = p.chunks.index(c)  # "... Gubernur dan Wakil Gubernur X": joined to a contested title
+    n = p.chunks.index(c)  # "... Gubernur dan Wakil Gubernur X serta Walikota ...": joined to a contested title
     return n > 0 and p.chunks[n - 1].kind == ChunkKind.TITLE and all(
-        p.ctx.word(j).lower() in {"dan", ","} for j in range(p.chunks[n - 1].j, c.i)) and contested(p, p.chunks[n - 1])
+        p.ctx.word(j).lower() in load().glue["list"] for j in range(p.chunks[n - 1].j, c.i)) \
+        and contested(p, p.chunks[n - 1])
 
 
 def in_passing(p: Parsed, c: Chunk) -> bool:
