@@ -61,3 +61,13 @@ def test_offices_contested_in_a_regional_election_name_no_government() -> None:
                      "Lubuklinggau, Bupati Lahat serta Gubernur Sumatera Selatan, Rabu "
                      "(6/3/2024). Warga juga menunggu hasil Pilkada Gubernur Jambi.")
     assert {o.key for o in x.organizations} == {"kpu|16.04"}
+
+
+def test_a_village_the_gazetteer_does_not_list_ends_at_its_district() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Bupati Lahat melantik dua kepala desa, Rabu "
+                     "(6/3/2024). Budi Santoso menjadi Kepala Desa Sukamulya Kecamatan Merapi "
+                     "Barat, sedangkan Rudi Hartono terpilih sebagai Wali Nagari Padangluhur "
+                     "Kecamatan Harau.")
+    assert {"Desa Sukamulya", "Nagari Padangluhur"} <= {o.name for o in x.organizations}
+    assert {(p, r) for p, r, _ in holdings(x)} == {("budi santoso", "Kepala Desa"),
+                                                   ("rudi hartono", "Wali Nagari")}

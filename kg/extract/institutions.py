@@ -343,11 +343,13 @@ def _region_before_rank(ctx: Context, j: int) -> int:
 
 
 def _village_name(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
-    """Read a village's name of up to three words before a comma: "Kepala Desa Kualu Nenas, Nama"."""
+    """Read a village's name of up to three words before a comma or the district it lies in:
+    "Kepala Desa Kualu Nenas, Nama", "Wali Nagari Sungai Kamuyang Kecamatan Luak"."""
     j = i
     while j - i < 3 and ctx.cap(j) and not is_prefix(ctx.word(j)) and ctx.word(j) not in reserved():
         j += 1
-    if j > i and ctx.word(j) in {",", "("}:
+    level = tables().levels.match(ctx.tokens, j)
+    if j > i and (ctx.word(j) in {",", "("} or level and level[1] in {PlaceLevel.DISTRICT, PlaceLevel.REGENCY}):
         return j, PlaceRef(ctx.span(i, j), PlaceLevel.VILLAGE, None, ctx.span(i, j))
     return None
 
