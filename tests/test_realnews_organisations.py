@@ -71,3 +71,11 @@ def test_a_village_the_gazetteer_does_not_list_ends_at_its_district() -> None:
     assert {"Desa Sukamulya", "Nagari Padangluhur"} <= {o.name for o in x.organizations}
     assert {(p, r) for p, r, _ in holdings(x)} == {("budi santoso", "Kepala Desa"),
                                                    ("rudi hartono", "Wali Nagari")}
+
+
+def test_the_regional_election_commission_is_one_body_with_or_without_its_d() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Ketua KPUD Kabupaten Lahat Fikri Ramadhan "
+                     "memeriksa kotak suara, Rabu (6/3/2024). Petugas KPU Kabupaten Lahat "
+                     "lalu menyegel gudang.")
+    assert {o.key for o in x.organizations} == {"kpu|16.04"}
+    assert holdings(x) == {("fikri ramadhan", "Ketua", "kpu|16.04")}
