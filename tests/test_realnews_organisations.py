@@ -79,3 +79,12 @@ def test_the_regional_election_commission_is_one_body_with_or_without_its_d() ->
                      "lalu menyegel gudang.")
     assert {o.key for o in x.organizations} == {"kpu|16.04"}
     assert holdings(x) == {("fikri ramadhan", "Ketua", "kpu|16.04")}
+
+
+def test_a_bare_national_name_is_the_national_body_beside_its_branch() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Anggota V BPK RI, Hendra Saputra, menyerahkan "
+                     "hasil audit kepada DPRD Provinsi Jambi, Rabu (6/3/2024). Kepala BPK "
+                     "Perwakilan Provinsi Jambi, Sari Handayani, ikut hadir. Menurut Hendra, "
+                     "BPK akan terus memantau tindak lanjutnya.")
+    keys = {o.key for o in x.organizations}
+    assert {k for k in keys if k.startswith("bpk")} == {"bpk|ri", "bpk|15"}

@@ -141,7 +141,8 @@ def _national(ref: OrgRef) -> bool:
 def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: str | None = None
                  ) -> tuple[list[Organization], dict[OrgRef, str]]:
     """Merge an article's organisation mentions; an unqualified one joins its one qualified kin,
-    else serves the report's own region.
+    else serves the report's own region (a national one is the national body, "BPK" the "BPK RI"
+    beside a "BPK Perwakilan Maluku").
 
     "Bawaslu" and "Badan Pengawas Pemilu" in a report that also names "Bawaslu Kabupaten
     OKU Selatan" are that body.
@@ -153,7 +154,8 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
         groups[(_base_id(ref, acronyms), area)].append(ref)
     for base, area in [k for k in groups if not k[1]]:
         kin = [k for k in groups if k[0] == base and k[1]]
-        target = kin[0] if len(kin) == 1 else (base, _home_area(base, acronyms, home))
+        target = kin[0] if len(kin) == 1 else (base, _home_area(base, acronyms, home) or
+                                               ("ri" if (base, "ri") in kin else ""))
         if target != (base, area):
             groups[target].extend(groups.pop((base, area)))
     orgs: list[Organization] = []
