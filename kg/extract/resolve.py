@@ -54,6 +54,14 @@ def _area_key(place: PlaceRef) -> str:
     return f"unit:{fold(first)}" if numbered or "/" in place.name else place_key(place)
 
 
+def _shown_area(area: str, members: list[OrgRef]) -> str:
+    """Return the area key a body is known by: a unit's the longest of its written forms
+    (`_area_key` groups them by number), any other's its own."""
+    if not area.startswith("unit:"):
+        return area
+    return max((place_key(r.area) for r in members if r.area), key=lambda k: (len(k), k), default=area)
+
+
 def _base_id(ref: OrgRef, acronyms: dict[str, str]) -> str:
     """Identify an organisation's kind by its acronym when it has one, else its folded name.
 
@@ -160,7 +168,8 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
             groups[target].extend(groups.pop((base, area)))
     orgs: list[Organization] = []
     keys: dict[OrgRef, str] = {}
-    for (base, area), members in sorted(groups.items()):
+    for (base, grouped), members in sorted(groups.items()):
+        area = _shown_area(grouped, members)
         key = f"{base}|{area}" if area else base
         acronym = acronyms.get(base)
         names = set().union(*(_org_names(r, acronym) for r in members))
