@@ -33,8 +33,8 @@ def test_a_military_unit_is_one_body_by_its_number_however_its_name_is_spelt() -
                      "digelar Korem 071/Wjk bersama Kodam Jaya/Jayakarta, sementara Kodam Jaya "
                      "mengirim pelatih.")
     keys = {o.key for o in x.organizations}
-    assert keys == {"korem|unit:071", "kodam|unit:jaya"}
-    assert holdings(x) == {("bagus prasetyo", "Komandan", "korem|unit:071")}
+    assert keys == {"korem|unit:071 wijayakusuma", "kodam|unit:jaya jayakarta"}
+    assert holdings(x) == {("bagus prasetyo", "Komandan", "korem|unit:071 wijayakusuma")}
 
 
 def test_a_body_name_runs_on_over_a_title_word_to_the_acronym_that_defines_it() -> None:
@@ -88,3 +88,13 @@ def test_a_bare_national_name_is_the_national_body_beside_its_branch() -> None:
                      "BPK akan terus memantau tindak lanjutnya.")
     keys = {o.key for o in x.organizations}
     assert {k for k in keys if k.startswith("bpk")} == {"bpk|ri", "bpk|15"}
+
+
+def test_an_outlet_named_before_the_dateline_place_is_no_body() -> None:
+    x = extract_text("KABARLAHAT, LAHAT – Bupati Lahat Darmawan Syahputra membuka musyawarah "
+                     "desa, Rabu (6/3/2024).")
+    assert x.article.outlet == "kabarlahat" and x.article.dateline == "LAHAT"
+    assert {o.key for o in x.organizations} == {"pemkab|16.04"}
+    x = extract_text("Warta Sumsel.id | Lahat – Camat Merapi Barat Sari Handayani meninjau "
+                     "posko, Rabu (6/3/2024).")
+    assert x.article.outlet == "warta sumsel.id" and x.article.dateline == "Lahat"
