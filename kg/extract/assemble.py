@@ -9,8 +9,8 @@ from kg.extract.attendance import (
     Taking,
     announces,
     companions,
-    contested,
     hosts,
+    in_passing,
     listed_on,
     present,
     speakers,
@@ -49,9 +49,9 @@ from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRol
 
 def _org_refs(parsed: list[Parsed]) -> list[OrgRef]:
     """Return every organisation mention: standalone ones and those inside titles, but a title
-    no one holds that names an office contested ("Pemilihan Gubernur Jawa Timur", "calon Bupati
-    Poso")."""
-    refs = [c.org or (c.title.org if c.title and not contested(p, c) else None) for p in parsed for c in p.chunks]
+    no one holds that names its body in passing ("Pemilihan Gubernur Jawa Timur", "calon Bupati
+    Poso", "Keputusan Menteri Dalam Negeri")."""
+    refs = [c.org or (c.title.org if c.title and not in_passing(p, c) else None) for p in parsed for c in p.chunks]
     return [r for r in refs if r]
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.chunks import Chunk
-from kg.extract.context import links
+from kg.extract.context import in_document_title, links
 from kg.extract.parsed import Parsed
 from kg.lexicons import load
 from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRole
@@ -22,9 +22,12 @@ class Taking:
 
 
 def _effects(p: Parsed) -> dict[int, str]:
-    """Map token indexes of presence and organiser words to their effect."""
-    presence = load().presence
-    return {i: presence[w] for i, w in enumerate(p.words()) if w in presence}
+    """Map token indexes of presence and organiser words to their effect; a word of standing in
+    before a document stands in for no one: "melalui surat dari DPC" is no representative."""
+    lex = load()
+    words = p.words()
+    return {i: lex.presence[w] for i, w in enumerate(words) if w in lex.presence and not (
+        lex.presence[w] == "represented" and words[i + 1:i + 2] and words[i + 1].capitalize() in lex.documents)}
 
 
 def _participants(p: Parsed) -> list[Chunk]:
@@ -57,7 +60,7 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     held = {q.title.i for q in p.pairs}
     unnamed = [c for c in p.of_kind(ChunkKind.TITLE) if c.title and c.title.org and c.i not in held
                and not (before is not None and c.j <= before)
-               and not contested(p, c)]
+               and not in_passing(p, c)]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
 
 
@@ -254,15 +257,38 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
 def contested(p: Parsed, c: Chunk) -> bool:
     """Say whether a title no one holds here names an office contested, the body its title
     carries: "Pemilihan Gubernur X", "bakal calon Bupati dan Wakil Bupati X", "calon (Paslon)
-    Bupati ..." (not "calon anggota DPD RI", whose body is named)."""
+    Bupati ...", "Pilkada Gubernur X serta Wali Kota Y" (not "calon anggota DPD RI", whose
+    body is named)."""
     role = load().roles.get(c.title.written) if c.title else None
     if not (role and role.carries) or any(q.title.i == c.i for q in p.pairs):
         return False
     k = c.i - 1
+    words = [k]
     if p.ctx.word(k) == ")":  # an acronym in brackets before it: "calon (Paslon) Bupati"
+        # the word before the brackets, or the bracketed one: "Pemilihan Kepala Daerah (Pilkada) Gubernur"
         k = next((j - 1 for j in range(k - 1, max(k - 4, -1), -1) if p.ctx.word(j) == "("), k)
-    if p.ctx.word(k).lower() in links("contest"):
+        words = [k, c.i - 2]
+    if any(p.ctx.word(j).lower() in links("contest") for j in words):
         return True
-    n = p.chunks.index(c)  # "... Gubernur dan Wakil Gubernur X": joined to a contested title
+    n = p.chunks.index(c)  # "... Gubernur dan Wakil Gubernur X serta Walikota ...": joined to a contested title
     return n > 0 and p.chunks[n - 1].kind == ChunkKind.TITLE and all(
-        p.ctx.word(j).lower() in {"dan", ","} for j in range(p.chunks[n - 1].j, c.i)) and contested(p, p.chunks[n - 1])
+        p.ctx.word(j).lower() in load().glue["list"] for j in range(p.chunks[n - 1].j, c.i)) \
+        and contested(p, p.chunks[n - 1])
+
+
+def in_passing(p: Parsed, c: Chunk) -> bool:
+    """Say whether a title no one holds here names its body only in passing: an office
+    contested (`contested`), or the author of a document ("Keputusan Menteri Dalam Negeri
+    Nomor ...", "Keputusan Bersama Menteri A, Menteri B"), which ANNOTATION.md leaves out."""
+    return contested(p, c) or not any(q.title.i == c.i for q in p.pairs) and _authors(p, c)
+
+
+def _authors(p: Parsed, c: Chunk) -> bool:
+    """Say whether a title stands in a document's title ("keputusan Menteri ..." too), or
+    joins one that does."""
+    if in_document_title(p.ctx, c.i) or p.ctx.word(c.i - 1).capitalize() in load().documents:
+        return True
+    n = p.chunks.index(c)
+    return n > 0 and p.chunks[n - 1].kind == ChunkKind.TITLE and all(
+        p.ctx.word(j).lower() in load().glue["list"] for j in range(p.chunks[n - 1].j, c.i)) \
+        and _authors(p, p.chunks[n - 1])

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from kg.extract.chunks import Chunk, OrgRef, TitleRef
-from kg.extract.context import Context, levels
+from kg.extract.context import Context, in_document_title, levels
 from kg.extract.institutions import body_forms, chunk, org
 from kg.extract.occasions import event_at, place_at, venue_at
 from kg.extract.people import collective_at, name_at, person_at
@@ -24,7 +24,7 @@ def _org_at(ctx: Context, i: int) -> Chunk | None:
     "rekrutmen Panwaslu di 19 kecamatan", "KPPS di setiap TPS": not one institution.
     """
     found = org(ctx, i)
-    if not found or _in_document_title(ctx, i):
+    if not found or in_document_title(ctx, i):
         return None
     end, ref = found
     every = load().place_words["every"]
@@ -35,15 +35,6 @@ def _org_at(ctx: Context, i: int) -> Chunk | None:
         # "Bawaslu Kab/Kota", "Panwaslu Kelurahan/Desa": the body of every such region
         return chunk(ctx, ChunkKind.COLLECTIVE, i, end + 1, label=ctx.span(i, end + 1))
     return chunk(ctx, ChunkKind.ORGANIZATION, i, end, org=ref)
-
-
-def _in_document_title(ctx: Context, i: int) -> bool:
-    """Say whether token i goes on the capitalised title of a document: "Laporan Keuangan
-    Pemerintah Daerah (LKPD)" names a report, not a body (ANNOTATION.md)."""
-    k = i
-    while k > 0 and ctx.cap(k - 1) and k - 1 not in ctx.blocked:
-        k -= 1
-    return k < i and ctx.word(k) in load().documents
 
 
 Parser = Callable[[Context, int, bool], "Chunk | None"]

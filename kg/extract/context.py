@@ -201,6 +201,15 @@ def is_direction(ctx: Context, i: int) -> bool:
     return ctx.word(i) in load().place_words["direction"] and ctx.cap(i)
 
 
+def in_document_title(ctx: Context, i: int) -> bool:
+    """Say whether token i goes on the capitalised title of a document: "Laporan Keuangan
+    Pemerintah Daerah (LKPD)" names a report, not a body (ANNOTATION.md)."""
+    k = i
+    while k > 0 and ctx.cap(k - 1) and k - 1 not in ctx.blocked:
+        k -= 1
+    return k < i and ctx.word(k) in load().documents
+
+
 @cache
 def links(kind: str) -> frozenset[str]:
     """Return the linking words of one kind (kg/lexicons/links.tsv)."""

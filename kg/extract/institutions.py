@@ -343,20 +343,15 @@ def _region_before_rank(ctx: Context, j: int) -> int:
 
 
 def _village_name(ctx: Context, i: int) -> tuple[int, PlaceRef] | None:
-    """Read a village's name of up to three words before a comma or its district: "Kepala Desa
-    Kualu Nenas, Nama", "Wali Nagari Sitanang Kecamatan Harau"."""
+    """Read a village's name of up to three words before a comma or the district it lies in:
+    "Kepala Desa Kualu Nenas, Nama", "Wali Nagari Sungai Kamuyang Kecamatan Luak"."""
     j = i
-    while j - i < 3 and ctx.cap(j) and not is_prefix(ctx.word(j)) and ctx.word(j) not in reserved() \
-            and not _district_word(ctx, j):
+    while j - i < 3 and ctx.cap(j) and not is_prefix(ctx.word(j)) and ctx.word(j) not in reserved():
         j += 1
-    if j > i and (ctx.word(j) in {",", "("} or _district_word(ctx, j)):
+    level = tables().levels.match(ctx.tokens, j)
+    if j > i and (ctx.word(j) in {",", "("} or level and level[1] in {PlaceLevel.DISTRICT, PlaceLevel.REGENCY}):
         return j, PlaceRef(ctx.span(i, j), PlaceLevel.VILLAGE, None, ctx.span(i, j))
     return None
-
-
-def _district_word(ctx: Context, j: int) -> bool:
-    """Say whether token j names a district's level: "Kecamatan", "Kec.", "Distrik"."""
-    return load().place_levels.get(ctx.word(j)) == PlaceLevel.DISTRICT
 
 
 def _unknown_acronym(ctx: Context, i: int, after_title: bool) -> bool:
@@ -392,12 +387,34 @@ def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None]
         return i + n, value
     if head := t.org_heads.match(ctx.tokens, i):
         j = body_end(ctx, i + head[0])
-        j = _peel_person(ctx, i, j) if after_title else j
+        j = _peel_person(ctx, i, j) if after_title else _to_definition(ctx, i, j)
         return (j, None) if j > i + 1 or ctx.word(i) in load().acronyms \
             or _government_of(ctx, i) else None
     if _unknown_acronym(ctx, i, after_title) or _defined_after(ctx, i):
         return i + 1, None
     return None
+
+
+def _to_definition(ctx: Context, i: int, j: int) -> int:
+    """Extend a body's name that stopped at j over a few more words up to the acronym that
+    defines it, when their initials are the acronym's: "Forum Koordinasi Pimpinan di Daerah
+    (Forkopimda)", "Forum Koordinasi Kepala Daerah (FKPD)" (a title's word stops the name)."""
+    k, lower = j, 0
+    while k < j + 4 and (ctx.cap(k) and not is_prefix(ctx.word(k)) or ctx.word(k) in load().function_words):
+        lower += not ctx.cap(k)
+        k += 1
+    acronym = ctx.word(k + 1)
+    if k == j or lower > 1 or ctx.word(k) != "(" or ctx.word(k + 2) != ")" \
+            or acronym in load().collectives:  # "Pegawai Pemerintah dengan Perjanjian Kerja (PPPK)"
+        return j
+    acronym = acronym.lower()
+    initials = [ctx.word(m)[0].lower() for m in range(i, k) if ctx.cap(m)]
+    at = 0
+    for n, letter in enumerate(initials):  # each initial in order, the first the acronym's own
+        at = acronym.find(letter, at) + 1
+        if not at or (n == 0 and at != 1):
+            return j
+    return k
 
 
 def _runs_on(ctx: Context, j: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cache, lru_cache
 
@@ -9,6 +10,7 @@ from kg.extract.chunks import OrgRef, PlaceRef
 from kg.lexicons import gazetteer, load
 from kg.nlp.names import initials_of, spelling_variant
 from kg.nlp.tokens import fold
+from kg.nlp.vocabulary import unit_numeral
 from kg.records import Name, Organization, Person, Place
 
 
@@ -41,16 +43,49 @@ def place_key(place: PlaceRef) -> str:
     return place.code or f"{place.level}:{fold(place.name)}"
 
 
+def _area_key(place: PlaceRef) -> str:
+    """Key the area of a body: a unit by its number, or its name before a slash, which the
+    rest only spells out ("Korem 032/Wirabraja" and "Korem 032/Wbr", "Kodam Jaya/Jayakarta"
+    and "Kodam Jaya"); any other place by `place_key`."""
+    if place.level != "unit":
+        return place_key(place)
+    first = re.split(r"\s*/\s*|\s+", place.name, maxsplit=1)[0]
+    numbered = first.replace("-", "").isdigit() or unit_numeral(first)
+    return f"unit:{fold(first)}" if numbered or "/" in place.name else place_key(place)
+
+
+def _shown_area(area: str, members: list[OrgRef]) -> str:
+    """Return the area key a body is known by: a unit's the longest of its written forms
+    (`_area_key` groups them by number), any other's its own."""
+    if not area.startswith("unit:"):
+        return area
+    return max((place_key(r.area) for r in members if r.area), key=lambda k: (len(k), k), default=area)
+
+
 def _base_id(ref: OrgRef, acronyms: dict[str, str]) -> str:
     """Identify an organisation's kind by its acronym when it has one, else its folded name.
 
-    A head word before an acronym adds nothing: "Badan Kesbangpol" is Kesbangpol.
+    A head word before an acronym adds nothing: "Badan Kesbangpol" is Kesbangpol; a generic
+    government is its level's (`_level_government`).
     """
-    base = fold(ref.base)
+    base = fold(_level_government(ref) or ref.base)
     head, _, rest = base.partition(" ")
     if base not in acronyms and rest in acronyms and head.capitalize() in load().org_heads:
         base = rest
     return fold(acronyms.get(base, ref.base))
+
+
+def _level_government(ref: OrgRef) -> str | None:
+    """Return the government of its area's level that a generic government is: "Pemerintah
+    Daerah Kabupaten Sekadau" is "Pemerintah Kabupaten" Sekadau, as home_levels.tsv spells it."""
+    level = gazetteer.LEVEL_WORDS.get(ref.area.level) if ref.area else None
+    if level is None:
+        return None
+    lex = load()
+    for form in (ref.base, *lex.acronyms.get(ref.base, ((), ""))[0]):
+        if form in lex.generic_bodies and (spelt := f"{form.split()[0]} {level}") in lex.home_levels:
+            return spelt
+    return None
 
 
 def _org_names(ref: OrgRef, acronym: str | None) -> set[str]:
@@ -114,7 +149,8 @@ def _national(ref: OrgRef) -> bool:
 def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: str | None = None
                  ) -> tuple[list[Organization], dict[OrgRef, str]]:
     """Merge an article's organisation mentions; an unqualified one joins its one qualified kin,
-    else serves the report's own region.
+    else serves the report's own region (a national one is the national body, "BPK" the "BPK RI"
+    beside a "BPK Perwakilan Maluku").
 
     "Bawaslu" and "Badan Pengawas Pemilu" in a report that also names "Bawaslu Kabupaten
     OKU Selatan" are that body.
@@ -122,16 +158,18 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
     acronyms = acronym_table(definitions)
     groups: dict[tuple[str, str], list[OrgRef]] = defaultdict(list)
     for ref in refs:
-        area = place_key(ref.area) if ref.area else "ri" if _national(ref) else ""
+        area = _area_key(ref.area) if ref.area else "ri" if _national(ref) else ""
         groups[(_base_id(ref, acronyms), area)].append(ref)
     for base, area in [k for k in groups if not k[1]]:
         kin = [k for k in groups if k[0] == base and k[1]]
-        target = kin[0] if len(kin) == 1 else (base, _home_area(base, acronyms, home))
+        target = kin[0] if len(kin) == 1 else (base, _home_area(base, acronyms, home) or
+                                               ("ri" if (base, "ri") in kin else ""))
         if target != (base, area):
             groups[target].extend(groups.pop((base, area)))
     orgs: list[Organization] = []
     keys: dict[OrgRef, str] = {}
-    for (base, area), members in sorted(groups.items()):
+    for (base, grouped), members in sorted(groups.items()):
+        area = _shown_area(grouped, members)
         key = f"{base}|{area}" if area else base
         acronym = acronyms.get(base)
         names = set().union(*(_org_names(r, acronym) for r in members))

@@ -21,6 +21,14 @@ _DATELINE = re.compile(
 _NAMED_DATELINE = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z .'’]{1,40}?)\s*,\s*"
     r"(?P<outlet>[A-Z][\w.&'-]*(?: [A-Z0-9][\w.&'-]*){0,3}?)\s*(?:[-–—]+\s+|\.\s+|\n)")
+# "Radarmalaka.com, Tanjungpinang – ", "JURNAL SUMBAR | Batusangkar – ": the outlet first, then a
+# place the gazetteer knows, ended by a dash.
+_OUTLET_DATELINE = re.compile(
+    r"\s*(?P<outlet>[A-Za-z][\w.&'-]*(?: [A-Z0-9][\w.&'-]*){0,2}?)\s*[,|]\s*"
+    r"(?P<place>[A-Z][A-Za-z .'’]{1,40}?)\s*[-–—]+\s+")
+# An outlet's name as it is written before its place: a domain, capitals, or capitals inside a
+# word ("indoBRITA", "TNews"); not "Ketua KPU".
+_OUTLET = re.compile(r"\.|^[A-Z0-9 &'-]+$|[a-z][A-Z]|^[A-Z]{2}[a-z]")
 # "(*)", "(ant/abc)", "(rel)" closing a report.
 _SIGN_OFF = re.compile(r"\s*\((?:\*|[a-z]{2,5}(?:/[a-z]{2,5})*)\)\s*$")
 
@@ -115,10 +123,12 @@ def _find_dateline(text: str) -> re.Match[str] | None:
 
 
 def _named_dateline(text: str, start: int) -> re.Match[str] | None:
-    """Match a dateline whose outlet is named in words at `start`, its place one the gazetteer
-    knows: else "Bupati Solok, Budi Santoso. ..." would be one."""
-    found = _NAMED_DATELINE.match(text, start)
-    return found if found and gazetteer.dateline_places(found.group("place").strip()) else None
+    """Match a dateline whose outlet is named in words at `start`, before or after its place,
+    the place one the gazetteer knows: else "Bupati Solok, Budi Santoso. ..." would be one."""
+    return next((found for pattern in (_NAMED_DATELINE, _OUTLET_DATELINE)
+                 if (found := pattern.match(text, start))
+                 and (pattern is _NAMED_DATELINE or _OUTLET.search(found.group("outlet")))
+                 and gazetteer.dateline_places(found.group("place").strip())), None)
 
 
 def _headline(text: str, dateline: re.Match[str] | None) -> list[tuple[int, int]]:

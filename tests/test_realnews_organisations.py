@@ -1,0 +1,100 @@
+"""Organisations as real regional news names them (the real-news development set): which
+bodies are entries and which are named only in passing, each construction reproduced with
+invented names and our own words; no sentence here comes from a real article."""
+
+from __future__ import annotations
+
+from tests.test_grammar import extract_text, holdings
+
+
+def test_a_minister_who_signed_a_decree_names_no_body_of_the_report() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Penjabat Bupati Lahat Darmawan Syahputra "
+                     "menerima tamu di pendopo, Rabu (6/3/2024). Ia ditunjuk lewat Surat "
+                     "Keputusan Menteri Dalam Negeri Nomor 100.2.1 Tahun 2024, sesuai pula "
+                     "dengan keputusan Menteri Keuangan dan Keputusan Bersama Menteri Agama, "
+                     "Menteri PAN-RB serta Kepala Badan Kepegawaian Negara.")
+    assert {o.name for o in x.organizations} == {"Pemerintah Kabupaten Lahat"}
+    assert {(p, r) for p, r, _ in holdings(x)} == {("darmawan syahputra", "Bupati")}
+
+
+def test_a_regional_government_is_one_body_however_it_is_called() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Pemerintah Daerah (Pemda) Kabupaten Lahat "
+                     "meneken kerja sama dengan kejaksaan, Rabu (6/3/2024). Bupati Lahat "
+                     "Darmawan Syahputra berharap Pemerintah Kabupaten Lahat lebih tertib. "
+                     "Pemerintah Daerah Provinsi Sumatera Selatan ikut menyaksikan.")
+    keys = {o.key for o in x.organizations}
+    assert keys == {"pemkab|16.04", "pemprov|16"}
+    assert holdings(x) == {("darmawan syahputra", "Bupati", "pemkab|16.04")}
+
+
+def test_a_military_unit_is_one_body_by_its_number_however_its_name_is_spelt() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Komandan Korem 071/Wijayakusuma Kolonel Inf "
+                     "Bagus Prasetyo membuka latihan bersama, Rabu (6/3/2024). Latihan itu "
+                     "digelar Korem 071/Wjk bersama Kodam Jaya/Jayakarta, sementara Kodam Jaya "
+                     "mengirim pelatih.")
+    keys = {o.key for o in x.organizations}
+    assert keys == {"korem|unit:071 wijayakusuma", "kodam|unit:jaya jayakarta"}
+    assert holdings(x) == {("bagus prasetyo", "Komandan", "korem|unit:071 wijayakusuma")}
+
+
+def test_a_body_name_runs_on_over_a_title_word_to_the_acronym_that_defines_it() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Wakil Gubernur Sumatera Selatan Hendra "
+                     "Saputra memimpin pertemuan Forum Koordinasi Pimpinan di Daerah "
+                     "(Forkopimda) Sumatera Selatan, Rabu (6/3/2024). Forum Komunikasi "
+                     "Kepala Desa (FKKD) Lahat ikut diundang.")
+    names = {o.name for o in x.organizations}
+    assert "Forum Koordinasi" not in names
+    assert {o.key for o in x.organizations} == {"forkopimda|16", "fkkd|16.04", "pemprov|16"}
+
+
+def test_a_letter_sent_through_a_body_makes_no_representative() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - DPRD Kabupaten Lahat menggelar rapat "
+                     "paripurna, Rabu (6/3/2024). Sekretariat dewan, melalui surat dari KPU "
+                     "Kabupaten Lahat, mengajukan nama Sari Handayani sebagai anggota pengganti.")
+    present = {a.participant for a in x.attendances}
+    assert "kpu|16.04" not in present and "sari handayani" not in present
+
+
+def test_offices_contested_in_a_regional_election_name_no_government() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - KPU Kabupaten Lahat menggelar rapat pleno "
+                     "rekapitulasi suara Pemilihan Kepala Daerah (Pilkada) Wali Kota "
+                     "Lubuklinggau, Bupati Lahat serta Gubernur Sumatera Selatan, Rabu "
+                     "(6/3/2024). Warga juga menunggu hasil Pilkada Gubernur Jambi.")
+    assert {o.key for o in x.organizations} == {"kpu|16.04"}
+
+
+def test_a_village_the_gazetteer_does_not_list_ends_at_its_district() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Bupati Lahat melantik dua kepala desa, Rabu "
+                     "(6/3/2024). Budi Santoso menjadi Kepala Desa Sukamulya Kecamatan Merapi "
+                     "Barat, sedangkan Rudi Hartono terpilih sebagai Wali Nagari Padangluhur "
+                     "Kecamatan Harau.")
+    assert {"Desa Sukamulya", "Nagari Padangluhur"} <= {o.name for o in x.organizations}
+    assert {(p, r) for p, r, _ in holdings(x)} == {("budi santoso", "Kepala Desa"),
+                                                   ("rudi hartono", "Wali Nagari")}
+
+
+def test_the_regional_election_commission_is_one_body_with_or_without_its_d() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Ketua KPUD Kabupaten Lahat Fikri Ramadhan "
+                     "memeriksa kotak suara, Rabu (6/3/2024). Petugas KPU Kabupaten Lahat "
+                     "lalu menyegel gudang.")
+    assert {o.key for o in x.organizations} == {"kpu|16.04"}
+    assert holdings(x) == {("fikri ramadhan", "Ketua", "kpu|16.04")}
+
+
+def test_a_bare_national_name_is_the_national_body_beside_its_branch() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Anggota V BPK RI, Hendra Saputra, menyerahkan "
+                     "hasil audit kepada DPRD Provinsi Jambi, Rabu (6/3/2024). Kepala BPK "
+                     "Perwakilan Provinsi Jambi, Sari Handayani, ikut hadir. Menurut Hendra, "
+                     "BPK akan terus memantau tindak lanjutnya.")
+    keys = {o.key for o in x.organizations}
+    assert {k for k in keys if k.startswith("bpk")} == {"bpk|ri", "bpk|15"}
+
+
+def test_an_outlet_named_before_the_dateline_place_is_no_body() -> None:
+    x = extract_text("KABARLAHAT, LAHAT – Bupati Lahat Darmawan Syahputra membuka musyawarah "
+                     "desa, Rabu (6/3/2024).")
+    assert x.article.outlet == "kabarlahat" and x.article.dateline == "LAHAT"
+    assert {o.key for o in x.organizations} == {"pemkab|16.04"}
+    x = extract_text("Warta Sumsel.id | Lahat – Camat Merapi Barat Sari Handayani meninjau "
+                     "posko, Rabu (6/3/2024).")
+    assert x.article.outlet == "warta sumsel.id" and x.article.dateline == "Lahat"
