@@ -1,0 +1,22 @@
+"""Council and body leadership lists met in real regional news (the real-news development set),
+each reproduced with invented names, places and our own words: no sentence here comes from a real
+article."""
+
+from __future__ import annotations
+
+from tests.test_grammar import extract_text, holdings
+
+
+def test_members_listed_after_their_electoral_district_hold_the_council_seat() -> None:
+    x = extract_text("SUKAMAJU, WARTAKITA.ID - Reses itu disambut Anggota DPRD Kabupaten Lahat "
+                     "dari Dapil III, yaitu Budiarto Siregar, Melati, dan Hendra Gunawan, pada "
+                     "Kamis (7/3/2024).")
+    members = {p for p, role, _ in holdings(x) if role == "Anggota"}
+    assert members == {"budiarto siregar", "melati", "hendra gunawan"}
+
+
+def test_the_district_of_a_member_is_no_part_of_the_name_after_it() -> None:
+    x = extract_text("JAMBI, WARTAKITA.ID - Dalam reses itu Anggota DPR RI Daerah Pemilihan Jambi "
+                     "Sugeng Wibowo menampung aspirasi warga Kecamatan Telanaipura, Kamis (7/3/2024).")
+    assert {p.name for p in x.persons} == {"Sugeng Wibowo"}
+    assert [(p, role) for p, role, _ in holdings(x)] == [("sugeng wibowo", "Anggota")]
