@@ -20,3 +20,12 @@ def test_the_district_of_a_member_is_no_part_of_the_name_after_it() -> None:
                      "Sugeng Wibowo menampung aspirasi warga Kecamatan Telanaipura, Kamis (7/3/2024).")
     assert {p.name for p in x.persons} == {"Sugeng Wibowo"}
     assert [(p, role) for p, role, _ in holdings(x)] == [("sugeng wibowo", "Anggota")]
+
+
+def test_the_secretary_of_the_council_serves_a_council_named_dprk() -> None:
+    x = extract_text("BIREUEN, WARTAKITA.ID - Ketua DPRK Bireuen, Zulkarnaini Daud, menerima "
+                     "rombongan tamu dari provinsi di ruang kerjanya, Senin (4/3/2024). Ikut "
+                     "mendampingi Sekretaris Dewan Rahmat Hidayat beserta para staf.")
+    orgs = {p: o for p, _, o in holdings(x)}
+    assert orgs["rahmat hidayat"] == orgs["zulkarnaini daud"]
+    assert [o.name for o in x.organizations] == ["DPRK Bireuen"]
