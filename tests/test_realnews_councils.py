@@ -29,3 +29,11 @@ def test_the_secretary_of_the_council_serves_a_council_named_dprk() -> None:
     orgs = {p: o for p, _, o in holdings(x)}
     assert orgs["rahmat hidayat"] == orgs["zulkarnaini daud"]
     assert [o.name for o in x.organizations] == ["DPRK Bireuen"]
+
+
+def test_a_council_chair_held_by_a_member_of_a_party() -> None:
+    x = extract_text("TANJUNGPINANG, WARTAKITA.ID - Usai pelantikan, kursi Ketua DPRD Kota "
+                     "Tanjungpinang dipegang oleh Ahmad Fauzan dari Partai Hanura, sedangkan "
+                     "Dewi Lestari dari Partai Demokrat menjadi Wakil Ketua I, Rabu (6/3/2024).")
+    held = {(p, role) for p, role, _ in holdings(x)}
+    assert {("ahmad fauzan", "Ketua"), ("dewi lestari", "Wakil Ketua I")} <= held
