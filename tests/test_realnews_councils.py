@@ -37,3 +37,21 @@ def test_a_council_chair_held_by_a_member_of_a_party() -> None:
                      "Dewi Lestari dari Partai Demokrat menjadi Wakil Ketua I, Rabu (6/3/2024).")
     held = {(p, role) for p, role, _ in holdings(x)}
     assert {("ahmad fauzan", "Ketua"), ("dewi lestari", "Wakil Ketua I")} <= held
+
+
+def test_posts_listed_without_a_body_serve_the_body_the_sentence_before_named() -> None:
+    x = extract_text("MERAUKE, WARTAKITA.ID - Dewan juga membentuk alat kelengkapan, Senin "
+                     "(4/3/2024). Yang terakhir dibentuk adalah Badan Kehormatan dengan tiga orang "
+                     "anggota. Lewat musyawarah, terpilih sebagai Ketua Yohanes Kambu, Wakil Ketua "
+                     "Sentosa dan Sekretaris Maria Gebze.")
+    posts = {(p, role): o for p, role, o in holdings(x)}
+    assert set(posts) == {("yohanes kambu", "Ketua"), ("sentosa", "Wakil Ketua"),
+                          ("maria gebze", "Sekretaris")}
+    body = {o.key: o.name for o in x.organizations}
+    assert {body[o] for o in posts.values()} == {"Badan Kehormatan"}
+
+
+def test_a_lone_post_without_a_body_is_no_holding_of_the_body_before() -> None:
+    x = extract_text("MERAUKE, WARTAKITA.ID - Yang terakhir dibentuk adalah Badan Kehormatan, "
+                     "Senin (4/3/2024). Rapat itu juga dihadiri Ketua Yohanes Kambu.")
+    assert holdings(x) == set()

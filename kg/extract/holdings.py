@@ -460,27 +460,54 @@ def _party_members(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list
 
 def _composed(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
     """Give a body's posts, listed after it without the body, to their holders: "Komisi A dengan
-    Ketua A, Wakil Ketua B dan Sekretaris C", "Badan Kehormatan: Ketua A, Sekretaris B"; two
-    posts at least, each title right before its holder."""
+    Ketua A, Wakil Ketua B dan Sekretaris C", "Badan Kehormatan: Ketua A, Sekretaris B"."""
     out: list[Pair] = []
     for n, body in enumerate(chunks[:-2]):
-        if body.kind != ChunkKind.ORGANIZATION or not body.org or _gap(ctx, body, chunks[n + 1]) not in (
+        if body.kind == ChunkKind.ORGANIZATION and body.org and _gap(ctx, body, chunks[n + 1]) in (
                 ["dengan"], [":"]):
-            continue
-        found, m = [], n + 1
-        while m + 1 < len(chunks) and {m, m + 1}.isdisjoint(used):
-            t, p = chunks[m], chunks[m + 1]
-            if t.kind != ChunkKind.TITLE or not t.title or t.title.org or p.kind not in _PEOPLE \
-                    or not _holder(p) or _gap(ctx, t, p):
-                break
-            found.append(Pair(p, replace(t, title=replace(t.title, org=body.org, org_span=(body.start, body.end)))))
-            if m + 2 >= len(chunks) or not set(_gap(ctx, p, chunks[m + 2])) <= load().glue["list"]:
-                break
-            m += 2
-        if len(found) >= 2:
-            out += found
-            used |= set(range(n + 1, n + 1 + 2 * len(found)))
+            out += _posts(ctx, chunks, n + 1, body, used)
     return out
+
+
+def _posts(ctx: Context, chunks: list[Chunk], m: int, body: Chunk, used: set[int]) -> list[Pair]:
+    """Give the posts listed from chunk m on to their holders at a body: two posts at least, each
+    a title that names no body right before its holder, joined as a list's items."""
+    assert body.org
+    found, start = [], m
+    while m + 1 < len(chunks) and {m, m + 1}.isdisjoint(used):
+        t, p = chunks[m], chunks[m + 1]
+        if t.kind != ChunkKind.TITLE or not t.title or t.title.org or not _item_holder(ctx, p) \
+                or _gap(ctx, t, p):
+            break
+        found.append(Pair(p, replace(t, title=replace(t.title, org=body.org, org_span=(body.start, body.end)))))
+        if m + 2 >= len(chunks) or not set(_gap(ctx, p, chunks[m + 2])) <= load().glue["list"]:
+            break
+        m += 2
+    if len(found) < 2:
+        return []
+    used |= set(range(start, start + 2 * len(found)))
+    return found
+
+
+def _item_holder(ctx: Context, p: Chunk) -> bool:
+    """Say whether a chunk can hold the post before it in a list of posts: a holder, or a word of
+    the language, not a verb, that ends its item ("Wakil Ketua Nyaman dan Sekretaris B")."""
+    return _holder(p) or (p.kind in _PEOPLE and p.person is not None and not is_verb(p.person.name)
+                          and p.person.name.lower() not in load().links
+                          and ctx.word(p.j) in load().glue["list"] | {".", ""})
+
+
+def earlier_body_posts(ctx: Context, chunks: list[Chunk], pairs: list[Pair], body: Chunk) -> list[Pair]:
+    """Give the posts a sentence lists after a linking word, naming no body, to the body the
+    sentence before it named: "Terakhir dibentuk Badan Kehormatan. Setelah pemilihan, terpilih
+    sebagai Ketua A, Wakil Ketua B dan Sekretaris C." (see `_posts`)."""
+    used = {n for n, c in enumerate(chunks) for q in pairs if c.i in (q.person.i, q.title.i)}
+    for m, t in enumerate(chunks):
+        if t.kind == ChunkKind.ORGANIZATION or (t.kind == ChunkKind.TITLE and t.title and t.title.org):
+            return []  # the sentence names a body of its own
+        if t.kind == ChunkKind.TITLE and ctx.word(t.i - 1).lower() in links("link"):
+            return _posts(ctx, chunks, m, body, used)
+    return []
 
 
 def _heads_of(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
