@@ -55,3 +55,19 @@ def test_a_lone_post_without_a_body_is_no_holding_of_the_body_before() -> None:
     x = extract_text("MERAUKE, WARTAKITA.ID - Yang terakhir dibentuk adalah Badan Kehormatan, "
                      "Senin (4/3/2024). Rapat itu juga dihadiri Ketua Yohanes Kambu.")
     assert holdings(x) == set()
+
+
+def test_a_faction_speaks_through_its_spokesman() -> None:
+    x = extract_text("SORONG, WARTAKITA.ID - Dalam rapat paripurna DPRD Kota Sorong, Rabu "
+                     "(6/3/2024), Fraksi Partai Hanura lewat juru bicaranya Yosef Wanma meminta "
+                     "pemerintah kota menata ulang organisasi perangkat daerah.")
+    posts = {(p, role): o for p, role, o in holdings(x)}
+    assert ("yosef wanma", "Juru Bicara") in posts
+    body = {o.key: o.name for o in x.organizations}
+    assert body[posts["yosef wanma", "Juru Bicara"]] == "Fraksi Partai Hanura"
+
+
+def test_the_spokesman_of_a_committee_in_lower_case() -> None:
+    x = extract_text("SORONG, WARTAKITA.ID - Laporan panitia itu dibacakan oleh juru bicara Pansus, "
+                     "Yosef Wanma, dalam rapat paripurna, Rabu (6/3/2024).")
+    assert ("yosef wanma", "Juru Bicara") in {(p, role) for p, role, _ in holdings(x)}

@@ -170,6 +170,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
                 used |= {n, t}
     pairs += _held_by(ctx, chunks, used)
     pairs += _composed(ctx, chunks, used)
+    pairs += _spoken_for(ctx, chunks, used)
     pairs += _party_members(ctx, chunks, pairs)
     pairs += _heads_of(ctx, chunks, used)
     pairs += _second_titles(ctx, chunks, pairs, used)
@@ -508,6 +509,24 @@ def earlier_body_posts(ctx: Context, chunks: list[Chunk], pairs: list[Pair], bod
         if t.kind == ChunkKind.TITLE and ctx.word(t.i - 1).lower() in links("link"):
             return _posts(ctx, chunks, m, body, used)
     return []
+
+
+def _spoken_for(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
+    """Make the person a body speaks through, named by a post of its own, that post's holder at
+    the body: "Fraksi X lewat juru bicaranya A", "Partai Y, melalui ketuanya B, ..."."""
+    out = []
+    for n in range(len(chunks) - 1):
+        body, p = chunks[n], chunks[n + 1]
+        if n + 1 in used or body.kind != ChunkKind.ORGANIZATION or not body.org or not _holder(p):
+            continue
+        gap = [w for w in _gap(ctx, body, p) if w != ","]
+        if len(gap) < 2 or gap[0] not in links("through") or not gap[-1].endswith("nya"):
+            continue
+        role = load().roles.get(" ".join(w.capitalize() for w in [*gap[1:-1], gap[-1].removesuffix("nya")]))
+        if role and role.carries is None:
+            out.append(Pair(p, _office(body, role.role)))
+            used.add(n + 1)
+    return out
 
 
 def _heads_of(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
