@@ -71,3 +71,11 @@ def test_the_spokesman_of_a_committee_in_lower_case() -> None:
     x = extract_text("SORONG, WARTAKITA.ID - Laporan panitia itu dibacakan oleh juru bicara Pansus, "
                      "Yosef Wanma, dalam rapat paripurna, Rabu (6/3/2024).")
     assert ("yosef wanma", "Juru Bicara") in {(p, role) for p, role, _ in holdings(x)}
+
+
+def test_a_former_post_in_brackets_after_the_name() -> None:
+    x = extract_text("PANGKALPINANG, WARTAKITA.ID - Penyidik menahan dua orang, yakni Rudianto "
+                     "(Eks Bendahara DPRD Kota Pangkalpinang tahun 2019) dan Marlina Sari (Eks "
+                     "Wakil Ketua DPRD Kota Pangkalpinang), Kamis (7/3/2024).")
+    held = {(h.person, h.role, h.status.name) for h in x.holdings}
+    assert held == {("rudianto", "Bendahara", "FORMER"), ("marlina sari", "Wakil Ketua", "FORMER")}

@@ -99,7 +99,8 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
         return _status(ctx, t, [])  # "- Samsu Abubakar (Plt Kepala Dinas Lingkungan Hidup)"
     if gap[-1] in links("link") and len(gap) <= 6 and all(w.isalpha() for w in gap):
         return _status(ctx, t, gap)
-    if set(gap) <= links("former") | links("qualifying") and links("former") & set(gap):
+    words = set(gap[1:] if gap[0] == "(" else gap)  # "Budi (Eks Sekretaris DPRD X)"
+    if words <= links("former") | links("qualifying") and links("former") & words:
         return HoldingStatus.FORMER  # "Ahmad Syarifuddin, mantan Ketua ...", "Rina yang semula Kepala ..."
     return None
 
