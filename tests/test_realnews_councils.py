@@ -79,3 +79,13 @@ def test_a_former_post_in_brackets_after_the_name() -> None:
                      "Wakil Ketua DPRD Kota Pangkalpinang), Kamis (7/3/2024).")
     held = {(h.person, h.role, h.status.name) for h in x.holdings}
     assert held == {("rudianto", "Bendahara", "FORMER"), ("marlina sari", "Wakil Ketua", "FORMER")}
+
+
+def test_chairs_listed_with_their_committee_in_brackets() -> None:
+    x = extract_text("TERNATE, WARTAKITA.ID - Rapat kerja itu dihadiri para Ketua Komisi DPRD Kota "
+                     "Ternate, di antaranya Umar Kadir (Komisi I), Rosmawati Hasan (Komisi II) dan "
+                     "Jefri Tuanany (Komisi III), Selasa (5/3/2024).")
+    body = {o.key: o.name for o in x.organizations}
+    chairs = {p: body[o] for p, role, o in holdings(x) if role == "Ketua"}
+    assert chairs == {"umar kadir": "Komisi I", "rosmawati hasan": "Komisi II",
+                      "jefri tuanany": "Komisi III"}

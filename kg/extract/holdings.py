@@ -398,7 +398,9 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
         m = n + 1
         while m < len(chunks) and chunks[m].kind in _PEOPLE:
             if m not in used and not _initials(chunks[m]):  # "A (Wakil Ketua I), B": A is paired
-                pairs.append(Pair(chunks[m], t))
+                # "para Ketua Komisi, yakni A (Komisi I), B (Komisi II)": each heads the unit named
+                unit = _bracketed_unit(ctx, chunks, m)
+                pairs.append(Pair(chunks[m], _office(unit, t.title.role) if unit else t))
                 used.add(m)
             m = _past_bracketed_title(ctx, chunks, m)
             if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) - {")"} <= glue:
@@ -409,9 +411,18 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
 
 
 def _past_bracketed_title(ctx: Context, chunks: list[Chunk], m: int) -> int:
-    """Return the index of the title in brackets right after the name at m, or m if none:
-    "Agus Salim (Wakil Ketua I) dan Rina (Wakil Ketua II)"."""
-    return m + 1 if m + 1 < len(chunks) and _bracketed_title(ctx, chunks[m], chunks[m + 1]) else m
+    """Return the index of the title or the unit in brackets right after the name at m, or m if
+    none: "Agus Salim (Wakil Ketua I) dan Rina (Wakil Ketua II)", "A (Komisi I), B"."""
+    bracketed = m + 1 < len(chunks) and (_bracketed_title(ctx, chunks[m], chunks[m + 1])
+                                         or _bracketed_unit(ctx, chunks, m) is not None)
+    return m + 1 if bracketed else m
+
+
+def _bracketed_unit(ctx: Context, chunks: list[Chunk], m: int) -> Chunk | None:
+    """Return the body in brackets right after the name at m, if one is: "Tahir (Komisi I)"."""
+    unit = chunks[m + 1] if m + 1 < len(chunks) else None
+    return unit if unit and unit.kind == ChunkKind.ORGANIZATION and unit.org \
+        and _gap(ctx, chunks[m], unit) == ["("] and ctx.word(unit.j) == ")" else None
 
 
 def _is_plural(t: Chunk) -> bool:
