@@ -89,3 +89,13 @@ def test_chairs_listed_with_their_committee_in_brackets() -> None:
     chairs = {p: body[o] for p, role, o in holdings(x) if role == "Ketua"}
     assert chairs == {"umar kadir": "Komisi I", "rosmawati hasan": "Komisi II",
                       "jefri tuanany": "Komisi III"}
+
+
+def test_a_committee_with_its_chair_written_in_lower_case() -> None:
+    x = extract_text("MERAUKE, WARTAKITA.ID - Rapat Senin (4/3/2024) itu membentuk Komisi B "
+                     "dengan ketua Yohanes Kambu, Wakil Ketua Maria Gebze dan Sekretaris Petrus "
+                     "Ndiken.")
+    body = {o.key: o.name for o in x.organizations}
+    posts = {(p, role, body[o]) for p, role, o in holdings(x)}
+    assert posts == {("yohanes kambu", "Ketua", "Komisi B"), ("maria gebze", "Wakil Ketua", "Komisi B"),
+                     ("petrus ndiken", "Sekretaris", "Komisi B")}

@@ -8,7 +8,7 @@ from functools import cache
 from kg.extract.chunks import Chunk, OrgRef, TitleRef
 from kg.extract.context import Context, links
 from kg.extract.institutions import body_forms
-from kg.lexicons import load
+from kg.lexicons import Role, load
 from kg.nlp.vocabulary import is_plain, is_verb, is_vocabulary, name_shaped
 from kg.vocab import ChunkKind, HoldingStatus
 
@@ -473,13 +473,27 @@ def _party_members(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list
 
 def _composed(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
     """Give a body's posts, listed after it without the body, to their holders: "Komisi A dengan
-    Ketua A, Wakil Ketua B dan Sekretaris C", "Badan Kehormatan: Ketua A, Sekretaris B"."""
+    Ketua A, Wakil Ketua B dan Sekretaris C", "Badan Kehormatan: Ketua A, Sekretaris B"; the
+    first post may be written in lower case ("dengan ketua A, Wakil Ketua B dan ...")."""
     out: list[Pair] = []
     for n, body in enumerate(chunks[:-2]):
-        if body.kind == ChunkKind.ORGANIZATION and body.org and _gap(ctx, body, chunks[n + 1]) in (
-                ["dengan"], [":"]):
+        if body.kind != ChunkKind.ORGANIZATION or not body.org:
+            continue
+        gap = _gap(ctx, body, chunks[n + 1])
+        if gap in (["dengan"], [":"]):
             out += _posts(ctx, chunks, n + 1, body, used)
+        elif gap[:1] == ["dengan"] and len(gap) == 2 and (role := _lower_role(ctx.word(body.j + 1))) and n + 1 not in used \
+                and _holder(chunks[n + 1]) and set(_gap(ctx, chunks[n + 1], chunks[n + 2])) <= load().glue["list"] \
+                and (rest := _posts(ctx, chunks, n + 2, body, used)):
+            out += [Pair(chunks[n + 1], _office(body, role.role)), *rest]
+            used.add(n + 1)
     return out
+
+
+def _lower_role(word: str) -> Role | None:
+    """Return the role a word in lower case names that carries no body of its own ("ketua")."""
+    role = load().roles.get(word.capitalize())
+    return role if word.islower() and role and role.carries is None else None
 
 
 def _posts(ctx: Context, chunks: list[Chunk], m: int, body: Chunk, used: set[int]) -> list[Pair]:
