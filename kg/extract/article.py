@@ -9,7 +9,7 @@ from datetime import date
 from kg.extract.chunker import chunk_sentence
 from kg.extract.chunks import Chunk, PlaceRef
 from kg.extract.context import Context, Watched, links, prefer, short_names
-from kg.extract.holdings import names_a_venue, pair, promote
+from kg.extract.holdings import earlier_body_posts, names_a_venue, pair, promote
 from kg.extract.parsed import Parsed
 from kg.extract.phrases import PhraseTable
 from kg.lexicons import gazetteer, load
@@ -147,10 +147,23 @@ def read_article(article: Article, mentions: bool = True, recogniser: bool = Tru
     new = [(full, short) for full, short in _definitions(parsed) if short not in load().acronyms]
     defined = PhraseTable.build([(short, full) for full, short in new] +
                                 [(full, short) for full, short in new])
-    parsed = [_reparse(p, _context(article, s, d, defined, home, shorts, like=p.ctx))
-              for p, s, d in zip(parsed, sentences, dates, strict=True)]
+    parsed = _earlier_bodies([_reparse(p, _context(article, s, d, defined, home, shorts, like=p.ctx))
+                              for p, s, d in zip(parsed, sentences, dates, strict=True)])
     parts = _to_recognise(article, parsed, mentions) if recogniser and ner.available() else None
     return Reading(article, parsed, dates, home, parts)
+
+
+def _earlier_bodies(parsed: list[Parsed]) -> list[Parsed]:
+    """Pair the posts a sentence lists with no body with the body the sentence before it named
+    last (`earlier_body_posts`)."""
+    out = []
+    for before, p in zip([None, *parsed], parsed, strict=False):
+        body = next((c for c in reversed(before.chunks) if c.kind == ChunkKind.ORGANIZATION and c.org), None) \
+            if before else None
+        if body and (more := earlier_body_posts(p.ctx, list(p.chunks), list(p.pairs), body)):
+            p = replace(p, chunks=tuple(promote(list(p.chunks), more)), pairs=p.pairs + tuple(more))
+        out.append(p)
+    return out
 
 
 def finish_article(reading: Reading, model: list[tuple[int, int, str]]) -> ParsedArticle:

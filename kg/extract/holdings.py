@@ -8,7 +8,7 @@ from functools import cache
 from kg.extract.chunks import Chunk, OrgRef, TitleRef
 from kg.extract.context import Context, links
 from kg.extract.institutions import body_forms
-from kg.lexicons import load
+from kg.lexicons import Role, load
 from kg.nlp.vocabulary import is_plain, is_verb, is_vocabulary, name_shaped
 from kg.vocab import ChunkKind, HoldingStatus
 
@@ -99,7 +99,8 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
         return _status(ctx, t, [])  # "- Samsu Abubakar (Plt Kepala Dinas Lingkungan Hidup)"
     if gap[-1] in links("link") and len(gap) <= 6 and all(w.isalpha() for w in gap):
         return _status(ctx, t, gap)
-    if set(gap) <= links("former") | links("qualifying") and links("former") & set(gap):
+    words = set(gap[1:] if gap[0] == "(" else gap)  # "Budi (Eks Sekretaris DPRD X)"
+    if words <= links("former") | links("qualifying") and links("former") & words:
         return HoldingStatus.FORMER  # "Ahmad Syarifuddin, mantan Ketua ...", "Rina yang semula Kepala ..."
     return None
 
@@ -170,6 +171,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
                 used |= {n, t}
     pairs += _held_by(ctx, chunks, used)
     pairs += _composed(ctx, chunks, used)
+    pairs += _spoken_for(ctx, chunks, used)
     pairs += _party_members(ctx, chunks, pairs)
     pairs += _heads_of(ctx, chunks, used)
     pairs += _second_titles(ctx, chunks, pairs, used)
@@ -396,7 +398,9 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
         m = n + 1
         while m < len(chunks) and chunks[m].kind in _PEOPLE:
             if m not in used and not _initials(chunks[m]):  # "A (Wakil Ketua I), B": A is paired
-                pairs.append(Pair(chunks[m], t))
+                # "para Ketua Komisi, yakni A (Komisi I), B (Komisi II)": each heads the unit named
+                unit = _bracketed_unit(ctx, chunks, m)
+                pairs.append(Pair(chunks[m], _office(unit, t.title.role) if unit else t))
                 used.add(m)
             m = _past_bracketed_title(ctx, chunks, m)
             if m + 1 >= len(chunks) or not set(_gap(ctx, chunks[m], chunks[m + 1])) - {")"} <= glue:
@@ -407,9 +411,18 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
 
 
 def _past_bracketed_title(ctx: Context, chunks: list[Chunk], m: int) -> int:
-    """Return the index of the title in brackets right after the name at m, or m if none:
-    "Agus Salim (Wakil Ketua I) dan Rina (Wakil Ketua II)"."""
-    return m + 1 if m + 1 < len(chunks) and _bracketed_title(ctx, chunks[m], chunks[m + 1]) else m
+    """Return the index of the title or the unit in brackets right after the name at m, or m if
+    none: "Agus Salim (Wakil Ketua I) dan Rina (Wakil Ketua II)", "A (Komisi I), B"."""
+    bracketed = m + 1 < len(chunks) and (_bracketed_title(ctx, chunks[m], chunks[m + 1])
+                                         or _bracketed_unit(ctx, chunks, m) is not None)
+    return m + 1 if bracketed else m
+
+
+def _bracketed_unit(ctx: Context, chunks: list[Chunk], m: int) -> Chunk | None:
+    """Return the body in brackets right after the name at m, if one is: "Tahir (Komisi I)"."""
+    unit = chunks[m + 1] if m + 1 < len(chunks) else None
+    return unit if unit and unit.kind == ChunkKind.ORGANIZATION and unit.org \
+        and _gap(ctx, chunks[m], unit) == ["("] and ctx.word(unit.j) == ")" else None
 
 
 def _is_plural(t: Chunk) -> bool:
@@ -460,26 +473,85 @@ def _party_members(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list
 
 def _composed(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
     """Give a body's posts, listed after it without the body, to their holders: "Komisi A dengan
-    Ketua A, Wakil Ketua B dan Sekretaris C", "Badan Kehormatan: Ketua A, Sekretaris B"; two
-    posts at least, each title right before its holder."""
+    Ketua A, Wakil Ketua B dan Sekretaris C", "Badan Kehormatan: Ketua A, Sekretaris B"; the
+    first post may be written in lower case ("dengan ketua A, Wakil Ketua B dan ...")."""
     out: list[Pair] = []
     for n, body in enumerate(chunks[:-2]):
-        if body.kind != ChunkKind.ORGANIZATION or not body.org or _gap(ctx, body, chunks[n + 1]) not in (
-                ["dengan"], [":"]):
+        if body.kind != ChunkKind.ORGANIZATION or not body.org:
             continue
-        found, m = [], n + 1
-        while m + 1 < len(chunks) and {m, m + 1}.isdisjoint(used):
-            t, p = chunks[m], chunks[m + 1]
-            if t.kind != ChunkKind.TITLE or not t.title or t.title.org or p.kind not in _PEOPLE \
-                    or not _holder(p) or _gap(ctx, t, p):
-                break
-            found.append(Pair(p, replace(t, title=replace(t.title, org=body.org, org_span=(body.start, body.end)))))
-            if m + 2 >= len(chunks) or not set(_gap(ctx, p, chunks[m + 2])) <= load().glue["list"]:
-                break
-            m += 2
-        if len(found) >= 2:
-            out += found
-            used |= set(range(n + 1, n + 1 + 2 * len(found)))
+        gap = _gap(ctx, body, chunks[n + 1])
+        if gap in (["dengan"], [":"]):
+            out += _posts(ctx, chunks, n + 1, body, used)
+        elif gap[:1] == ["dengan"] and len(gap) == 2 and (role := _lower_role(ctx.word(body.j + 1))) and n + 1 not in used \
+                and _holder(chunks[n + 1]) and set(_gap(ctx, chunks[n + 1], chunks[n + 2])) <= load().glue["list"] \
+                and (rest := _posts(ctx, chunks, n + 2, body, used)):
+            out += [Pair(chunks[n + 1], _office(body, role.role)), *rest]
+            used.add(n + 1)
+    return out
+
+
+def _lower_role(word: str) -> Role | None:
+    """Return the role a word in lower case names that carries no body of its own ("ketua")."""
+    role = load().roles.get(word.capitalize())
+    return role if word.islower() and role and role.carries is None else None
+
+
+def _posts(ctx: Context, chunks: list[Chunk], m: int, body: Chunk, used: set[int]) -> list[Pair]:
+    """Give the posts listed from chunk m on to their holders at a body: two posts at least, each
+    a title that names no body right before its holder, joined as a list's items."""
+    assert body.org
+    found, start = [], m
+    while m + 1 < len(chunks) and {m, m + 1}.isdisjoint(used):
+        t, p = chunks[m], chunks[m + 1]
+        if t.kind != ChunkKind.TITLE or not t.title or t.title.org or not _item_holder(ctx, p) \
+                or _gap(ctx, t, p):
+            break
+        found.append(Pair(p, replace(t, title=replace(t.title, org=body.org, org_span=(body.start, body.end)))))
+        if m + 2 >= len(chunks) or not set(_gap(ctx, p, chunks[m + 2])) <= load().glue["list"]:
+            break
+        m += 2
+    if len(found) < 2:
+        return []
+    used |= set(range(start, start + 2 * len(found)))
+    return found
+
+
+def _item_holder(ctx: Context, p: Chunk) -> bool:
+    """Say whether a chunk can hold the post before it in a list of posts: a holder, or a word of
+    the language, not a verb, that ends its item ("Wakil Ketua Nyaman dan Sekretaris B")."""
+    return _holder(p) or (p.kind in _PEOPLE and p.person is not None and not is_verb(p.person.name)
+                          and p.person.name.lower() not in load().links
+                          and ctx.word(p.j) in load().glue["list"] | {".", ""})
+
+
+def earlier_body_posts(ctx: Context, chunks: list[Chunk], pairs: list[Pair], body: Chunk) -> list[Pair]:
+    """Give the posts a sentence lists after a linking word, naming no body, to the body the
+    sentence before it named: "Terakhir dibentuk Badan Kehormatan. Setelah pemilihan, terpilih
+    sebagai Ketua A, Wakil Ketua B dan Sekretaris C." (see `_posts`)."""
+    used = {n for n, c in enumerate(chunks) for q in pairs if c.i in (q.person.i, q.title.i)}
+    for m, t in enumerate(chunks):
+        if t.kind == ChunkKind.ORGANIZATION or (t.kind == ChunkKind.TITLE and t.title and t.title.org):
+            return []  # the sentence names a body of its own
+        if t.kind == ChunkKind.TITLE and ctx.word(t.i - 1).lower() in links("link"):
+            return _posts(ctx, chunks, m, body, used)
+    return []
+
+
+def _spoken_for(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
+    """Make the person a body speaks through, named by a post of its own, that post's holder at
+    the body: "Fraksi X lewat juru bicaranya A", "Partai Y, melalui ketuanya B, ..."."""
+    out = []
+    for n in range(len(chunks) - 1):
+        body, p = chunks[n], chunks[n + 1]
+        if n + 1 in used or body.kind != ChunkKind.ORGANIZATION or not body.org or not _holder(p):
+            continue
+        gap = [w for w in _gap(ctx, body, p) if w != ","]
+        if len(gap) < 2 or gap[0] not in links("through") or not gap[-1].endswith("nya"):
+            continue
+        role = load().roles.get(" ".join(w.capitalize() for w in [*gap[1:-1], gap[-1].removesuffix("nya")]))
+        if role and role.carries is None:
+            out.append(Pair(p, _office(body, role.role)))
+            used.add(n + 1)
     return out
 
 

@@ -440,10 +440,18 @@ def _defined_after(ctx: Context, i: int) -> bool:
             and _starts_org(ctx, i + 2))
 
 
+def constituency(ctx: Context, k: int) -> int:
+    """Count the words of an electoral district's word at token k ("Dapil", "Daerah Pemilihan"),
+    or return 0 when none begins there."""
+    return next((n for n in (2, 1) if " ".join(map(ctx.word, range(k, k + n))).lower()
+                 in load().place_words["constituency"]), 0)
+
+
 def _branch(ctx: Context, j: int) -> tuple[int, PlaceRef] | None:
-    """Parse a branch and its place: "Cabang Bandar Lampung", "Wilayah Sumatera Selatan"."""
+    """Parse a branch and its place: "Cabang Bandar Lampung", "Wilayah Sumatera Selatan"; not an
+    electoral district ("DPR RI Daerah Pemilihan Jambi")."""
     unit_word = tables().org_units.match(ctx.tokens, j)
-    if not unit_word or not (found := area(ctx, j + unit_word[0]) or
+    if not unit_word or constituency(ctx, j) or not (found := area(ctx, j + unit_word[0]) or
                              place_name(ctx, j + unit_word[0], None)):
         return None
     end, place = found

@@ -12,6 +12,7 @@ from kg.extract.institutions import (
     body_end,
     body_forms,
     chunk,
+    constituency,
     fields_run_on,
     national_end,
     org,
@@ -134,8 +135,26 @@ def title(ctx: Context, i: int) -> Chunk | None:
     org_span = (ctx.tokens[org_start].start, ctx.tokens[j - 1].end) if j > org_start else None
     if org_ref and (after := _skip_alias(ctx, j, t.roles)) > j:
         j = national_end(ctx, after)  # "Menteri Desa, ..., dan Transmigrasi (Mendes PDTT) RI, Nama"
+    j = _constituency_end(ctx, j) if org_ref else j
     return chunk(ctx, ChunkKind.TITLE, i, j, title=TitleRef(label, ctx.span(k, k + n), qualifier,
                                                     org_ref, collective, org_span))
+
+
+def _constituency_end(ctx: Context, j: int) -> int:
+    """Extend a council member's title over the electoral district written after it: "Anggota
+    DPRD X dari Dapil II, A", "Anggota DPR RI Dapil Jambi B", "dari Daerah Pemilihan Y, yakni
+    A, B dan C": its number, its region, or both; the holder's name begins after them."""
+    k = j + 1 if ctx.word(j) == "dari" else j
+    if not (words := constituency(ctx, k)):
+        return j
+    k += words
+    # its number; the Balinese "I" before "Wayan" begins the holder's name
+    numbered = (is_roman(ctx.word(k)) or ctx.word(k).isdigit()) \
+        and not (ctx.word(k) == "I" and ctx.word(k + 1) in load().name_parts)
+    k += 1 if numbered else 0
+    if found := area(ctx, k):
+        return found[0]  # "Dapil 7 Bone", "Dapil Kaltara"
+    return k if numbered else j
 
 
 def _counted(ctx: Context, k: int) -> bool:

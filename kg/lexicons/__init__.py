@@ -251,7 +251,7 @@ def load() -> Lexicon:
         terms=_words("terms.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
                                                    "held-by", "replacing", "replaced-by", "within", "handed-to",
-                                                   "leads", "present", "contest"}),
+                                                   "leads", "present", "contest", "through"}),
         bylines={label: BylineRole(role) for label, role in
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
@@ -259,7 +259,8 @@ def load() -> Lexicon:
                                           "roll"}),
         fillers=_uses("fillers.tsv", "inside", {"host", "passive", "list", "election"}),
         anaphora=_uses("anaphora.tsv", "refers", {Kind.PERSON, Kind.EVENT}),
-        place_words=_uses("place_words.tsv", "use", {"direction", "at", "every", "local"}),
+        place_words=_uses("place_words.tsv", "use",
+                          {"direction", "at", "every", "local", "constituency"}),
         abbreviations=_words("abbreviations.tsv"),
         verb_affixes=_uses("verb_affixes.tsv", "position", {"prefix", "suffix"}),
         numerals=_numbers("numerals.tsv", "number", 1, 99),
