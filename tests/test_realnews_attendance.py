@@ -1,0 +1,29 @@
+"""Attendance constructions met in real regional news (the real-news development set), each
+reproduced with invented names and our own words: no sentence here comes from a real article."""
+
+from __future__ import annotations
+
+from tests.test_grammar import extract_text
+
+
+def _attending(text: str) -> set[str]:
+    """Return the keys of those an invented article says took part."""
+    return {a.participant for a in extract_text(text).attendances}
+
+
+def test_both_sides_of_a_handover_take_part() -> None:
+    attending = _attending(
+        "SEMARANG, JATENGPOS.ID - Kapolda Jawa Tengah memimpin serah terima jabatan sejumlah "
+        "pejabat di Aula Polda, Senin (8/7/2024). Kapolres Batang AKBP Gilang Pramudya digantikan "
+        "oleh AKBP Rendra Saputro, dan Kapolres Demak AKBP Yosef Halawa digantikan oleh AKBP "
+        "Bima Kartolo.")
+    assert {"gilang pramudya", "rendra saputro", "yosef halawa", "bima kartolo"} <= attending
+
+
+def test_a_post_passed_from_one_holder_to_the_next_has_both_there() -> None:
+    attending = _attending(
+        "PALEMBANG, SUMSELPOST.ID - Pangdam memimpin upacara serah terima jabatan di Makodam, "
+        "Jumat (5/4/2024). Dua jabatan berganti: Kasdam Sriwijaya dari Brigjen TNI Harun "
+        "Maulana ke Brigjen TNI Joko Pranoto, dan Irdam Sriwijaya dari Brigjen TNI Aditya "
+        "Wirabuana ke Brigjen TNI Samuel Lumbantobing.")
+    assert {"harun maulana", "joko pranoto", "aditya wirabuana", "samuel lumbantobing"} <= attending
