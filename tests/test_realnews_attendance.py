@@ -27,3 +27,13 @@ def test_a_post_passed_from_one_holder_to_the_next_has_both_there() -> None:
         "Maulana ke Brigjen TNI Joko Pranoto, dan Irdam Sriwijaya dari Brigjen TNI Aditya "
         "Wirabuana ke Brigjen TNI Samuel Lumbantobing.")
     assert {"harun maulana", "joko pranoto", "aditya wirabuana", "samuel lumbantobing"} <= attending
+
+
+def test_a_roll_of_those_present_goes_on_through_representatives_of_bodies() -> None:
+    attending = _attending(
+        "SUMBAWA, NTBNEWS.ID - Polres Sumbawa menggelar latihan pengamanan pilkada di Mapolres, "
+        "Rabu (14/10/2024). Hadir pada kesempatan itu Dandim 1607 Sumbawa Letkol Inf Dimas "
+        "Prasetyo. Wakapolres Sumbawa Kompol Arman Hidayat, Kasat Pol PP Kabupaten Sumbawa, "
+        "Rahmat Jayadi, Perwakilan BPBD Kabupaten Sumbawa, dan Perwakilan Dinas Perhubungan "
+        "Kabupaten Sumbawa.")
+    assert {"arman hidayat", "rahmat jayadi"} <= attending
