@@ -37,3 +37,12 @@ def test_a_roll_of_those_present_goes_on_through_representatives_of_bodies() -> 
         "Rahmat Jayadi, Perwakilan BPBD Kabupaten Sumbawa, dan Perwakilan Dinas Perhubungan "
         "Kabupaten Sumbawa.")
     assert {"arman hidayat", "rahmat jayadi"} <= attending
+
+
+def test_those_named_as_not_present_do_not_attend() -> None:
+    attending = _attending(
+        "BAUBAU, SULTRANEWS.ID - DPRD Kota Baubau mengadakan sidang paripurna, Senin (3/6/2024). "
+        "Sidang dipimpin Ketua DPRD Kota Baubau Hasan Lakuta. Anggota yang tidak hadir, Yusuf "
+        "Mabruri, Dewi Andriani dan Salim Tamalaki.")
+    assert "hasan lakuta" in attending
+    assert not {"yusuf mabruri", "dewi andriani", "salim tamalaki"} & attending

@@ -22,9 +22,11 @@ class Taking:
 
 
 def _effects(p: Parsed) -> dict[int, str]:
-    """Map token indexes of presence and organiser words to their effect."""
+    """Map token indexes of presence and organiser words to their effect; a negated one has none
+    ("Mereka yang tidak hadir, A, B": those named were not there)."""
     presence = load().presence
-    return {i: presence[w] for i, w in enumerate(p.words()) if w in presence}
+    effects = {i: presence[w] for i, w in enumerate(p.words()) if w in presence}
+    return {i: e for i, e in effects.items() if e != "not" and effects.get(i - 1) != "not"}
 
 
 def _participants(p: Parsed) -> list[Chunk]:
