@@ -46,3 +46,13 @@ def test_those_named_as_not_present_do_not_attend() -> None:
         "Mabruri, Dewi Andriani dan Salim Tamalaki.")
     assert "hasan lakuta" in attending
     assert not {"yusuf mabruri", "dewi andriani", "salim tamalaki"} & attending
+
+
+def test_an_event_held_with_the_ranks_of_bodies_and_unnamed_officials() -> None:
+    x = extract_text(
+        "LOLAK, MANADOPOS.ID - Bupati Minahasa Tenggara Rina Pangalila, Selasa (6/5/2025), "
+        "memimpin rapat bersama jajaran Forkopimda, Ketua DPRD Minahasa Tenggara, Dandim 1302/"
+        "Minahasa dan Kejari, bertempat di aula kantor bupati.")
+    attending = {a.participant for a in x.attendances}
+    bodies = {o.key for o in x.organizations if o.name.startswith(("Forkopimda", "Kejari", "DPRD"))}
+    assert len(bodies) == 3 and bodies <= attending

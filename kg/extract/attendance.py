@@ -85,18 +85,23 @@ def announces(p: Parsed) -> bool:
 
 def companions(n: int, p: Parsed) -> list[Taking]:
     """Take those listed right after a word of company that follows the sentence's event:
-    "Pj Gubernur memimpin rapat koordinasi bersama Forkopimda dan perangkat daerah"."""
+    "Pj Gubernur memimpin rapat koordinasi bersama Forkopimda dan perangkat daerah"; a body
+    whose official is listed without a name takes part ("rapat bersama Forkopimda, Ketua DPRD
+    X, Dandim Y dan Kejari")."""
     events = [c for c in p.of_kind(ChunkKind.EVENT) if c.event and c.event.kind != EventKind.ELECTION]
     starts = [k for k, e in _effects(p).items() if e == "with" and events and events[0].j <= k]
     if not starts:
         return []
-    glue, taken, k = load().glue["list"], [], starts[0] + 1
-    for c in _participants(p):
+    lex = load()
+    glue, taken, k = lex.glue["list"] | lex.fillers["company"], [], starts[0] + 1
+    held = {q.title.i for q in p.pairs}
+    for c in p.of_kind(ChunkKind.PERSON, ChunkKind.ORGANIZATION, ChunkKind.COLLECTIVE, ChunkKind.TITLE):
         if c.i < k:
             continue
         if c.i != k and not all(p.ctx.word(m).lower() in glue for m in range(k, c.i)):
             break
-        taken.append(Taking(n, c, ParticipationRole.ATTENDEE))
+        if c.kind != ChunkKind.TITLE or (c.title and c.title.org and c.i not in held):
+            taken.append(Taking(n, c, ParticipationRole.ATTENDEE))
         k = c.j
     return taken
 

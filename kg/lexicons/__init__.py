@@ -257,7 +257,7 @@ def load() -> Lexicon:
         home_levels=_home_levels(),
         glue=_uses("glue.tsv", "joins", {"pair", "names", "list", "groups", "hosts", "body",
                                           "roll"}),
-        fillers=_uses("fillers.tsv", "inside", {"host", "passive", "list", "election"}),
+        fillers=_uses("fillers.tsv", "inside", {"host", "passive", "list", "election", "company"}),
         anaphora=_uses("anaphora.tsv", "refers", {Kind.PERSON, Kind.EVENT}),
         place_words=_uses("place_words.tsv", "use", {"direction", "at", "every", "local"}),
         abbreviations=_words("abbreviations.tsv"),
