@@ -56,3 +56,19 @@ def test_an_event_held_with_the_ranks_of_bodies_and_unnamed_officials() -> None:
     attending = {a.participant for a in x.attendances}
     bodies = {o.key for o in x.organizations if o.name.startswith(("Forkopimda", "Kejari", "DPRD"))}
     assert len(bodies) == 3 and bodies <= attending
+
+
+def test_a_celebration_is_an_occasion_for_those_quoted_at_it() -> None:
+    attending = _attending(
+        "SINGARAJA, BALIPOST.ID - Kepala Kejari Buleleng, Ratna Dewayani, menyebut tiga perkara "
+        "korupsi masih disidik. \"Kami tidak akan berhenti,\" kata Ratna di sela perayaan Hari "
+        "Bhakti Adhyaksa di kantornya, Kamis (22/7/2021).")
+    assert "ratna dewayani" in attending
+
+
+def test_a_council_sitting_is_an_occasion() -> None:
+    attending = _attending(
+        "TANJUNG SELOR, KALTARAPOS.ID - Sidang paripurna DPRD Kabupaten Malinau mengesahkan dua "
+        "peraturan daerah, Senin (4/3/2024). Di akhir sidang, Sekretaris DPRD Malinau, Yohanes "
+        "Lawing, mengucapkan salam perpisahan.")
+    assert "yohanes lawing" in attending
