@@ -72,3 +72,12 @@ def test_a_council_sitting_is_an_occasion() -> None:
         "peraturan daerah, Senin (4/3/2024). Di akhir sidang, Sekretaris DPRD Malinau, Yohanes "
         "Lawing, mengucapkan salam perpisahan.")
     assert "yohanes lawing" in attending
+
+
+def test_the_one_before_a_represented_group_came_in_person() -> None:
+    attending = _attending(
+        "MARTAPURA, KALSELNEWS.ID - Rapat paripurna DPRD Kabupaten Tanah Laut dipimpin Ketua "
+        "DPRD, Rahmat Hidayat, didampingi Wakil Ketua Dedi Firmansyah, serta dihadiri pihak "
+        "pemerintah daerah yang diwakili Asisten Administrasi Umum Setda Tanah Laut, Siti "
+        "Aminah, Rabu (2/7/2025).")
+    assert {"rahmat hidayat", "dedi firmansyah", "siti aminah"} <= attending

@@ -65,14 +65,16 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
 
 def _represented(p: Parsed, marks: list[int]) -> set[int]:
     """Return the persons someone else stood in for: each the last named before a "diwakili",
-    with nothing but its own title and glue words between."""
+    with its own title between but no word of presence."""
     titles = {q.person.i: q.title.j for q in p.pairs}
+    attend = [k for k, e in _effects(p).items() if e == "attend"]
     out = set()
     for mark in marks:
         before = [c for c in p.chunks if c.j <= mark]
         if before and before[-1].kind == ChunkKind.TITLE and before[-1].j in titles.values():
             before = before[:-1]  # "Kapolres, AKBP A, Kapolres X" ends with the person's own title
-        if before and before[-1].kind == ChunkKind.PERSON:
+        # "didampingi A, serta dihadiri unsur eksekutif yang diwakili B": A came; the executive sent B
+        if before and before[-1].kind == ChunkKind.PERSON and not any(before[-1].j <= k < mark for k in attend):
             out.add(before[-1].i)
     return out
 
