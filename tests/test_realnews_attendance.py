@@ -81,3 +81,13 @@ def test_the_one_before_a_represented_group_came_in_person() -> None:
         "pemerintah daerah yang diwakili Asisten Administrasi Umum Setda Tanah Laut, Siti "
         "Aminah, Rabu (2/7/2025).")
     assert {"rahmat hidayat", "dedi firmansyah", "siti aminah"} <= attending
+
+
+def test_a_body_named_as_the_place_of_a_meeting_is_no_party_to_it() -> None:
+    x = extract_text(
+        "WONOSOBO, JATENGNEWS.ID - Ketua DPRD Wonosobo, Galih Prasetyo, dan Bupati Wonosobo, "
+        "Arif Nugroho, hadir dalam rapat koordinasi di Setda Wonosobo, Selasa (10/12/2024).")
+    attending = {a.participant for a in x.attendances}
+    setda = {o.key for o in x.organizations if o.name.startswith("Setda")}
+    assert {"galih prasetyo", "arif nugroho"} <= attending
+    assert setda and not setda & attending

@@ -54,6 +54,9 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
         absent = {c.i for c in _participants(p) if c.j <= before}
     # "A dilantik menjadi Kajari X menggantikan B": the one replaced is named, not present.
     absent |= {c.i for c in _participants(p) if p.ctx.word(c.i - 1).lower() in links("replacing")}
+    # "dihadiri ... di Setda X", "meninjau ... ke Kejari Y": a body named as the place is no party.
+    site = load().place_words["site"]
+    absent |= {c.i for c in p.of_kind(ChunkKind.ORGANIZATION) if p.ctx.word(c.i - 1).lower() in site}
     # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
     # present with no name given attends through them.
     held = {q.title.i for q in p.pairs}

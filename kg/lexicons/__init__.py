@@ -259,7 +259,7 @@ def load() -> Lexicon:
                                           "roll"}),
         fillers=_uses("fillers.tsv", "inside", {"host", "passive", "list", "election", "company"}),
         anaphora=_uses("anaphora.tsv", "refers", {Kind.PERSON, Kind.EVENT}),
-        place_words=_uses("place_words.tsv", "use", {"direction", "at", "every", "local"}),
+        place_words=_uses("place_words.tsv", "use", {"direction", "at", "every", "local", "site"}),
         abbreviations=_words("abbreviations.tsv"),
         verb_affixes=_uses("verb_affixes.tsv", "position", {"prefix", "suffix"}),
         numerals=_numbers("numerals.tsv", "number", 1, 99),
