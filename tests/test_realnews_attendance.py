@@ -91,3 +91,13 @@ def test_a_body_named_as_the_place_of_a_meeting_is_no_party_to_it() -> None:
     setda = {o.key for o in x.organizations if o.name.startswith("Setda")}
     assert {"galih prasetyo", "arif nugroho"} <= attending
     assert setda and not setda & attending
+
+
+def test_a_post_given_at_an_inauguration_brings_no_body_of_its_own() -> None:
+    x = extract_text(
+        "BANDAR LAMPUNG, LAMPUNGNEWS.ID - Gubernur Lampung melantik sejumlah pejabat, Senin "
+        "(6/1/2025). Wulan Sari dari Kepala Bagian Umum dilantik menjadi Kepala Dinas Sosial "
+        "Lampung; Bayu Pratama dari Camat Kemiling dilantik sebagai Kepala Biro Umum Setda Lampung.")
+    attending = {a.participant for a in x.attendances}
+    given = {o.key for o in x.organizations if o.name.startswith(("Dinas Sosial", "Biro Umum"))}
+    assert given and not given & attending

@@ -58,10 +58,11 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     site = load().place_words["site"]
     absent |= {c.i for c in p.of_kind(ChunkKind.ORGANIZATION) if p.ctx.word(c.i - 1).lower() in site}
     # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
-    # present with no name given attends through them.
+    # present with no name given attends through them; not a post given ("dilantik menjadi Kadis X").
     held = {q.title.i for q in p.pairs}
     unnamed = [c for c in p.of_kind(ChunkKind.TITLE) if c.title and c.title.org and c.i not in held
                and not (before is not None and c.j <= before)
+               and p.ctx.word(c.i - 1).lower() not in links("link")
                and not contested(p, c)]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
 
