@@ -138,14 +138,18 @@ def _through_officials(attendances: list[Attendance], holdings: list[Holding], i
     return out
 
 
-def _sworn_in(sworn: list[tuple[str, Sentence]], groups: list[EventGroup], event_keys: dict[str, str]
-              ) -> list[Attendance]:
+def _sworn_in(sworn: list[tuple[str, Sentence]], handed: list[tuple[str, Sentence]], groups: list[EventGroup],
+              main: EventGroup | None, event_keys: dict[str, str]) -> list[Attendance]:
     """Let the officials a report swears in take part in its inauguration.
 
     "- Budi: dari Kepala Dinas A menjadi Kepala Dinas B", under "Bupati melantik sepuluh
-    pejabat": the list names those sworn in, though no verb of its lines says so.
+    pejabat": the list names those sworn in, though no verb of its lines says so. With no
+    inauguration reported, the two holders of a post `handed` over take part in the report's main
+    event: "Pangdam memimpin upacara ...: Kasdam dari A ke B".
     """
     event = next((g for g in groups if g.kind == EventKind.INAUGURATION), None)
+    if event is None:
+        event, sworn = main, handed
     if event is None:
         return []
     return [Attendance(person, Kind.PERSON, event_keys[event.key], ParticipationRole.ATTENDEE, sentence)
@@ -155,10 +159,11 @@ def _sworn_in(sworn: list[tuple[str, Sentence]], groups: list[EventGroup], event
 def _sworn(parsed: list[Parsed], persons: dict[str, str], holdings: list[Holding]
            ) -> list[tuple[str, Sentence]]:
     """Return the officials an inauguration's report swears in, each with its sentence: those a
-    sentence moves from one post to another (`_moves`), those it names before their post with a
-    linking word ("A sebagai Kepala Dinas X, B sebagai Kepala Badan Y"), and those it lists
-    after a passive verb of inauguration ("yang dilantik adalah Kepala Dinas X A; ...")."""
-    sworn = dict.fromkeys(_moves(holdings))
+    sentence moves from one post to another (`_moves`) or hands a post between (`_handovers`),
+    those it names before their post with a linking word ("A sebagai Kepala Dinas X, B sebagai
+    Kepala Badan Y"), and those it lists after a passive verb of inauguration ("yang dilantik
+    adalah Kepala Dinas X A; ...")."""
+    sworn = dict.fromkeys(_moves(holdings) + _handovers(holdings))
     listed = False  # in the items of a list a sentence announces: "Nama yang dilantik:"
     for p in parsed:
         words = p.words()
@@ -193,6 +198,17 @@ def _moves(holdings: list[Holding]) -> list[tuple[str, Sentence]]:
     for h in holdings:
         posts.setdefault((h.person, h.sentence), set()).add((h.role, h.organization))
     return [key for key, held in posts.items() if len(held) > 1]
+
+
+def _handovers(holdings: list[Holding]) -> list[tuple[str, Sentence]]:
+    """Return the persons a sentence hands a post between, each with that sentence: "Kapolres X
+    A digantikan oleh B", "Kasdam dari A ke B": the outgoing and the incoming holder."""
+    sides: dict[tuple[str, str, Sentence], dict[HoldingStatus, list[str]]] = {}
+    for h in holdings:
+        if h.status in {HoldingStatus.OUTGOING, HoldingStatus.INCOMING}:
+            sides.setdefault((h.role, h.organization, h.sentence), {}).setdefault(h.status, []).append(h.person)
+    return [(person, sentence) for (_, _, sentence), by in sides.items() if len(by) == 2
+            for persons in by.values() for person in persons]
 
 
 def _target(n: int, groups: list[EventGroup], main: EventGroup) -> EventGroup:
@@ -245,7 +261,7 @@ def extract(article: Article, mentions_wanted: bool = False, recogniser: bool = 
     inaugurations = {event_keys[g.key] for g in groups if g.kind == EventKind.INAUGURATION}
     sworn = _sworn(parsed, person_keys, holdings)
     attendances += _through_officials(attendances, holdings, inaugurations, sworn)
-    attendances += _sworn_in(sworn, groups, event_keys)
+    attendances += _sworn_in(sworn, _handovers(holdings), groups, main, event_keys)
     return Extraction(
         article=article,
         sentences=tuple(p.sentence for p in parsed),

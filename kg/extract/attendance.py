@@ -22,12 +22,14 @@ class Taking:
 
 
 def _effects(p: Parsed) -> dict[int, str]:
-    """Map token indexes of presence and organiser words to their effect; a word of standing in
-    before a document stands in for no one: "melalui surat dari DPC" is no representative."""
+    """Map token indexes of presence and organiser words to their effect; a negated one has none
+    ("Mereka yang tidak hadir, A, B": those named were not there), and a word of standing in
+    before a document stands in for no one ("melalui surat dari DPC" is no representative)."""
     lex = load()
     words = p.words()
-    return {i: lex.presence[w] for i, w in enumerate(words) if w in lex.presence and not (
+    effects = {i: lex.presence[w] for i, w in enumerate(words) if w in lex.presence and not (
         lex.presence[w] == "represented" and words[i + 1:i + 2] and words[i + 1].capitalize() in lex.documents)}
+    return {i: e for i, e in effects.items() if e != "not" and effects.get(i - 1) != "not"}
 
 
 def _participants(p: Parsed) -> list[Chunk]:
@@ -55,25 +57,31 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
         absent = {c.i for c in _participants(p) if c.j <= before}
     # "A dilantik menjadi Kajari X menggantikan B": the one replaced is named, not present.
     absent |= {c.i for c in _participants(p) if p.ctx.word(c.i - 1).lower() in links("replacing")}
+    # "dihadiri ... di Setda X", "meninjau ... ke Kejari Y": a body named as the place is no party.
+    site = load().place_words["site"]
+    absent |= {c.i for c in p.of_kind(ChunkKind.ORGANIZATION) if p.ctx.word(c.i - 1).lower() in site}
     # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
-    # present with no name given attends through them.
+    # present with no name given attends through them; not a post given ("dilantik menjadi Kadis X").
     held = {q.title.i for q in p.pairs}
     unnamed = [c for c in p.of_kind(ChunkKind.TITLE) if c.title and c.title.org and c.i not in held
                and not (before is not None and c.j <= before)
+               and p.ctx.word(c.i - 1).lower() not in links("link")
                and not in_passing(p, c)]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
 
 
 def _represented(p: Parsed, marks: list[int]) -> set[int]:
     """Return the persons someone else stood in for: each the last named before a "diwakili",
-    with nothing but its own title and glue words between."""
+    with its own title between but no word of presence."""
     titles = {q.person.i: q.title.j for q in p.pairs}
+    attend = [k for k, e in _effects(p).items() if e == "attend"]
     out = set()
     for mark in marks:
         before = [c for c in p.chunks if c.j <= mark]
         if before and before[-1].kind == ChunkKind.TITLE and before[-1].j in titles.values():
             before = before[:-1]  # "Kapolres, AKBP A, Kapolres X" ends with the person's own title
-        if before and before[-1].kind == ChunkKind.PERSON:
+        # "didampingi A, serta dihadiri unsur eksekutif yang diwakili B": A came; the executive sent B
+        if before and before[-1].kind == ChunkKind.PERSON and not any(before[-1].j <= k < mark for k in attend):
             out.add(before[-1].i)
     return out
 
@@ -86,18 +94,23 @@ def announces(p: Parsed) -> bool:
 
 def companions(n: int, p: Parsed) -> list[Taking]:
     """Take those listed right after a word of company that follows the sentence's event:
-    "Pj Gubernur memimpin rapat koordinasi bersama Forkopimda dan perangkat daerah"."""
+    "Pj Gubernur memimpin rapat koordinasi bersama Forkopimda dan perangkat daerah"; a body
+    whose official is listed without a name takes part ("rapat bersama Forkopimda, Ketua DPRD
+    X, Dandim Y dan Kejari")."""
     events = [c for c in p.of_kind(ChunkKind.EVENT) if c.event and c.event.kind != EventKind.ELECTION]
     starts = [k for k, e in _effects(p).items() if e == "with" and events and events[0].j <= k]
     if not starts:
         return []
-    glue, taken, k = load().glue["list"], [], starts[0] + 1
-    for c in _participants(p):
+    lex = load()
+    glue, taken, k = lex.glue["list"] | lex.fillers["company"], [], starts[0] + 1
+    held = {q.title.i for q in p.pairs}
+    for c in p.of_kind(ChunkKind.PERSON, ChunkKind.ORGANIZATION, ChunkKind.COLLECTIVE, ChunkKind.TITLE):
         if c.i < k:
             continue
         if c.i != k and not all(p.ctx.word(m).lower() in glue for m in range(k, c.i)):
             break
-        taken.append(Taking(n, c, ParticipationRole.ATTENDEE))
+        if c.kind != ChunkKind.TITLE or (c.title and c.title.org and c.i not in held):
+            taken.append(Taking(n, c, ParticipationRole.ATTENDEE))
         k = c.j
     return taken
 
