@@ -99,6 +99,8 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
         return _status(ctx, t, [])  # "- Samsu Abubakar (Plt Kepala Dinas Lingkungan Hidup)"
     if gap[-1] in links("link") and len(gap) <= 6 and all(w.isalpha() for w in gap):
         return _status(ctx, t, gap)
+    if _now_holds(gap):
+        return HoldingStatus.CURRENT  # "Budi yang kini mengisi Kepala Dinas Sosial"
     if set(gap) <= links("former") | links("qualifying") and links("former") & set(gap):
         return HoldingStatus.FORMER  # "Ahmad Syarifuddin, mantan Ketua ...", "Rina yang semula Kepala ..."
     return None
@@ -168,7 +170,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
             if status and t not in used and not _title_has_own_holder(ctx, chunks, t):
                 pairs.append(Pair(c, nxt, status))
                 used |= {n, t}
-    pairs += _held_by(ctx, chunks, used)
+    pairs += _held_by(ctx, chunks, pairs, used)
     pairs += _composed(ctx, chunks, used)
     pairs += _party_members(ctx, chunks, pairs)
     pairs += _heads_of(ctx, chunks, used)
@@ -330,7 +332,9 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
     """Read a move from one post to the next: the first title is a former one, the next current.
 
     "Budi Santoso: dari Kepala Dinas Pertanian menjadi Staf Ahli Bupati", "Rina yang semula
-    Kepala Dinas Pariwisata kini Kepala Dinas Sosial".
+    Kepala Dinas Pariwisata kini Kepala Dinas Sosial", "Rina, eks Kadis A, kini menduduki kursi
+    baru sebagai Kepala Badan B" (a post the sentence says its former holder left may be taken),
+    "..., kini memimpin Dinas C" (its head).
     """
     index = {c.i: n for n, c in enumerate(chunks)}
     out = []
@@ -345,19 +349,36 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
             anchor = chunks[n] if chunks[n].kind == ChunkKind.ORGANIZATION else anchor
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
         gap = [w for w in _gap(ctx, anchor, nxt) if w != ","] if nxt else []
-        if not (nxt and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org and n + 1 not in used):
+        if nxt and nxt.kind == ChunkKind.ORGANIZATION and nxt.org and _now_holds(gap) and gap[-1] in links("leads"):
+            # "A, mantan Kadis Perhubungan Kota, kini memimpin Dinas Perhubungan Provinsi"
+            out += [replace(p, status=HoldingStatus.FORMER), Pair(p.person, _office(nxt, "Kepala"))]
+        elif not (nxt and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org
+                  and (n + 1 not in used or _now_holds(gap) and _vacated(pairs, nxt))):
             out.append(p)
         elif _earlier(gap):
             # "A menjadi Kepala BKD (sebelumnya menjabat Kepala Dinas Sosial)": the post named
             # after the new one is the one left
             out += [p, Pair(p.person, nxt, HoldingStatus.FORMER)]
             used.add(n + 1)
-        elif gap and gap[-1] in links("new") | links("link") and len(gap) <= 3:
+        elif gap and gap[-1] in links("new") | links("link") and len(gap) <= 3 or _now_holds(gap):
             out += [replace(p, status=HoldingStatus.FORMER), Pair(p.person, nxt, HoldingStatus.CURRENT)]
             used.add(n + 1)
         else:
             out.append(p)
     return out
+
+
+def _now_holds(gap: list[str]) -> bool:
+    """Say whether the words after a holder's post say the holder now holds the next one: "kini
+    menduduki posisi", "yang kini mengisi", "sekarang mengemban amanah sebagai"; a few words."""
+    words = gap[1:] if gap[:1] == ["yang"] else gap
+    return bool(words) and words[0] in links("new") and len(words) <= 5 and all(w.isalpha() for w in words)
+
+
+def _vacated(pairs: list[Pair], t: Chunk) -> bool:
+    """Say whether a title is paired only with holders who left it: "Kepala BPBD yang sebelumnya
+    dijabat A": the post is open to the one who now holds it."""
+    return all(q.status != HoldingStatus.CURRENT for q in pairs if q.title.i == t.i)
 
 
 def _moved_to(ctx: Context, before: Chunk, t: Chunk) -> bool:
@@ -512,14 +533,16 @@ def _party(ref: OrgRef) -> bool:
     return any(form and form.split()[0] in load().parties for form in body_forms(ref))
 
 
-def _held_by(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
+def _held_by(ctx: Context, chunks: list[Chunk], paired: list[Pair], used: set[int]) -> list[Pair]:
     """Pair a title with the person a passive verb gives it to: "Jabatan Kapolres Purbalingga
-    kemudian diemban oleh AKBP A", "Sekda yang sebelumnya dijabat B"."""
+    kemudian diemban oleh AKBP A", "Sekda yang sebelumnya dijabat B"; B may hold a post named
+    after the name too ("... dijabat B yang kini mengisi Kepala Dinas C")."""
     pairs = []
     for n, t in enumerate(chunks[:-1]):
         p = chunks[n + 1]
-        if n in used or n + 1 in used or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) \
-                or p.kind not in _PEOPLE or not _holder(p):
+        if n in used or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) \
+                or p.kind not in _PEOPLE or not _holder(p) \
+                or n + 1 in used and any(q.person.i == p.i and q.title.i < p.i for q in paired):
             continue
         gap = set(_gap(ctx, t, p))
         if gap & links("held-by") and gap <= links("held-by") | load().fillers["passive"]:
