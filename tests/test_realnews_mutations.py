@@ -38,3 +38,39 @@ def test_a_post_left_by_one_is_taken_by_the_next_who_moves_on_too() -> None:
             ("agus wibowo", "Kepala", "Badan Kepegawaian Daerah", "current"),
             ("dedi kusnadi", "Kepala", "Badan Kepegawaian Daerah", "former"),
             ("dedi kusnadi", "Kepala", "Dinas Kesehatan", "current")} <= posts
+
+
+def test_the_old_post_of_the_one_moved_goes_to_who_fills_it() -> None:
+    posts = _posts("KALIANDA, LAMPUNGKITA.ID - Bupati melantik pejabat eselon II, Jumat (5/1/2024). "
+                   "Budi Santoso yang sebelumnya menjabat Asisten Bidang Pemerintahan dilantik "
+                   "menjadi Sekretaris DPRD Tanggamus; jabatan lamanya kini ditempati oleh Wahyu "
+                   "Pratama yang sebelumnya menjabat Kepala Dinas Perikanan.")
+    assert {(p, role) for p, role, _, _ in posts if p == "wahyu pratama"} == {
+        ("wahyu pratama", "Asisten Bidang Pemerintahan"), ("wahyu pratama", "Kepala")}
+
+
+def test_the_post_left_in_the_sentence_before_goes_to_who_fills_it() -> None:
+    posts = _posts("PADANG, SUMBARKITA.ID - Wali Kota merotasi pejabat, Senin (8/1/2024). Hendra "
+                   "Gunawan yang sebelumnya menjabat Kepala Dinas Koperasi kini menjabat Asisten "
+                   "Perekonomian. Posisi yang ditinggalkannya tersebut akan diemban oleh Ratna Sari, yang "
+                   "sebelumnya memimpin Dinas Pertanian.")
+    assert ("ratna sari", "Kepala", "Dinas Koperasi", "incoming") in posts
+    assert ("ratna sari", "Kepala", "Dinas Pertanian", "former") in posts
+
+
+def test_the_post_of_one_named_goes_to_who_replaces_him() -> None:
+    posts = _posts("TERNATE, MALUTKITA.ID - Gubernur melantik pejabat, Senin (10/5/2024). Kepala "
+                   "Badan Pendapatan Daerah Sofyan Hamid dirotasi menjadi Asisten Perekonomian. "
+                   "Posisi Sofyan digantikan Irwan Tuanany yang semula menjabat Staf Ahli "
+                   "Gubernur.")
+    assert ("irwan tuanany", "Kepala", "Badan Pendapatan Daerah", "incoming") in posts
+
+
+def test_who_menggantikan_one_takes_the_post_he_left_or_gives_him_the_new_one() -> None:
+    posts = _posts("TERNATE, MALUTKITA.ID - Gubernur melantik Agus Wijaya sebagai Kepala Dinas "
+                   "Pekerjaan Umum, Senin (10/5/2024). Agus yang semula bertugas sebagai Kepala "
+                   "Dinas Perumahan itu menggantikan posisi Bambang Irawan. Selain Agus, Gubernur juga "
+                   "melantik Dedi Firmansyah yang sebelumnya menjabat Kepala Dinas Perhubungan "
+                   "menggantikan posisi yang ditinggalkan Agus.")
+    assert ("bambang irawan", "Kepala", "Dinas Pekerjaan Umum", "former") in posts
+    assert ("dedi firmansyah", "Kepala", "Dinas Perumahan", "incoming") in posts

@@ -581,6 +581,102 @@ def _replaced(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair
     return out
 
 
+@dataclass(frozen=True)
+class Succession:
+    """A person who takes a post the sentence names through the one who left it: "Posisi A di
+    Polres X digantikan oleh B" (A, at X), "jabatan lamanya diisi oleh B" (no one named: the post
+    the article last said someone left), "B menggantikan posisi A" (active: when A is not said to
+    have left a post, A held the one B holds)."""
+
+    successor: Chunk
+    predecessor: str | None  # the name as written
+    body: OrgRef | None = None
+    active: bool = False
+
+
+def successions(ctx: Context, chunks: list[Chunk], pairs: tuple[Pair, ...]) -> list[Succession]:
+    """Find the successions a sentence reports, each once (see `Succession`)."""
+    out = []
+    for n, c in enumerate(chunks):
+        if n and c.kind in _PEOPLE and _holder(c) and (
+                (s := _passive_succession(ctx, chunks, n)) or (s := _active_succession(ctx, chunks, pairs, n))):
+            out.append(s)
+    return out
+
+
+def _passive_succession(ctx: Context, chunks: list[Chunk], n: int) -> Succession | None:
+    """Read the post a passive verb gives to the name at n: "posisi yang ditinggalkannya kemudian
+    diisi oleh B", "Posisi A di Polres X digantikan dengan B"."""
+    words = _gap(ctx, chunks[n - 1], chunks[n])
+    verbs = [k for k, w in enumerate(words) if w in _taking_verbs()]
+    if not verbs or not set(words[verbs[-1] + 1:]) <= _passive_words():
+        return None
+    before, vacated = words[:verbs[-1]], load().fillers["vacated"]
+    if _names_a_vacancy(before):
+        return Succession(chunks[n], None)  # "..., lalu jabatan lamanya diisi oleh B"
+    if not set(before) <= _passive_words() | vacated:
+        return None
+    x, body = n - 1, None
+    if x and chunks[x].kind == ChunkKind.ORGANIZATION and _gap(ctx, chunks[x - 1], chunks[x]) == ["di"]:
+        x, body = x - 1, chunks[x].org  # "Posisi A di Polres X digantikan ..."
+    words = chunks[x].text.split()
+    if chunks[x].kind in _PEOPLE and words[0].lower() in load().fillers["post"]:
+        # a sentence's first word read into a name: "Posisi Sri digantikan B", "Jabatan lamanya diisi"
+        named = " ".join(words[1:])
+        return Succession(chunks[n], named or None, body) if named or set(before) & vacated else None
+    if chunks[x].kind not in _PEOPLE or not (left := chunks[x].person):
+        return None
+    lead = _gap(ctx, chunks[x - 1], chunks[x]) if x else [ctx.word(k).lower() for k in range(chunks[x].i)]
+    return Succession(chunks[n], left.name, body) if _names_a_post(lead) else None
+
+
+def _active_succession(ctx: Context, chunks: list[Chunk], pairs: tuple[Pair, ...], n: int
+                       ) -> Succession | None:
+    """Read whom the subject of "menggantikan" succeeds, the name at n: "B menggantikan C di
+    Disdikpora"; the subject may come with its post: "B, yang sebelumnya menjabat Kepala Dinas A,
+    menggantikan posisi yang ditinggalkan C"."""
+    words = _gap(ctx, chunks[n - 1], chunks[n])
+    verbs = [k for k, w in enumerate(words) if w in links("replacing")]
+    fillers = load().fillers
+    if not verbs or not set(words[verbs[-1] + 1:]) <= fillers["post"] | fillers["vacated"] | _passive_words():
+        return None
+    before = chunks[n - 1]
+    subject = before if before.kind in _PEOPLE else next(
+        (q.person for q in pairs if q.title.i == before.i and q.person.i < before.i), None)
+    if subject is None or not _holder(subject) or not (c := chunks[n]).person:
+        return None
+    after = chunks[n + 1] if n + 1 < len(chunks) else None
+    body = after.org if after and after.kind == ChunkKind.ORGANIZATION and _gap(ctx, c, after) == ["di"] else None
+    return Succession(subject, c.person.name, body, active=True)
+
+
+def _names_a_vacancy(words: list[str]) -> bool:
+    """Say whether words end with a post named as left, no holder named: "jabatan lamanya",
+    "posisi yang ditinggalkannya tersebut akan"."""
+    posts = [k for k, w in enumerate(words) if w in load().fillers["post"]]
+    rest = set(words[posts[-1] + 1:]) if posts else set()
+    return bool(rest & load().fillers["vacated"]) and rest <= load().fillers["vacated"] | _passive_words()
+
+
+def _names_a_post(words: list[str]) -> bool:
+    """Say whether words before a name make it the name of the one who left a post: "posisi",
+    "posisi yang ditinggalkan"."""
+    posts = [k for k, w in enumerate(words) if w in load().fillers["post"]]
+    return bool(posts) and set(words[posts[-1] + 1:]) <= load().fillers["vacated"] | _passive_words()
+
+
+@cache
+def _taking_verbs() -> frozenset[str]:
+    """Return the passive verbs that give a post to the name after them: "diisi", "digantikan"."""
+    return links("held-by") | {phrase.split()[0] for phrase in links("replaced-by")}
+
+
+@cache
+def _passive_words() -> frozenset[str]:
+    """Return the words a passive may hold between its verb and the name: "akan", "oleh", "dengan"."""
+    return load().fillers["passive"] | {w for phrase in links("replaced-by") for w in phrase.split()[1:]}
+
+
 def _title_has_own_holder(ctx: Context, chunks: list[Chunk], t: int) -> bool:
     """Say whether the title at index t is directly followed by its own holder ("Kepala X Nama"),
     or handed over from one to another ("Irdam dari A ke B")."""
