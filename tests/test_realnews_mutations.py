@@ -74,3 +74,22 @@ def test_who_menggantikan_one_takes_the_post_he_left_or_gives_him_the_new_one() 
                    "menggantikan posisi yang ditinggalkan Agus.")
     assert ("bambang irawan", "Kepala", "Dinas Pekerjaan Umum", "former") in posts
     assert ("dedi firmansyah", "Kepala", "Dinas Perumahan", "incoming") in posts
+
+
+def test_the_post_one_is_moved_to_takes_no_name_after_its_comma() -> None:
+    posts = _posts("GARUT, JABARKITA.ID - Bupati merotasi pejabat, Rabu (3/1/2024). Pejabat lain "
+                   "yakni Kepala Dinas Pendidikan Asep Sunandar dirotasi sebagai Staf Ahli Bupati "
+                   "Bidang Hukum, Wawan Hermawan yang semula Kepala Badan Kepegawaian "
+                   "Daerah menjabat Kepala Dinas Perhubungan.")
+    staff = {p for p, role, _, _ in posts if role.startswith("Staf Ahli")}
+    assert staff == {"asep sunandar"}
+
+
+def test_a_list_of_moves_from_one_post_to_the_next() -> None:
+    posts = _posts("CALANG, ACEHKITA.ID - Bupati melantik pejabat, Selasa (2/1/2024). Mereka adalah "
+                   "Zulfikar Amri sebelumnya menjabat sebagai Asisten II Setda lalu dilantik "
+                   "menjadi Kepala Badan Kepegawaian Daerah, Dra Nurhayati sebelumnya menjabat "
+                   "Kepala Dinas Pertanahan dilantik menjadi Kepala Dinas Sosial.")
+    assert {(p, o) for p, _, o, _ in posts if p in {"zulfikar amri", "nurhayati"}} == {
+        ("zulfikar amri", "Setda"), ("zulfikar amri", "Badan Kepegawaian Daerah"),
+        ("nurhayati", "Dinas Pertanahan"), ("nurhayati", "Dinas Sosial")}

@@ -157,7 +157,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
             continue  # "komisioner KPU, A, B dan C": the list is read below, all of it
         if c.kind == ChunkKind.TITLE and c.title and c.title.org and nxt.kind in _PEOPLE and (
                 _holder(nxt) or ctx.word(c.j) == "," or _named_after_region(ctx, c, nxt)) \
-                and not names_a_venue(ctx, c) and not (n and _moved_to(ctx, chunks[n - 1], c)):
+                and not names_a_venue(ctx, c) and not _moved_to(ctx, chunks, n):
             status = _title_then_person(ctx, c, nxt)
             if status:
                 pairs.append(Pair(nxt, c, status))
@@ -381,12 +381,23 @@ def _vacated(pairs: list[Pair], t: Chunk) -> bool:
     return all(q.status != HoldingStatus.CURRENT for q in pairs if q.title.i == t.i)
 
 
-def _moved_to(ctx: Context, before: Chunk, t: Chunk) -> bool:
-    """Say whether a title is the post a holder with a bracketed post moves to: "A (Camat X)
-    menjadi Kepala BKPSDM, B (Kabag Y) menjadi ...": it takes no name after it."""
-    gap = _gap(ctx, before, t)
-    return before.kind == ChunkKind.TITLE and ctx.word(before.i - 1) == "(" and len(gap) == 2 \
-        and gap[0] == ")" and gap[1] in links("link")
+def _moved_to(ctx: Context, chunks: list[Chunk], n: int) -> bool:
+    """Say whether the title at n is the post a holder named before it moves to: it takes no name
+    after it. "A (Camat X) menjadi Kepala BKPSDM, B (Kabag Y) menjadi ...", "Kepala Dinas A Budi
+    dirotasi menjadi Staf Ahli Bupati, Rina yang ...", "Budi sebelumnya menjabat Asisten III
+    dilantik kembali menjadi Kepala BPKK, Rina sebelumnya ..."."""
+    m = n - 1 if n > 1 and chunks[n - 1].kind == ChunkKind.EVENT else n
+    if m < 1:
+        return False
+    before = chunks[m - 1]
+    gap = [w for w in _gap(ctx, before, chunks[n]) if w != ")"]
+    if not gap or gap[-1] not in links("link") or len(gap) > 3:
+        return False
+    if before.kind in _PEOPLE:
+        return _holder(before)
+    left = ctx.word(before.i - 1).lower()  # the post left: "(Camat X)", "sebelumnya menjabat T", "dari T"
+    return before.kind == ChunkKind.TITLE and (left in {"(", "dari"} | links("former") | links("link")) \
+        and (left != "(" or ctx.word(before.j) == ")")
 
 
 def _earlier(gap: list[str]) -> bool:
