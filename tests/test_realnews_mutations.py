@@ -93,3 +93,11 @@ def test_a_list_of_moves_from_one_post_to_the_next() -> None:
     assert {(p, o) for p, _, o, _ in posts if p in {"zulfikar amri", "nurhayati"}} == {
         ("zulfikar amri", "Setda"), ("zulfikar amri", "Badan Kepegawaian Daerah"),
         ("nurhayati", "Dinas Pertanahan"), ("nurhayati", "Dinas Sosial")}
+
+
+def test_a_post_in_a_body_named_after_pada_is_held_there() -> None:
+    posts = _posts("LAHAT, SUMSELKITA.ID - Pendaftaran pengawas dibuka, Rabu (3/1/2024). "
+                   "Koordinator Divisi Hukum pada Bawaslu Lahat, Rina Marlina, menyebut sudah ada "
+                   "belasan pendaftar.")
+    assert {(p, role) for p, role, o, _ in posts if o.startswith("Bawaslu")} == {
+        ("rina marlina", "Koordinator Divisi Hukum")}
