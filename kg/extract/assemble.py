@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.article import ParsedArticle, parse_article, reference_date, reference_month
 from kg.extract.attendance import (
@@ -28,10 +29,11 @@ from kg.extract.events import (
     group_events,
     main_event,
 )
+from kg.extract.holdings import Succession, successions
 from kg.extract.mentions import mentions
 from kg.extract.parsed import Parsed
 from kg.extract.places import Places
-from kg.extract.resolve import resolve_orgs, resolve_persons
+from kg.extract.resolve import person_named, resolve_orgs, resolve_persons
 from kg.lexicons import load
 from kg.nlp.tokens import fold
 from kg.records import (
@@ -57,15 +59,44 @@ def _org_refs(parsed: list[Parsed]) -> list[OrgRef]:
 
 def _holdings(parsed: list[Parsed], persons: dict[str, str],
               orgs: dict[OrgRef, str]) -> list[Holding]:
-    """Make a holding of every title paired with its holder."""
-    out = []
+    """Make a holding of every title paired with its holder, then of every post a sentence names
+    through the one who left it ("posisi A digantikan oleh B")."""
+    out: list[Holding] = []
     for p in parsed:
         for q in p.pairs:
             title = q.title.title
             assert title and title.org and q.person.person
             out.append(Holding(persons[fold(q.person.person.name)], title.role, orgs[title.org],
                                p.sentence, title.qualifier, q.status))
+        for s in successions(p.ctx, list(p.chunks), p.pairs):
+            out += _succeeded(s, out, p.sentence, persons, orgs)
     return out
+
+
+_LEFT = (HoldingStatus.FORMER, HoldingStatus.OUTGOING)
+
+
+def _succeeded(s: Succession, held: list[Holding], sentence: Sentence, persons: dict[str, str],
+               orgs: dict[OrgRef, str]) -> list[Holding]:
+    """Give a successor the post its predecessor left, as the article has read it so far: the
+    predecessor's post left last (at the body named, if one is), else the first it held; with no
+    predecessor named, the post someone else left last. When the predecessor of "B menggantikan A"
+    left none, A held the post B holds."""
+    successor = person_named(s.successor.person.name, persons) if s.successor.person else None
+    before = person_named(s.predecessor, persons) if s.predecessor else None
+    if successor is None or s.predecessor and before in (None, successor):
+        return []
+    theirs = [h for h in held if (h.person == before if before else h.person != successor)
+              and (s.body is None or h.organization == orgs.get(s.body))]
+    left = [h for h in theirs if h.status in _LEFT] or (theirs[:1] if before and not s.active else [])
+    if left:
+        taken = replace(left[-1], person=successor, sentence=sentence, status=HoldingStatus.INCOMING)
+    elif before and (now := [h for h in held if h.person == successor and h.status not in _LEFT]):
+        taken = replace(now[-1], person=before, sentence=sentence, status=HoldingStatus.FORMER)
+    else:
+        return []
+    same = (taken.person, taken.role, taken.organization)
+    return [] if any((h.person, h.role, h.organization) == same for h in held) else [taken]
 
 
 def _collectives(parsed: list[Parsed]) -> list[Collective]:

@@ -99,6 +99,8 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
         return _status(ctx, t, [])  # "- Samsu Abubakar (Plt Kepala Dinas Lingkungan Hidup)"
     if gap[-1] in links("link") and len(gap) <= 6 and all(w.isalpha() for w in gap):
         return _status(ctx, t, gap)
+    if _now_holds(gap):
+        return HoldingStatus.CURRENT  # "Budi yang kini mengisi Kepala Dinas Sosial"
     words = set(gap[1:] if gap[0] == "(" else gap)  # "Budi (Eks Sekretaris DPRD X)"
     if words <= links("former") | links("qualifying") and links("former") & words:
         return HoldingStatus.FORMER  # "Ahmad Syarifuddin, mantan Ketua ...", "Rina yang semula Kepala ..."
@@ -156,7 +158,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
             continue  # "komisioner KPU, A, B dan C": the list is read below, all of it
         if c.kind == ChunkKind.TITLE and c.title and c.title.org and nxt.kind in _PEOPLE and (
                 _holder(nxt) or ctx.word(c.j) == "," or _named_after_region(ctx, c, nxt)) \
-                and not names_a_venue(ctx, c) and not (n and _moved_to(ctx, chunks[n - 1], c)):
+                and not names_a_venue(ctx, c) and not _moved_to(ctx, chunks, n):
             status = _title_then_person(ctx, c, nxt)
             if status:
                 pairs.append(Pair(nxt, c, status))
@@ -169,7 +171,7 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
             if status and t not in used and not _title_has_own_holder(ctx, chunks, t):
                 pairs.append(Pair(c, nxt, status))
                 used |= {n, t}
-    pairs += _held_by(ctx, chunks, used)
+    pairs += _held_by(ctx, chunks, pairs, used)
     pairs += _composed(ctx, chunks, used)
     pairs += _spoken_for(ctx, chunks, used)
     pairs += _party_members(ctx, chunks, pairs)
@@ -332,7 +334,9 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
     """Read a move from one post to the next: the first title is a former one, the next current.
 
     "Budi Santoso: dari Kepala Dinas Pertanian menjadi Staf Ahli Bupati", "Rina yang semula
-    Kepala Dinas Pariwisata kini Kepala Dinas Sosial".
+    Kepala Dinas Pariwisata kini Kepala Dinas Sosial", "Rina, eks Kadis A, kini menduduki kursi
+    baru sebagai Kepala Badan B" (a post the sentence says its former holder left may be taken),
+    "..., kini memimpin Dinas C" (its head).
     """
     index = {c.i: n for n, c in enumerate(chunks)}
     out = []
@@ -347,14 +351,18 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
             anchor = chunks[n] if chunks[n].kind == ChunkKind.ORGANIZATION else anchor
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
         gap = [w for w in _gap(ctx, anchor, nxt) if w != ","] if nxt else []
-        if not (nxt and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org and n + 1 not in used):
+        if nxt and nxt.kind == ChunkKind.ORGANIZATION and nxt.org and _now_holds(gap) and gap[-1] in links("leads"):
+            # "A, mantan Kadis Perhubungan Kota, kini memimpin Dinas Perhubungan Provinsi"
+            out += [replace(p, status=HoldingStatus.FORMER), Pair(p.person, _office(nxt, "Kepala"))]
+        elif not (nxt and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org
+                  and (n + 1 not in used or _now_holds(gap) and _vacated(pairs, nxt))):
             out.append(p)
         elif _earlier(gap):
             # "A menjadi Kepala BKD (sebelumnya menjabat Kepala Dinas Sosial)": the post named
             # after the new one is the one left
             out += [p, Pair(p.person, nxt, HoldingStatus.FORMER)]
             used.add(n + 1)
-        elif gap and gap[-1] in links("new") | links("link") and len(gap) <= 3:
+        elif gap and gap[-1] in links("new") | links("link") and len(gap) <= 3 or _now_holds(gap):
             out += [replace(p, status=HoldingStatus.FORMER), Pair(p.person, nxt, HoldingStatus.CURRENT)]
             used.add(n + 1)
         else:
@@ -362,12 +370,36 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
     return out
 
 
-def _moved_to(ctx: Context, before: Chunk, t: Chunk) -> bool:
-    """Say whether a title is the post a holder with a bracketed post moves to: "A (Camat X)
-    menjadi Kepala BKPSDM, B (Kabag Y) menjadi ...": it takes no name after it."""
-    gap = _gap(ctx, before, t)
-    return before.kind == ChunkKind.TITLE and ctx.word(before.i - 1) == "(" and len(gap) == 2 \
-        and gap[0] == ")" and gap[1] in links("link")
+def _now_holds(gap: list[str]) -> bool:
+    """Say whether the words after a holder's post say the holder now holds the next one: "kini
+    menduduki posisi", "yang kini mengisi", "sekarang mengemban amanah sebagai"; a few words."""
+    words = gap[1:] if gap[:1] == ["yang"] else gap
+    return bool(words) and words[0] in links("new") and len(words) <= 5 and all(w.isalpha() for w in words)
+
+
+def _vacated(pairs: list[Pair], t: Chunk) -> bool:
+    """Say whether a title is paired only with holders who left it: "Kepala BPBD yang sebelumnya
+    dijabat A": the post is open to the one who now holds it."""
+    return all(q.status != HoldingStatus.CURRENT for q in pairs if q.title.i == t.i)
+
+
+def _moved_to(ctx: Context, chunks: list[Chunk], n: int) -> bool:
+    """Say whether the title at n is the post a holder named before it moves to: it takes no name
+    after it. "A (Camat X) menjadi Kepala BKPSDM, B (Kabag Y) menjadi ...", "Kepala Dinas A Budi
+    dirotasi menjadi Staf Ahli Bupati, Rina yang ...", "Budi sebelumnya menjabat Asisten III
+    dilantik kembali menjadi Kepala BPKK, Rina sebelumnya ..."."""
+    m = n - 1 if n > 1 and chunks[n - 1].kind == ChunkKind.EVENT else n
+    if m < 1:
+        return False
+    before = chunks[m - 1]
+    gap = [w for w in _gap(ctx, before, chunks[n]) if w != ")"]
+    if not gap or gap[-1] not in links("link") or len(gap) > 3:
+        return False
+    if before.kind in _PEOPLE:
+        return _holder(before)
+    left = ctx.word(before.i - 1).lower()  # the post left: "(Camat X)", "sebelumnya menjabat T", "dari T"
+    return before.kind == ChunkKind.TITLE and (left in {"(", "dari"} | links("former") | links("link")) \
+        and (left != "(" or ctx.word(before.j) == ")")
 
 
 def _earlier(gap: list[str]) -> bool:
@@ -584,14 +616,16 @@ def _party(ref: OrgRef) -> bool:
     return any(form and form.split()[0] in load().parties for form in body_forms(ref))
 
 
-def _held_by(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
+def _held_by(ctx: Context, chunks: list[Chunk], paired: list[Pair], used: set[int]) -> list[Pair]:
     """Pair a title with the person a passive verb gives it to: "Jabatan Kapolres Purbalingga
-    kemudian diemban oleh AKBP A", "Sekda yang sebelumnya dijabat B"."""
+    kemudian diemban oleh AKBP A", "Sekda yang sebelumnya dijabat B"; B may hold a post named
+    after the name too ("... dijabat B yang kini mengisi Kepala Dinas C")."""
     pairs = []
     for n, t in enumerate(chunks[:-1]):
         p = chunks[n + 1]
-        if n in used or n + 1 in used or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) \
-                or p.kind not in _PEOPLE or not _holder(p):
+        if n in used or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) \
+                or p.kind not in _PEOPLE or not _holder(p) \
+                or n + 1 in used and any(q.person.i == p.i and q.title.i < p.i for q in paired):
             continue
         gap = set(_gap(ctx, t, p))
         if gap & links("held-by") and gap <= links("held-by") | load().fillers["passive"]:
@@ -628,6 +662,102 @@ def _replaced(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Pair
             if gap & links("replacing") and gap <= links("replacing") | load().fillers["passive"]:
                 out.append(Pair(after[0], p.title, HoldingStatus.FORMER))
     return out
+
+
+@dataclass(frozen=True)
+class Succession:
+    """A person who takes a post the sentence names through the one who left it: "Posisi A di
+    Polres X digantikan oleh B" (A, at X), "jabatan lamanya diisi oleh B" (no one named: the post
+    the article last said someone left), "B menggantikan posisi A" (active: when A is not said to
+    have left a post, A held the one B holds)."""
+
+    successor: Chunk
+    predecessor: str | None  # the name as written
+    body: OrgRef | None = None
+    active: bool = False
+
+
+def successions(ctx: Context, chunks: list[Chunk], pairs: tuple[Pair, ...]) -> list[Succession]:
+    """Find the successions a sentence reports, each once (see `Succession`)."""
+    out = []
+    for n, c in enumerate(chunks):
+        if n and c.kind in _PEOPLE and _holder(c) and (
+                (s := _passive_succession(ctx, chunks, n)) or (s := _active_succession(ctx, chunks, pairs, n))):
+            out.append(s)
+    return out
+
+
+def _passive_succession(ctx: Context, chunks: list[Chunk], n: int) -> Succession | None:
+    """Read the post a passive verb gives to the name at n: "posisi yang ditinggalkannya kemudian
+    diisi oleh B", "Posisi A di Polres X digantikan dengan B"."""
+    words = _gap(ctx, chunks[n - 1], chunks[n])
+    verbs = [k for k, w in enumerate(words) if w in _taking_verbs()]
+    if not verbs or not set(words[verbs[-1] + 1:]) <= _passive_words():
+        return None
+    before, vacated = words[:verbs[-1]], load().fillers["vacated"]
+    if _names_a_vacancy(before):
+        return Succession(chunks[n], None)  # "..., lalu jabatan lamanya diisi oleh B"
+    if not set(before) <= _passive_words() | vacated:
+        return None
+    x, body = n - 1, None
+    if x and chunks[x].kind == ChunkKind.ORGANIZATION and _gap(ctx, chunks[x - 1], chunks[x]) == ["di"]:
+        x, body = x - 1, chunks[x].org  # "Posisi A di Polres X digantikan ..."
+    words = chunks[x].text.split()
+    if chunks[x].kind in _PEOPLE and words[0].lower() in load().fillers["post"]:
+        # a sentence's first word read into a name: "Posisi Sri digantikan B", "Jabatan lamanya diisi"
+        named = " ".join(words[1:])
+        return Succession(chunks[n], named or None, body) if named or set(before) & vacated else None
+    if chunks[x].kind not in _PEOPLE or not (left := chunks[x].person):
+        return None
+    lead = _gap(ctx, chunks[x - 1], chunks[x]) if x else [ctx.word(k).lower() for k in range(chunks[x].i)]
+    return Succession(chunks[n], left.name, body) if _names_a_post(lead) else None
+
+
+def _active_succession(ctx: Context, chunks: list[Chunk], pairs: tuple[Pair, ...], n: int
+                       ) -> Succession | None:
+    """Read whom the subject of "menggantikan" succeeds, the name at n: "B menggantikan C di
+    Disdikpora"; the subject may come with its post: "B, yang sebelumnya menjabat Kepala Dinas A,
+    menggantikan posisi yang ditinggalkan C"."""
+    words = _gap(ctx, chunks[n - 1], chunks[n])
+    verbs = [k for k, w in enumerate(words) if w in links("replacing")]
+    fillers = load().fillers
+    if not verbs or not set(words[verbs[-1] + 1:]) <= fillers["post"] | fillers["vacated"] | _passive_words():
+        return None
+    before = chunks[n - 1]
+    subject = before if before.kind in _PEOPLE else next(
+        (q.person for q in pairs if q.title.i == before.i and q.person.i < before.i), None)
+    if subject is None or not _holder(subject) or not (c := chunks[n]).person:
+        return None
+    after = chunks[n + 1] if n + 1 < len(chunks) else None
+    body = after.org if after and after.kind == ChunkKind.ORGANIZATION and _gap(ctx, c, after) == ["di"] else None
+    return Succession(subject, c.person.name, body, active=True)
+
+
+def _names_a_vacancy(words: list[str]) -> bool:
+    """Say whether words end with a post named as left, no holder named: "jabatan lamanya",
+    "posisi yang ditinggalkannya tersebut akan"."""
+    posts = [k for k, w in enumerate(words) if w in load().fillers["post"]]
+    rest = set(words[posts[-1] + 1:]) if posts else set()
+    return bool(rest & load().fillers["vacated"]) and rest <= load().fillers["vacated"] | _passive_words()
+
+
+def _names_a_post(words: list[str]) -> bool:
+    """Say whether words before a name make it the name of the one who left a post: "posisi",
+    "posisi yang ditinggalkan"."""
+    posts = [k for k, w in enumerate(words) if w in load().fillers["post"]]
+    return bool(posts) and set(words[posts[-1] + 1:]) <= load().fillers["vacated"] | _passive_words()
+
+
+@cache
+def _taking_verbs() -> frozenset[str]:
+    """Return the passive verbs that give a post to the name after them: "diisi", "digantikan"."""
+    return links("held-by") | {phrase.split()[0] for phrase in links("replaced-by")}
+
+
+@cache
+def _passive_words() -> frozenset[str]:
+    """Return the words a passive may hold between its verb and the name: "akan", "oleh", "dengan"."""
+    return load().fillers["passive"] | {w for phrase in links("replaced-by") for w in phrase.split()[1:]}
 
 
 def _title_has_own_holder(ctx: Context, chunks: list[Chunk], t: int) -> bool:

@@ -227,6 +227,16 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     return people, keys
 
 
+def person_named(name: str, keys: dict[str, str]) -> str | None:
+    """Return the key of the article's person a name names, a later short form of one full name
+    too ("Sri" for "Sri Hartati"), or None."""
+    words = fold(name).split()
+    if " ".join(words) in keys:
+        return keys[" ".join(words)]
+    kin = {k for k in keys.values() if _shortens(words, k.split())}
+    return kin.pop() if len(kin) == 1 else None
+
+
 def region_places(code: str) -> list[Place]:
     """Return a region and every region it lies in, as Places."""
     return list(_region_places(code))
