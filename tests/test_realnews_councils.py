@@ -99,3 +99,9 @@ def test_a_committee_with_its_chair_written_in_lower_case() -> None:
     posts = {(p, role, body[o]) for p, role, o in holdings(x)}
     assert posts == {("yohanes kambu", "Ketua", "Komisi B"), ("maria gebze", "Wakil Ketua", "Komisi B"),
                      ("petrus ndiken", "Sekretaris", "Komisi B")}
+
+
+def test_one_word_names_between_the_first_and_last_full_names_of_a_list_are_persons() -> None:
+    x = extract_text("LANGARA, SULTRAPOST.ID - Rapat paripurna DPRD Kabupaten Konawe Kepulauan digelar Senin "
+                     "(3/6/2024). Anggota yang tidak hadir, Yusran Halim, Marto, Sabri, Lukman dan Wa Ode Nurlia.")
+    assert {"Marto", "Sabri", "Lukman"} <= {p.name for p in x.persons}

@@ -268,10 +268,12 @@ def _after_title(p: Parsed, n: int) -> bool:
 
 
 def _in_list_of_names(p: Parsed, n: int) -> bool:
-    """Say whether a name stands in a list of three names or more, most of several words.
+    """Say whether a name stands in a list of three names or more, most of several words or
+    the first and the last.
 
     "termasuk Darhan, Suharto, Mahdi Husen, Andi Suari, dan Zainal": one-word names listed
-    among full ones are persons too.
+    among full ones are persons too, and so are those a list of persons holds between its
+    first and its last: "A B, Darhan, Suharto, Mahdi, dan C D".
     """
     def linked(a: int, b: int) -> bool:
         gap = {p.ctx.word(k) for k in range(p.chunks[a].j, p.chunks[b].i)}
@@ -286,9 +288,9 @@ def _in_list_of_names(p: Parsed, n: int) -> bool:
     while hi + 1 < len(p.chunks) and name(hi + 1) and linked(hi, hi + 1):
         hi += 1
     run = [p.chunks[m] for m in range(lo, hi + 1)]
-    full = sum(1 for c in run if c.kind == ChunkKind.PERSON
-               or (c.person is not None and len(c.person.name.split()) > 1))  # each has one: name()
-    return len(run) >= 3 and 2 * full >= len(run)
+    full = [c.kind == ChunkKind.PERSON or (c.person is not None and len(c.person.name.split()) > 1)
+            for c in run]  # each has a name: name()
+    return len(run) >= 3 and (2 * sum(full) >= len(run) or full[0] and full[-1])
 
 
 def _listed_with_persons(p: Parsed, n: int) -> bool:
