@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from kg.extract.chunks import Chunk, OrgRef, TitleRef
-from kg.extract.context import Context, in_document_title, levels, links
+from kg.extract.context import Context, in_document_title, levels
 from kg.extract.institutions import body_forms, chunk, org
 from kg.extract.occasions import event_at, place_at, venue_at
 from kg.extract.people import collective_at, name_at, person_at
@@ -132,7 +132,7 @@ def chunk_sentence(ctx: Context) -> list[Chunk]:
         else:
             i += 1
     chunks = [c for c in chunks if not (c.kind == ChunkKind.NAME and _short_form(ctx, c))]
-    return _inherit_institutions(_units_within(ctx, _unlisted_titles(ctx, chunks)))
+    return _inherit_institutions(_unlisted_titles(ctx, chunks))
 
 
 def _short_form(ctx: Context, c: Chunk) -> bool:
@@ -176,21 +176,6 @@ def _unlisted_titles(ctx: Context, chunks: list[Chunk]) -> list[Chunk]:
             continue
         out.append(c)
         n += 1
-    return out
-
-
-def _units_within(ctx: Context, chunks: list[Chunk]) -> list[Chunk]:
-    """Join a title that names no institution to the body "pada" names right after it:
-    "Sekretaris pada Dinas Perkim", "Kabid pada Barenlitbang" (a mutation list's posts)."""
-    out: list[Chunk] = []
-    for c in chunks:
-        t = out[-1].title if out and out[-1].kind == ChunkKind.TITLE else None
-        if t and t.org is None and c.kind == ChunkKind.ORGANIZATION and c.org and c.i == out[-1].j + 1 \
-                and ctx.word(out[-1].j).lower() in links("within"):
-            title = replace(t, org=c.org, org_span=(c.start, c.end), collective=None)
-            out[-1] = chunk(ctx, ChunkKind.TITLE, out[-1].i, c.j, title=title)
-        else:
-            out.append(c)
     return out
 
 

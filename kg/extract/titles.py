@@ -99,8 +99,6 @@ def title(ctx: Context, i: int) -> Chunk | None:
         elif field := _portfolio(ctx, j):
             label = f"{label} {ctx.span(j, field[0])}"
             org_start, (j, org_ref) = field[1], field[2]
-        elif ctx.word(j) in links("within") and (found := org(ctx, j + 1, after_title=True)):
-            org_start, (j, org_ref) = j + 1, found  # "Kasubdit di Kejaksaan Agung"
         elif (inner := title(ctx, j)) and inner.title and inner.title.org:
             # "Sekretaris Camat Baturaja Timur": a role of a role's office.
             inner_role = inner.title.role  # with its field: "Staf Ahli Gubernur Bidang Hukum"
@@ -131,6 +129,9 @@ def title(ctx: Context, i: int) -> Chunk | None:
             label, j = f"{label} {ctx.word(j)}", j + 1
     if field_end := _field_after(ctx, j):
         label, j = f"{label} {ctx.span(j, field_end)}", field_end
+    if org_ref is None and role.carries is None and ctx.word(j) in links("within") \
+            and (found := org(ctx, j + 1, after_title=True)):
+        org_start, (j, org_ref) = j + 1, found  # "Kasubdit di Kejagung", "Koordinator Divisi Hukum pada Bawaslu X"
     collective = lex.collectives.get(ctx.span(k, k + n)) if org_ref is None else None
     org_span = (ctx.tokens[org_start].start, ctx.tokens[j - 1].end) if j > org_start else None
     if org_ref and (after := _skip_alias(ctx, j, t.roles)) > j:
