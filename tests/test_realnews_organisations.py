@@ -98,3 +98,11 @@ def test_an_outlet_named_before_the_dateline_place_is_no_body() -> None:
     x = extract_text("Warta Sumsel.id | Lahat – Camat Merapi Barat Sari Handayani meninjau "
                      "posko, Rabu (6/3/2024).")
     assert x.article.outlet == "warta sumsel.id" and x.article.dateline == "Lahat"
+
+
+def test_a_kind_of_body_given_an_acronym_is_still_no_one_body() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Tiga Pemerintah Daerah (Pemda) di Sumatera "
+                     "Selatan menerima penghargaan dari Gubernur Sumatera Selatan Hendra Saputra, "
+                     "Rabu (6/3/2024). Warga binaan Lembaga Pemasyarakatan ikut menyaksikan, dan "
+                     "kotak suara sudah dikirim ke Panitia Pemungutan Suara (PPS).")
+    assert {o.key for o in x.organizations} == {"pemprov|16"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -283,10 +284,8 @@ def contested(p: Parsed, c: Chunk) -> bool:
         words = [k, c.i - 2]
     if any(p.ctx.word(j).lower() in links("contest") for j in words):
         return True
-    n = p.chunks.index(c)  # "... Gubernur dan Wakil Gubernur X serta Walikota ...": joined to a contested title
-    return n > 0 and p.chunks[n - 1].kind == ChunkKind.TITLE and all(
-        p.ctx.word(j).lower() in load().glue["list"] for j in range(p.chunks[n - 1].j, c.i)) \
-        and contested(p, p.chunks[n - 1])
+    # "... Gubernur dan Wakil Gubernur X serta Walikota ...": joined to a contested title
+    return _listed_after(p, c, contested)
 
 
 def in_passing(p: Parsed, c: Chunk) -> bool:
@@ -301,7 +300,12 @@ def _authors(p: Parsed, c: Chunk) -> bool:
     joins one that does."""
     if in_document_title(p.ctx, c.i) or p.ctx.word(c.i - 1).capitalize() in load().documents:
         return True
+    return _listed_after(p, c, _authors)
+
+
+def _listed_after(p: Parsed, c: Chunk, test: Callable[[Parsed, Chunk], bool]) -> bool:
+    """Say whether a title follows another in a list ("A, B serta C") that passes the test."""
     n = p.chunks.index(c)
     return n > 0 and p.chunks[n - 1].kind == ChunkKind.TITLE and all(
         p.ctx.word(j).lower() in load().glue["list"] for j in range(p.chunks[n - 1].j, c.i)) \
-        and _authors(p, p.chunks[n - 1])
+        and test(p, p.chunks[n - 1])

@@ -515,8 +515,11 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     if place and ctx.word(end) == "(" and ctx.cap(end + 1) and ctx.word(end + 2) == ")":
         end += 3  # "Polres Seram Bagian Barat (SBB)": the region's short name
     names = tuple(n for n in (other,) if n)
-    if not place and not names and ctx.written(i, end) in load().generic_bodies:
-        return None  # "berkoordinasi dengan Pemerintah Daerah": a kind of body, not one
+    generic = load().generic_bodies
+    if not place and (ctx.written(i, end) in generic or base in generic):
+        # "berkoordinasi dengan Pemerintah Daerah", "empat Pemerintah Daerah (Pemda) di Sultra":
+        # a kind of body, not one, though the article gives it an acronym
+        return None
     ref = OrgRef(ctx.written(i, end), base, short if short != base else None, None, names)
     # "Pemerintah Kota Kupang" serves the city, not the regency of the same name
     return end, replace(ref, area=at_level(ctx, place[1], body_forms(ref))) if place else ref
