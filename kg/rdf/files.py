@@ -9,7 +9,7 @@ import io
 import os
 import select
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import groupby, islice
@@ -277,7 +277,7 @@ def merge_runs(runs: list[Path], path: Path, spell: Callable[[bytes], bytes] | N
             r.unlink(missing_ok=True)
 
 
-def _merged(files: list[IO[bytes]]) -> Iterator[bytes]:
+def _merged(files: Sequence[IO[bytes]]) -> Iterator[bytes]:
     """Yield the lines of files of sorted lines merged, each line once, some lines at a time:
     each file's lines are read a block at a time, and the lines of every block up to the least
     of the blocks' last lines are sorted together (the sort merges the sorted blocks in C, where
