@@ -181,9 +181,9 @@ def _folder(run: str) -> str:
 def stages(corpus: Path, out: Path) -> dict[str, tuple[float, float]]:
     """Run a build's stages in this process, one core, and time each: its seconds and CPU
     seconds."""
-    from kg.identity.unify import rekey
+    from kg.identity.unify import Identities, needed, read_overrides, rekey
     from kg.ingest.load import load_articles
-    from kg.pipeline import _key_maps, compacted, extract_all
+    from kg.pipeline import _key_maps, alias_files, compacted, extract_all
     from kg.rdf.files import turtle_from_ntriples, typed_subjects, write_sorted_keys
     from kg.rdf.graph import Gathered
     from kg.records import Extraction
@@ -206,7 +206,8 @@ def stages(corpus: Path, out: Path) -> dict[str, tuple[float, float]]:
     lap("extract (with loading the recogniser)")
     out.mkdir(parents=True, exist_ok=True)
     with collector_held(), tempfile.TemporaryDirectory(dir=out) as scratch:  # as kg build
-        maps = _key_maps(extractions, [corpus], Path(scratch))
+        identities = Identities(read_overrides(alias_files([corpus])), Path(scratch))
+        maps = _key_maps(identities, (needed(x, identities.wanted) for x in extractions))
         lap("unify across articles")
         tally = OverviewTally()
         ntriples = Path(scratch) / "graph.nt"

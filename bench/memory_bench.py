@@ -27,14 +27,16 @@ from corpus_bench import write_corpus  # noqa: E402 - the generator lives beside
 
 def main() -> None:
     """Build the corpus stage by stage and print each stage's seconds and the peak so far."""
-    from kg.identity.unify import rekey
+    from kg.identity.unify import Identities, Needed, read_overrides, rekey
     from kg.ingest import MAX_BYTES
     from kg.ingest.load import discover
     from kg.pipeline import (
         _key_maps,
         _parts,
+        _put,
         _read_here,
         _write_parts,
+        alias_files,
         extract_all,
         shelved,
         side_by_side,
@@ -68,10 +70,14 @@ def main() -> None:
         articles, _ = _read_here(files, MAX_BYTES, Path(scratch))  # each kept on disk
         lap(f"read the sources ({len(articles):,} articles)")
         shelf: Shelf[Extraction] = Shelf(Path(scratch) / "extractions")
-        places = [shelf.put(x) for x in extract_all(articles, jobs=args.jobs, form=shelved)
-                  if not isinstance(x, Problem)]
+        needs: Shelf[Needed] = Shelf(Path(scratch) / "needs")
+        identities = Identities(read_overrides(alias_files([corpus])), Path(scratch))
+        kept = [_put(shelf, needs, x) for x in extract_all(
+            articles, jobs=args.jobs, form=partial(shelved, wanted=identities.wanted))
+            if not isinstance(x, Problem)]
+        places = [place for place, _ in kept]
         lap(f"extract (--jobs {args.jobs}), each kept on disk")
-        maps = _key_maps(shelf.read(places), [corpus], Path(scratch))
+        maps = _key_maps(identities, needs.read(need for _, need in kept))
         lap("identity across articles")
         out = Path(scratch) / "out"
         out.mkdir()

@@ -27,7 +27,16 @@ from tqdm import tqdm
 
 from kg.extract import extract
 from kg.extract.batch import extract_many
-from kg.identity.unify import Identities, Merge, key_maps, read_overrides, rekey, unify
+from kg.identity.unify import (
+    Identities,
+    Merge,
+    Needed,
+    key_maps,
+    needed,
+    read_overrides,
+    rekey,
+    unify,
+)
 from kg.ingest import MAX_BYTES
 from kg.ingest.load import Entry, discover, entry, itself, keep_once, read_articles, read_kept
 from kg.ingest.readers import read
@@ -556,12 +565,19 @@ def compacted(x: Extraction) -> Extraction:
     return replace(x, article=replace(x.article, text="", noise=()), sentences=(), mentions=())
 
 
-def shelved(x: Extraction) -> Pickled[Extraction]:
-    """Compact an extraction (`compacted`) and pickle it for a `Shelf`: made so in a worker, it
-    crosses to the build's process as bytes, put on the shelf as they are (unpickled there and
-    pickled again, it took about 0.7 s of the build's own CPU, beside its workers, at 1,000
-    articles)."""
-    return Pickled(compacted(x))
+# An extraction as a build shelves it (see `shelved`): compacted and pickled, with what identity
+# needs of it pickled apart.
+Shelved = tuple[Pickled[Extraction], Pickled[Needed]]
+
+
+def shelved(x: Extraction, wanted: frozenset[tuple[str, str]] = frozenset()) -> Shelved:
+    """Compact an extraction (`compacted`) and pickle it for a `Shelf`, with what identity needs
+    of it (`kg.identity.unify.needed`, the curated verdicts' names `wanted`) pickled apart: made
+    so in a worker, both cross to the build's process as bytes, put on shelves as they are
+    (unpickled there and pickled again, the extractions took about 0.7 s of the build's own CPU,
+    beside its workers, at 1,000 articles), and identity reads back what it needs alone, not
+    every extraction."""
+    return Pickled(compacted(x)), Pickled(needed(x, wanted))
 
 
 def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: int = MAX_BYTES,
@@ -573,17 +589,22 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
     when `keep` is true; else no rdflib graph is made (the command line's build).
 
     Its memory does not grow with the corpus as the articles do: each compact extraction is
-    written to a file as it comes, and read back twice, once for what identity needs (see
-    `kg.identity.unify.Identities`), once to make the triples (see `kg.rdf.graph.Gathered`),
-    which the outputs take as they are made."""
+    written to a file as it comes, with what identity needs of it (see
+    `kg.identity.unify.Identities`) to another, which is read back first; then the extractions
+    are read back to make the triples (see `kg.rdf.graph.Gathered`), which the outputs take as
+    they are made."""
     started = time.perf_counter()
     paths = list(paths)
     with tempfile.TemporaryDirectory(prefix="kg-build-") as scratch:
         shelf: Shelf[Extraction] = Shelf(Path(scratch) / "extractions")
+        needs: Shelf[Needed] = Shelf(Path(scratch) / "needs")
         try:
-            places, problems = extract_paths(paths, shelf.put, shelved, progress, max_bytes, jobs,
-                                             workers=workers, scratch=Path(scratch))
-            maps = _key_maps(shelf.read(places), paths, Path(scratch))
+            identities = Identities(read_overrides(alias_files(paths)), Path(scratch))
+            kept, problems = extract_paths(paths, partial(_put, shelf, needs),
+                                           partial(shelved, wanted=identities.wanted), progress,
+                                           max_bytes, jobs, workers=workers, scratch=Path(scratch))
+            places = [place for place, _ in kept]
+            maps = _key_maps(identities, needs.read(need for _, need in kept))
             tally = OverviewTally()  # the explorer's overview, told as the triples are made
             gathered = Gathered(Path(scratch), tally=tally)
 
@@ -602,9 +623,17 @@ def build(paths: Iterable[Path], out: Path, progress: bool = False, max_bytes: i
                                           jobs, tally)
         finally:
             shelf.close()
+            needs.close()
     return Build(len(places), tuple(problems), gathered.entities, gathered.facts,
                  time.perf_counter() - started, extracted=len(places), exported=True, graph=graph,
                  explorer=explorer)
+
+
+def _put(shelf: Shelf[Extraction], needs: Shelf[Needed], made: Shelved) -> tuple[int, int]:
+    """Put a shelved extraction on the shelf, and what identity needs of it on `needs`; return
+    their places."""
+    extraction, need = made
+    return shelf.put(extraction), needs.put(need)
 
 
 def _parts(gathered: Gathered, extractions: Callable[[], Iterable[Extraction]], jobs: int
@@ -618,11 +647,10 @@ def _parts(gathered: Gathered, extractions: Callable[[], Iterable[Extraction]], 
     return {"": gathered.keys(extractions())}
 
 
-def _key_maps(extractions: Iterable[Extraction], paths: list[Path], scratch: Path
-              ) -> dict[Kind, dict[str, str]]:
-    """Say which keys merge across the articles, as the source folders' curated verdicts say
-    too, from what identity needs of each extraction (sorted in runs in `scratch`)."""
-    identities = Identities(read_overrides(alias_files(paths)), scratch)
-    for x in extractions:
-        identities.add(x)
+def _key_maps(identities: Identities, needs: Iterable[Needed]) -> dict[Kind, dict[str, str]]:
+    """Say which keys merge across the articles, as the source folders' curated verdicts (those
+    `identities` were made with) say too, from what identity needs of each extraction (`needed`),
+    in the articles' order."""
+    for need in needs:
+        identities.take(need)
     return key_maps(identities.merges())

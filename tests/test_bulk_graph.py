@@ -219,6 +219,25 @@ def test_n_triples_sorted_in_runs_are_those_sorted_at_once_each_once(tmp_path: P
     assert (tmp_path / "runs.nt").read_bytes() == _sorted_ntriples(new_graph(triples))
 
 
+def test_runs_merged_a_block_at_a_time_give_each_line_once_in_order(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    """Sorted runs merged a few lines at a time (blocks of about 20 bytes) give every line once,
+    in order: lines in several runs, lines twice in one run, runs of other lengths, one empty."""
+    from kg.rdf import files
+
+    monkeypatch.setattr(files, "BLOCK", 20)
+    words = [f"<kata{n:03d}> .\n".encode() for n in range(300)]
+    runs = [words[::3], words[1::2], sorted(words[100:160] * 2), words[250:], [], words[:5]]
+    paths = []
+    for n, lines in enumerate(runs):
+        paths.append(tmp_path / f"run{n}")
+        paths[-1].write_bytes(b"".join(lines))
+    files.merge_runs(paths, tmp_path / "merged.nt")
+    assert (tmp_path / "merged.nt").read_bytes() == \
+        b"".join(sorted({line for lines in runs for line in lines}))
+    assert not any(p.exists() for p in paths)
+
+
 def test_the_overview_of_the_lines_it_reads_is_that_of_the_whole_graph(tmp_path: Path) -> None:
     import pyoxigraph as ox
 

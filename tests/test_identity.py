@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -15,14 +16,17 @@ from kg.identity.unify import (
     Identities,
     Overrides,
     merges_among,
+    needed,
     read_overrides,
     same_person,
     unify,
 )
 from kg.ingest.article import make_article
 from kg.lexicons import load
+from kg.nlp.tokens import fold
 from kg.pipeline import extract_and_unify
 from kg.rdf.graph import build_graph
+from kg.vocab import Kind
 from tests.conftest import ROOT, run_kg
 
 
@@ -188,3 +192,21 @@ def test_persons_merged_from_runs_as_from_their_organisations(tmp_path: Path) ->
     for x in (a, b, a):
         identities.add(x)
     assert identities.merges() == unify([a, b])[1]
+
+
+def test_identity_needs_taken_where_made_give_the_merges_of_the_extractions(tmp_path) -> None:
+    """What identity needs of each extraction, taken where it is made and pickled apart (as a
+    build's workers send it), gives the merges the whole extractions give, the curated verdicts'
+    names among it."""
+    a = _x("a1", "Kepala Dinas Sosial Kabupaten Lahat, A. Romzi, membuka rapat.\n")
+    b = _x("b1", "Kepala Dinas Sosial Kabupaten Lahat, Ahmad Romzi, menutup rapat.\n")
+    c = _x("c1", "Camat Lahat Selatan, Budi Sarwono, hadir.\n")
+    overrides = Overrides(same=((Kind.PERSON, fold("Budi Sarwono"), fold("B. Sarwono")),))
+    identities = Identities(overrides, tmp_path)
+    sent = [pickle.loads(pickle.dumps(needed(x, identities.wanted))) for x in (a, b, c)]
+    assert set(sent[2].names) == {(Kind.PERSON, "budi sarwono", c.persons[0].key)}
+    for need in sent:
+        identities.take(need)
+    merges = identities.merges()
+    assert merges == unify([a, b, c], overrides)[1]
+    assert [m.reason.split(",")[0] for m in merges] == ["initials", "curated: aliases.tsv"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -153,6 +153,23 @@ def key_maps(merges: list[Merge]) -> dict[Kind, dict[str, str]]:
     return {kind: _mapping(merges, kind) for kind in KINDS}
 
 
+@dataclass(frozen=True)
+class Needed:
+    """What finding one entity across articles needs of one extraction (see `Identities`): the
+    (organisation, words of the holder's name, holder) of each holding, and each (kind, folded
+    name, entity key) of its names that the curated verdicts use, in order."""
+
+    members: tuple[tuple[str, int, str], ...]
+    names: tuple[tuple[str, str, str], ...] = ()
+
+
+def needed(x: Extraction, wanted: Set[tuple[str, str]] = frozenset()) -> Needed:
+    """Take what identity needs of an extraction, given the (kind, folded name) pairs the curated
+    verdicts use (`Identities.wanted`): where the extraction is made, it is sent beside it."""
+    return Needed(tuple((h.organization, len(h.person.split()), h.person) for h in x.holdings),
+                  tuple(n for n in names(x) if (n[0], n[1]) in wanted) if wanted else ())
+
+
 class Identities:
     """What finding one entity across articles needs, taken from one extraction after another
     (in the articles' order): the persons who hold a role at each organisation, and the key each
@@ -161,8 +178,9 @@ class Identities:
 
     def __init__(self, overrides: Overrides = Overrides(), folder: Path | None = None) -> None:
         self._overrides = overrides
-        self._wanted = {(kind, name) for kind, *pair in (*overrides.same, *overrides.apart)
-                        for name in pair}
+        # the (kind, folded name) pairs the curated verdicts use
+        self.wanted = frozenset((kind, name) for kind, *pair in (*overrides.same, *overrides.apart)
+                                for name in pair)
         self._index: dict[tuple[str, str], str] = {}
         # the persons at each organisation, by the words of their names (see `merges_in`),
         # sorted in runs in `folder` (None: in memory)
@@ -170,12 +188,14 @@ class Identities:
 
     def add(self, x: Extraction) -> None:
         """Take what identity needs of an extraction."""
-        for h in x.holdings:
-            self._members.add((h.organization, len(h.person.split())), h.person)
-        if self._wanted:
-            for kind, name, key in names(x):
-                if (kind, name) in self._wanted:
-                    self._index.setdefault((kind, name), key)
+        self.take(needed(x, self.wanted))
+
+    def take(self, needs: Needed) -> None:
+        """Take what identity needs of an extraction, taken where it was made (`needed`)."""
+        for organization, words, person in needs.members:
+            self._members.add((organization, words), person)
+        for kind, name, key in needs.names:
+            self._index.setdefault((kind, name), key)
 
     def merges(self) -> list[Merge]:
         """Return the merges of the extractions taken: persons' variant names that hold a role
