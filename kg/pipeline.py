@@ -204,10 +204,26 @@ def _read_batch(batch: list[tuple[str, str]], max_bytes: int, form: Callable[[Ex
 
 def _can_fork() -> bool:
     """Say whether this process may fork: where the system can, when it runs a single thread
-    (forking a thread's held lock would leave it held for good)."""
+    (forking a thread's held lock would leave it held for good).
+
+    A Python thread just joined (a worker pool's, shut down) may still be leaving the system's
+    list for a moment: when Python runs no other thread, the list is asked again for a while
+    before a thread of the system's own (numpy's BLAS, a store's) says no."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
     tasks = Path("/proc/self/task")
-    single = len(os.listdir(tasks)) == 1 if tasks.is_dir() else threading.active_count() == 1
-    return "fork" in multiprocessing.get_all_start_methods() and single
+    if not tasks.is_dir():
+        return threading.active_count() == 1
+    for _ in range(_SETTLE_TRIES):
+        if len(os.listdir(tasks)) == 1:
+            return True
+        if threading.active_count() > 1:
+            return False
+        time.sleep(0.005)
+    return False
+
+
+_SETTLE_TRIES = 20  # times 5 ms: how long a joined thread may take to leave /proc/self/task
 
 
 def _context() -> multiprocessing.context.BaseContext:

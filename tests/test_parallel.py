@@ -84,3 +84,14 @@ def test_a_build_runs_one_thread_until_it_extracts_so_it_may_fork() -> None:
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                            check=True, cwd=ROOT).stdout.split()
     assert found == ["1", "True"]
+
+
+def test_a_thread_just_joined_that_lingers_in_the_systems_list_does_not_stop_a_fork(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.pipeline as pipeline
+
+    listed = iter([["1", "2"], ["1", "2"], ["1"]])  # a pool's thread, joined, leaving the list
+    monkeypatch.setattr(pipeline.os, "listdir", lambda _: next(listed))
+    assert pipeline._can_fork()
+    monkeypatch.setattr(pipeline.os, "listdir", lambda _: ["1", "2"])  # a thread of the system's own
+    assert not pipeline._can_fork()
