@@ -695,7 +695,7 @@ def _passive_succession(ctx: Context, chunks: list[Chunk], n: int) -> Succession
     if not verbs or not set(words[verbs[-1] + 1:]) <= _passive_words():
         return None
     before, vacated = words[:verbs[-1]], load().fillers["vacated"]
-    if _names_a_vacancy(before):
+    if _names_a_post(before, vacated=True):
         return Succession(chunks[n], None)  # "..., lalu jabatan lamanya diisi oleh B"
     if not set(before) <= _passive_words() | vacated:
         return None
@@ -733,19 +733,15 @@ def _active_succession(ctx: Context, chunks: list[Chunk], pairs: tuple[Pair, ...
     return Succession(subject, c.person.name, body, active=True)
 
 
-def _names_a_vacancy(words: list[str]) -> bool:
-    """Say whether words end with a post named as left, no holder named: "jabatan lamanya",
-    "posisi yang ditinggalkannya tersebut akan"."""
-    posts = [k for k, w in enumerate(words) if w in load().fillers["post"]]
-    rest = set(words[posts[-1] + 1:]) if posts else set()
-    return bool(rest & load().fillers["vacated"]) and rest <= load().fillers["vacated"] | _passive_words()
-
-
-def _names_a_post(words: list[str]) -> bool:
+def _names_a_post(words: list[str], vacated: bool = False) -> bool:
     """Say whether words before a name make it the name of the one who left a post: "posisi",
-    "posisi yang ditinggalkan"."""
+    "posisi yang ditinggalkan"; with `vacated`, whether they end with a post named as left and no
+    holder named: "jabatan lamanya", "posisi yang ditinggalkannya tersebut akan"."""
     posts = [k for k, w in enumerate(words) if w in load().fillers["post"]]
-    return bool(posts) and set(words[posts[-1] + 1:]) <= load().fillers["vacated"] | _passive_words()
+    if not posts:
+        return False
+    rest, left = set(words[posts[-1] + 1:]), load().fillers["vacated"]
+    return rest <= left | _passive_words() and (not vacated or bool(rest & left))
 
 
 @cache
