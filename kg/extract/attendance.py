@@ -81,7 +81,7 @@ def _represented(p: Parsed, marks: list[int]) -> set[int]:
         before = [c for c in p.chunks if c.j <= mark]
         if before and before[-1].kind == ChunkKind.TITLE and before[-1].j in titles.values():
             before = before[:-1]  # "Kapolres, AKBP A, Kapolres X" ends with the person's own title
-        # "didampingi A, serta dihadiri unsur eksekutif yang diwakili B": A came; the executive sent B
+        # "didampingi A, juga dihadiri pihak eksekutif, diwakili B": A came; the executive sent B
         if before and before[-1].kind == ChunkKind.PERSON and not any(before[-1].j <= k < mark for k in attend):
             out.add(before[-1].i)
     return out

@@ -352,7 +352,7 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
         gap = [w for w in _gap(ctx, anchor, nxt) if w != ","] if nxt else []
         if nxt and nxt.kind == ChunkKind.ORGANIZATION and nxt.org and _now_holds(gap) and gap[-1] in links("leads"):
-            # "A, mantan Kadis Perhubungan Kota, kini memimpin Dinas Perhubungan Provinsi"
+            # "A, mantan Kadis X, kini memimpin Dinas Y"
             out += [replace(p, status=HoldingStatus.FORMER), Pair(p.person, _office(nxt, "Kepala"))]
         elif not (nxt and nxt.kind == ChunkKind.TITLE and nxt.title and nxt.title.org
                   and (n + 1 not in used or _now_holds(gap) and _vacated(pairs, nxt))):
@@ -688,7 +688,7 @@ def successions(ctx: Context, chunks: list[Chunk], pairs: tuple[Pair, ...]) -> l
 
 
 def _passive_succession(ctx: Context, chunks: list[Chunk], n: int) -> Succession | None:
-    """Read the post a passive verb gives to the name at n: "posisi yang ditinggalkannya kemudian
+    """Read the post a passive verb gives to the name at n: "posisi yang ditinggalkannya lalu
     diisi oleh B", "Posisi A di Polres X digantikan dengan B"."""
     words = _gap(ctx, chunks[n - 1], chunks[n])
     verbs = [k for k, w in enumerate(words) if w in _taking_verbs()]
