@@ -56,6 +56,8 @@ def _portfolio(ctx: Context, j: int) -> tuple[int, int, tuple[int, OrgRef]] | No
                           if ctx.word(c) == ")"), None)
             if close and (found := org(ctx, close + 1, after_title=True)):
                 return m, close + 1, found
+    if m > j and ctx.word(m) in links("within") and (found := org(ctx, m + 1, after_title=True)):
+        return m, m + 1, found  # "Kasi Pengembangan Kawasan pada Dinas Sosial X": the unit's body
     return None
 
 
