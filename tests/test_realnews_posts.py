@@ -20,3 +20,23 @@ def test_move_from_a_post_named_dari_jabatan() -> None:
                      "BPKAD Kabupaten Lahat.")
     got = {(h.role, h.status) for h in x.holdings if h.person == "doni saputra"}
     assert got == {("Kepala Bidang Tata Usaha", "former"), ("Kepala Bidang Perbendaharaan", "current")}
+
+
+def test_a_field_in_derived_words_before_the_name_is_the_title_s() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Penjelasan itu disampaikan Kepala Bagian Tata "
+                     "Pemerintahan Doni Saputra kepada para camat, Rabu (6/3/2024).")
+    assert "doni saputra" in {p.key for p in x.persons}
+    assert not any("pemerintahan" in p.key for p in x.persons)
+
+
+def test_a_dictionary_root_before_a_surname_stays_in_the_name() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Sidang lalu dipimpin Wakil Ketua Bakti Hutapea hingga "
+                     "selesai, Rabu (6/3/2024).")
+    assert "bakti" not in " ".join(h.role.lower() for h in x.holdings)
+
+
+def test_short_forms_of_a_finance_agency_and_an_information_office() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Hadir Kepala Bakeuda Rahmat Hidayat dan Kadis Kominfo "
+                     "Sinta Marlina dalam rapat itu, Rabu (6/3/2024).")
+    assert {p.key for p in x.persons} >= {"rahmat hidayat", "sinta marlina"}
+    assert {h.role for h in x.holdings} == {"Kepala"}
