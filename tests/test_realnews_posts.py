@@ -40,3 +40,23 @@ def test_short_forms_of_a_finance_agency_and_an_information_office() -> None:
                      "Sinta Marlina dalam rapat itu, Rabu (6/3/2024).")
     assert {p.key for p in x.persons} >= {"rahmat hidayat", "sinta marlina"}
     assert {h.role for h in x.holdings} == {"Kepala"}
+
+
+def test_local_heads_of_a_papuan_district_a_hamlet_and_a_district_s_secretary() -> None:
+    x = extract_text("SENTANI, PAPUAPOS.ID - Rapat dihadiri Kepala Distrik Sentani Yohanes Wenda, "
+                     "Kadus Talang Jaya, Rina Marlina, dan Sekcam Sentani Timur Paulus Ohee.")
+    roles = {(p, r) for p, r, _ in holdings(x)}
+    assert roles >= {("yohanes wenda", "Kepala Distrik"), ("rina marlina", "Kepala Dusun"),
+                     ("paulus ohee", "Sekretaris Camat")}
+
+
+def test_special_staff_serve_the_head_they_are_named_after() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Hadir pula Fajar Ramadhan selaku Staf Khusus Bupati "
+                     "dalam pembukaan pameran, Rabu (6/3/2024).")
+    assert ("fajar ramadhan", "Staf Khusus Bupati", "pemkab|16.04") in holdings(x)
+
+
+def test_walinagari_written_as_one_word_in_lower_case() -> None:
+    x = extract_text("BATUSANGKAR, SUMBARKINI.COM - Upacara dipimpin walinagari Sungai Jambu, "
+                     "Rudi Chaniago, Senin (4/3/2024).")
+    assert [(p, r) for p, r, _ in holdings(x)] == [("rudi chaniago", "Wali Nagari")]
