@@ -60,3 +60,10 @@ def test_walinagari_written_as_one_word_in_lower_case() -> None:
     x = extract_text("BATUSANGKAR, SUMBARKINI.COM - Upacara dipimpin walinagari Sungai Jambu, "
                      "Rudi Chaniago, Senin (4/3/2024).")
     assert [(p, r) for p, r, _ in holdings(x)] == [("rudi chaniago", "Wali Nagari")]
+
+
+def test_a_degree_after_the_comma_makes_the_word_before_it_the_holder_not_the_region() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Ketua KPU Kabupaten Lahat diwakili anggota KPU Saprudin, "
+                     "S.Sos, dalam apel itu, Senin (4/3/2024).")
+    assert "saprudin" in {p.key for p in x.persons}
+    assert not any("saprudin" in o.key for o in x.organizations)

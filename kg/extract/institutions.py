@@ -11,6 +11,7 @@ from typing import Any
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     Context,
+    degree_at,
     is_direction,
     levels,
     links,
@@ -472,7 +473,9 @@ def _regional_place(ctx: Context, j: int, short: str | None, after_title: bool =
     if found and not ctx.cap(found[0]) and found[1].level == "place":
         end = found[0]
         holder_next = ctx.word(end) in {",", "("} and (ctx.cap(end + 1) or is_prefix(ctx.word(end + 1))) \
-            and not _starts_title(ctx, end + 1)  # not "Anggota Bawaslu Rudiman, Ketua Komisi ASN"
+            and not _starts_title(ctx, end + 1) and not degree_at(ctx, end)
+        # not "Anggota Bawaslu Rudiman, Ketua Komisi ASN", nor "anggota KPU Rudiman, S.Sos": a
+        # degree after the comma is the holder's
         if (after_title or is_vocabulary(ctx.word(j))) and not holder_next:
             return None  # the holder's name, or a verb: "Bawaslu Catat Banyak Laporan"
         return found
