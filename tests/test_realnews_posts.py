@@ -67,3 +67,15 @@ def test_a_degree_after_the_comma_makes_the_word_before_it_the_holder_not_the_re
                      "S.Sos, dalam apel itu, Senin (4/3/2024).")
     assert "saprudin" in {p.key for p in x.persons}
     assert not any("saprudin" in o.key for o in x.organizations)
+
+
+def test_an_assistant_of_the_sekda_serves_the_regional_secretariat() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Lomba dibuka Asisten Administrasi Umum Sekda Kabupaten "
+                     "Lahat, Hendra Gunawan, di halaman kantor, Senin (4/3/2024).")
+    assert holdings(x) == {("hendra gunawan", "Asisten Administrasi Umum", "setda|16.04")}
+
+
+def test_the_sekda_himself_still_heads_the_government() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Lomba dibuka Sekda Kabupaten Lahat Hendra Gunawan di "
+                     "halaman kantor, Senin (4/3/2024).")
+    assert holdings(x) == {("hendra gunawan", "Sekretaris Daerah", "pemkab|16.04")}
