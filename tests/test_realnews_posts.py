@@ -79,3 +79,10 @@ def test_the_sekda_himself_still_heads_the_government() -> None:
     x = extract_text("LAHAT, SUMSELPOST.ID - Lomba dibuka Sekda Kabupaten Lahat Hendra Gunawan di "
                      "halaman kantor, Senin (4/3/2024).")
     assert holdings(x) == {("hendra gunawan", "Sekretaris Daerah", "pemkab|16.04")}
+
+
+def test_a_time_zone_before_a_title_holds_nothing() -> None:
+    x = extract_text("JAYAPURA, PAPUAPOS.ID - Rombongan tiba sekitar pukul 11.20 WIT, Kapolres "
+                     "Jayapura lalu memeriksa pos jaga, Sabtu (9/3/2024).")
+    assert not x.holdings
+    assert "wit" not in {p.key for p in x.persons}
