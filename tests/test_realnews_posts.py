@@ -86,3 +86,15 @@ def test_a_time_zone_before_a_title_holds_nothing() -> None:
                      "Jayapura lalu memeriksa pos jaga, Sabtu (9/3/2024).")
     assert not x.holdings
     assert "wit" not in {p.key for p in x.persons}
+
+
+def test_a_body_no_list_knows_defined_by_its_initials_after_a_title() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Dalam acara adat itu, Ketua Pomparan Raja Sinaga "
+                     "(PRS) Kota Lahat, Darmansyah Purba, menyerahkan kain songket.")
+    assert holdings(x) == {("darmansyah purba", "Ketua", "prs|city:lahat")}
+
+
+def test_a_group_s_acronym_after_a_title_names_no_body() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Surat edaran itu dikirim kepada setiap sekretaris "
+                     "Organisasi Perangkat Daerah (OPD) masing-masing, Senin (4/3/2024).")
+    assert not any("opd" in o.key or "organisasi" in o.key for o in x.organizations)

@@ -393,7 +393,23 @@ def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None]
             or _government_of(ctx, i) else None
     if _unknown_acronym(ctx, i, after_title) or _defined_after(ctx, i):
         return i + 1, None
+    if after_title and (j := _initialled_run(ctx, i)):
+        return j, None
     return None
+
+
+def _initialled_run(ctx: Context, i: int) -> int:
+    """Return the end of a run of capitalised words that an acronym of their initials follows in
+    parentheses, after a title: "Ketua Ikatan Keluarga Besar Sumatera (IKBS) Kota X, Nama" names
+    a body no list knows (0 when none). Three letters at least: two are a person's initials; and
+    no group's ("kepala Organisasi Perangkat Daerah (OPD)": a government's offices)."""
+    k = i
+    while k - i < 6 and ctx.cap(k) and ctx.word(k).isalpha():
+        k += 1
+    short = ctx.word(k + 1)
+    initials = "".join(ctx.word(n)[0] for n in range(i, k)).upper()
+    return k if k - i >= 3 and ctx.word(k) == "(" and ctx.word(k + 2) == ")" and short.isupper() \
+        and short == initials and short not in load().collectives else 0
 
 
 def _to_definition(ctx: Context, i: int, j: int) -> int:
