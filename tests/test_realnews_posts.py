@@ -98,3 +98,10 @@ def test_a_group_s_acronym_after_a_title_names_no_body() -> None:
     x = extract_text("LAHAT, SUMSELPOST.ID - Surat edaran itu dikirim kepada setiap sekretaris "
                      "Organisasi Perangkat Daerah (OPD) masing-masing, Senin (4/3/2024).")
     assert not any("opd" in o.key or "organisasi" in o.key for o in x.organizations)
+
+
+def test_a_force_s_principal_officers_are_a_group_and_sekot_is_the_city_s_secretary() -> None:
+    x = extract_text("PAGARALAM, SUMSELPOST.ID - Apel diikuti Sekot Pagar Alam Rudi Hartawan, "
+                     "PJU Polres Pagar Alam, dan pelajar, Senin (4/3/2024).")
+    assert holdings(x) == {("rudi hartawan", "Sekretaris Daerah", "pemkot|16.72")}
+    assert {p.key for p in x.persons} == {"rudi hartawan"}
