@@ -105,3 +105,15 @@ def test_a_force_s_principal_officers_are_a_group_and_sekot_is_the_city_s_secret
                      "PJU Polres Pagar Alam, dan pelajar, Senin (4/3/2024).")
     assert holdings(x) == {("rudi hartawan", "Sekretaris Daerah", "pemkot|16.72")}
     assert {p.key for p in x.persons} == {"rudi hartawan"}
+
+
+def test_short_forms_of_an_election_body_s_divisions_are_fields_not_names() -> None:
+    x = extract_text("POSO, SULTENGPOS.ID - Sosialisasi dibuka Komisioner KPU Kabupaten Poso Divisi "
+                     "Sosdiklih dan Parmas, Rahmat Hidayat, di aula kantor, Senin (4/3/2024).")
+    assert {p.key for p in x.persons} == {"rahmat hidayat"}
+
+
+def test_a_combined_office_s_second_field_short_form_stays_in_the_title() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Menurut Rahmat Hidayat, Kepala Dinas Sosial Dukcapil, "
+                     "bantuan untuk warga lansia akan dibagikan pekan depan.")
+    assert {p.key for p in x.persons} == {"rahmat hidayat"}
