@@ -117,3 +117,15 @@ def test_a_combined_office_s_second_field_short_form_stays_in_the_title() -> Non
     x = extract_text("LAHAT, SUMSELPOST.ID - Menurut Rahmat Hidayat, Kepala Dinas Sosial Dukcapil, "
                      "bantuan untuk warga lansia akan dibagikan pekan depan.")
     assert {p.key for p in x.persons} == {"rahmat hidayat"}
+
+
+def test_a_police_logistics_bureau_head_written_in_one_word() -> None:
+    x = extract_text("SEMARANG, JATENGPOS.ID - Sertijab dihadiri Karologistik Polda Jateng Kombes Pol "
+                     "Rudi Hartawan dan para kapolres, Senin (4/3/2024).")
+    assert {(p, r) for p, r, _ in holdings(x)} == {("rudi hartawan", "Kepala Biro Logistik")}
+
+
+def test_the_culture_office_s_short_form_is_a_body() -> None:
+    x = extract_text("LAHAT, SUMSELPOST.ID - Festival itu dibuka Kepala Disbud Lahat Rina Marlina, "
+                     "Sabtu (9/3/2024).")
+    assert {p.key for p in x.persons} == {"rina marlina"}
