@@ -93,8 +93,10 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
         # stands in apposition.
         apposed = bool(p.person and p.person.suffixes) and ctx.word(t.i)[:1].islower()
         return _status(ctx, t, []) if ctx.word(p.j) in {",", ":"} or apposed else None
-    if gap == ["dari"] and (ctx.word(p.j) == ":" or _moves_on(ctx, t)):
-        return HoldingStatus.FORMER  # a mutation list: "- Budi Santoso: dari Kepala Dinas A menjadi ..."
+    if gap[:1] == ["dari"] and set(gap[1:]) <= links("qualifying") and (ctx.word(p.j) == ":" or _moves_on(ctx, t)):
+        # a mutation list: "- Budi Santoso: dari Kepala Dinas A menjadi ...", "Budi dari jabatan
+        # Kabid A pada Dinas B, menjadi ..."
+        return HoldingStatus.FORMER
     if gap == ["("]:
         return _status(ctx, t, [])  # "- Samsu Abubakar (Plt Kepala Dinas Lingkungan Hidup)"
     if gap[-1] in links("link") and len(gap) <= 6 and all(w.isalpha() for w in gap):

@@ -11,6 +11,7 @@ from typing import Any
 from kg.extract.chunks import Chunk, OrgRef, PlaceRef
 from kg.extract.context import (
     Context,
+    degree_at,
     is_direction,
     levels,
     links,
@@ -392,7 +393,23 @@ def _base_end(ctx: Context, i: int, after_title: bool) -> tuple[int, str | None]
             or _government_of(ctx, i) else None
     if _unknown_acronym(ctx, i, after_title) or _defined_after(ctx, i):
         return i + 1, None
+    if after_title and (j := _initialled_run(ctx, i)):
+        return j, None
     return None
+
+
+def _initialled_run(ctx: Context, i: int) -> int:
+    """Return the end of a run of capitalised words that an acronym of their initials follows in
+    parentheses, after a title: "Ketua Ikatan Keluarga Besar Sumatera (IKBS) Kota X, Nama" names
+    a body no list knows (0 when none). Three letters at least: two are a person's initials; and
+    no group's ("kepala Organisasi Perangkat Daerah (OPD)": a government's offices)."""
+    k = i
+    while k - i < 6 and ctx.cap(k) and ctx.word(k).isalpha():
+        k += 1
+    short = ctx.word(k + 1)
+    initials = "".join(ctx.word(n)[0] for n in range(i, k)).upper()
+    return k if k - i >= 3 and ctx.word(k) == "(" and ctx.word(k + 2) == ")" and short.isupper() \
+        and short == initials and short not in load().collectives else 0
 
 
 def _to_definition(ctx: Context, i: int, j: int) -> int:
@@ -472,7 +489,9 @@ def _regional_place(ctx: Context, j: int, short: str | None, after_title: bool =
     if found and not ctx.cap(found[0]) and found[1].level == "place":
         end = found[0]
         holder_next = ctx.word(end) in {",", "("} and (ctx.cap(end + 1) or is_prefix(ctx.word(end + 1))) \
-            and not _starts_title(ctx, end + 1)  # not "Anggota Bawaslu Rudiman, Ketua Komisi ASN"
+            and not _starts_title(ctx, end + 1) and not degree_at(ctx, end)
+        # not "Anggota Bawaslu Rudiman, Ketua Komisi ASN", nor "anggota KPU Rudiman, S.Sos": a
+        # degree after the comma is the holder's
         if (after_title or is_vocabulary(ctx.word(j))) and not holder_next:
             return None  # the holder's name, or a verb: "Bawaslu Catat Banyak Laporan"
         return found

@@ -21,7 +21,7 @@ from kg.extract.institutions import (
 from kg.extract.phrases import PhraseTable, tables
 from kg.lexicons import gazetteer, load
 from kg.nlp.names import is_prefix
-from kg.nlp.vocabulary import is_roman, is_vocabulary
+from kg.nlp.vocabulary import is_derived, is_roman, is_vocabulary
 from kg.vocab import ChunkKind, PlaceLevel
 
 
@@ -56,6 +56,8 @@ def _portfolio(ctx: Context, j: int) -> tuple[int, int, tuple[int, OrgRef]] | No
                           if ctx.word(c) == ")"), None)
             if close and (found := org(ctx, close + 1, after_title=True)):
                 return m, close + 1, found
+    if m > j and ctx.word(m) in links("within") and (found := org(ctx, m + 1, after_title=True)):
+        return m, m + 1, found  # "Kasi Pengembangan Kawasan pada Dinas Sosial X": the unit's body
     return None
 
 
@@ -127,6 +129,8 @@ def title(ctx: Context, i: int) -> Chunk | None:
     if org_ref is None and role.carries is None:
         while ctx.word(j) in lex.field_words:  # "Kanit Tipiter, Nama": a field, then the holder
             label, j = f"{label} {ctx.word(j)}", j + 1
+        if (end := _field_before_name(ctx, j)) > j:
+            label, j = f"{label} {ctx.span(j, end)}", end
     if field_end := _field_after(ctx, j):
         label, j = f"{label} {ctx.span(j, field_end)}", field_end
     if org_ref is None and role.carries is None and ctx.word(j) in links("within") \
@@ -253,6 +257,28 @@ def _name_after_field(ctx: Context, j: int, k: int, whole: bool = False) -> int:
     while m > j and ctx.cap(m - 1) and _name_like(ctx.word(m - 1)):
         m -= 1
     return m if j < m < k or (whole and m == j and len(ctx.span(j, k).split()) > 1) else k
+
+
+def _field_before_name(ctx: Context, j: int) -> int:
+    """Find the end of a field in words of the language that a title naming no body is written
+    with, right before its holder's name: "Kepala Bagian Tata Pemerintahan Budi Santoso",
+    "Direktur Kewaspadaan Nasional Budi Santoso". A field names its matter with a derived word
+    or a field's short form, and ends with one or a word of bodies' names; nothing is taken
+    without one ("Wakil Ketua Bakti Lubis": a name of dictionary roots), without a name after
+    it, or when a word of it reads as a name."""
+    k = j
+    while k - j < 6 and ctx.cap(k) and not is_prefix(ctx.word(k)) and ctx.word(k) not in load().place_levels:
+        k += 1
+    m = _name_after_field(ctx, j, k)
+    while m > j and not (_field_like(ctx.word(m - 1)) or ctx.word(m - 1) in org_vocabulary()):
+        m -= 1  # "... Tata Pemerintahan Doni Saputra": a bare root before the name opens it
+    field = [ctx.word(n) for n in range(j, m)]
+    return m if j < m < k and not any(map(_name_like, field)) and any(map(_field_like, field)) else j
+
+
+def _field_like(word: str) -> bool:
+    """Say whether a word names a field's matter: a derived word or a field's short form."""
+    return is_derived(word) or word in load().field_words
 
 
 def _another_title(ctx: Context, k: int) -> bool:

@@ -40,6 +40,19 @@ def is_vocabulary(word: str) -> bool:
     return len(lower) - len(root) >= 2 and dictionary.contains(root)
 
 
+@lru_cache(maxsize=65536)
+def is_derived(word: str) -> bool:
+    """Say whether a word of the language is made of a shorter root and affixes, as the names of
+    fields are ("Pemerintahan" from "perintah", "Kewaspadaan" from "waspada") and names seldom."""
+    lower = word.lower()
+    stemmer = _stemmer()
+    dictionary = stemmer.delegatedStemmer.dictionary
+    if word in load().person_words or not _may_have_root(lower, dictionary.words):
+        return False
+    root = stemmer.stem(lower)
+    return len(lower) - len(root) >= 2 and dictionary.contains(root)
+
+
 # Sastrawi's prefix rules each open with one of these ("di-", "meng-", "ku-", "kau-", ...), or
 # with a consonant and an infix ("g-el-embung"); a word that opens otherwise keeps its first letters.
 _PREFIXED = re.compile(r"(?:be|di|er|ka|ke|ku|me|pe|se|te)|[b-df-hj-np-tv-z](?:el|em|er|in)[aiueo]")
