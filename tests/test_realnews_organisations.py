@@ -106,3 +106,12 @@ def test_a_kind_of_body_given_an_acronym_is_still_no_one_body() -> None:
                      "Rabu (6/3/2024). Warga binaan Lembaga Pemasyarakatan ikut menyaksikan, dan "
                      "kotak suara sudah dikirim ke Panitia Pemungutan Suara (PPS).")
     assert {o.key for o in x.organizations} == {"pemprov|16"}
+
+
+def test_an_acronym_written_in_capitals_is_the_body_the_lexicon_spells_in_mixed_case() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Bupati Lahat Darmawan Syahputra meminta aparat "
+                     "TNI/POLRI menjaga desa selama musim panen, Rabu (6/3/2024). Menurutnya "
+                     "kekompakan TNI dan POLRI membuat warga tenang.")
+    keys = {o.key for o in x.organizations}
+    assert {"tni", "polri"} <= keys
+    assert "Polri" in {o.name for o in x.organizations}
