@@ -115,3 +115,12 @@ def test_an_acronym_written_in_capitals_is_the_body_the_lexicon_spells_in_mixed_
     keys = {o.key for o in x.organizations}
     assert {"tni", "polri"} <= keys
     assert "Polri" in {o.name for o in x.organizations}
+
+
+def test_candidates_named_after_a_contested_office_hold_nothing_and_name_no_government() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Ribuan warga memenuhi lapangan kampanye duet "
+                     "kandidat (paslon) Bupati dan Wakil Bupati Lahat, Budi Santoso dan Rudi Hartono, "
+                     "Rabu (6/3/2024). KPU Lahat menyebut rekapitulasi Pilkada Gubernur dan Wakil "
+                     "Gubernur Sumatera Selatan, Hendra Wijaya dan Sari Dewi, selesai pekan depan.")
+    assert holdings(x) == set()
+    assert {o.key for o in x.organizations} == {"kpu|16.04"}
