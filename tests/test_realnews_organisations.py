@@ -124,3 +124,27 @@ def test_candidates_named_after_a_contested_office_hold_nothing_and_name_no_gove
                      "Gubernur Sumatera Selatan, Hendra Wijaya dan Sari Dewi, selesai pekan depan.")
     assert holdings(x) == set()
     assert {o.key for o in x.organizations} == {"kpu|16.04"}
+
+
+def test_a_bureau_head_written_karo_heads_the_bureau_of_the_field_after_it() -> None:
+    x = extract_text("JAMBI, KABARDESA.ID - Gubernur Jambi Hendra Saputra melantik Karo Umum Setda "
+                     "Provinsi Jambi Budi Santoso dan Karo Pemerintahan dan Otda Provinsi Jambi, Rudi "
+                     "Hartono, Rabu (6/3/2024). Karo Logistik Polda Jambi Kombes Pol Sari Dewi ikut "
+                     "menyaksikan.")
+    assert holdings(x) >= {("budi santoso", "Kepala", "biro umum setda|15"),
+                           ("rudi hartono", "Kepala", "biro pemerintahan dan otda|15"),
+                           ("sari dewi", "Kepala Biro Logistik", "polda|15")}
+    assert "Otda" not in {p.name for p in x.persons}
+
+
+def test_a_field_office_title_with_no_region_and_no_holder_names_no_body() -> None:
+    x = extract_text("JAMBI, KABARDESA.ID - Rapat di kantor gubernur dihadiri Kepala Dinas Kominfo "
+                     "Provinsi Jambi, Karo Umum dan Perlengkapan, Karo Hukum, serta Kadis Pertanian, "
+                     "Rabu (6/3/2024).")
+    assert {o.name for o in x.organizations} == {"Dinas Kominfo Provinsi Jambi"}
+
+
+def test_the_provincial_government_misspelt_pemrov_is_the_provincial_government() -> None:
+    x = extract_text("JAMBI, KABARDESA.ID - Pemrov Jambi menyerahkan bantuan bibit kepada kelompok "
+                     "tani, Rabu (6/3/2024).")
+    assert {o.key for o in x.organizations} == {"pemprov|15"}

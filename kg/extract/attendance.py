@@ -273,7 +273,19 @@ def in_passing(p: Parsed, c: Chunk) -> bool:
     """Say whether a title no one holds here names its body only in passing: an office
     contested (`kg.extract.holdings.contested`), or the author of a document ("Keputusan Menteri Dalam Negeri
     Nomor ...", "Keputusan Bersama Menteri A, Menteri B"), which ANNOTATION.md leaves out."""
-    return not any(q.title.i == c.i for q in p.pairs) and (contested(p.ctx, p.chunks, c) or _authors(p, c))
+    return not any(q.title.i == c.i for q in p.pairs) and (contested(p.ctx, p.chunks, c) or _authors(p, c)
+                                                            or _placeless(c))
+
+
+def _placeless(c: Chunk) -> bool:
+    """Say whether a title no one holds carries the office of its field that each region has,
+    written with no region ("Karo Hukum", "Kadis Pertanian"): as "para Kapolres", it names no
+    one body (home_levels.tsv: only a holder named shows the report's own)."""
+    role = load().roles.get(c.title.written) if c.title else None
+    if not (role and role.carries and "{rest}" in role.carries and c.title and c.title.org
+            and c.title.org.area is None):
+        return False
+    return load().home_levels.get(role.carries.split(" {")[0], ((), ""))[1] == "named"
 
 
 def _authors(p: Parsed, c: Chunk) -> bool:
