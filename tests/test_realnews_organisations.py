@@ -148,3 +148,11 @@ def test_the_provincial_government_misspelt_pemrov_is_the_provincial_government(
     x = extract_text("JAMBI, KABARDESA.ID - Pemrov Jambi menyerahkan bantuan bibit kepada kelompok "
                      "tani, Rabu (6/3/2024).")
     assert {o.key for o in x.organizations} == {"pemprov|15"}
+
+
+def test_state_and_regional_enterprises_as_a_group_are_no_body_but_their_ministry_is() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Bupati Lahat Darmawan Syahputra mengundang pimpinan "
+                     "BUMN dan BUMD, Rabu (6/3/2024). Menteri BUMN Hendra Wijaya ikut hadir, dan seorang "
+                     "analis Badan Usaha Milik Daerah mencatat jalannya acara.")
+    names = {o.name for o in x.organizations}
+    assert names == {"Pemerintah Kabupaten Lahat", "Kementerian BUMN"}
