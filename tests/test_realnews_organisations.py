@@ -156,3 +156,18 @@ def test_state_and_regional_enterprises_as_a_group_are_no_body_but_their_ministr
                      "analis Badan Usaha Milik Daerah mencatat jalannya acara.")
     names = {o.name for o in x.organizations}
     assert names == {"Pemerintah Kabupaten Lahat", "Kementerian BUMN"}
+
+
+def test_a_councils_own_bodies_are_named_by_their_acronyms() -> None:
+    x = extract_text("LAHAT, KABARDESA.ID - DPRD Kabupaten Lahat membentuk alat kelengkapan dewan, "
+                     "Rabu (6/3/2024). Ketua Bapemperda Budi Santoso memimpin rapat pertama, Banggar "
+                     "menyusul sore harinya, dan Bamus beranggotakan lima orang.")
+    assert {o.key.split("|")[0] for o in x.organizations} >= {"bapemperda", "banggar", "bamus"}
+    assert ("budi santoso", "Ketua", "bapemperda|16.04") in holdings(x)
+    assert "Bapemperda Budi Santoso" not in {p.name for p in x.persons}
+
+
+def test_the_police_wives_association_misspelt_is_the_association() -> None:
+    x = extract_text("LAHAT, KABARDESA.ID - Pengurus Bayangkari Lahat membagikan paket sembako kepada "
+                     "warga, Rabu (6/3/2024).")
+    assert {o.key for o in x.organizations} == {"bhayangkari|16.04"}
