@@ -171,3 +171,11 @@ def test_the_police_wives_association_misspelt_is_the_association() -> None:
     x = extract_text("LAHAT, KABARDESA.ID - Pengurus Bayangkari Lahat membagikan paket sembako kepada "
                      "warga, Rabu (6/3/2024).")
     assert {o.key for o in x.organizations} == {"bhayangkari|16.04"}
+
+
+def test_national_agencies_known_by_their_acronyms_are_bodies() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - KASN mengingatkan aparatur agar netral, Rabu "
+                     "(6/3/2024). Rapat itu juga diikuti BAIS, perwakilan Kostrad, BP3OKP, dan "
+                     "petugas Pelni dari pelabuhan.")
+    keys = {o.key.split("|")[0] for o in x.organizations}
+    assert keys >= {"kasn", "bais", "kostrad", "bp3okp", "pelni"}
