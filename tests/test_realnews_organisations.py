@@ -179,3 +179,12 @@ def test_national_agencies_known_by_their_acronyms_are_bodies() -> None:
                      "petugas Pelni dari pelabuhan.")
     keys = {o.key.split("|")[0] for o in x.organizations}
     assert keys >= {"kasn", "bais", "kostrad", "bp3okp", "pelni"}
+
+
+def test_a_field_written_short_after_kadis_is_the_office_not_the_holders_name() -> None:
+    x = extract_text("PADANG, KABARDESA.ID - Gubernur melantik Kadis Kominfo Rudi Hartono sebagai "
+                     "Pjs Bupati Solok Selatan, Rabu (6/3/2024). Kadis Dukcapil Sari Dewi ikut "
+                     "menyaksikan.")
+    assert {p.name for p in x.persons} == {"Rudi Hartono", "Sari Dewi"}
+    roles = {(p, o.split("|")[0]) for p, r, o in holdings(x) if r == "Kepala"}
+    assert roles == {("rudi hartono", "dinas kominfo"), ("sari dewi", "dinas dukcapil")}
