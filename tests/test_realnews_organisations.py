@@ -188,3 +188,9 @@ def test_a_field_written_short_after_kadis_is_the_office_not_the_holders_name() 
     assert {p.name for p in x.persons} == {"Rudi Hartono", "Sari Dewi"}
     roles = {(p, o.split("|")[0]) for p, r, o in holdings(x) if r == "Kepala"}
     assert roles == {("rudi hartono", "dinas kominfo"), ("sari dewi", "dinas dukcapil")}
+
+
+def test_an_election_divisions_short_field_is_no_person() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Rapat dipimpin Ketua KPU Lahat Budi Santoso "
+                     "didampingi Anggota Divisi Sosialisasi dan Parmas, Rudi Hartono, Rabu (6/3/2024).")
+    assert {p.name for p in x.persons} == {"Budi Santoso", "Rudi Hartono"}
