@@ -194,3 +194,9 @@ def test_an_election_divisions_short_field_is_no_person() -> None:
     x = extract_text("SUKAMAKMUR, KABARDESA.ID - Rapat dipimpin Ketua KPU Lahat Budi Santoso "
                      "didampingi Anggota Divisi Sosialisasi dan Parmas, Rudi Hartono, Rabu (6/3/2024).")
     assert {p.name for p in x.persons} == {"Budi Santoso", "Rudi Hartono"}
+
+
+def test_an_investigating_team_or_an_editorial_team_is_no_body() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Tim Penyidik Kejari Lahat menggeledah kantor dinas, "
+                     "Rabu (6/3/2024). Tim Redaksi menerima salinan surat itu sore harinya.")
+    assert {o.key for o in x.organizations} == {"kejari|16.04"}
