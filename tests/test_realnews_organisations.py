@@ -106,3 +106,97 @@ def test_a_kind_of_body_given_an_acronym_is_still_no_one_body() -> None:
                      "Rabu (6/3/2024). Warga binaan Lembaga Pemasyarakatan ikut menyaksikan, dan "
                      "kotak suara sudah dikirim ke Panitia Pemungutan Suara (PPS).")
     assert {o.key for o in x.organizations} == {"pemprov|16"}
+
+
+def test_an_acronym_written_in_capitals_is_the_body_the_lexicon_spells_in_mixed_case() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Bupati Lahat Darmawan Syahputra meminta aparat "
+                     "TNI/POLRI menjaga desa selama musim panen, Rabu (6/3/2024). Menurutnya "
+                     "kekompakan TNI dan POLRI membuat warga tenang.")
+    keys = {o.key for o in x.organizations}
+    assert {"tni", "polri"} <= keys
+    assert "Polri" in {o.name for o in x.organizations}
+
+
+def test_candidates_named_after_a_contested_office_hold_nothing_and_name_no_government() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Ribuan warga memenuhi lapangan kampanye duet "
+                     "kandidat (paslon) Bupati dan Wakil Bupati Lahat, Budi Santoso dan Rudi Hartono, "
+                     "Rabu (6/3/2024). KPU Lahat menyebut rekapitulasi Pilkada Gubernur dan Wakil "
+                     "Gubernur Sumatera Selatan, Hendra Wijaya dan Sari Dewi, selesai pekan depan.")
+    assert holdings(x) == set()
+    assert {o.key for o in x.organizations} == {"kpu|16.04"}
+
+
+def test_a_bureau_head_written_karo_heads_the_bureau_of_the_field_after_it() -> None:
+    x = extract_text("JAMBI, KABARDESA.ID - Gubernur Jambi Hendra Saputra melantik Karo Umum Setda "
+                     "Provinsi Jambi Budi Santoso dan Karo Pemerintahan dan Otda Provinsi Jambi, Rudi "
+                     "Hartono, Rabu (6/3/2024). Karo Logistik Polda Jambi Kombes Pol Sari Dewi ikut "
+                     "menyaksikan.")
+    assert holdings(x) >= {("budi santoso", "Kepala", "biro umum setda|15"),
+                           ("rudi hartono", "Kepala", "biro pemerintahan dan otda|15"),
+                           ("sari dewi", "Kepala Biro Logistik", "polda|15")}
+    assert "Otda" not in {p.name for p in x.persons}
+
+
+def test_a_field_office_title_with_no_region_and_no_holder_names_no_body() -> None:
+    x = extract_text("JAMBI, KABARDESA.ID - Rapat di kantor gubernur dihadiri Kepala Dinas Kominfo "
+                     "Provinsi Jambi, Karo Umum dan Perlengkapan, Karo Hukum, serta Kadis Pertanian, "
+                     "Rabu (6/3/2024).")
+    assert {o.name for o in x.organizations} == {"Dinas Kominfo Provinsi Jambi"}
+
+
+def test_the_provincial_government_misspelt_pemrov_is_the_provincial_government() -> None:
+    x = extract_text("JAMBI, KABARDESA.ID - Pemrov Jambi menyerahkan bantuan bibit kepada kelompok "
+                     "tani, Rabu (6/3/2024).")
+    assert {o.key for o in x.organizations} == {"pemprov|15"}
+
+
+def test_state_and_regional_enterprises_as_a_group_are_no_body_but_their_ministry_is() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Bupati Lahat Darmawan Syahputra mengundang pimpinan "
+                     "BUMN dan BUMD, Rabu (6/3/2024). Menteri BUMN Hendra Wijaya ikut hadir, dan seorang "
+                     "analis Badan Usaha Milik Daerah mencatat jalannya acara.")
+    names = {o.name for o in x.organizations}
+    assert names == {"Pemerintah Kabupaten Lahat", "Kementerian BUMN"}
+
+
+def test_a_councils_own_bodies_are_named_by_their_acronyms() -> None:
+    x = extract_text("LAHAT, KABARDESA.ID - DPRD Kabupaten Lahat membentuk alat kelengkapan dewan, "
+                     "Rabu (6/3/2024). Ketua Bapemperda Budi Santoso memimpin rapat pertama, Banggar "
+                     "menyusul sore harinya, dan Bamus beranggotakan lima orang.")
+    assert {o.key.split("|")[0] for o in x.organizations} >= {"bapemperda", "banggar", "bamus"}
+    assert ("budi santoso", "Ketua", "bapemperda|16.04") in holdings(x)
+    assert "Bapemperda Budi Santoso" not in {p.name for p in x.persons}
+
+
+def test_the_police_wives_association_misspelt_is_the_association() -> None:
+    x = extract_text("LAHAT, KABARDESA.ID - Pengurus Bayangkari Lahat membagikan paket sembako kepada "
+                     "warga, Rabu (6/3/2024).")
+    assert {o.key for o in x.organizations} == {"bhayangkari|16.04"}
+
+
+def test_national_agencies_known_by_their_acronyms_are_bodies() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - KASN mengingatkan aparatur agar netral, Rabu "
+                     "(6/3/2024). Rapat itu juga diikuti BAIS, perwakilan Kostrad, BP3OKP, dan "
+                     "petugas Pelni dari pelabuhan.")
+    keys = {o.key.split("|")[0] for o in x.organizations}
+    assert keys >= {"kasn", "bais", "kostrad", "bp3okp", "pelni"}
+
+
+def test_a_field_written_short_after_kadis_is_the_office_not_the_holders_name() -> None:
+    x = extract_text("PADANG, KABARDESA.ID - Gubernur melantik Kadis Kominfo Rudi Hartono sebagai "
+                     "Pjs Bupati Solok Selatan, Rabu (6/3/2024). Kadis Dukcapil Sari Dewi ikut "
+                     "menyaksikan.")
+    assert {p.name for p in x.persons} == {"Rudi Hartono", "Sari Dewi"}
+    roles = {(p, o.split("|")[0]) for p, r, o in holdings(x) if r == "Kepala"}
+    assert roles == {("rudi hartono", "dinas kominfo"), ("sari dewi", "dinas dukcapil")}
+
+
+def test_an_election_divisions_short_field_is_no_person() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Rapat dipimpin Ketua KPU Lahat Budi Santoso "
+                     "didampingi Anggota Divisi Sosialisasi dan Parmas, Rudi Hartono, Rabu (6/3/2024).")
+    assert {p.name for p in x.persons} == {"Budi Santoso", "Rudi Hartono"}
+
+
+def test_an_investigating_team_or_an_editorial_team_is_no_body() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Tim Penyidik Kejari Lahat menggeledah kantor dinas, "
+                     "Rabu (6/3/2024). Tim Redaksi menerima salinan surat itu sore harinya.")
+    assert {o.key for o in x.organizations} == {"kejari|16.04"}

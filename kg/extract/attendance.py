@@ -8,6 +8,7 @@ from functools import cache
 
 from kg.extract.chunks import Chunk
 from kg.extract.context import in_document_title, links
+from kg.extract.holdings import contested
 from kg.extract.parsed import Parsed
 from kg.lexicons import load
 from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRole
@@ -268,31 +269,23 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     return taken
 
 
-def contested(p: Parsed, c: Chunk) -> bool:
-    """Say whether a title no one holds here names an office contested, the body its title
-    carries: "Pemilihan Gubernur X", "bakal calon Bupati dan Wakil Bupati X", "calon (Paslon)
-    Bupati ...", "Pilkada Gubernur X serta Wali Kota Y" (not "calon anggota DPD RI", whose
-    body is named)."""
-    role = load().roles.get(c.title.written) if c.title else None
-    if not (role and role.carries) or any(q.title.i == c.i for q in p.pairs):
-        return False
-    k = c.i - 1
-    words = [k]
-    if p.ctx.word(k) == ")":  # an acronym in brackets before it: "calon (Paslon) Bupati"
-        # the word before the brackets, or the bracketed one: "Pemilihan Kepala Daerah (Pilkada) Gubernur"
-        k = next((j - 1 for j in range(k - 1, max(k - 4, -1), -1) if p.ctx.word(j) == "("), k)
-        words = [k, c.i - 2]
-    if any(p.ctx.word(j).lower() in links("contest") for j in words):
-        return True
-    # "... Gubernur dan Wakil Gubernur X serta Walikota ...": joined to a contested title
-    return _listed_after(p, c, contested)
-
-
 def in_passing(p: Parsed, c: Chunk) -> bool:
     """Say whether a title no one holds here names its body only in passing: an office
-    contested (`contested`), or the author of a document ("Keputusan Menteri Dalam Negeri
+    contested (`kg.extract.holdings.contested`), or the author of a document ("Keputusan Menteri Dalam Negeri
     Nomor ...", "Keputusan Bersama Menteri A, Menteri B"), which ANNOTATION.md leaves out."""
-    return contested(p, c) or not any(q.title.i == c.i for q in p.pairs) and _authors(p, c)
+    return not any(q.title.i == c.i for q in p.pairs) and (contested(p.ctx, p.chunks, c) or _authors(p, c)
+                                                            or _placeless(c))
+
+
+def _placeless(c: Chunk) -> bool:
+    """Say whether a title no one holds carries the office of its field that each region has,
+    written with no region ("Karo Hukum", "Kadis Pertanian"): as "para Kapolres", it names no
+    one body (home_levels.tsv: only a holder named shows the report's own)."""
+    role = load().roles.get(c.title.written) if c.title else None
+    if not (role and role.carries and "{rest}" in role.carries and c.title and c.title.org
+            and c.title.org.area is None):
+        return False
+    return load().home_levels.get(role.carries.split(" {")[0], ((), ""))[1] == "named"
 
 
 def _authors(p: Parsed, c: Chunk) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -181,7 +182,32 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     pairs += _second_titles(ctx, chunks, pairs, used)
     pairs = _moved(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
-    return _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))
+    # "pasangan calon (paslon) Gubernur dan Wakil Gubernur X, A dan B": candidates, not holders
+    return [q for q in _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))
+            if not contested(ctx, chunks, q.title)]
+
+
+def contested(ctx: Context, chunks: Sequence[Chunk], c: Chunk) -> bool:
+    """Say whether a title names an office contested, the body its title carries: "Pemilihan
+    Gubernur X", "bakal calon Bupati dan Wakil Bupati X", "calon (Paslon) Bupati ...", "Pilkada
+    Gubernur X serta Wali Kota Y" (not "calon anggota DPD RI", whose body is named). The names
+    after it are the candidates', who hold nothing yet."""
+    role = load().roles.get(c.title.written) if c.title else None
+    if not (role and role.carries):
+        return False
+    k = c.i - 1
+    words = [k]
+    if ctx.word(k) == ")":  # an acronym in brackets before it: "calon (Paslon) Bupati"
+        # the word before the brackets, or the bracketed one: "Pemilihan Kepala Daerah (Pilkada) Gubernur"
+        k = next((j - 1 for j in range(k - 1, max(k - 4, -1), -1) if ctx.word(j) == "("), k)
+        words = [k, c.i - 2]
+    if any(ctx.word(j).lower() in links("contest") for j in words):
+        return True
+    # "... Gubernur dan Wakil Gubernur X serta Walikota ...": joined to a contested title
+    before = next((d for d in reversed(chunks) if d.j <= c.i), None)  # the chunk before it
+    return before is not None and before.kind == ChunkKind.TITLE \
+        and all(ctx.word(j).lower() in load().glue["list"] for j in range(before.j, c.i)) \
+        and contested(ctx, chunks, before)
 
 
 def _bracketed_title(ctx: Context, c: Chunk, t: Chunk) -> bool:

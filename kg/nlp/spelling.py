@@ -13,6 +13,8 @@ capitalised too:
 - the word is neither a word of the lexicon, nor of the dictionary, nor a region's name;
 - the word is written as a title is, a capital and then small letters (acronyms in capitals
   differ by a letter and mean another body: "BKPSDMD", "BKPSDM").
+An acronym the lexicon writes in mixed case is that acronym when the news writes it in capitals
+("POLRI", "TNI/POLRI" for Polri): no edit, only the case, and no other acronym is so spelt.
 """
 
 from __future__ import annotations
@@ -44,6 +46,14 @@ def _index() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     return {key: frozenset(words) for key, words in index.items()}, frozenset(known)
 
 
+@cache
+def _capitals() -> dict[str, str]:
+    """Map each one-word acronym the lexicon writes in mixed case ("Polri") to itself written in
+    capitals ("POLRI"), unless an acronym of the lexicon is written so."""
+    acronyms = load().acronyms
+    return {a.upper(): a for a in acronyms if a != a.upper() and " " not in a and a.upper() not in acronyms}
+
+
 def _titled(word: str) -> bool:
     """Say whether a word is written as a title is: a capital, then small letters only."""
     return word[:1].isupper() and word[1:].islower() and word.isalpha()
@@ -68,7 +78,9 @@ def _one_edit(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def meant(word: str) -> str:
     """Return the lexicon's word a capitalised word misspells ("Kaporesta" -> "Kapolresta"),
-    or the word itself."""
+    or an acronym in capitals as the lexicon writes it ("POLRI" -> "Polri"), or the word itself."""
+    if word.isupper():
+        return _capitals().get(word, word)
     if len(word) < _SHORTEST or not _titled(word):
         return word
     index, known = _index()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from kg.lexicons import load
+from kg.nlp.spelling import meant
 
 # Words keep inner dots, hyphens, slashes and apostrophes: "S.IP", "M.Si", "se-Kabupaten",
 # "0405/Lahat", "Jum'at"; a final dot is a token of its own.
@@ -88,9 +89,11 @@ def _joins_names(word: str) -> bool:
 def _joins_bodies(word: str, mark: str = "-") -> bool:
     """Say whether a hyphen joins two institutions' acronyms or titles ("TNI-Polri",
     "KPU-Bawaslu", "Panglima TNI-Kapolri"), or a slash two acronyms ("TNI/Polri"; but
-    "Bupati/Walikota se-Provinsi" names a group, and "0405/Lahat" a unit)."""
+    "Bupati/Walikota se-Provinsi" names a group, and "0405/Lahat" a unit); an acronym may be
+    written in capitals ("TNI/POLRI")."""
     parts, lex = word.split(mark), load()
-    return len(parts) > 1 and all(part in lex.acronyms or (mark == "-" and part in lex.roles) for part in parts)
+    return len(parts) > 1 and all(meant(part) in lex.acronyms or (mark == "-" and part in lex.roles)
+                                  for part in parts)
 
 
 def split_hyphenated(word: str, at: int, mark: str = "-") -> list[Token]:
