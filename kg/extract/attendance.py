@@ -58,6 +58,8 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
         absent = {c.i for c in _participants(p) if c.j <= before}
     # "A dilantik menjadi Kajari X menggantikan B": the one replaced is named, not present.
     absent |= {c.i for c in _participants(p) if p.ctx.word(c.i - 1).lower() in links("replacing")}
+    # "Kejari X menahan A berdasarkan putusan Pengadilan Y": a clause the verb does not govern.
+    absent |= _subordinate(p, effects)
     # "dihadiri ... di Setda X", "meninjau ... ke Kejari Y": a body named as the place is no party.
     site = load().place_words["site"]
     absent |= {c.i for c in p.of_kind(ChunkKind.ORGANIZATION) if p.ctx.word(c.i - 1).lower() in site}
@@ -69,6 +71,21 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
                and p.ctx.word(c.i - 1).lower() not in links("link")
                and not in_passing(p, c)]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
+
+
+def _subordinate(p: Parsed, effects: dict[int, str]) -> set[int]:
+    """Return the chunks named in a clause of cause, basis, condition, aim or time (presence.tsv)
+    that opens after the sentence's last word of presence before them: "Kejari X menahan dua
+    tersangka berdasarkan putusan Pengadilan Y", "melantik ulang ... karena belum ada
+    persetujuan dari Badan Z"."""
+    governing = sorted(k for k, e in effects.items() if e == "attend" or e == "represented")
+    clauses = sorted(k for k, e in effects.items() if e == "clause")
+    out = set()
+    for c in p.chunks:
+        before = [k for k in governing if k < c.i]
+        if before and any(before[-1] < k < c.i for k in clauses):
+            out.add(c.i)
+    return out
 
 
 def _represented(p: Parsed, marks: list[int]) -> set[int]:
@@ -161,8 +178,8 @@ def titled_at_event(n: int, p: Parsed) -> list[Taking]:
     """Take the officials a sentence names with their titles beside its event: "Pelantikan
     Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
     # A sentence that says who was present, or represented, is read by `present` (words that
-    # carry a list on, or name those with the event, "bersama ...", say neither).
-    if any(e != "continue" and e != "with" for e in _effects(p).values()) or not any(
+    # carry a list on, name those with the event, "bersama ...", or open a clause say neither).
+    if any(e != "continue" and e != "with" and e != "clause" for e in _effects(p).values()) or not any(
             c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
         return []
     # "Pisah sambut Danlanal: A digantikan oleh B": both sides of a handover are there.

@@ -1,0 +1,36 @@
+"""Who was not present, though a sentence with a word of presence names them: constructions met
+in real regional news (the real-news development set), each reproduced with invented names and
+our own words: no sentence here comes from a real article."""
+
+from __future__ import annotations
+
+from tests.test_grammar import extract_text
+
+
+def _attending(text: str) -> set[str]:
+    """Return the keys of those an invented article says took part."""
+    return {a.participant for a in extract_text(text).attendances}
+
+
+def _body(text: str, start: str) -> str:
+    """Return the key of the one organisation whose name begins so."""
+    found = [o.key for o in extract_text(text).organizations if o.name.startswith(start)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_body_in_a_clause_of_basis_after_the_verb_is_no_party() -> None:
+    text = ("LUWUK, SULTENGPOS.ID - Penahanan dua tersangka dilakukan Kejaksaan Negeri Banggai "
+            "berdasarkan putusan Pengadilan Tinggi Sulawesi Tengah, Kamis (6/6/2024).")
+    attending = _attending(text)
+    assert _body(text, "Kejaksaan Negeri") in attending
+    assert _body(text, "Pengadilan Tinggi") not in attending
+
+
+def test_a_body_in_a_clause_of_cause_after_the_verb_is_no_party() -> None:
+    text = ("TOLITOLI, SULTENGPOS.ID - Bupati Tolitoli Rahmat Bakri melantik ulang empat pejabat "
+            "eselon III, Senin (3/6/2024), karena belum ada persetujuan dari Badan Kepegawaian "
+            "Negara.")
+    attending = _attending(text)
+    assert "rahmat bakri" in attending
+    assert _body(text, "Badan Kepegawaian") not in attending
