@@ -34,3 +34,17 @@ def test_a_body_in_a_clause_of_cause_after_the_verb_is_no_party() -> None:
     attending = _attending(text)
     assert "rahmat bakri" in attending
     assert _body(text, "Badan Kepegawaian") not in attending
+
+
+def test_an_official_present_whose_body_has_no_region_written_brings_no_body() -> None:
+    x = extract_text(
+        "PANGKALAN BUN, KALTENGNEWS.ID - Rapat koordinasi pengamanan pilkada digelar di aula "
+        "Mapolres Kotawaringin Barat, Rabu (9/10/2024). Rapat dihadiri Kapolres Kotawaringin "
+        "Barat, Ketua Pengadilan Negeri, Kepala Kejaksaan Negeri dan Staf Ahli Menteri Dalam "
+        "Negeri.")
+    attending = {a.participant for a in x.attendances}
+    bodies = {o.name: o.key for o in x.organizations}
+    # "Kapolres Kotawaringin Barat" names the body; a national body is one body anyway
+    assert {bodies["Polres Kotawaringin Barat"], bodies["Kementerian Dalam Negeri"]} <= attending
+    # "Ketua Pengadilan Negeri", "Kepala Kejaksaan Negeri": a title with no region names no body
+    assert not {bodies["Pengadilan Negeri"], bodies["Kejaksaan Negeri"]} & attending
