@@ -48,3 +48,15 @@ def test_an_official_present_whose_body_has_no_region_written_brings_no_body() -
     assert {bodies["Polres Kotawaringin Barat"], bodies["Kementerian Dalam Negeri"]} <= attending
     # "Ketua Pengadilan Negeri", "Kepala Kejaksaan Negeri": a title with no region names no body
     assert not {bodies["Pengadilan Negeri"], bodies["Kejaksaan Negeri"]} & attending
+
+
+def test_a_body_whose_building_holds_the_venue_is_no_party() -> None:
+    for text in (
+            "WATAMPONE, BONEPOS.ID - Bupati Bone Andi Rahmat Pawelloi menghadiri rapat koordinasi "
+            "inflasi di aula lantai II Setda Bone, Senin (4/3/2024).",
+            "WATAMPONE, BONEPOS.ID - Sidang pleno berlangsung di ruang Melati Setda Bone, Senin "
+            "(4/3/2024), dan dihadiri Bupati Bone Andi Rahmat Pawelloi serta Ketua DPRD Bone Hasan "
+            "Basri."):
+        attending = _attending(text)
+        assert "andi rahmat pawelloi" in attending
+        assert _body(text, "Setda") not in attending

@@ -60,9 +60,11 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     absent |= {c.i for c in _participants(p) if p.ctx.word(c.i - 1).lower() in links("replacing")}
     # "Kejari X menahan A berdasarkan putusan Pengadilan Y": a clause the verb does not govern.
     absent |= _subordinate(p, effects)
-    # "dihadiri ... di Setda X", "meninjau ... ke Kejari Y": a body named as the place is no party.
+    # "dihadiri ... di Setda X", "meninjau ... ke Kejari Y", "di aula lantai II Setda Z": a body
+    # named as the place is no party.
     site = load().place_words["site"]
-    absent |= {c.i for c in p.of_kind(ChunkKind.ORGANIZATION) if p.ctx.word(c.i - 1).lower() in site}
+    absent |= {c.i for c in p.of_kind(ChunkKind.ORGANIZATION)
+               if p.ctx.word(c.i - 1).lower() in site or _in_venue(p, c)}
     # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
     # present with no name given attends through them; not a post given ("dilantik menjadi Kadis X").
     held = {q.title.i for q in p.pairs}
@@ -71,6 +73,23 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
                and p.ctx.word(c.i - 1).lower() not in links("link")
                and not in_passing(p, c)]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
+
+
+def _in_venue(p: Parsed, c: Chunk) -> bool:
+    """Say whether a body names the building a venue lies in: "di aula lantai II Setda X", "di
+    Ruang Rapat Utama, Sekretariat Daerah": "di" or "ke" within the six words before it, and
+    between them venue words, with names, numbers and commas only (not "di lapangan 1 peleton
+    TNI": those on the ground)."""
+    lex, venue = load(), False
+    for k in range(c.i - 1, max(c.i - 7, -1), -1):
+        word = p.ctx.word(k)
+        if word.lower() in lex.place_words["site"]:
+            return venue
+        if word.capitalize() in lex.venues:
+            venue = True
+        elif not (p.ctx.cap(k) or word == ","):
+            return False
+    return False
 
 
 def _subordinate(p: Parsed, effects: dict[int, str]) -> set[int]:
