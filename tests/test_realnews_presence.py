@@ -60,3 +60,12 @@ def test_a_body_whose_building_holds_the_venue_is_no_party() -> None:
         attending = _attending(text)
         assert "andi rahmat pawelloi" in attending
         assert _body(text, "Setda") not in attending
+
+
+def test_one_named_inside_the_quote_is_not_who_said_it() -> None:
+    attending = _attending(
+        "KENDARI, SULTRAPOS.ID - Ketua KPU Kota Kendari Rina Lestari memimpin rapat pleno "
+        "rekapitulasi suara, Senin (2/12/2024). “Hasil pleno ini segera kami teruskan kepada Wali "
+        "Kota Kendari Darman Hadi,” ujarnya.")
+    assert "rina lestari" in attending
+    assert "darman hadi" not in attending

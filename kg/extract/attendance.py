@@ -280,6 +280,9 @@ def _subject_end(p: Parsed) -> int:
     return len(p.ctx.tokens)
 
 
+_QUOTES = frozenset({'"', "“", "”"})  # the marks that open or close a quote
+
+
 def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     """Take the persons who speak: "X mengatakan", "X, dalam sambutannya", '"...," ujarnya'."""
     speech, words = load().speech, p.words()
@@ -298,7 +301,10 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     pronoun = bool(words) and words[0] in load().anaphora[Kind.PERSON] and \
         any(speech.get(w) for w in words[1:3])
     if (tag or pronoun) and not taken:
-        speaker = persons[-1] if persons and tag else last_person
+        # '"... A dan B ...," paparnya': those named inside the quote did not say it
+        close = max((k for k, t in enumerate(p.ctx.tokens) if t.text in _QUOTES), default=-1)
+        outside = [c for c in persons if c.i > close]
+        speaker = outside[-1] if outside and tag else last_person
         if speaker is not None:
             taken.append(Taking(n, speaker, ParticipationRole.SPEAKER))
     return taken
