@@ -69,3 +69,12 @@ def test_one_named_inside_the_quote_is_not_who_said_it() -> None:
         "Kota Kendari Darman Hadi,” ujarnya.")
     assert "rina lestari" in attending
     assert "darman hadi" not in attending
+
+
+def test_bodies_inside_a_quote_are_not_those_present_after_it() -> None:
+    text = ("SORONG, PAPUAPOS.ID - Bupati Sorong Yohan Kalami membuka pekan olahraga pelajar, Rabu "
+            "(7/8/2024). “Kami berterima kasih atas dukungan Kodim 1802/Sorong dan Polres Sorong "
+            "selama persiapan,” kata Yohan, didampingi Wakil Bupati Sorong Markus Wanma.")
+    attending = _attending(text)
+    assert {"yohan kalami", "markus wanma"} <= attending
+    assert not {_body(text, "Kodim"), _body(text, "Polres")} & attending

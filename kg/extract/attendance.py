@@ -12,6 +12,8 @@ from kg.extract.parsed import Parsed
 from kg.lexicons import load
 from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRole
 
+_QUOTES = frozenset({'"', "“", "”"})  # the marks that open or close a quote
+
 
 @dataclass(frozen=True)
 class Taking:
@@ -59,7 +61,7 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     # "A dilantik menjadi Kajari X menggantikan B": the one replaced is named, not present.
     absent |= {c.i for c in _participants(p) if p.ctx.word(c.i - 1).lower() in links("replacing")}
     # "Kejari X menahan A berdasarkan putusan Pengadilan Y": a clause the verb does not govern.
-    absent |= _subordinate(p, effects)
+    absent |= _subordinate(p, effects) | _quoted(p, effects)
     # "dihadiri ... di Setda X", "meninjau ... ke Kejari Y", "di aula lantai II Setda Z": a body
     # named as the place is no party.
     site = load().place_words["site"]
@@ -90,6 +92,22 @@ def _in_venue(p: Parsed, c: Chunk) -> bool:
         elif not (p.ctx.cap(k) or word == ","):
             return False
     return False
+
+
+def _quoted(p: Parsed, effects: dict[int, str]) -> set[int]:
+    """Return the chunks inside a quote when every word of presence follows it: '"Semoga
+    sinergi Pemda, Polri dan TNI terjaga," ujar Bupati, didampingi Wakil Bupati A'."""
+    close = _quote_end(p)
+    governing = [k for k, e in effects.items() if e == "attend" or e == "represented"]
+    if close < 0 or not governing or min(governing) < close:
+        return set()
+    return {c.i for c in p.chunks if c.j <= close}
+
+
+def _quote_end(p: Parsed) -> int:
+    """Return the index of the sentence's last quotation mark, -1 if it has none: what comes
+    before it was said, or goes on a quote from the sentences before."""
+    return max((k for k, t in enumerate(p.ctx.tokens) if t.text in _QUOTES), default=-1)
 
 
 def _subordinate(p: Parsed, effects: dict[int, str]) -> set[int]:
@@ -280,9 +298,6 @@ def _subject_end(p: Parsed) -> int:
     return len(p.ctx.tokens)
 
 
-_QUOTES = frozenset({'"', "“", "”"})  # the marks that open or close a quote
-
-
 def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     """Take the persons who speak: "X mengatakan", "X, dalam sambutannya", '"...," ujarnya'."""
     speech, words = load().speech, p.words()
@@ -302,7 +317,7 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
         any(speech.get(w) for w in words[1:3])
     if (tag or pronoun) and not taken:
         # '"... A dan B ...," paparnya': those named inside the quote did not say it
-        close = max((k for k, t in enumerate(p.ctx.tokens) if t.text in _QUOTES), default=-1)
+        close = _quote_end(p)
         outside = [c for c in persons if c.i > close]
         speaker = outside[-1] if outside and tag else last_person
         if speaker is not None:
