@@ -44,6 +44,7 @@ from kg.records import (
     EventFact,
     Extraction,
     Holding,
+    Organization,
     Sentence,
 )
 from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRole
@@ -259,6 +260,16 @@ def _participant(c: Chunk, persons: dict[str, str], orgs: dict[OrgRef, str]) -> 
     return fold(c.label or c.text), Kind.COLLECTIVE
 
 
+def _unplaced(orgs: list[Organization], keys: dict[OrgRef, str]) -> set[str]:
+    """Return the bodies of a region that the report names with no region or number anywhere,
+    serving its own region only by default: "Kepala Kejaksaan Negeri" in a list of those
+    present. ANNOTATION.md makes a title with no region no entry; a national body ("Menteri
+    Desa", "Kemenhan RI") is one body, and an official present without a name stands for it."""
+    written = {key for ref, key in keys.items() if ref.area}
+    # `resolve_orgs` gives a national body ("... RI") the area "ri"
+    return {o.key for o in orgs if o.area and o.area != "ri" and o.key not in written}
+
+
 def extract(article: Article, mentions_wanted: bool = False, recogniser: bool = True,
             parsed_article: ParsedArticle | None = None) -> Extraction:
     """Extract everything the article reports; its mentions too when wanted (`kg extract`).
@@ -283,9 +294,12 @@ def extract(article: Article, mentions_wanted: bool = False, recogniser: bool = 
     events = _events(parsed, groups, dates, places)
     event_keys = {g.key: e.key for g, e in zip(groups, events, strict=True)}
     attendances = []
+    unplaced = _unplaced(orgs, org_keys)
     if main:
         for t in takings:
             key, kind = _participant(t.chunk, person_keys, org_keys)
+            if t.chunk.kind == ChunkKind.TITLE and key in unplaced:
+                continue  # "dihadiri Kepala Kejaksaan Negeri, Ketua DPRD": no one body named
             event = event_keys[_target(t.sentence, groups, main).key]
             attendances.append(Attendance(key, kind, event, t.role, parsed[t.sentence].sentence))
     holdings = _holdings(parsed, person_keys, org_keys)

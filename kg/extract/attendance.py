@@ -13,6 +13,8 @@ from kg.extract.parsed import Parsed
 from kg.lexicons import load
 from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind, ParticipationRole
 
+_QUOTES = frozenset({'"', "“", "”"})  # the marks that open or close a quote
+
 
 @dataclass(frozen=True)
 class Taking:
@@ -59,9 +61,13 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
         absent = {c.i for c in _participants(p) if c.j <= before}
     # "A dilantik menjadi Kajari X menggantikan B": the one replaced is named, not present.
     absent |= {c.i for c in _participants(p) if p.ctx.word(c.i - 1).lower() in links("replacing")}
-    # "dihadiri ... di Setda X", "meninjau ... ke Kejari Y": a body named as the place is no party.
+    # "Kejari X menahan A berdasarkan putusan Pengadilan Y": a clause the verb does not govern.
+    absent |= _subordinate(p, effects) | _quoted(p, effects)
+    # "dihadiri ... di Setda X", "meninjau ... ke Kejari Y", "di aula lantai II Setda Z": a body
+    # named as the place is no party.
     site = load().place_words["site"]
-    absent |= {c.i for c in p.of_kind(ChunkKind.ORGANIZATION) if p.ctx.word(c.i - 1).lower() in site}
+    absent |= {c.i for c in p.of_kind(ChunkKind.ORGANIZATION)
+               if p.ctx.word(c.i - 1).lower() in site or _in_venue(p, c)}
     # "dihadiri Ketua DKPP, ketua dan anggota Bawaslu Kota Bitung": a body whose officials are
     # present with no name given attends through them; not a post given ("dilantik menjadi Kadis X").
     held = {q.title.i for q in p.pairs}
@@ -70,6 +76,54 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
                and p.ctx.word(c.i - 1).lower() not in links("link")
                and not in_passing(p, c)]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _participants(p) + unnamed if c.i not in absent]
+
+
+def _in_venue(p: Parsed, c: Chunk) -> bool:
+    """Say whether a body names the building a venue lies in: "di aula lantai II Setda X", "di
+    Ruang Rapat Utama, Sekretariat Daerah": "di" or "ke" within the six words before it, and
+    between them venue words, with names, numbers and commas only (not "di lapangan 1 peleton
+    TNI": those on the ground)."""
+    lex, venue = load(), False
+    for k in range(c.i - 1, max(c.i - 7, -1), -1):
+        word = p.ctx.word(k)
+        if word.lower() in lex.place_words["site"]:
+            return venue
+        if word.capitalize() in lex.venues:
+            venue = True
+        elif not (p.ctx.cap(k) or word == ","):
+            return False
+    return False
+
+
+def _quoted(p: Parsed, effects: dict[int, str]) -> set[int]:
+    """Return the chunks inside a quote when every word of presence follows it: '"Semoga
+    sinergi Pemda, Polri dan TNI terjaga," ujar Bupati, didampingi Wakil Bupati A'."""
+    close = _quote_end(p)
+    governing = [k for k, e in effects.items() if e == "attend" or e == "represented"]
+    if close < 0 or not governing or min(governing) < close:
+        return set()
+    return {c.i for c in p.chunks if c.j <= close}
+
+
+def _quote_end(p: Parsed) -> int:
+    """Return the index of the sentence's last quotation mark, -1 if it has none: what comes
+    before it was said, or goes on a quote from the sentences before."""
+    return max((k for k, t in enumerate(p.ctx.tokens) if t.text in _QUOTES), default=-1)
+
+
+def _subordinate(p: Parsed, effects: dict[int, str]) -> set[int]:
+    """Return the chunks named in a clause of cause, basis, condition, aim or time (presence.tsv)
+    that opens after the sentence's last word of presence before them: "Kejari X menahan dua
+    tersangka berdasarkan putusan Pengadilan Y", "melantik ulang ... karena belum ada
+    persetujuan dari Badan Z"."""
+    governing = sorted(k for k, e in effects.items() if e == "attend" or e == "represented")
+    clauses = sorted(k for k, e in effects.items() if e == "clause")
+    out = set()
+    for c in p.chunks:
+        before = [k for k in governing if k < c.i]
+        if before and any(before[-1] < k < c.i for k in clauses):
+            out.add(c.i)
+    return out
 
 
 def _represented(p: Parsed, marks: list[int]) -> set[int]:
@@ -162,8 +216,8 @@ def titled_at_event(n: int, p: Parsed) -> list[Taking]:
     """Take the officials a sentence names with their titles beside its event: "Pelantikan
     Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
     # A sentence that says who was present, or represented, is read by `present` (words that
-    # carry a list on, or name those with the event, "bersama ...", say neither).
-    if any(e != "continue" and e != "with" for e in _effects(p).values()) or not any(
+    # carry a list on, name those with the event, "bersama ...", or open a clause say neither).
+    if any(e != "continue" and e != "with" and e != "clause" for e in _effects(p).values()) or not any(
             c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
         return []
     # "Pisah sambut Danlanal: A digantikan oleh B": both sides of a handover are there.
@@ -263,7 +317,10 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     pronoun = bool(words) and words[0] in load().anaphora[Kind.PERSON] and \
         any(speech.get(w) for w in words[1:3])
     if (tag or pronoun) and not taken:
-        speaker = persons[-1] if persons and tag else last_person
+        # '"... A dan B ...," paparnya': those named inside the quote did not say it
+        close = _quote_end(p)
+        outside = [c for c in persons if c.i > close]
+        speaker = outside[-1] if outside and tag else last_person
         if speaker is not None:
             taken.append(Taking(n, speaker, ParticipationRole.SPEAKER))
     return taken

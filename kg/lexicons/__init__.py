@@ -234,7 +234,7 @@ def load() -> Lexicon:
         events={form: (EventKind(row["kind"]), row["noun"]) for form, row in events.items()},
         speech=_mapping("speech.tsv", "position", {"before", "after", "tag", "elsewhere"}),
         presence=_mapping("presence.tsv", "effect", {"attend", "represented", "continue", "organizer-before",
-                                                      "organizer-after", "subject", "with", "not"}),
+                                                      "organizer-after", "subject", "with", "not", "clause"}),
         region_aliases=_columns("region_aliases.tsv", ("alias", "code")),
         org_words=_words("org_words.tsv"),
         person_words=_words("person_words.tsv"),

@@ -1,0 +1,80 @@
+"""Who was not present, though a sentence with a word of presence names them: constructions met
+in real regional news (the real-news development set), each reproduced with invented names and
+our own words: no sentence here comes from a real article."""
+
+from __future__ import annotations
+
+from tests.test_grammar import extract_text
+
+
+def _attending(text: str) -> set[str]:
+    """Return the keys of those an invented article says took part."""
+    return {a.participant for a in extract_text(text).attendances}
+
+
+def _body(text: str, start: str) -> str:
+    """Return the key of the one organisation whose name begins so."""
+    found = [o.key for o in extract_text(text).organizations if o.name.startswith(start)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_body_in_a_clause_of_basis_after_the_verb_is_no_party() -> None:
+    text = ("LUWUK, SULTENGPOS.ID - Penahanan dua tersangka dilakukan Kejaksaan Negeri Banggai "
+            "berdasarkan putusan Pengadilan Tinggi Sulawesi Tengah, Kamis (6/6/2024).")
+    attending = _attending(text)
+    assert _body(text, "Kejaksaan Negeri") in attending
+    assert _body(text, "Pengadilan Tinggi") not in attending
+
+
+def test_a_body_in_a_clause_of_cause_after_the_verb_is_no_party() -> None:
+    text = ("TOLITOLI, SULTENGPOS.ID - Bupati Tolitoli Rahmat Bakri melantik ulang empat pejabat "
+            "eselon III, Senin (3/6/2024), karena belum ada persetujuan dari Badan Kepegawaian "
+            "Negara.")
+    attending = _attending(text)
+    assert "rahmat bakri" in attending
+    assert _body(text, "Badan Kepegawaian") not in attending
+
+
+def test_an_official_present_whose_body_has_no_region_written_brings_no_body() -> None:
+    x = extract_text(
+        "PANGKALAN BUN, KALTENGNEWS.ID - Rapat koordinasi pengamanan pilkada digelar di aula "
+        "Mapolres Kotawaringin Barat, Rabu (9/10/2024). Rapat dihadiri Kapolres Kotawaringin "
+        "Barat, Ketua Pengadilan Negeri, Kepala Kejaksaan Negeri dan Staf Ahli Menteri Dalam "
+        "Negeri.")
+    attending = {a.participant for a in x.attendances}
+    bodies = {o.name: o.key for o in x.organizations}
+    # "Kapolres Kotawaringin Barat" names the body; a national body is one body anyway
+    assert {bodies["Polres Kotawaringin Barat"], bodies["Kementerian Dalam Negeri"]} <= attending
+    # "Ketua Pengadilan Negeri", "Kepala Kejaksaan Negeri": a title with no region names no body
+    assert not {bodies["Pengadilan Negeri"], bodies["Kejaksaan Negeri"]} & attending
+
+
+def test_a_body_whose_building_holds_the_venue_is_no_party() -> None:
+    for text in (
+            "WATAMPONE, BONEPOS.ID - Bupati Bone Andi Rahmat Pawelloi menghadiri rapat koordinasi "
+            "inflasi di aula lantai II Setda Bone, Senin (4/3/2024).",
+            "WATAMPONE, BONEPOS.ID - Sidang pleno berlangsung di ruang Melati Setda Bone, Senin "
+            "(4/3/2024), dan dihadiri Bupati Bone Andi Rahmat Pawelloi serta Ketua DPRD Bone Hasan "
+            "Basri."):
+        attending = _attending(text)
+        assert "andi rahmat pawelloi" in attending
+        assert _body(text, "Setda") not in attending
+
+
+def test_one_named_inside_the_quote_is_not_who_said_it() -> None:
+    attending = _attending(
+        "KENDARI, SULTRAPOS.ID - Ketua KPU Kota Kendari Rina Lestari memimpin rapat pleno "
+        "rekapitulasi suara, Senin (2/12/2024). “Hasil pleno ini segera kami teruskan kepada Wali "
+        "Kota Kendari Darman Hadi,” ujarnya.")
+    assert "rina lestari" in attending
+    assert "darman hadi" not in attending
+
+
+def test_bodies_inside_a_quote_are_not_those_present_after_it() -> None:
+    text = ("SORONG, PAPUAPOS.ID - Bupati Sorong Yohan Kalami membuka pekan olahraga pelajar, Rabu "
+            "(7/8/2024). “Kami berterima kasih atas dukungan Kodim 1802/Sorong dan Polres Sorong "
+            "selama persiapan,” kata Yohan, didampingi Wakil Bupati Sorong Markus Wanma.")
+    attending = _attending(text)
+    assert {"yohan kalami", "markus wanma"} <= attending
+    assert not {_body(text, "Kodim"), _body(text, "Polres")} & attending
