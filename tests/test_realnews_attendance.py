@@ -101,3 +101,11 @@ def test_a_post_given_at_an_inauguration_brings_no_body_of_its_own() -> None:
     attending = {a.participant for a in x.attendances}
     given = {o.key for o in x.organizations if o.name.startswith(("Dinas Sosial", "Biro Umum"))}
     assert given and not given & attending
+
+
+def test_the_one_who_fills_a_post_at_a_handover_takes_part() -> None:
+    attending = _attending(
+        "AMBON, MALUKUPOST.ID - Kapolda Maluku memimpin serah terima jabatan dua pejabat utama di "
+        "Aula Polda, Senin (8/7/2024). Kombes Pol Hendra Lubis sebelumnya menjabat Dirreskrimum "
+        "Polda Maluku, dan kursi yang ditinggalkannya kemudian diisi oleh Kombes Pol Yudha Perkasa.")
+    assert "yudha perkasa" in attending
