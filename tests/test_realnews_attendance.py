@@ -109,3 +109,11 @@ def test_the_one_who_fills_a_post_at_a_handover_takes_part() -> None:
         "Aula Polda, Senin (8/7/2024). Kombes Pol Hendra Lubis sebelumnya menjabat Dirreskrimum "
         "Polda Maluku, dan kursi yang ditinggalkannya kemudian diisi oleh Kombes Pol Yudha Perkasa.")
     assert "yudha perkasa" in attending
+
+
+def test_a_quote_tagged_after_it_names_its_speaker() -> None:
+    attending = _attending(
+        "SOFIFI - Polres Halmahera Barat menggelar apel kesiapan pengamanan pilkada, Rabu "
+        "(3/4/2024). \"Kami siap mengamankan seluruh tahapan,\" ucap Kapolres Halmahera Barat "
+        "AKBP Rudi Hartanto.")
+    assert "rudi hartanto" in attending
