@@ -117,3 +117,11 @@ def test_a_quote_tagged_after_it_names_its_speaker() -> None:
         "(3/4/2024). \"Kami siap mengamankan seluruh tahapan,\" ucap Kapolres Halmahera Barat "
         "AKBP Rudi Hartanto.")
     assert "rudi hartanto" in attending
+
+
+def test_the_official_who_holds_a_meeting_takes_part() -> None:
+    attending = _attending(
+        "TERNATE - Kapolda Maluku Utara, Irjen Pol Darius Wattimena, mengadakan pertemuan dengan "
+        "para tokoh adat di Ternate, Rabu (3/4/2024). Pertemuan itu membahas keamanan menjelang "
+        "pilkada.")
+    assert "darius wattimena" in attending

@@ -172,11 +172,18 @@ def titled_at_event(n: int, p: Parsed) -> list[Taking]:
 
 
 def subjects(n: int, p: Parsed) -> list[Taking]:
-    """Take the person right before a verb of taking part, and those listed with that person:
-    "Kapolda X memimpin upacara", "Bupati A dan Wakil Bupati B memimpin apel"."""
+    """Take the person right before a verb of taking part, or of holding an event, and those listed
+    with that person: "Kapolda X memimpin upacara", "Bupati A dan Wakil Bupati B memimpin apel",
+    "Kapolda X, Irjen Pol A, mengadakan pertemuan"."""
     effects = _effects(p)
-    taken = [c for c in p.of_kind(ChunkKind.PERSON) if any(effects.get(k) == "subject" for k in _clause_after(p, c))]
+    taken = [c for c in p.of_kind(ChunkKind.PERSON) if any(_acting(effects.get(k)) for k in _clause_after(p, c))]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in taken + _listed_before(p, taken)]
+
+
+def _acting(effect: str | None) -> bool:
+    """Say whether a word's effect makes the person right before it take part: a verb of taking
+    part ("memimpin") or of holding an event ("mengadakan")."""
+    return effect == "subject" or effect == "organizer-before"
 
 
 def _listed_before(p: Parsed, taken: list[Chunk]) -> list[Chunk]:
