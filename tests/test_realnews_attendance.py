@@ -125,3 +125,11 @@ def test_the_official_who_holds_a_meeting_takes_part() -> None:
         "para tokoh adat di Ternate, Rabu (3/4/2024). Pertemuan itu membahas keamanan menjelang "
         "pilkada.")
     assert "darius wattimena" in attending
+
+
+def test_the_bodies_with_a_host_take_part_too() -> None:
+    attending = _attending(
+        "MAJENE - Pemerintah Kabupaten Majene bersama unsur Forkopimda Majene melakukan pemantauan "
+        "ke tiga gudang logistik pilkada, Kamis (7/11/2024). Pemantauan berlangsung sejak pagi "
+        "hingga sore.")
+    assert "forkopimda|76.05" in attending

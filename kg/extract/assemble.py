@@ -8,6 +8,7 @@ from dataclasses import replace
 from kg.extract.article import ParsedArticle, parse_article, reference_date, reference_month
 from kg.extract.attendance import (
     Taking,
+    along,
     announces,
     companions,
     hosts,
@@ -138,8 +139,9 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
     for n, p in enumerate(parsed):
         here = present(n, p) or listed_on(n, p, listing)
         listing = bool(here) or announces(p)
-        takings += here + hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p) + titled_at_event(n, p) \
+        here += hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p) + titled_at_event(n, p) \
             + companions(n, p)
+        takings += here + along(n, p, here)
         last = next((c for c in reversed(p.chunks) if c.kind == ChunkKind.PERSON), last)
     return takings
 

@@ -102,8 +102,14 @@ def companions(n: int, p: Parsed) -> list[Taking]:
     starts = [k for k, e in _effects(p).items() if e == "with" and events and events[0].j <= k]
     if not starts:
         return []
+    return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _listed_from(p, starts[0] + 1)]
+
+
+def _listed_from(p: Parsed, k: int) -> list[Chunk]:
+    """Return those listed from token k on, joined by list glue and words of company ("jajaran",
+    "unsur"): persons, bodies, groups, and the bodies of officials listed without a name."""
     lex = load()
-    glue, taken, k = lex.glue["list"] | lex.fillers["company"], [], starts[0] + 1
+    glue, taken = lex.glue["list"] | lex.fillers["company"], []
     held = {q.title.i for q in p.pairs}
     for c in p.of_kind(ChunkKind.PERSON, ChunkKind.ORGANIZATION, ChunkKind.COLLECTIVE, ChunkKind.TITLE):
         if c.i < k:
@@ -111,9 +117,22 @@ def companions(n: int, p: Parsed) -> list[Taking]:
         if c.i != k and not all(p.ctx.word(m).lower() in glue for m in range(k, c.i)):
             break
         if c.kind != ChunkKind.TITLE or (c.title and c.title.org and c.i not in held):
-            taken.append(Taking(n, c, ParticipationRole.ATTENDEE))
+            taken.append(c)
         k = c.j
     return taken
+
+
+def along(n: int, p: Parsed, taken: list[Taking]) -> list[Taking]:
+    """Take those listed right after a word of company that follows one who took part:
+    "Pemprov A bersama unsur Forkopimda meninjau ...", "Ketua KPU X, B, bersama Pemprov X ..."."""
+    effects, out = _effects(p), list[Taking]()
+    for t in taken:
+        k = max([t.chunk.j, *(q.title.j for q in p.pairs if q.person.i == t.chunk.i)])
+        while p.ctx.word(k) == ",":
+            k += 1
+        if effects.get(k) == "with":
+            out += [Taking(n, c, ParticipationRole.ATTENDEE) for c in _listed_from(p, k + 1)]
+    return out
 
 
 def listed_on(n: int, p: Parsed, after_list: bool) -> list[Taking]:
