@@ -133,3 +133,11 @@ def test_the_bodies_with_a_host_take_part_too() -> None:
         "ke tiga gudang logistik pilkada, Kamis (7/11/2024). Pemantauan berlangsung sejak pagi "
         "hingga sore.")
     assert "forkopimda|76.05" in attending
+
+
+def test_the_bodies_joined_by_dengan_in_a_lead_subject_all_hold_it() -> None:
+    attending = _attending(
+        "MAJENE - Forkopimda Majene dengan Kejaksaan Negeri Majene, TNI dan Polri meneguhkan tekad "
+        "menjaga keamanan menjelang pilkada, Senin (4/11/2024). Tekad itu diucapkan bersama di "
+        "pendopo kabupaten.")
+    assert {"tni", "polri", "kejari|76.05"} <= attending
