@@ -101,3 +101,43 @@ def test_a_post_given_at_an_inauguration_brings_no_body_of_its_own() -> None:
     attending = {a.participant for a in x.attendances}
     given = {o.key for o in x.organizations if o.name.startswith(("Dinas Sosial", "Biro Umum"))}
     assert given and not given & attending
+
+
+def test_the_one_who_fills_a_post_at_a_handover_takes_part() -> None:
+    attending = _attending(
+        "AMBON, MALUKUPOST.ID - Kapolda Maluku memimpin serah terima jabatan dua pejabat utama di "
+        "Aula Polda, Senin (8/7/2024). Kombes Pol Hendra Lubis sebelumnya menjabat Dirreskrimum "
+        "Polda Maluku, dan kursi yang ditinggalkannya kemudian diisi oleh Kombes Pol Yudha Perkasa.")
+    assert "yudha perkasa" in attending
+
+
+def test_a_quote_tagged_after_it_names_its_speaker() -> None:
+    attending = _attending(
+        "SOFIFI - Polres Halmahera Barat menggelar apel kesiapan pengamanan pilkada, Rabu "
+        "(3/4/2024). \"Kami siap mengamankan seluruh tahapan,\" ucap Kapolres Halmahera Barat "
+        "AKBP Rudi Hartanto.")
+    assert "rudi hartanto" in attending
+
+
+def test_the_official_who_holds_a_meeting_takes_part() -> None:
+    attending = _attending(
+        "TERNATE - Kapolda Maluku Utara, Irjen Pol Darius Wattimena, mengadakan pertemuan dengan "
+        "para tokoh adat di Ternate, Rabu (3/4/2024). Pertemuan itu membahas keamanan menjelang "
+        "pilkada.")
+    assert "darius wattimena" in attending
+
+
+def test_the_bodies_with_a_host_take_part_too() -> None:
+    attending = _attending(
+        "MAJENE - Pemerintah Kabupaten Majene bersama unsur Forkopimda Majene melakukan pemantauan "
+        "ke tiga gudang logistik pilkada, Kamis (7/11/2024). Pemantauan berlangsung sejak pagi "
+        "hingga sore.")
+    assert "forkopimda|76.05" in attending
+
+
+def test_the_bodies_joined_by_dengan_in_a_lead_subject_all_hold_it() -> None:
+    attending = _attending(
+        "MAJENE - Forkopimda Majene dengan Kejaksaan Negeri Majene, TNI dan Polri meneguhkan tekad "
+        "menjaga keamanan menjelang pilkada, Senin (4/11/2024). Tekad itu diucapkan bersama di "
+        "pendopo kabupaten.")
+    assert {"tni", "polri", "kejari|76.05"} <= attending

@@ -8,6 +8,7 @@ from dataclasses import replace
 from kg.extract.article import ParsedArticle, parse_article, reference_date, reference_month
 from kg.extract.attendance import (
     Taking,
+    along,
     announces,
     companions,
     hosts,
@@ -139,8 +140,9 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
     for n, p in enumerate(parsed):
         here = present(n, p) or listed_on(n, p, listing)
         listing = bool(here) or announces(p)
-        takings += here + hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p) + titled_at_event(n, p) \
+        here += hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p) + titled_at_event(n, p) \
             + companions(n, p)
+        takings += here + along(n, p, here)
         last = next((c for c in reversed(p.chunks) if c.kind == ChunkKind.PERSON), last)
     return takings
 
@@ -191,11 +193,11 @@ def _sworn_in(sworn: list[tuple[str, Sentence]], handed: list[tuple[str, Sentenc
 def _sworn(parsed: list[Parsed], persons: dict[str, str], holdings: list[Holding]
            ) -> list[tuple[str, Sentence]]:
     """Return the officials an inauguration's report swears in, each with its sentence: those a
-    sentence moves from one post to another (`_moves`) or hands a post between (`_handovers`),
-    those it names before their post with a linking word ("A sebagai Kepala Dinas X, B sebagai
+    sentence moves from one post to another (`_moves`), hands a post between (`_handovers`) or
+    gives a post taken up (`_incoming`), those it names before their post with a linking word ("A sebagai Kepala Dinas X, B sebagai
     Kepala Badan Y"), and those it lists after a passive verb of inauguration ("yang dilantik
     adalah Kepala Dinas X A; ...")."""
-    sworn = dict.fromkeys(_moves(holdings) + _handovers(holdings))
+    sworn = dict.fromkeys(_moves(holdings) + _handovers(holdings) + _incoming(holdings))
     listed = False  # in the items of a list a sentence announces: "Nama yang dilantik:"
     for p in parsed:
         words = p.words()
@@ -230,6 +232,12 @@ def _moves(holdings: list[Holding]) -> list[tuple[str, Sentence]]:
     for h in holdings:
         posts.setdefault((h.person, h.sentence), set()).add((h.role, h.organization))
     return [key for key, held in posts.items() if len(held) > 1]
+
+
+def _incoming(holdings: list[Holding]) -> list[tuple[str, Sentence]]:
+    """Return the persons a sentence gives a post they take up, each with that sentence: "posisi
+    yang ditinggalkan A diisi oleh B", where A is named in an earlier sentence."""
+    return [(h.person, h.sentence) for h in holdings if h.status == HoldingStatus.INCOMING]
 
 
 def _handovers(holdings: list[Holding]) -> list[tuple[str, Sentence]]:

@@ -157,8 +157,14 @@ def companions(n: int, p: Parsed) -> list[Taking]:
     starts = [k for k, e in _effects(p).items() if e == "with" and events and events[0].j <= k]
     if not starts:
         return []
+    return [Taking(n, c, ParticipationRole.ATTENDEE) for c in _listed_from(p, starts[0] + 1)]
+
+
+def _listed_from(p: Parsed, k: int) -> list[Chunk]:
+    """Return those listed from token k on, joined by list glue and words of company ("jajaran",
+    "unsur"): persons, bodies, groups, and the bodies of officials listed without a name."""
     lex = load()
-    glue, taken, k = lex.glue["list"] | lex.fillers["company"], [], starts[0] + 1
+    glue, taken = lex.glue["list"] | lex.fillers["company"], []
     held = {q.title.i for q in p.pairs}
     for c in p.of_kind(ChunkKind.PERSON, ChunkKind.ORGANIZATION, ChunkKind.COLLECTIVE, ChunkKind.TITLE):
         if c.i < k:
@@ -166,9 +172,22 @@ def companions(n: int, p: Parsed) -> list[Taking]:
         if c.i != k and not all(p.ctx.word(m).lower() in glue for m in range(k, c.i)):
             break
         if c.kind != ChunkKind.TITLE or (c.title and c.title.org and c.i not in held):
-            taken.append(Taking(n, c, ParticipationRole.ATTENDEE))
+            taken.append(c)
         k = c.j
     return taken
+
+
+def along(n: int, p: Parsed, taken: list[Taking]) -> list[Taking]:
+    """Take those listed right after a word of company that follows one who took part:
+    "Pemprov A bersama unsur Forkopimda meninjau ...", "Ketua KPU X, B, bersama Pemprov X ..."."""
+    effects, out = _effects(p), list[Taking]()
+    for t in taken:
+        k = max([t.chunk.j, *(q.title.j for q in p.pairs if q.person.i == t.chunk.i)])
+        while p.ctx.word(k) == ",":
+            k += 1
+        if effects.get(k) == "with":
+            out += [Taking(n, c, ParticipationRole.ATTENDEE) for c in _listed_from(p, k + 1)]
+    return out
 
 
 def listed_on(n: int, p: Parsed, after_list: bool) -> list[Taking]:
@@ -227,11 +246,18 @@ def titled_at_event(n: int, p: Parsed) -> list[Taking]:
 
 
 def subjects(n: int, p: Parsed) -> list[Taking]:
-    """Take the person right before a verb of taking part, and those listed with that person:
-    "Kapolda X memimpin upacara", "Bupati A dan Wakil Bupati B memimpin apel"."""
+    """Take the person right before a verb of taking part, or of holding an event, and those listed
+    with that person: "Kapolda X memimpin upacara", "Bupati A dan Wakil Bupati B memimpin apel",
+    "Kapolda X, Irjen Pol A, mengadakan pertemuan"."""
     effects = _effects(p)
-    taken = [c for c in p.of_kind(ChunkKind.PERSON) if any(effects.get(k) == "subject" for k in _clause_after(p, c))]
+    taken = [c for c in p.of_kind(ChunkKind.PERSON) if any(_acting(effects.get(k)) for k in _clause_after(p, c))]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in taken + _listed_before(p, taken)]
+
+
+def _acting(effect: str | None) -> bool:
+    """Say whether a word's effect makes the person right before it take part: a verb of taking
+    part ("memimpin") or of holding an event ("mengadakan")."""
+    return effect == "subject" or effect == "organizer-before"
 
 
 def _listed_before(p: Parsed, taken: list[Chunk]) -> list[Chunk]:
