@@ -10,7 +10,7 @@ from kg.extract.context import Context, links
 from kg.extract.institutions import body_forms
 from kg.lexicons import Role, load
 from kg.nlp.vocabulary import is_plain, is_verb, is_vocabulary, name_shaped
-from kg.vocab import ChunkKind, HoldingStatus
+from kg.vocab import ChunkKind, HoldingStatus, Kind
 
 _PEOPLE = {ChunkKind.PERSON, ChunkKind.NAME}
 
@@ -567,6 +567,74 @@ def earlier_body_posts(ctx: Context, chunks: list[Chunk], pairs: list[Pair], bod
         if t.kind == ChunkKind.TITLE and ctx.word(t.i - 1).lower() in links("link"):
             return _posts(ctx, chunks, m, body, used)
     return []
+
+
+def unheld_groups(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[tuple[Chunk, int | None]]:
+    """Return the titles of a role several hold at a body that a sentence gives no holder, each
+    with the number written before it: "Delapan orang anggota DPRD X tidak hadir", "melantik 17
+    anggota Tim Khusus" (17). A later sentence may name them (`back_list`)."""
+    held = {q.title.i for q in pairs}
+    return [(c, _number(ctx.word(c.i - 1))) for c in chunks
+            if c.kind == ChunkKind.TITLE and c.title and c.title.org and _is_plural(c) and c.i not in held]
+
+
+def back_list(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> tuple[list[Chunk], int | None] | None:
+    """Return the names a sentence lists, to its end, after words that point back to a group
+    named before, with the number those words give: "Mereka yang tidak hadir, A, B dan C.",
+    "Adapun ke-17 nama tersebut, di antaranya A, B, dan C." (17). Nothing is named before the
+    list, and no event is pointed back to ("Kegiatan itu dihadiri A, B dan C")."""
+    names = _names_to_end(ctx, chunks, pairs, 0)
+    if len(names) < 2:
+        return None
+    opening = [ctx.word(k).lower() for k in range(names[0].i)]
+    if not set(opening[:4]) & load().anaphora[Kind.COLLECTIVE] or set(opening) & load().anaphora[Kind.EVENT]:
+        return None
+    return names, next((n for w in opening if (n := _number(w)) is not None), None)
+
+
+def listed_on_names(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Chunk]:
+    """Return the names of a sentence that only lists names, opened at most by a word that carries
+    a list on: "Lalu, A, B, dan C." goes on with the list of the sentence before it."""
+    skip = 1 if chunks and chunks[0].text.lower() in _continuing() else 0  # "Lalu" read as a name
+    names = _names_to_end(ctx, chunks, pairs, skip)
+    opening = {ctx.word(k).lower() for k in range(names[0].i)} if names else set()
+    return names if len(names) >= 2 and opening <= _continuing() | load().glue["list"] else []
+
+
+def _names_to_end(ctx: Context, chunks: list[Chunk], pairs: list[Pair], m: int) -> list[Chunk]:
+    """Return the names listed from chunk m to the sentence's last chunk, none holding a title,
+    joined by commas and "dan", the first and the last of them a holder's (one word of the
+    language may stand between: "A, Suryani, dan B"); none when anything else comes between or
+    after them."""
+    held = {q.person.i for q in pairs}
+    names = chunks[m:]
+    if not names or any(c.kind not in _PEOPLE or c.i in held or c.person is None for c in names) \
+            or not (_listed_holder(names[0]) and _listed_holder(names[-1])):
+        return []
+    glue = load().glue["list"]
+    joined = all(set(_gap(ctx, a, b)) <= glue and _gap(ctx, a, b) for a, b in zip(names, names[1:], strict=False))
+    tail = {ctx.word(k) for k in range(names[-1].j, len(ctx.tokens))}
+    return names if joined and tail <= {".", ""} else []
+
+
+@cache
+def _continuing() -> frozenset[str]:
+    """Return the one-word openers of a sentence that lists more of a list: "Lalu", "Kemudian"."""
+    return frozenset(w for w, effect in load().presence.items() if effect == "continue" and " " not in w)
+
+
+def _number(word: str) -> int | None:
+    """Return the number a word writes in digits, as a count or an ordinal: "17", "ke-17"."""
+    digits = word.lower().removeprefix("ke-")
+    return int(digits) if digits.isdigit() else None
+
+
+def members_named_later(names: list[Chunk], group: Chunk) -> list[Pair]:
+    """Give the names a sentence lists for a group named before it the group's title, each
+    holding it at its own place in the sentence."""
+    assert group.title
+    title = replace(group.title, org_span=None)
+    return [Pair(c, replace(c, kind=ChunkKind.TITLE, title=title)) for c in names]
 
 
 def _spoken_for(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
