@@ -36,3 +36,32 @@ def test_names_listed_for_an_event_pointed_back_to_are_no_members() -> None:
         "MURAWA, KABARTIMUR.ID - Rapat paripurna dihadiri anggota DPRD Kabupaten Murawa, Senin "
         "(4/3/2024). Kegiatan itu juga diikuti Hasbi Lamuda, Rosmini dan Teguh Parinduri.")
     assert members == set()
+
+
+def _org_of(x, person: str) -> str:
+    """Return the name of the one organisation a person holds a post at."""
+    held = {h.organization for h in x.holdings if h.person == person}
+    assert len(held) == 1, x.holdings
+    return {o.key: o.name for o in x.organizations}[held.pop()]
+
+
+def test_a_unit_written_before_its_body_is_the_unit_within_that_body() -> None:
+    x = extract_text("MAMUJU, SULBARNEWS.ID - Kepala Biro Umum Sekretariat Daerah Provinsi Sulawesi "
+                     "Barat, Rahmat Hidayat, membuka pelatihan kearsipan, Kamis (7/3/2024). Turut "
+                     "hadir Kepala Bidang Hukum Kantor Wilayah Kemenkumham Sulawesi Barat, Sitti "
+                     "Nurjannah.")
+    assert _org_of(x, "rahmat hidayat") == "Biro Umum Sekretariat Daerah Provinsi Sulawesi Barat"
+    assert _org_of(x, "sitti nurjannah") == "Kantor Wilayah Kemenkumham Sulawesi Barat"
+
+
+def test_a_placed_unit_before_its_parent_body_stays_the_unit() -> None:
+    x = extract_text("MAMUJU, SULBARNEWS.ID - Kapolres Mamuju Polda Sulbar, AKBP Budi Gunawan "
+                     "Saputra, memimpin apel pagi, Kamis (7/3/2024).")
+    assert {"Polres Mamuju", "Polda Sulbar"} <= {o.name for o in x.organizations}
+
+
+def test_a_grade_in_brackets_after_a_post_is_no_holder() -> None:
+    x = extract_text("BENGKULU, BENGKULUNEWS.ID - Pagi itu ia diangkat sebagai Kepala Biro Organisasi "
+                     "Sekretariat Daerah Provinsi Bengkulu (Eselon II.A), Senin (4/3/2024).")
+    assert not x.holdings
+    assert not [p for p in x.persons if p.name.startswith("Eselon")]

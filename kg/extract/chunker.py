@@ -132,7 +132,7 @@ def chunk_sentence(ctx: Context) -> list[Chunk]:
         else:
             i += 1
     chunks = [c for c in chunks if not (c.kind == ChunkKind.NAME and _short_form(ctx, c))]
-    return _inherit_institutions(_unlisted_titles(ctx, chunks))
+    return _inherit_institutions(_units_within(ctx, _unlisted_titles(ctx, chunks)))
 
 
 def _short_form(ctx: Context, c: Chunk) -> bool:
@@ -176,6 +176,25 @@ def _unlisted_titles(ctx: Context, chunks: list[Chunk]) -> list[Chunk]:
             continue
         out.append(c)
         n += 1
+    return out
+
+
+def _units_within(ctx: Context, chunks: list[Chunk]) -> list[Chunk]:
+    """Read a title's body, a unit placed nowhere, and the body written right after it as one:
+    the unit within that body. "Kepala Biro Hukum Sekretariat Daerah Provinsi X, A": the bureau
+    of the province's secretariat; "Kepala Bidang Hukum Kantor Wilayah Kemenkumham X", "Kanit
+    Bareskrim Mabes Polri". A unit with a region of its own ("Kapolres Y Polda X") is the body."""
+    out: list[Chunk] = []
+    for c in chunks:
+        t = out[-1].title if out else None
+        if c.kind == ChunkKind.ORGANIZATION and c.org and t and t.org and t.org_span and t.org.area is None \
+                and out[-1].j == c.i and t.org_span[1] == out[-1].end:
+            unit = OrgRef(f"{t.org.written} {c.org.written}", f"{t.org.base} {c.org.base}", None, c.org.area,
+                          c.org.names)
+            out[-1] = chunk(ctx, ChunkKind.TITLE, out[-1].i, c.j, title=replace(
+                t, org=unit, org_span=(t.org_span[0], c.end)))
+            continue
+        out.append(c)
     return out
 
 
