@@ -56,7 +56,7 @@ def test_carried_institutions_have_at_most_one_slot() -> None:
 
 def test_carried_institutions_are_known_bodies_or_places() -> None:
     lex = load()
-    known = set(lex.acronyms) | lex.org_heads | set(lex.place_levels)
+    known = set(lex.acronyms) | lex.org_heads | set(lex.place_levels) | set(lex.home_levels)
     for form, role in lex.roles.items():
         if role.carries:
             base = role.carries.split(" {")[0]

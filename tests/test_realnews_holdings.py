@@ -65,3 +65,11 @@ def test_a_grade_in_brackets_after_a_post_is_no_holder() -> None:
                      "Sekretariat Daerah Provinsi Bengkulu (Eselon II.A), Senin (4/3/2024).")
     assert not x.holdings
     assert not [p for p in x.persons if p.name.startswith("Eselon")]
+
+
+def test_the_head_of_a_negeri_serves_the_village_written_after_the_title() -> None:
+    x = extract_text("MASOHI, MALUKUNEWS.ID - Bupati melantik dua kepala pemerintahan adat, Selasa "
+                     "(5/3/2024). Yakobus Latuheru dilantik sebagai KPN Waelapia, sedangkan Marten "
+                     "Hatulesila sebagai Penjabat KPN Hatusela.")
+    assert _org_of(x, "yakobus latuheru") == "Negeri Waelapia"
+    assert _org_of(x, "marten hatulesila") == "Negeri Hatusela"
