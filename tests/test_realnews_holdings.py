@@ -73,3 +73,10 @@ def test_the_head_of_a_negeri_serves_the_village_written_after_the_title() -> No
                      "Hatulesila sebagai Penjabat KPN Hatusela.")
     assert _org_of(x, "yakobus latuheru") == "Negeri Waelapia"
     assert _org_of(x, "marten hatulesila") == "Negeri Hatusela"
+
+
+def test_an_interim_qualifier_written_with_a_lower_case_second_word() -> None:
+    x = extract_text("GIANYAR, BALINEWS.ID - Gubernur menetapkan Made Suarjana sebagai Penjabat "
+                     "sementara (Pjs.) Bupati Gianyar, Senin (4/3/2024). Hadir pula Pelaksana tugas "
+                     "(Plt) Kepala Dinas Pariwisata Gianyar Wayan Sudiana.")
+    assert {(h.person, h.qualifier) for h in x.holdings} == {("made suarjana", "Pj"), ("wayan sudiana", "Plt")}
