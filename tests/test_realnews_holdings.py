@@ -80,3 +80,22 @@ def test_an_interim_qualifier_written_with_a_lower_case_second_word() -> None:
                      "sementara (Pjs.) Bupati Gianyar, Senin (4/3/2024). Hadir pula Pelaksana tugas "
                      "(Plt) Kepala Dinas Pariwisata Gianyar Wayan Sudiana.")
     assert {(h.person, h.qualifier) for h in x.holdings} == {("made suarjana", "Pj"), ("wayan sudiana", "Plt")}
+
+
+def test_a_regional_head_elected_but_not_yet_sworn_in_holds_no_office() -> None:
+    x = extract_text("KOTAMOBAGU, TOTABUAN.ID - Rapat pleno KPU menetapkan Andi Lapadu dan Rina "
+                     "Mokodompit menjadi Wali Kota dan Wakil Wali Kota Kotamobagu terpilih, Senin "
+                     "(6/1/2025). Terpilih sebagai Bupati Bolaang Mongondow Hendra Mamonto.")
+    assert not x.holdings
+
+
+def test_a_regional_head_elected_and_sworn_in_holds_the_office() -> None:
+    x = extract_text("MANADO, TOTABUAN.ID - Gubernur melantik Bupati Bolaang Mongondow terpilih, "
+                     "Hendra Mamonto, di Manado, Kamis (20/2/2025).")
+    assert ("hendra mamonto", "Bupati") in {(h.person, h.role) for h in x.holdings}
+
+
+def test_a_candidate_for_an_office_does_not_hold_it() -> None:
+    x = extract_text("MANADO, TOTABUAN.ID - Bawaslu memeriksa calon Gubernur Sulawesi Utara Yusuf "
+                     "Tumbelaka, Rabu (6/11/2024).")
+    assert not x.holdings

@@ -10,7 +10,7 @@ from kg.extract.context import Context, links
 from kg.extract.institutions import body_forms
 from kg.lexicons import Role, load
 from kg.nlp.vocabulary import is_plain, is_verb, is_vocabulary, name_shaped
-from kg.vocab import ChunkKind, HoldingStatus, Kind
+from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind
 
 _PEOPLE = {ChunkKind.PERSON, ChunkKind.NAME}
 
@@ -179,7 +179,31 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     pairs += _second_titles(ctx, chunks, pairs, used)
     pairs = _moved(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
+    pairs = [q for q in pairs if not _not_yet_held(ctx, chunks, q.title)]
     return _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))
+
+
+def _not_yet_held(ctx: Context, chunks: list[Chunk], t: Chunk) -> bool:
+    """Say whether a title names an office its holder only runs for ("calon Gubernur X A"), or a
+    regional head's office its holder was elected to and is not sworn into in the sentence:
+    "Bupati dan Wakil Bupati X terpilih, A dan B", "Terpilih sebagai Bupati X A", "mengumumkan
+    pasangan terpilih, A sebagai Bupati X" (but "melantik Wali Kota X terpilih, A")."""
+    if ctx.word(t.i - 1).lower() in links("contest"):
+        return True
+    role = load().roles.get(t.title.written) if t.title else None
+    if not (role and role.carries and role.carries.startswith("Pemerintah")):
+        return False
+    # "terpilih" after the title, or after the one it is paired with ("Bupati dan Wakil Bupati X
+    # terpilih"), or before it where it opens what the titles' holders are: "pasangan terpilih,
+    # A sebagai Bupati X", "Terpilih sebagai Bupati X A dan Wakil Bupati X B"
+    end = next((c.j for c in chunks if c.kind == ChunkKind.TITLE and c.i > t.j
+                and _gap(ctx, t, c) and set(_gap(ctx, t, c)) <= load().glue["pair"]), t.j)
+    words = [ctx.word(k).lower() for k in range(t.i)]
+    elected = ctx.word(end).lower() == "terpilih" or any(
+        w == "terpilih" and (k > 0 and words[k - 1] in links("pair") or ctx.word(k + 1).lower() in links("link"))
+        for k, w in enumerate(words))
+    sworn = any(c.kind == ChunkKind.EVENT and c.event and c.event.kind == EventKind.INAUGURATION for c in chunks)
+    return elected and not sworn
 
 
 def _bracketed_title(ctx: Context, c: Chunk, t: Chunk) -> bool:
