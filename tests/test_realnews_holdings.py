@@ -99,3 +99,10 @@ def test_a_candidate_for_an_office_does_not_hold_it() -> None:
     x = extract_text("MANADO, TOTABUAN.ID - Bawaslu memeriksa calon Gubernur Sulawesi Utara Yusuf "
                      "Tumbelaka, Rabu (6/11/2024).")
     assert not x.holdings
+
+
+def test_names_after_a_matter_pointed_back_to_are_no_members() -> None:
+    members = _members(
+        "MURAWA, KABARTIMUR.ID - Sejumlah anggota DPRD Kabupaten Murawa menolak rancangan anggaran, "
+        "Senin (4/3/2024). Hal itu disampaikan Hasbi Lamuda, Rosmini dan Teguh Parinduri.")
+    assert members == set()

@@ -606,14 +606,20 @@ def back_list(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> tuple[lis
     """Return the names a sentence lists, to its end, after words that point back to a group
     named before, with the number those words give: "Mereka yang tidak hadir, A, B dan C.",
     "Adapun ke-17 nama tersebut, di antaranya A, B, dan C." (17). Nothing is named before the
-    list, and no event is pointed back to ("Kegiatan itu dihadiri A, B dan C")."""
+    list; the pointing word opens the sentence, or a count or a quantifier comes before it ("para
+    pejabat itu"; not "Hal itu disampaikan A dan B"); no event is pointed back to ("Kegiatan itu
+    dihadiri A, B dan C")."""
     names = _names_to_end(ctx, chunks, pairs, 0)
     if len(names) < 2:
         return None
     opening = [ctx.word(k).lower() for k in range(names[0].i)]
-    if not set(opening[:4]) & load().anaphora[Kind.COLLECTIVE] or set(opening) & load().anaphora[Kind.EVENT]:
+    at = next((k for k, w in enumerate(opening[:4]) if w in load().anaphora[Kind.COLLECTIVE]), None)
+    if at is None or set(opening) & load().anaphora[Kind.EVENT]:
         return None
-    return names, next((n for w in opening if (n := _number(w)) is not None), None)
+    count = next((n for w in opening[:at] if (n := _number(w)) is not None), None)
+    if at and count is None and not set(opening[:at]) & load().quantifiers:
+        return None
+    return names, count
 
 
 def listed_on_names(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Chunk]:
