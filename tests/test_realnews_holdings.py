@@ -106,3 +106,16 @@ def test_names_after_a_matter_pointed_back_to_are_no_members() -> None:
         "MURAWA, KABARTIMUR.ID - Sejumlah anggota DPRD Kabupaten Murawa menolak rancangan anggaran, "
         "Senin (4/3/2024). Hal itu disampaikan Hasbi Lamuda, Rosmini dan Teguh Parinduri.")
     assert members == set()
+
+
+def test_a_bare_sekda_beside_only_the_governor_serves_the_province() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Tamu dari Jakarta disambut Gubernur Sulawesi Tenggara "
+                     "Hamdan Lasaleo bersama Sekda Ruslan Talibo di bandara, Rabu (6/3/2024).")
+    assert _org_of(x, "ruslan talibo") == _org_of(x, "hamdan lasaleo")
+
+
+def test_a_bare_sekda_beside_the_mayor_serves_the_city() -> None:
+    x = extract_text("KENDARI, SULTRANEWS.ID - Tamu dari Jakarta disambut Wali Kota Kendari Arif "
+                     "Mbatu, Gubernur Sulawesi Tenggara Hamdan Lasaleo dan Sekda Ruslan Talibo, Rabu "
+                     "(6/3/2024).")
+    assert _org_of(x, "ruslan talibo") == _org_of(x, "arif mbatu")

@@ -15,7 +15,7 @@ from kg.extract.phrases import tables
 from kg.extract.titles import carries_body, title
 from kg.lexicons import load
 from kg.nlp.names import is_prefix
-from kg.vocab import ChunkKind
+from kg.vocab import ChunkKind, PlaceLevel
 
 
 def _org_at(ctx: Context, i: int) -> Chunk | None:
@@ -132,7 +132,7 @@ def chunk_sentence(ctx: Context) -> list[Chunk]:
         else:
             i += 1
     chunks = [c for c in chunks if not (c.kind == ChunkKind.NAME and _short_form(ctx, c))]
-    return _inherit_institutions(_units_within(ctx, _unlisted_titles(ctx, chunks)))
+    return _provincial_staff(_inherit_institutions(_units_within(ctx, _unlisted_titles(ctx, chunks))))
 
 
 def _short_form(ctx: Context, c: Chunk) -> bool:
@@ -222,6 +222,34 @@ def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:
             c = replace(c, title=replace(t, org=body, collective=None))
         out.append(c)
     return out
+
+
+def _provincial_staff(chunks: list[Chunk]) -> list[Chunk]:
+    """Give a government's staff title written without its region ("Sekda", "Asisten"), read as the
+    report's own city's or regency's, the province's government when the sentence names that and
+    no city's or regency's: "Penjabat Gubernur X A bersama Penjabat Sekda B" in a report from the
+    provincial capital (but "Bupati Y, Gubernur X dan Sekda B": the regency's)."""
+    staff = [n for n, c in enumerate(chunks) if c.kind == ChunkKind.TITLE and c.title and c.title.org
+             and c.title.org_span is None and _level_free(c.title) and _government(c.title.org)]
+    governments = [ref for n, c in enumerate(chunks) if n not in staff
+                   and (ref := c.org or (c.title.org if c.title else None)) and _government(ref)]
+    if not staff or {ref.area.level for ref in governments if ref.area} != {PlaceLevel.PROVINCE}:
+        return chunks
+    province = governments[0]
+    return [replace(c, title=replace(c.title, org=province)) if n in staff and c.title else c
+            for n, c in enumerate(chunks)]
+
+
+def _government(ref: OrgRef) -> bool:
+    """Say whether a body is a region's government ("Pemerintah Kabupaten X")."""
+    return bool(ref.area) and ref.base in load().home_levels and ref.base.startswith("Pemerintah")
+
+
+def _level_free(t: TitleRef) -> bool:
+    """Say whether a title names a government's staff at any level, its region the report's when
+    none is written: "Sekda", "Asisten" (roles.tsv: Pemerintah {area})."""
+    role = load().roles.get(t.written)
+    return bool(role and "{area}" in (role.carries or role.fallback or ""))
 
 
 def _serves_a_head(t: TitleRef) -> bool:
