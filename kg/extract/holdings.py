@@ -188,9 +188,10 @@ def _not_yet_held(ctx: Context, chunks: list[Chunk], t: Chunk) -> bool:
     regional head's office its holder was elected to and is not sworn into in the sentence:
     "Bupati dan Wakil Bupati X terpilih, A dan B", "Terpilih sebagai Bupati X A", "mengumumkan
     pasangan terpilih, A sebagai Bupati X" (but "melantik Wali Kota X terpilih, A")."""
-    if ctx.word(t.i - 1).lower() in links("contest"):
+    lex = load()
+    if lex.links.get(ctx.word(t.i - 1).lower()) == "contest":
         return True
-    role = load().roles.get(t.title.written) if t.title else None
+    role = lex.roles.get(t.title.written) if t.title else None
     if not (role and role.carries and role.carries.startswith("Pemerintah")):
         return False
     # "terpilih" after the title, or after the one it is paired with ("Bupati dan Wakil Bupati X
@@ -200,7 +201,8 @@ def _not_yet_held(ctx: Context, chunks: list[Chunk], t: Chunk) -> bool:
                 and _gap(ctx, t, c) and set(_gap(ctx, t, c)) <= load().glue["pair"]), t.j)
     words = [ctx.word(k).lower() for k in range(t.i)]
     elected = ctx.word(end).lower() == "terpilih" or any(
-        w == "terpilih" and (k > 0 and words[k - 1] in links("pair") or ctx.word(k + 1).lower() in links("link"))
+        w == "terpilih" and (k > 0 and lex.links.get(words[k - 1]) == "pair"
+                             or lex.links.get(ctx.word(k + 1).lower()) == "link")
         for k, w in enumerate(words))
     sworn = any(c.kind == ChunkKind.EVENT and c.event and c.event.kind == EventKind.INAUGURATION for c in chunks)
     return elected and not sworn
@@ -609,11 +611,14 @@ def back_list(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> tuple[lis
     list; the pointing word opens the sentence, or a count or a quantifier comes before it ("para
     pejabat itu"; not "Hal itu disampaikan A dan B"); no event is pointed back to ("Kegiatan itu
     dihadiri A, B dan C")."""
+    pointing = load().anaphora[Kind.COLLECTIVE]
+    if not any(ctx.word(k).lower() in pointing for k in range(min(4, len(ctx.tokens)))):
+        return None  # most sentences: nothing points back in their first words
     names = _names_to_end(ctx, chunks, pairs, 0)
     if len(names) < 2:
         return None
     opening = [ctx.word(k).lower() for k in range(names[0].i)]
-    at = next((k for k, w in enumerate(opening[:4]) if w in load().anaphora[Kind.COLLECTIVE]), None)
+    at = next((k for k, w in enumerate(opening[:4]) if w in pointing), None)
     if at is None or set(opening) & load().anaphora[Kind.EVENT]:
         return None
     count = next((n for w in opening[:at] if (n := _number(w)) is not None), None)
