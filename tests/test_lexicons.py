@@ -56,7 +56,7 @@ def test_carried_institutions_have_at_most_one_slot() -> None:
 
 def test_carried_institutions_are_known_bodies_or_places() -> None:
     lex = load()
-    known = set(lex.acronyms) | lex.org_heads | set(lex.place_levels)
+    known = set(lex.acronyms) | lex.org_heads | set(lex.place_levels) | set(lex.home_levels)
     for form, role in lex.roles.items():
         if role.carries:
             base = role.carries.split(" {")[0]
@@ -89,7 +89,8 @@ def test_the_grammar_s_small_words_are_read_by_set() -> None:
     assert lex.glue["pair"] == {"dan", "-", "–", "&"}  # "A - B", not "A, B"
     assert {",", "dan"} <= lex.glue["list"] <= lex.glue["hosts"]
     assert {"oleh", "resmi"} <= lex.fillers["host"] & lex.fillers["passive"]
-    assert lex.anaphora == {Kind.PERSON: {"ia", "dia", "beliau"}, Kind.EVENT: {"acara", "kegiatan"}}
+    assert lex.anaphora == {Kind.PERSON: {"ia", "dia", "beliau"}, Kind.EVENT: {"acara", "kegiatan"},
+                            Kind.COLLECTIVE: {"mereka", "tersebut", "itu"}}
     assert "Utara" in lex.place_words["direction"] and "di" in lex.place_words["at"]
     assert lex.links["digantikan"] == "replaced-by"
     assert (lex.name_parts["bin"], lex.name_parts["I"]) == ("inner", "leading")
@@ -175,7 +176,7 @@ def test_an_empty_column_is_refused(lexicon_copy: Path) -> None:
 
 def test_a_set_with_no_word_is_refused(lexicon_copy: Path) -> None:
     path = lexicon_copy / "anaphora.tsv"
-    path.write_text("form\trefers\nia\tperson\n", encoding="utf-8")
+    path.write_text("form\trefers\nia\tperson\nmereka\tcollective\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="no form is for \\['event'\\]"):
         fresh_load()
 

@@ -9,7 +9,16 @@ from datetime import date
 from kg.extract.chunker import chunk_sentence
 from kg.extract.chunks import Chunk, PlaceRef
 from kg.extract.context import Context, Watched, links, prefer, short_names
-from kg.extract.holdings import earlier_body_posts, names_a_venue, pair, promote
+from kg.extract.holdings import (
+    back_list,
+    earlier_body_posts,
+    listed_on_names,
+    members_named_later,
+    names_a_venue,
+    pair,
+    promote,
+    unheld_groups,
+)
 from kg.extract.parsed import Parsed
 from kg.extract.phrases import PhraseTable
 from kg.lexicons import gazetteer, load
@@ -155,13 +164,40 @@ def read_article(article: Article, mentions: bool = True, recogniser: bool = Tru
 
 def _earlier_bodies(parsed: list[Parsed]) -> list[Parsed]:
     """Pair the posts a sentence lists with no body with the body the sentence before it named
-    last (`earlier_body_posts`)."""
-    out = []
+    last (`earlier_body_posts`), and the names it lists for a group named before with the group's
+    title (`_earlier_groups`)."""
+    out: list[Parsed] = []
     for before, p in zip([None, *parsed], parsed, strict=False):
         body = next((c for c in reversed(before.chunks) if c.kind == ChunkKind.ORGANIZATION and c.org), None) \
             if before else None
         if body and (more := earlier_body_posts(p.ctx, list(p.chunks), list(p.pairs), body)):
             p = replace(p, chunks=tuple(promote(list(p.chunks), more)), pairs=p.pairs + tuple(more))
+        out.append(p)
+    return _earlier_groups(out)
+
+
+def _earlier_groups(parsed: list[Parsed]) -> list[Parsed]:
+    """Give the names a sentence lists after words that point back to a group (`back_list`) the
+    title of the group the sentence before named with no holder, or of the one an earlier sentence
+    counted as the pointing words count: "Bupati melantik 17 anggota Tim Khusus. ... Adapun ke-17
+    nama tersebut, di antaranya A, B. Lalu, C, D." (a sentence that only lists names goes on with
+    the list before it)."""
+    out: list[Parsed] = []
+    groups: list[tuple[int, Chunk, int | None]] = []  # (sentence, title, count)
+    going_on: Chunk | None = None  # the group the sentence before listed names for
+    for n, p in enumerate(parsed):
+        chunks, pairs = list(p.chunks), list(p.pairs)
+        group, names = None, listed_on_names(p.ctx, chunks, pairs) if going_on else []
+        if names:
+            group = going_on
+        elif found := back_list(p.ctx, chunks, pairs):
+            names, count = found
+            group = next((t for m, t, c in reversed(groups) if m == n - 1 or count is not None and c == count), None)
+        if group and names:
+            more = members_named_later(names, group)
+            p = replace(p, chunks=tuple(promote(chunks, more)), pairs=p.pairs + tuple(more))
+        going_on = group if group and names else None
+        groups += [(n, t, c) for t, c in unheld_groups(p.ctx, chunks, pairs)]
         out.append(p)
     return out
 

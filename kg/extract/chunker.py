@@ -15,7 +15,7 @@ from kg.extract.phrases import tables
 from kg.extract.titles import carries_body, title
 from kg.lexicons import load
 from kg.nlp.names import is_prefix
-from kg.vocab import ChunkKind
+from kg.vocab import ChunkKind, PlaceLevel
 
 
 def _org_at(ctx: Context, i: int) -> Chunk | None:
@@ -132,7 +132,7 @@ def chunk_sentence(ctx: Context) -> list[Chunk]:
         else:
             i += 1
     chunks = [c for c in chunks if not (c.kind == ChunkKind.NAME and _short_form(ctx, c))]
-    return _inherit_institutions(_unlisted_titles(ctx, chunks))
+    return _provincial_staff(_inherit_institutions(_units_within(ctx, _unlisted_titles(ctx, chunks))))
 
 
 def _short_form(ctx: Context, c: Chunk) -> bool:
@@ -179,6 +179,25 @@ def _unlisted_titles(ctx: Context, chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+def _units_within(ctx: Context, chunks: list[Chunk]) -> list[Chunk]:
+    """Read a title's body, a unit placed nowhere, and the body written right after it as one:
+    the unit within that body. "Kepala Biro Hukum Sekretariat Daerah Provinsi X, A": the bureau
+    of the province's secretariat; "Kepala Bidang Hukum Kantor Wilayah Kemenkumham X", "Kanit
+    Bareskrim Mabes Polri". A unit with a region of its own ("Kapolres Y Polda X") is the body."""
+    out: list[Chunk] = []
+    for c in chunks:
+        t = out[-1].title if out else None
+        if c.kind == ChunkKind.ORGANIZATION and c.org and t and t.org and t.org_span and t.org.area is None \
+                and out[-1].j == c.i and t.org_span[1] == out[-1].end:
+            unit = OrgRef(f"{t.org.written} {c.org.written}", f"{t.org.base} {c.org.base}", None, c.org.area,
+                          c.org.names)
+            out[-1] = chunk(ctx, ChunkKind.TITLE, out[-1].i, c.j, title=replace(
+                t, org=unit, org_span=(t.org_span[0], c.end)))
+            continue
+        out.append(c)
+    return out
+
+
 def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:
     """Give a title that names no institution the one the sentence's previous title named.
 
@@ -203,6 +222,34 @@ def _inherit_institutions(chunks: list[Chunk]) -> list[Chunk]:
             c = replace(c, title=replace(t, org=body, collective=None))
         out.append(c)
     return out
+
+
+def _provincial_staff(chunks: list[Chunk]) -> list[Chunk]:
+    """Give a government's staff title written without its region ("Sekda", "Asisten"), read as the
+    report's own city's or regency's, the province's government when the sentence names that and
+    no city's or regency's: "Penjabat Gubernur X A bersama Penjabat Sekda B" in a report from the
+    provincial capital (but "Bupati Y, Gubernur X dan Sekda B": the regency's)."""
+    staff = [n for n, c in enumerate(chunks) if c.kind == ChunkKind.TITLE and c.title and c.title.org
+             and c.title.org_span is None and _level_free(c.title) and _government(c.title.org)]
+    governments = [ref for n, c in enumerate(chunks) if n not in staff
+                   and (ref := c.org or (c.title.org if c.title else None)) and _government(ref)]
+    if not staff or {ref.area.level for ref in governments if ref.area} != {PlaceLevel.PROVINCE}:
+        return chunks
+    province = governments[0]
+    return [replace(c, title=replace(c.title, org=province)) if n in staff and c.title else c
+            for n, c in enumerate(chunks)]
+
+
+def _government(ref: OrgRef) -> bool:
+    """Say whether a body is a region's government ("Pemerintah Kabupaten X")."""
+    return bool(ref.area) and ref.base in load().home_levels and ref.base.startswith("Pemerintah")
+
+
+def _level_free(t: TitleRef) -> bool:
+    """Say whether a title names a government's staff at any level, its region the report's when
+    none is written: "Sekda", "Asisten" (roles.tsv: Pemerintah {area})."""
+    role = load().roles.get(t.written)
+    return bool(role and "{area}" in (role.carries or role.fallback or ""))
 
 
 def _serves_a_head(t: TitleRef) -> bool:

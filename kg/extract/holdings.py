@@ -11,7 +11,7 @@ from kg.extract.context import Context, links
 from kg.extract.institutions import body_forms
 from kg.lexicons import Role, load
 from kg.nlp.vocabulary import is_plain, is_verb, is_vocabulary, name_shaped
-from kg.vocab import ChunkKind, HoldingStatus
+from kg.vocab import ChunkKind, EventKind, HoldingStatus, Kind
 
 _PEOPLE = {ChunkKind.PERSON, ChunkKind.NAME}
 
@@ -182,9 +182,8 @@ def pair(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     pairs += _second_titles(ctx, chunks, pairs, used)
     pairs = _moved(ctx, chunks, pairs, used)
     pairs += _listed_holders(ctx, chunks, used)
-    # "pasangan calon (paslon) Gubernur dan Wakil Gubernur X, A dan B": candidates, not holders
-    return [q for q in _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))
-            if not contested(ctx, chunks, q.title)]
+    pairs = [q for q in pairs if not _not_yet_held(ctx, chunks, q.title)]
+    return _replaced(ctx, chunks, pairs + _handover(ctx, chunks, used))
 
 
 def contested(ctx: Context, chunks: Sequence[Chunk], c: Chunk) -> bool:
@@ -208,6 +207,31 @@ def contested(ctx: Context, chunks: Sequence[Chunk], c: Chunk) -> bool:
     return before is not None and before.kind == ChunkKind.TITLE \
         and all(ctx.word(j).lower() in load().glue["list"] for j in range(before.j, c.i)) \
         and contested(ctx, chunks, before)
+
+
+def _not_yet_held(ctx: Context, chunks: list[Chunk], t: Chunk) -> bool:
+    """Say whether a title names an office its holder only runs for ("calon Gubernur X A"), or a
+    regional head's office its holder was elected to and is not sworn into in the sentence:
+    "Bupati dan Wakil Bupati X terpilih, A dan B", "Terpilih sebagai Bupati X A", "mengumumkan
+    pasangan terpilih, A sebagai Bupati X" (but "melantik Wali Kota X terpilih, A")."""
+    lex = load()
+    if lex.links.get(ctx.word(t.i - 1).lower()) == "contest" or contested(ctx, chunks, t):
+        return True
+    role = lex.roles.get(t.title.written) if t.title else None
+    if not (role and role.carries and role.carries.startswith("Pemerintah")):
+        return False
+    # "terpilih" after the title, or after the one it is paired with ("Bupati dan Wakil Bupati X
+    # terpilih"), or before it where it opens what the titles' holders are: "pasangan terpilih,
+    # A sebagai Bupati X", "Terpilih sebagai Bupati X A dan Wakil Bupati X B"
+    end = next((c.j for c in chunks if c.kind == ChunkKind.TITLE and c.i > t.j
+                and _gap(ctx, t, c) and set(_gap(ctx, t, c)) <= load().glue["pair"]), t.j)
+    words = [ctx.word(k).lower() for k in range(t.i)]
+    elected = ctx.word(end).lower() == "terpilih" or any(
+        w == "terpilih" and (k > 0 and lex.links.get(words[k - 1]) == "pair"
+                             or lex.links.get(ctx.word(k + 1).lower()) == "link")
+        for k, w in enumerate(words))
+    sworn = any(c.kind == ChunkKind.EVENT and c.event and c.event.kind == EventKind.INAUGURATION for c in chunks)
+    return elected and not sworn
 
 
 def _bracketed_title(ctx: Context, c: Chunk, t: Chunk) -> bool:
@@ -595,6 +619,83 @@ def earlier_body_posts(ctx: Context, chunks: list[Chunk], pairs: list[Pair], bod
         if t.kind == ChunkKind.TITLE and ctx.word(t.i - 1).lower() in links("link"):
             return _posts(ctx, chunks, m, body, used)
     return []
+
+
+def unheld_groups(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[tuple[Chunk, int | None]]:
+    """Return the titles of a role several hold at a body that a sentence gives no holder, each
+    with the number written before it: "Delapan orang anggota DPRD X tidak hadir", "melantik 17
+    anggota Tim Khusus" (17). A later sentence may name them (`back_list`)."""
+    held = {q.title.i for q in pairs}
+    return [(c, _number(ctx.word(c.i - 1))) for c in chunks
+            if c.kind == ChunkKind.TITLE and c.title and c.title.org and _is_plural(c) and c.i not in held]
+
+
+def back_list(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> tuple[list[Chunk], int | None] | None:
+    """Return the names a sentence lists, to its end, after words that point back to a group
+    named before, with the number those words give: "Mereka yang tidak hadir, A, B dan C.",
+    "Adapun ke-17 nama tersebut, di antaranya A, B, dan C." (17). Nothing is named before the
+    list; the pointing word opens the sentence, or a count or a quantifier comes before it ("para
+    pejabat itu"; not "Hal itu disampaikan A dan B"); no event is pointed back to ("Kegiatan itu
+    dihadiri A, B dan C")."""
+    pointing = load().anaphora[Kind.COLLECTIVE]
+    if not any(ctx.word(k).lower() in pointing for k in range(min(4, len(ctx.tokens)))):
+        return None  # most sentences: nothing points back in their first words
+    names = _names_to_end(ctx, chunks, pairs, 0)
+    if len(names) < 2:
+        return None
+    opening = [ctx.word(k).lower() for k in range(names[0].i)]
+    at = next((k for k, w in enumerate(opening[:4]) if w in pointing), None)
+    if at is None or set(opening) & load().anaphora[Kind.EVENT]:
+        return None
+    count = next((n for w in opening[:at] if (n := _number(w)) is not None), None)
+    if at and count is None and not set(opening[:at]) & load().quantifiers:
+        return None
+    return names, count
+
+
+def listed_on_names(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[Chunk]:
+    """Return the names of a sentence that only lists names, opened at most by a word that carries
+    a list on: "Lalu, A, B, dan C." goes on with the list of the sentence before it."""
+    skip = 1 if chunks and chunks[0].text.lower() in _continuing() else 0  # "Lalu" read as a name
+    names = _names_to_end(ctx, chunks, pairs, skip)
+    opening = {ctx.word(k).lower() for k in range(names[0].i)} if names else set()
+    return names if len(names) >= 2 and opening <= _continuing() | load().glue["list"] else []
+
+
+def _names_to_end(ctx: Context, chunks: list[Chunk], pairs: list[Pair], m: int) -> list[Chunk]:
+    """Return the names listed from chunk m to the sentence's last chunk, none holding a title,
+    joined by commas and "dan", the first and the last of them a holder's (one word of the
+    language may stand between: "A, Suryani, dan B"); none when anything else comes between or
+    after them."""
+    held = {q.person.i for q in pairs}
+    names = chunks[m:]
+    if not names or any(c.kind not in _PEOPLE or c.i in held or c.person is None for c in names) \
+            or not (_listed_holder(names[0]) and _listed_holder(names[-1])):
+        return []
+    glue = load().glue["list"]
+    joined = all(set(_gap(ctx, a, b)) <= glue and _gap(ctx, a, b) for a, b in zip(names, names[1:], strict=False))
+    tail = {ctx.word(k) for k in range(names[-1].j, len(ctx.tokens))}
+    return names if joined and tail <= {".", ""} else []
+
+
+@cache
+def _continuing() -> frozenset[str]:
+    """Return the one-word openers of a sentence that lists more of a list: "Lalu", "Kemudian"."""
+    return frozenset(w for w, effect in load().presence.items() if effect == "continue" and " " not in w)
+
+
+def _number(word: str) -> int | None:
+    """Return the number a word writes in digits, as a count or an ordinal: "17", "ke-17"."""
+    digits = word.lower().removeprefix("ke-")
+    return int(digits) if digits.isdigit() else None
+
+
+def members_named_later(names: list[Chunk], group: Chunk) -> list[Pair]:
+    """Give the names a sentence lists for a group named before it the group's title, each
+    holding it at its own place in the sentence."""
+    assert group.title
+    title = replace(group.title, org_span=None)
+    return [Pair(c, replace(c, kind=ChunkKind.TITLE, title=title)) for c in names]
 
 
 def _spoken_for(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:

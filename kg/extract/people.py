@@ -93,8 +93,9 @@ def _person_at(ctx: Context, i: int) -> Chunk | None:
     found = person(ctx.text, ctx.tokens[i:end])
     if found is None:
         return None
-    # Degrees written without dots ("Feri Iswan AP MPA") run on as capitalised words.
-    evidence = start > i or end > k or aged or bool(found.suffixes)
+    # Degrees written without dots ("Feri Iswan AP MPA") run on as capitalised words; a run that
+    # opens with a word naming no person is one only after a rank or an honorific: "(Eselon II.B)".
+    evidence = start > i or (end > k or aged or bool(found.suffixes)) and ctx.word(i) not in load().not_names
     tags = frozenset({"evidence"}) if evidence else frozenset()
     return chunk(ctx, ChunkKind.PERSON, i, end, person=found, tags=tags)
 

@@ -192,7 +192,8 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     base = carries.split(" {")[0]
     if (spelt := org(ctx, j)) and any(form and form.startswith(base) for form in body_forms(spelt[1])):
         return spelt  # "Kasat Lantas Polres Lahat", "Sekda Pemko X": the carried body is written out
-    village = load().place_levels.get(base) == PlaceLevel.VILLAGE  # "Kades X": Desa X
+    # "Kades X": Desa X; "KPN X": Negeri X, a village though "Negeri" names no level elsewhere
+    village = PlaceLevel.VILLAGE in (load().place_levels.get(base), *load().home_levels.get(base, ((), ""))[0])
     found = unit(ctx, j, village) or _home_unit(ctx, j, carries)
     if not found:
         # "Kasdam Brigjen TNI Nama", "Irdam dari A ke B", "Nama (Kasatpol PP)": the body is

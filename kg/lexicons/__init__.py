@@ -259,7 +259,7 @@ def load() -> Lexicon:
                                           "roll"}),
         fillers=_uses("fillers.tsv", "inside", {"host", "passive", "list", "election", "company",
                                                    "post", "vacated"}),
-        anaphora=_uses("anaphora.tsv", "refers", {Kind.PERSON, Kind.EVENT}),
+        anaphora=_uses("anaphora.tsv", "refers", {Kind.PERSON, Kind.EVENT, Kind.COLLECTIVE}),
         place_words=_uses("place_words.tsv", "use",
                           {"direction", "at", "every", "local", "constituency", "site"}),
         abbreviations=_words("abbreviations.tsv"),
