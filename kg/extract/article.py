@@ -230,11 +230,31 @@ def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]
                 (name_shaped(c.person.name) and _in_list_of_names(p, n))
             seen = several and any(s <= c.start and c.end <= e for s, e in model)
             titled = name_shaped(c.person.name) and _after_title(p, n)
-            if speaks or listed or seen or titled or n in paired or folded in known or \
+            linked = name_shaped(c.person.name) and _linked(p, n)
+            if speaks or listed or seen or titled or linked or n in paired or folded in known or \
                     set(folded.split()) <= known_words:
                 c = replace(c, kind=ChunkKind.PERSON)
         chunks.append(c)
     return replace(p, chunks=tuple(chunks))
+
+
+def _linked(p: Parsed, n: int) -> bool:
+    """Say whether a name is linked to a post as only a person is: a post given before it
+    ("digantikan oleh A", "menggantikan A", "dipercayakan kepada A"), or a link after it that
+    a title follows ("A sebagai Kepala Bagian", "A, selaku Ketua", "A yang sebelumnya menjabat
+    Kabid"), or a body the person led ("A yang sebelumnya memimpin Dinas Sosial")."""
+    c, ctx = p.chunks[n], p.ctx
+    k = c.i - 1
+    k -= k > 0 and ctx.word(k).lower() in load().fillers["passive"]  # "diisi oleh A"
+    if ctx.word(k).lower() in links("replacing") | links("held-by") | links("replaced-by"):
+        return True
+    post = next((d for d in p.chunks[n + 1:n + 2] if d.kind in _POSTS), None)
+    gap = {ctx.word(k).lower() for k in range(c.j, post.i)} if post else set()
+    linking = links("link") | links("former") | (links("leads") if post and post.kind == ChunkKind.ORGANIZATION else set())
+    return bool(gap & linking) and gap <= linking | links("qualifying") | load().glue["list"]
+
+
+_POSTS = frozenset({ChunkKind.TITLE, ChunkKind.ORGANIZATION})
 
 
 def _candidate_pairs(p: Parsed) -> set[int]:
