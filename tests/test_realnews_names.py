@@ -24,3 +24,25 @@ def test_a_name_linked_to_the_post_after_it_is_a_person() -> None:
                      "yang sebelumnya menjabat Kepala Bidang Anggaran kini dipindah ke "
                      "Inspektorat, Jumat (7/6/2024).")
     assert "darwisah" in found
+
+
+def test_one_capital_letter_inside_a_name_is_an_initial() -> None:
+    found = _persons("TARUTUNG, WARTATAPANULI.ID - Rapat dipimpin Wali Kota Sibolga, Hendro R "
+                     "Sitompul, didampingi Sekda Gultom Marpaung, Senin (3/6/2024).")
+    assert "hendro r sitompul" in found and "hendro" not in found
+
+
+def test_a_name_shortened_after_its_opening_words_is_the_same_person() -> None:
+    found = _persons("DENPASAR, WARTADEWATA.ID - Staf Ahli Bupati Badung, I Komang Adi Sutarsa, "
+                     "membuka rapat bersama Kapolres Badung AKBP Moh Rizki Pratama, Senin "
+                     "(3/6/2024). Adi Sutarsa berharap rapat berjalan lancar. Rizki Pratama "
+                     "mengatakan personel sudah siap.")
+    assert {"adi sutarsa", "rizki pratama"}.isdisjoint(found)
+    assert {"i komang adi sutarsa", "moh rizki pratama"} <= found
+
+
+def test_a_name_without_its_middle_names_is_the_same_person() -> None:
+    found = _persons("WATAMPONE, WARTABUGIS.ID - Bupati Bone Andi Baso Mappe Ranggong membuka "
+                     "rapat, Senin (3/6/2024). Andi Baso Ranggong mengatakan persiapan sudah "
+                     "matang.")
+    assert found == {"andi baso mappe ranggong"}

@@ -20,11 +20,20 @@ def _name_end(ctx: Context, k: int) -> int:
             k += 1
         elif load().name_parts.get(ctx.word(k)) == "inner" and is_name_word(ctx, k + 1) and k > 0:
             k += 1
-        elif load().name_parts.get(ctx.word(k)) == "middle" and is_name_word(ctx, k - 1) \
-                and is_name_word(ctx, k + 1):
-            k += 1  # "Gatot Hari Santoso"
+        elif (load().name_parts.get(ctx.word(k)) == "middle" or _bare_initial(ctx, k)) \
+                and is_name_word(ctx, k - 1) and is_name_word(ctx, k + 1):
+            k += 1  # "Gatot Hari Santoso"; "Arief R Wismansyah", not Raden
         else:
             return k
+
+
+def _bare_initial(ctx: Context, k: int) -> bool:
+    """Say whether token k is one capital letter with no dot, which inside a name is an initial
+    even when it would be an honorific before one ("H" for Haji, "R" for Raden); after a
+    region's name it is that honorific ("Kadiskes Siak H Nama")."""
+    word = ctx.word(k)
+    return len(word) == 1 and word.isupper() and ctx.word(k + 1) != "." \
+        and not gazetteer.lookup(ctx.word(k - 1))
 
 
 def _degrees_end(ctx: Context, k: int) -> int:

@@ -181,20 +181,34 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
 
 def _shortens(short: list[str], full: list[str]) -> bool:
     """Say whether a name is a later short form of a full one: one of its words ("Doni"), its
-    first words ("Andi Ishak"), its first words after the particles that open it ("Alit
-    Wiradana" for "Ida Bagus Alit Wiradana"), itself without its initials ("Deslie
-    Sumampouw" for "Deslie D. Sumampouw") or its middle names ("Meki Nawipa" for "Meki Fritz
-    Nawipa"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
+    first words ("Andi Ishak"), its first words after the particles, leading words and
+    shortened given names that open it ("Alit Wiradana" for "Ida Bagus Alit Wiradana", "Budi
+    Astawa" for "I Made Budi Astawa", "Faruk Rozi" for "Moh Faruk Rozi"), itself without its
+    initials ("Deslie Sumampouw" for "Deslie D. Sumampouw") or without middle names, its first
+    and last kept ("Meki Nawipa" for "Meki Fritz Nawipa", "Andi Tenri Lawa" for "Andi Tenri
+    Abeng Lawa"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
     if len(short) >= len(full):
         return False
     if len(short) == 1:
         return short[0] in full
-    particles = load().name_parts
     k = 0
-    while k < len(full) - 1 and particles.get(full[k].capitalize()) == "particle":
+    while k < len(full) - 1 and _opening(full[k]):
         k += 1
-    return short in (full[:len(short)], full[k:k + len(short)], [w for w in full if len(w) > 1],
-                     [full[0], full[-1]])  # "Meki Nawipa" for "Meki Fritz Nawipa"
+    return short in (full[:len(short)], full[k:k + len(short)], [w for w in full if len(w) > 1]) \
+        or (short[0] == full[0] and short[-1] == full[-1] and _within(short, full))
+
+
+def _opening(word: str) -> bool:
+    """Say whether a folded word is one of name_parts.tsv's that open a name: a particle, a
+    leading word or a shortened given name (not one that joins a name's parts)."""
+    kind = load().name_parts.get(word.capitalize())
+    return kind is not None and kind != "inner" and kind != "middle"
+
+
+def _within(short: list[str], full: list[str]) -> bool:
+    """Say whether a name's words stand in a longer one in the same order."""
+    rest = iter(full)
+    return all(word in rest for word in short)
 
 
 def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
