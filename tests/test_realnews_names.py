@@ -46,3 +46,12 @@ def test_a_name_without_its_middle_names_is_the_same_person() -> None:
                      "rapat, Senin (3/6/2024). Andi Baso Ranggong mengatakan persiapan sudah "
                      "matang.")
     assert found == {"andi baso mappe ranggong"}
+
+
+def test_a_name_after_a_street_or_building_word_names_the_place() -> None:
+    found = _persons("PADANG, WARTAMINANG.ID - Kapolda Sumbar Irjen Pol Rahmat Siregar memimpin "
+                     "rapat di ruang Jenderal Pol Wiratmaja Mapolda, jln Kolonel Darwis Hamid "
+                     "nomor 7, Senin (3/6/2024). Rapat dihadiri Kapolres Pelabuhan AKBP Nelly "
+                     "Kartika.")
+    assert {"rahmat siregar", "nelly kartika"} <= found
+    assert not found & {"wiratmaja", "darwis hamid"}
