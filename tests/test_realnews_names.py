@@ -55,3 +55,18 @@ def test_a_name_after_a_street_or_building_word_names_the_place() -> None:
                      "Kartika.")
     assert {"rahmat siregar", "nelly kartika"} <= found
     assert not found & {"wiratmaja", "darwis hamid"}
+
+
+def test_the_outlet_citing_itself_is_no_person() -> None:
+    found = _persons("Saumlaki, Suryatanimbar.com - Bupati Markus Kambu melantik pejabat "
+                     "eselon II, Senin (3/6/2024). Dari pantauan Surya Tanimbar, pelantikan "
+                     "berlangsung tertib.")
+    assert "markus kambu" in found and "surya tanimbar" not in found
+
+
+def test_an_outlet_brand_a_dance_or_a_song_is_no_person() -> None:
+    found = _persons("JOGJA - Wali Kota Jogja Hendarto Wibisono akan merotasi pejabat, Senin "
+                     "(3/6/2024). Menurut keterangan yang diperoleh Radar Mataram, daftar sudah "
+                     "siap. Tamu disambut Tari Manguntoro dan Lagu Sarinande Moleh.")
+    assert "hendarto wibisono" in found
+    assert not found & {"radar mataram", "tari manguntoro", "lagu sarinande moleh"}

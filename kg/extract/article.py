@@ -171,7 +171,8 @@ def finish_article(reading: Reading, model: list[tuple[int, int, str]]) -> Parse
     parsed = reading.sentences
     persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]
     known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind(ChunkKind.PERSON) if c.person)
-    return ParsedArticle([_promote_names(p, known, persons) for p in parsed], reading.dates,
+    outlet = _letters(reading.article.outlet.split(".")[0]) if reading.article.outlet else None
+    return ParsedArticle([_promote_names(p, known, persons, outlet) for p in parsed], reading.dates,
                          reading.home, model)
 
 
@@ -211,16 +212,23 @@ def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:
     return max(sorted(set(named)), key=named.count) if named else None
 
 
-def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]]) -> Parsed:
+def _letters(name: str) -> str:
+    """Return a name's letters and digits, folded: "Surya Papua" and "suryapapua.com" meet."""
+    return "".join(ch for ch in fold(name) if ch.isalnum())
+
+
+def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]],
+                   outlet: str | None) -> Parsed:
     """Make persons of the names that speak, stand in a list of persons, name a person found
     elsewhere in the article (`known`: the article's persons, folded), or that the statistical
-    recogniser reads as a person."""
+    recogniser reads as a person; not the outlet's own name (its domain's `outlet` letters:
+    "Dari pantauan Surya Papua" in a report of suryapapua.com)."""
     known_words = {w for k in known for w in k.split()}
     speech = load().speech
     paired = _candidate_pairs(p)
     chunks = []
     for n, c in enumerate(p.chunks):
-        if c.kind == ChunkKind.NAME and c.person:
+        if c.kind == ChunkKind.NAME and c.person and _letters(c.person.name) != outlet:
             folded = fold(c.person.name)
             # A run of words of the language ("Lantik Pejabat") needs the article's own word.
             several = len(folded.split()) > 1 and not is_plain(c.person.name)
