@@ -70,3 +70,10 @@ def test_an_outlet_brand_a_dance_or_a_song_is_no_person() -> None:
                      "siap. Tamu disambut Tari Manguntoro dan Lagu Sarinande Moleh.")
     assert "hendarto wibisono" in found
     assert not found & {"radar mataram", "tari manguntoro", "lagu sarinande moleh"}
+
+
+def test_a_name_moved_from_a_post_is_a_person() -> None:
+    found = _persons("LUBUK PAKAM, WARTADELI.ID - Bupati melantik 20 pejabat, Senin (3/6/2024). "
+                     "Di antaranya, Wagimin dari Kepala Seksi Pengairan dilantik menjadi "
+                     "Sekretaris pada Dinas Pertanian.")
+    assert "wagimin" in found

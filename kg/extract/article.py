@@ -250,7 +250,8 @@ def _linked(p: Parsed, n: int) -> bool:
     """Say whether a name is linked to a post as only a person is: a post given before it
     ("digantikan oleh A", "menggantikan A", "dipercayakan kepada A"), or a link after it that
     a title follows ("A sebagai Kepala Bagian", "A, selaku Ketua", "A yang sebelumnya menjabat
-    Kabid"), or a body the person led ("A yang sebelumnya memimpin Dinas Sosial")."""
+    Kabid", "A dari Kabid Anggaran"), or a body the person led ("A yang sebelumnya memimpin
+    Dinas Sosial")."""
     c, ctx = p.chunks[n], p.ctx
     k = c.i - 1
     k -= k > 0 and ctx.word(k).lower() in load().fillers["passive"]  # "diisi oleh A"
@@ -258,7 +259,8 @@ def _linked(p: Parsed, n: int) -> bool:
         return True
     post = next((d for d in p.chunks[n + 1:n + 2] if d.kind in _POSTS), None)
     gap = {ctx.word(k).lower() for k in range(c.j, post.i)} if post else set()
-    linking = links("link") | links("former") | (links("leads") if post and post.kind == ChunkKind.ORGANIZATION else set())
+    linking = links("link") | links("former") | (
+        links("leads") if post and post.kind == ChunkKind.ORGANIZATION else links("moved-from"))
     return bool(gap & linking) and gap <= linking | links("qualifying") | load().glue["list"]
 
 

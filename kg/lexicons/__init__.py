@@ -251,7 +251,8 @@ def load() -> Lexicon:
         terms=_words("terms.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
                                                    "held-by", "replacing", "replaced-by", "within", "handed-to",
-                                                   "leads", "present", "contest", "through"}),
+                                                   "leads", "present", "contest", "through",
+                                                   "moved-from"}),
         bylines={label: BylineRole(role) for label, role in
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
