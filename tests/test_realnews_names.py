@@ -77,3 +77,10 @@ def test_a_name_moved_from_a_post_is_a_person() -> None:
                      "Di antaranya, Wagimin dari Kepala Seksi Pengairan dilantik menjadi "
                      "Sekretaris pada Dinas Pertanian.")
     assert "wagimin" in found
+
+
+def test_sundanese_kang_and_a_capitalised_drg_are_honorifics() -> None:
+    x = extract_text("CIAMIS, WARTAGALUH.ID - Pasangan nomor urut 2, Kang Ujang Sumarna dan "
+                     "Drg. Lilis Marlina, hadir dalam debat kandidat, Senin (3/6/2024).")
+    names = {p.name for p in x.persons}
+    assert {"Ujang Sumarna", "Lilis Marlina"} <= names and not names & {"Drg", "Kang Ujang Sumarna"}
