@@ -84,3 +84,10 @@ def test_sundanese_kang_and_a_capitalised_drg_are_honorifics() -> None:
                      "Drg. Lilis Marlina, hadir dalam debat kandidat, Senin (3/6/2024).")
     names = {p.name for p in x.persons}
     assert {"Ujang Sumarna", "Lilis Marlina"} <= names and not names & {"Drg", "Kang Ujang Sumarna"}
+
+
+def test_old_letters_for_new_ones_spell_one_person() -> None:
+    found = _persons("PURWAKARTA, WARTAPASUNDAN.ID - Kepala Dinas Pertanian Purwakarta, Rudy "
+                     "Djunaedi, membuka pelatihan petani, Senin (3/6/2024). Menurut Rudi Junaedi, "
+                     "pelatihan digelar tiap tahun.")
+    assert found == {"rudy djunaedi"}

@@ -71,6 +71,14 @@ def _mapping(name: str, value: str, allowed: Set[str] | None = None) -> dict[str
     return mapping
 
 
+def _spellings() -> tuple[tuple[str, str, str], ...]:
+    """Read spellings.tsv: (old letters, new letters, position) rows, in the file's order."""
+    rows = _unique("spellings.tsv", _rows("spellings.tsv", ("old", "new", "position")), "old")
+    if bad := sorted({r["position"] for r in rows.values()} - {"anywhere", "end"}):
+        raise LexiconError(f"spellings.tsv: unknown position {bad}")
+    return tuple((r["old"], r["new"], r["position"]) for r in rows.values())
+
+
 def _numbers(name: str, value: str, low: int, high: int) -> dict[str, int]:
     """Read a form -> integer list, checking the range."""
     mapping = _mapping(name, value)
@@ -201,6 +209,7 @@ class Lexicon:
     numerals: dict[str, int]
     noise: dict[str, frozenset[str]]
     national: frozenset[str]
+    spellings: tuple[tuple[str, str, str], ...]
 
 
 @cache
@@ -268,4 +277,5 @@ def load() -> Lexicon:
         numerals=_numbers("numerals.tsv", "number", 1, 99),
         noise=_uses("noise.tsv", "kind", {"link", "label"}),
         national=_words("national.tsv"),
+        spellings=_spellings(),
     )
