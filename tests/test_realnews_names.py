@@ -91,3 +91,10 @@ def test_old_letters_for_new_ones_spell_one_person() -> None:
                      "Djunaedi, membuka pelatihan petani, Senin (3/6/2024). Menurut Rudi Junaedi, "
                      "pelatihan digelar tiap tahun.")
     assert found == {"rudy djunaedi"}
+
+
+def test_a_given_name_two_persons_share_is_the_one_named_last() -> None:
+    x = extract_text("GIANYAR, WARTABALI.ID - Bupati Gianyar I Ketut Sudarsana membuka rapat, "
+                     "Senin (3/6/2024). Hadir pula Sekda Gianyar I Ketut Wirata. Dalam "
+                     "arahannya, Ketut menegaskan kesiapan anggaran.")
+    assert {p.key for p in x.persons} == {"i ketut sudarsana", "i ketut wirata"}

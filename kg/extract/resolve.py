@@ -215,17 +215,23 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     """Merge an article's person names; a shorter name joins the one full name that contains it.
 
     "Doni Candra juga menjelaskan" after "Ketua Bawaslu ..., Doni Candra" is one person, and so
-    is a later "Doni" when no other person of the article is called so; a full name written
-    with a slip in one long word is the same person, labelled as written most often.
+    is a later "Doni" when no other person of the article is called so, else the person so
+    called named last before it (unless it is one's last name); a full name written with a slip in one long word is the same
+    person, labelled as written most often.
     """
     full: dict[str, list[Name]] = defaultdict(list)
     forms: dict[str, list[list[str]]] = defaultdict(list)  # each group's names, folded once
-    for n in sorted(names, key=lambda n: -len(n.name.split())):
+    first: dict[str, int] = {}  # where each group is first named
+    for at, n in sorted(enumerate(names), key=lambda e: -len(e[1].name.split())):
         words = fold(n.name).split()
         kin = [k for k, group in forms.items() if any(_shortens(words, f) for f in group)] or \
             [k for k in full if len(words) > 1 and (spelling_variant(words, k.split())
                                                     or initials_of(words, k.split()))]
+        if len(kin) > 1 and len(words) == 1 and all(words[0] != k.split()[-1] for k in kin):
+            # "Ketut" after "I Ketut A" and "I Ketut B"; not a last name ("Gusmal", "Kurniawan")
+            kin = [max(kin, key=lambda k: (first[k] < at, first[k] if first[k] < at else -first[k]))]
         key = kin[0] if len(kin) == 1 else " ".join(words)
+        first.setdefault(key, at)
         full[key].append(n)
         forms[key].append(words)
     people: list[Person] = []
