@@ -213,7 +213,7 @@ def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:
 
 
 def _letters(name: str) -> str:
-    """Return a name's letters and digits, folded: "Surya Papua" and "suryapapua.com" meet."""
+    """Return a name's letters and digits, folded: "Kabar Lembah" and "kabarlembah.com" meet."""
     return "".join(ch for ch in fold(name) if ch.isalnum())
 
 
@@ -222,7 +222,7 @@ def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]
     """Make persons of the names that speak, stand in a list of persons, name a person found
     elsewhere in the article (`known`: the article's persons, folded), or that the statistical
     recogniser reads as a person; not the outlet's own name (its domain's `outlet` letters:
-    "Dari pantauan Surya Papua" in a report of suryapapua.com)."""
+    "menurut pantauan Kabar Lembah" in a report of kabarlembah.com)."""
     known_words = {w for k in known for w in k.split()}
     speech = load().speech
     paired = _candidate_pairs(p)

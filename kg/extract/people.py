@@ -22,7 +22,7 @@ def _name_end(ctx: Context, k: int) -> int:
             k += 1
         elif (load().name_parts.get(ctx.word(k)) == "middle" or _bare_initial(ctx, k)) \
                 and is_name_word(ctx, k - 1) and is_name_word(ctx, k + 1):
-            k += 1  # "Gatot Hari Santoso"; "Arief R Wismansyah", not Raden
+            k += 1  # "Gatot Hari Santoso"; "Agus R Pranata", not Raden
         else:
             return k
 

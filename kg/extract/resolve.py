@@ -182,8 +182,8 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
 def _shortens(short: list[str], full: list[str]) -> bool:
     """Say whether a name is a later short form of a full one: one of its words ("Doni"), its
     first words ("Andi Ishak"), its first words after the particles, leading words and
-    shortened given names that open it ("Alit Wiradana" for "Ida Bagus Alit Wiradana", "Budi
-    Astawa" for "I Made Budi Astawa", "Faruk Rozi" for "Moh Faruk Rozi"), itself without its
+    shortened given names that open it ("Alit Wiradana" for "Ida Bagus Alit Wiradana", "Adi
+    Sutarsa" for "I Komang Adi Sutarsa", "Rizki Pratama" for "Moh Rizki Pratama"), itself without its
     initials ("Deslie Sumampouw" for "Deslie D. Sumampouw") or without middle names, its first
     and last kept ("Meki Nawipa" for "Meki Fritz Nawipa", "Andi Tenri Lawa" for "Andi Tenri
     Abeng Lawa"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
@@ -228,7 +228,7 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
             [k for k in full if len(words) > 1 and (spelling_variant(words, k.split())
                                                     or initials_of(words, k.split()))]
         if len(kin) > 1 and len(words) == 1 and all(words[0] != k.split()[-1] for k in kin):
-            # "Ketut" after "I Ketut A" and "I Ketut B"; not a last name ("Gusmal", "Kurniawan")
+            # "Ketut" after "I Ketut A" and "I Ketut B"; not a last name ("Candra" after "Doni Candra" and "Rina Candra")
             kin = [max(kin, key=lambda k: (first[k] < at, first[k] if first[k] < at else -first[k]))]
         key = kin[0] if len(kin) == 1 else " ".join(words)
         first.setdefault(key, at)

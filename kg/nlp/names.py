@@ -143,8 +143,8 @@ def initials_of(a: list[str], b: list[str]) -> bool:
 
 @lru_cache(maxsize=16384)
 def _modern(word: str) -> str:
-    """Write a folded word of a name with the new letters for the old (spellings.tsv): "soeharto"
-    as "suharto", "arief" as "arif", "dedy" as "dedi"."""
+    """Write a folded word of a name with the new letters for the old (spellings.tsv): "soekarta"
+    as "sukarta", "arief" as "arif", "rudy" as "rudi"."""
     for old, new, position in load().spellings:
         if position == "end":
             word = word[:-len(old)] + new if word.endswith(old) and len(word) > len(old) else word
@@ -155,8 +155,8 @@ def _modern(word: str) -> str:
 
 def spelling_variant(a: list[str], b: list[str]) -> bool:
     """Say whether two names (their folded words) differ only by old letters for new ones
-    ("arief gajah mada" and "arif gajah mada") or by a slip in one long word only: "teddy
-    meilwansyah" and "teddy meilwansayah" (not both: "achmad zaeni" is not "akhmad zaini")."""
+    ("arief santoso" and "arif santoso") or by a slip in one long word only: "teddy
+    meilwansyah" and "teddy meilwansayah" (not both: "achmad saleh" is not "akhmad salih")."""
     if len(a) != len(b) or a == b:
         return False
     slips = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
