@@ -98,3 +98,10 @@ def test_a_given_name_two_persons_share_is_the_one_named_last() -> None:
                      "Senin (3/6/2024). Hadir pula Sekda Gianyar I Ketut Wirata. Dalam "
                      "arahannya, Ketut menegaskan kesiapan anggaran.")
     assert {p.key for p in x.persons} == {"i ketut sudarsana", "i ketut wirata"}
+
+
+def test_a_post_addressed_politely_is_no_name() -> None:
+    found = _persons("MUARA ENIM, WARTASUMSEL.ID - Kapolres Muara Enim AKBP Dedi Kurniawan "
+                     "mengatakan, \"Kegiatan ini kami gagas bersama Ibu Bupati Muara Enim dan "
+                     "Bapak Dandim,\" Senin (3/6/2024).")
+    assert found == {"dedi kurniawan"}

@@ -88,6 +88,8 @@ def _person_at(ctx: Context, i: int) -> Chunk | None:
             or (k > i and rank_of_two(ctx.word(k - 1), ctx.word(k))):
         k += 3 if _corps_mark(ctx, k, i) else 1  # a corps word follows a rank: not "Laut Jawa"
     start = k
+    if k > i and tables().roles.match(ctx.tokens, k):
+        return None  # "Ibu Bupati X", "Bapak Presiden": a post addressed politely, no name
     if (k > i or _month_opens(ctx, k)) and ctx.word(k) in reserved() and ctx.cap(k) and (
             is_name_word(ctx, k + 1) or (
                 load().name_parts.get(ctx.word(k + 1)) == "inner" and is_name_word(ctx, k + 2))):
