@@ -105,3 +105,10 @@ def test_a_post_addressed_politely_is_no_name() -> None:
                      "mengatakan, \"Kegiatan ini kami gagas bersama Ibu Bupati Muara Enim dan "
                      "Bapak Dandim,\" Senin (3/6/2024).")
     assert found == {"dedi kurniawan"}
+
+
+def test_a_run_ending_with_a_province_is_no_person() -> None:
+    found = _persons("PALU, WARTATADULAKO.ID - Kapolda Sulteng Irjen Pol Bagus Hermawan tiba di "
+                     "Palu, Senin (3/6/2024). Ia disambut tarian adat dan dikalungi selendang oleh "
+                     "Duta Budaya Sulteng. Sementara Pemda Sulawesi Tengah menyiapkan jamuan.")
+    assert found == {"bagus hermawan"}

@@ -116,7 +116,8 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
     if found is None:
         return None
     lex, first = load(), ctx.word(found.i)
-    if not found.tags and (_place(found.text) or first in lex.not_names or first in lex.documents
+    if not found.tags and (_place(found.text) or _ends_in_region(found.text) or first in lex.not_names
+                           or first in lex.documents
                            or lex.presence.get(first.lower(), "continue") != "continue"):
         # a region's name ("..., Negara", "Tanjung Raya") is a place, not a person; nor is an
         # island, a holiday ("Pulau Tidung", "Idul Fitri"), a document ("Raperda Pengangkatan")
@@ -133,6 +134,17 @@ def _place(text: str) -> bool:
     regions = gazetteer.lookup(text)
     return bool(regions) and not (text in load().person_words
                                   and all(r.level == PlaceLevel.DISTRICT for r in regions))
+
+
+def _ends_in_region(text: str) -> bool:
+    """Say whether a capitalised run of several words ends with a province's name or a region's
+    short name ("Duta Wisata Sulteng", "Pemda Maluku"): a post or a body of the province, not a
+    person (regencies and cities are family names too: "Lingga", "Padang")."""
+    words = text.split()
+    if len(words) < 2 or words[-1] in load().person_words:
+        return False
+    return words[-1] in load().region_aliases or any(
+        r.level == PlaceLevel.PROVINCE for r in gazetteer.lookup(words[-1]))
 
 
 def collective_at(ctx: Context, i: int, after_group: bool = False) -> Chunk | None:
