@@ -112,3 +112,10 @@ def test_a_run_ending_with_a_province_is_no_person() -> None:
                      "Palu, Senin (3/6/2024). Ia disambut tarian adat dan dikalungi selendang oleh "
                      "Duta Budaya Sulteng. Sementara Pemda Sulawesi Tengah menyiapkan jamuan.")
     assert found == {"bagus hermawan"}
+
+
+def test_an_adat_title_after_a_name_is_no_other_person() -> None:
+    found = _persons("PARIAMAN, WARTAPIAMAN.ID - Rapat dipimpin Bupati Padang Pariaman, Ir. "
+                     "Syafrudin Malin, MM, Dt. Rajo Nan Gadang, didampingi Asisten I Hendra "
+                     "Saputra Dt. Bandaro Sati, Senin (3/6/2024).")
+    assert found == {"syafrudin malin", "hendra saputra"}

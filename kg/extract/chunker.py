@@ -132,7 +132,8 @@ def chunk_sentence(ctx: Context) -> list[Chunk]:
         else:
             i += 1
     chunks = [c for n, c in enumerate(chunks) if not (c.kind == ChunkKind.NAME and _short_form(ctx, c))
-              and not (c.kind in _NAMES and _eponym_of_place(ctx, c, chunks[n - 1] if n else None))]
+              and not (c.kind in _NAMES and (_eponym_of_place(ctx, c, chunks[n - 1] if n else None)
+                                             or _adat_title(ctx, c, chunks[n - 1] if n else None)))]
     return _inherit_institutions(_unlisted_titles(ctx, chunks))
 
 
@@ -149,6 +150,13 @@ def _eponym_of_place(ctx: Context, c: Chunk, before: Chunk | None) -> bool:
     if before and before.j > k and before.kind in {ChunkKind.TITLE, ChunkKind.ORGANIZATION}:
         return False
     return k >= 0 and (word if word.isupper() else word.capitalize()) in load().place_words["eponym"]
+
+
+def _adat_title(ctx: Context, c: Chunk, before: Chunk | None) -> bool:
+    """Say whether a name opened by an adat honorific right after a person is that person's
+    title of custom, no other person: "Bupati X, Nama, MM, Dt. Rajo Nan Gadang" (Minangkabau)."""
+    return bool(before and before.kind in _NAMES and ctx.word(c.i) in load().adat_titles
+                and all(ctx.word(k) == "," for k in range(before.j, c.i)))
 
 
 def _short_form(ctx: Context, c: Chunk) -> bool:

@@ -163,6 +163,7 @@ class Lexicon:
     """Every word list the extractor uses."""
 
     honorifics: frozenset[str]
+    adat_titles: frozenset[str]  # the honorifics of kind "adat": "Dt." before a title of custom
     ranks: frozenset[str]
     corps: frozenset[str]
     degrees: frozenset[str]
@@ -216,11 +217,13 @@ class Lexicon:
 def load() -> Lexicon:
     """Load and validate every word list once."""
     events = _unique("events.tsv", _rows("events.tsv", ("form", "kind", "noun")), "form")
+    honorifics = _mapping("honorifics.tsv", "kind")
     acronyms = _acronyms()
     if bad := sorted({r["kind"] for r in events.values()} - set(EventKind)):
         raise LexiconError(f"events.tsv: unknown kind {bad}")
     return Lexicon(
-        honorifics=frozenset(_mapping("honorifics.tsv", "kind")),
+        honorifics=frozenset(honorifics),
+        adat_titles=frozenset(form for form, kind in honorifics.items() if kind == "adat"),
         ranks=frozenset(_mapping("ranks.tsv", "service", {"police", "military"})),
         corps=_words("corps.tsv"),
         degrees=_words("degrees.tsv"),
