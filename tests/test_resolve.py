@@ -90,11 +90,18 @@ def test_a_short_name_joins_the_one_full_name_that_contains_it() -> None:
     assert doni.suffixes == ("S.H.",)
 
 
-def test_a_short_name_shared_by_two_full_names_stays_apart() -> None:
+def test_a_given_name_shared_by_two_full_names_is_the_one_named_last_before_it() -> None:
     people, keys = resolve_persons([Name("Doni Candra", "Doni Candra"),
                                     Name("Doni Saputra", "Doni Saputra"), Name("Doni", "Doni")])
-    assert sorted(p.key for p in people) == ["doni", "doni candra", "doni saputra"]
-    assert keys["doni"] == "doni"
+    assert sorted(p.key for p in people) == ["doni candra", "doni saputra"]
+    assert keys["doni"] == "doni saputra"
+
+
+def test_a_last_name_shared_by_two_full_names_stays_apart() -> None:
+    people, keys = resolve_persons([Name("Doni Candra", "Doni Candra"),
+                                    Name("Rina Candra", "Rina Candra"), Name("Candra", "Candra")])
+    assert sorted(p.key for p in people) == ["candra", "doni candra", "rina candra"]
+    assert keys["candra"] == "candra"
 
 
 def test_a_person_named_again_by_a_short_name_in_the_article_is_one_person() -> None:

@@ -207,7 +207,8 @@ def finish_article(reading: Reading, model: list[tuple[int, int, str]]) -> Parse
     parsed = reading.sentences
     persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]
     known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind(ChunkKind.PERSON) if c.person)
-    return ParsedArticle([_promote_names(p, known, persons) for p in parsed], reading.dates,
+    outlet = _letters(reading.article.outlet.split(".")[0]) if reading.article.outlet else None
+    return ParsedArticle([_promote_names(p, known, persons, outlet) for p in parsed], reading.dates,
                          reading.home, model)
 
 
@@ -247,16 +248,23 @@ def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:
     return max(sorted(set(named)), key=named.count) if named else None
 
 
-def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]]) -> Parsed:
+def _letters(name: str) -> str:
+    """Return a name's letters and digits, folded: "Kabar Lembah" and "kabarlembah.com" meet."""
+    return "".join(ch for ch in fold(name) if ch.isalnum())
+
+
+def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]],
+                   outlet: str | None) -> Parsed:
     """Make persons of the names that speak, stand in a list of persons, name a person found
     elsewhere in the article (`known`: the article's persons, folded), or that the statistical
-    recogniser reads as a person."""
+    recogniser reads as a person; not the outlet's own name (its domain's `outlet` letters:
+    "menurut pantauan Kabar Lembah" in a report of kabarlembah.com)."""
     known_words = {w for k in known for w in k.split()}
     speech = load().speech
     paired = _candidate_pairs(p)
     chunks = []
     for n, c in enumerate(p.chunks):
-        if c.kind == ChunkKind.NAME and c.person:
+        if c.kind == ChunkKind.NAME and c.person and _letters(c.person.name) != outlet:
             folded = fold(c.person.name)
             # A run of words of the language ("Lantik Pejabat") needs the article's own word.
             several = len(folded.split()) > 1 and not is_plain(c.person.name)
@@ -266,11 +274,33 @@ def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]
                 (name_shaped(c.person.name) and _in_list_of_names(p, n))
             seen = several and any(s <= c.start and c.end <= e for s, e in model)
             titled = name_shaped(c.person.name) and _after_title(p, n)
-            if speaks or listed or seen or titled or n in paired or folded in known or \
+            linked = name_shaped(c.person.name) and _linked(p, n)
+            if speaks or listed or seen or titled or linked or n in paired or folded in known or \
                     set(folded.split()) <= known_words:
                 c = replace(c, kind=ChunkKind.PERSON)
         chunks.append(c)
     return replace(p, chunks=tuple(chunks))
+
+
+def _linked(p: Parsed, n: int) -> bool:
+    """Say whether a name is linked to a post as only a person is: a post given before it
+    ("digantikan oleh A", "menggantikan A", "dipercayakan kepada A"), or a link after it that
+    a title follows ("A sebagai Kepala Bagian", "A, selaku Ketua", "A yang sebelumnya menjabat
+    Kabid", "A dari Kabid Anggaran"), or a body the person led ("A yang sebelumnya memimpin
+    Dinas Sosial")."""
+    c, ctx = p.chunks[n], p.ctx
+    k = c.i - 1
+    k -= k > 0 and ctx.word(k).lower() in load().fillers["passive"]  # "diisi oleh A"
+    if ctx.word(k).lower() in links("replacing") | links("held-by") | links("replaced-by"):
+        return True
+    post = next((d for d in p.chunks[n + 1:n + 2] if d.kind in _POSTS), None)
+    gap = {ctx.word(k).lower() for k in range(c.j, post.i)} if post else set()
+    linking = links("link") | links("former") | (
+        links("leads") if post and post.kind == ChunkKind.ORGANIZATION else links("moved-from"))
+    return bool(gap & linking) and gap <= linking | links("qualifying") | load().glue["list"]
+
+
+_POSTS = frozenset({ChunkKind.TITLE, ChunkKind.ORGANIZATION})
 
 
 def _candidate_pairs(p: Parsed) -> set[int]:

@@ -131,8 +131,32 @@ def chunk_sentence(ctx: Context) -> list[Chunk]:
             i = found.j
         else:
             i += 1
-    chunks = [c for c in chunks if not (c.kind == ChunkKind.NAME and _short_form(ctx, c))]
+    chunks = [c for n, c in enumerate(chunks) if not (c.kind == ChunkKind.NAME and _short_form(ctx, c))
+              and not (c.kind in _NAMES and (_eponym_of_place(ctx, c, chunks[n - 1] if n else None)
+                                             or _adat_title(ctx, c, chunks[n - 1] if n else None)))]
     return _provincial_staff(_inherit_institutions(_units_within(ctx, _unlisted_titles(ctx, chunks))))
+
+
+_NAMES = frozenset({ChunkKind.NAME, ChunkKind.PERSON})
+
+
+def _eponym_of_place(ctx: Context, c: Chunk, before: Chunk | None) -> bool:
+    """Say whether a name follows a street's, a building's or an airport's word, and so is the
+    name of that place, not a person of the report: "Jl. Jenderal Sudirman", "ruang Jenderal
+    Nama", "Gedung Drs. Nama" (place_words.tsv's "eponym"); not when the word ends a title or
+    a body's name ("Kapolres Pelabuhan AKBP Nama")."""
+    k = c.i - 1 - (ctx.word(c.i - 1) == "." and c.i > 1)
+    word = ctx.word(k)
+    if before and before.j > k and before.kind in {ChunkKind.TITLE, ChunkKind.ORGANIZATION}:
+        return False
+    return k >= 0 and (word if word.isupper() else word.capitalize()) in load().place_words["eponym"]
+
+
+def _adat_title(ctx: Context, c: Chunk, before: Chunk | None) -> bool:
+    """Say whether a name opened by an adat honorific right after a person is that person's
+    title of custom, no other person: "Bupati X, Nama, MM, Dt. Rajo Nan Gadang" (Minangkabau)."""
+    return bool(before and before.kind in _NAMES and ctx.word(c.i) in load().adat_titles
+                and all(ctx.word(k) == "," for k in range(before.j, c.i)))
 
 
 def _short_form(ctx: Context, c: Chunk) -> bool:

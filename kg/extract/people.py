@@ -20,11 +20,20 @@ def _name_end(ctx: Context, k: int) -> int:
             k += 1
         elif load().name_parts.get(ctx.word(k)) == "inner" and is_name_word(ctx, k + 1) and k > 0:
             k += 1
-        elif load().name_parts.get(ctx.word(k)) == "middle" and is_name_word(ctx, k - 1) \
-                and is_name_word(ctx, k + 1):
-            k += 1  # "Gatot Hari Santoso"
+        elif (load().name_parts.get(ctx.word(k)) == "middle" or _bare_initial(ctx, k)) \
+                and is_name_word(ctx, k - 1) and is_name_word(ctx, k + 1):
+            k += 1  # "Gatot Hari Santoso"; "Agus R Pranata", not Raden
         else:
             return k
+
+
+def _bare_initial(ctx: Context, k: int) -> bool:
+    """Say whether token k is one capital letter with no dot, which inside a name is an initial
+    even when it would be an honorific before one ("H" for Haji, "R" for Raden); after a
+    region's name it is that honorific ("Kadiskes Siak H Nama")."""
+    word = ctx.word(k)
+    return len(word) == 1 and word.isupper() and ctx.word(k + 1) != "." \
+        and not gazetteer.lookup(ctx.word(k - 1))
 
 
 def _degrees_end(ctx: Context, k: int) -> int:
@@ -79,6 +88,8 @@ def _person_at(ctx: Context, i: int) -> Chunk | None:
             or (k > i and rank_of_two(ctx.word(k - 1), ctx.word(k))):
         k += 3 if _corps_mark(ctx, k, i) else 1  # a corps word follows a rank: not "Laut Jawa"
     start = k
+    if k > i and tables().roles.match(ctx.tokens, k):
+        return None  # "Ibu Bupati X", "Bapak Presiden": a post addressed politely, no name
     if (k > i or _month_opens(ctx, k)) and ctx.word(k) in reserved() and ctx.cap(k) and (
             is_name_word(ctx, k + 1) or (
                 load().name_parts.get(ctx.word(k + 1)) == "inner" and is_name_word(ctx, k + 2))):
@@ -106,7 +117,8 @@ def name_at(ctx: Context, i: int) -> Chunk | None:
     if found is None:
         return None
     lex, first = load(), ctx.word(found.i)
-    if not found.tags and (_place(found.text) or first in lex.not_names or first in lex.documents
+    if not found.tags and (_place(found.text) or _ends_in_region(found.text) or first in lex.not_names
+                           or first in lex.documents
                            or lex.presence.get(first.lower(), "continue") != "continue"):
         # a region's name ("..., Negara", "Tanjung Raya") is a place, not a person; nor is an
         # island, a holiday ("Pulau Tidung", "Idul Fitri"), a document ("Raperda Pengangkatan")
@@ -123,6 +135,17 @@ def _place(text: str) -> bool:
     regions = gazetteer.lookup(text)
     return bool(regions) and not (text in load().person_words
                                   and all(r.level == PlaceLevel.DISTRICT for r in regions))
+
+
+def _ends_in_region(text: str) -> bool:
+    """Say whether a capitalised run of several words ends with a province's name or a region's
+    short name ("Duta Wisata Sulteng", "Pemda Maluku"): a post or a body of the province, not a
+    person (regencies and cities are family names too: "Lingga", "Padang")."""
+    words = text.split()
+    if len(words) < 2 or words[-1] in load().person_words:
+        return False
+    return words[-1] in load().region_aliases or any(
+        r.level == PlaceLevel.PROVINCE for r in gazetteer.lookup(words[-1]))
 
 
 def collective_at(ctx: Context, i: int, after_group: bool = False) -> Chunk | None:

@@ -181,37 +181,57 @@ def resolve_orgs(refs: list[OrgRef], definitions: list[tuple[str, str]], home: s
 
 def _shortens(short: list[str], full: list[str]) -> bool:
     """Say whether a name is a later short form of a full one: one of its words ("Doni"), its
-    first words ("Andi Ishak"), its first words after the particles that open it ("Alit
-    Wiradana" for "Ida Bagus Alit Wiradana"), itself without its initials ("Deslie
-    Sumampouw" for "Deslie D. Sumampouw") or its middle names ("Meki Nawipa" for "Meki Fritz
-    Nawipa"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
+    first words ("Andi Ishak"), its first words after the particles, leading words and
+    shortened given names that open it ("Alit Wiradana" for "Ida Bagus Alit Wiradana", "Adi
+    Sutarsa" for "I Komang Adi Sutarsa", "Rizki Pratama" for "Moh Rizki Pratama"), itself without its
+    initials ("Deslie Sumampouw" for "Deslie D. Sumampouw") or without middle names, its first
+    and last kept ("Meki Nawipa" for "Meki Fritz Nawipa", "Andi Tenri Lawa" for "Andi Tenri
+    Abeng Lawa"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
     if len(short) >= len(full):
         return False
     if len(short) == 1:
         return short[0] in full
-    particles = load().name_parts
     k = 0
-    while k < len(full) - 1 and particles.get(full[k].capitalize()) == "particle":
+    while k < len(full) - 1 and _opening(full[k]):
         k += 1
-    return short in (full[:len(short)], full[k:k + len(short)], [w for w in full if len(w) > 1],
-                     [full[0], full[-1]])  # "Meki Nawipa" for "Meki Fritz Nawipa"
+    return short in (full[:len(short)], full[k:k + len(short)], [w for w in full if len(w) > 1]) \
+        or (short[0] == full[0] and short[-1] == full[-1] and _within(short, full))
+
+
+def _opening(word: str) -> bool:
+    """Say whether a folded word is one of name_parts.tsv's that open a name: a particle, a
+    leading word or a shortened given name (not one that joins a name's parts)."""
+    kind = load().name_parts.get(word.capitalize())
+    return kind is not None and kind != "inner" and kind != "middle"
+
+
+def _within(short: list[str], full: list[str]) -> bool:
+    """Say whether a name's words stand in a longer one in the same order."""
+    rest = iter(full)
+    return all(word in rest for word in short)
 
 
 def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     """Merge an article's person names; a shorter name joins the one full name that contains it.
 
     "Doni Candra juga menjelaskan" after "Ketua Bawaslu ..., Doni Candra" is one person, and so
-    is a later "Doni" when no other person of the article is called so; a full name written
-    with a slip in one long word is the same person, labelled as written most often.
+    is a later "Doni" when no other person of the article is called so, else the person so
+    called named last before it (unless it is one's last name); a full name written with a slip in one long word is the same
+    person, labelled as written most often.
     """
     full: dict[str, list[Name]] = defaultdict(list)
     forms: dict[str, list[list[str]]] = defaultdict(list)  # each group's names, folded once
-    for n in sorted(names, key=lambda n: -len(n.name.split())):
+    first: dict[str, int] = {}  # where each group is first named
+    for at, n in sorted(enumerate(names), key=lambda e: -len(e[1].name.split())):
         words = fold(n.name).split()
         kin = [k for k, group in forms.items() if any(_shortens(words, f) for f in group)] or \
             [k for k in full if len(words) > 1 and (spelling_variant(words, k.split())
                                                     or initials_of(words, k.split()))]
+        if len(kin) > 1 and len(words) == 1 and all(words[0] != k.split()[-1] for k in kin):
+            # "Ketut" after "I Ketut A" and "I Ketut B"; not a last name ("Candra" after "Doni Candra" and "Rina Candra")
+            kin = [max(kin, key=lambda k: (first[k] < at, first[k] if first[k] < at else -first[k]))]
         key = kin[0] if len(kin) == 1 else " ".join(words)
+        first.setdefault(key, at)
         full[key].append(n)
         forms[key].append(words)
     people: list[Person] = []

@@ -71,6 +71,14 @@ def _mapping(name: str, value: str, allowed: Set[str] | None = None) -> dict[str
     return mapping
 
 
+def _spellings() -> tuple[tuple[str, str, str], ...]:
+    """Read spellings.tsv: (old letters, new letters, position) rows, in the file's order."""
+    rows = _unique("spellings.tsv", _rows("spellings.tsv", ("old", "new", "position")), "old")
+    if bad := sorted({r["position"] for r in rows.values()} - {"anywhere", "end"}):
+        raise LexiconError(f"spellings.tsv: unknown position {bad}")
+    return tuple((r["old"], r["new"], r["position"]) for r in rows.values())
+
+
 def _numbers(name: str, value: str, low: int, high: int) -> dict[str, int]:
     """Read a form -> integer list, checking the range."""
     mapping = _mapping(name, value)
@@ -155,6 +163,7 @@ class Lexicon:
     """Every word list the extractor uses."""
 
     honorifics: frozenset[str]
+    adat_titles: frozenset[str]  # the honorifics of kind "adat": "Dt." before a title of custom
     ranks: frozenset[str]
     corps: frozenset[str]
     degrees: frozenset[str]
@@ -201,17 +210,20 @@ class Lexicon:
     numerals: dict[str, int]
     noise: dict[str, frozenset[str]]
     national: frozenset[str]
+    spellings: tuple[tuple[str, str, str], ...]
 
 
 @cache
 def load() -> Lexicon:
     """Load and validate every word list once."""
     events = _unique("events.tsv", _rows("events.tsv", ("form", "kind", "noun")), "form")
+    honorifics = _mapping("honorifics.tsv", "kind")
     acronyms = _acronyms()
     if bad := sorted({r["kind"] for r in events.values()} - set(EventKind)):
         raise LexiconError(f"events.tsv: unknown kind {bad}")
     return Lexicon(
-        honorifics=frozenset(_mapping("honorifics.tsv", "kind")),
+        honorifics=frozenset(honorifics),
+        adat_titles=frozenset(form for form, kind in honorifics.items() if kind == "adat"),
         ranks=frozenset(_mapping("ranks.tsv", "service", {"police", "military"})),
         corps=_words("corps.tsv"),
         degrees=_words("degrees.tsv"),
@@ -251,7 +263,8 @@ def load() -> Lexicon:
         terms=_words("terms.tsv"),
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
                                                    "held-by", "replacing", "replaced-by", "within", "handed-to",
-                                                   "leads", "present", "contest", "through"}),
+                                                   "leads", "present", "contest", "through",
+                                                   "moved-from"}),
         bylines={label: BylineRole(role) for label, role in
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
@@ -261,10 +274,11 @@ def load() -> Lexicon:
                                                    "post", "vacated"}),
         anaphora=_uses("anaphora.tsv", "refers", {Kind.PERSON, Kind.EVENT, Kind.COLLECTIVE}),
         place_words=_uses("place_words.tsv", "use",
-                          {"direction", "at", "every", "local", "constituency", "site"}),
+                          {"direction", "at", "every", "local", "constituency", "site", "eponym"}),
         abbreviations=_words("abbreviations.tsv"),
         verb_affixes=_uses("verb_affixes.tsv", "position", {"prefix", "suffix"}),
         numerals=_numbers("numerals.tsv", "number", 1, 99),
         noise=_uses("noise.tsv", "kind", {"link", "label"}),
         national=_words("national.tsv"),
+        spellings=_spellings(),
     )

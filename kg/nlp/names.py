@@ -141,8 +141,23 @@ def initials_of(a: list[str], b: list[str]) -> bool:
                for x, y in zip(a, b, strict=True))
 
 
+@lru_cache(maxsize=16384)
+def _modern(word: str) -> str:
+    """Write a folded word of a name with the new letters for the old (spellings.tsv): "soekarta"
+    as "sukarta", "arief" as "arif", "rudy" as "rudi"."""
+    for old, new, position in load().spellings:
+        if position == "end":
+            word = word[:-len(old)] + new if word.endswith(old) and len(word) > len(old) else word
+        else:
+            word = word.replace(old, new)
+    return word
+
+
 def spelling_variant(a: list[str], b: list[str]) -> bool:
-    """Say whether two names (their folded words) differ by a slip in one long word only:
-    "teddy meilwansyah" and "teddy meilwansayah"."""
-    slips = [(x, y) for x, y in zip(a, b, strict=False) if x != y]
-    return len(a) == len(b) and len(slips) == 1 and _one_letter_apart(*slips[0])
+    """Say whether two names (their folded words) differ only by old letters for new ones
+    ("arief santoso" and "arif santoso") or by a slip in one long word only: "teddy
+    meilwansyah" and "teddy meilwansayah" (not both: "achmad saleh" is not "akhmad salih")."""
+    if len(a) != len(b) or a == b:
+        return False
+    slips = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return all(_modern(x) == _modern(y) for x, y in slips) or (len(slips) == 1 and _one_letter_apart(*slips[0]))
