@@ -171,7 +171,8 @@ def finish_article(reading: Reading, model: list[tuple[int, int, str]]) -> Parse
     parsed = reading.sentences
     persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]
     known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind(ChunkKind.PERSON) if c.person)
-    return ParsedArticle([_promote_names(p, known, persons) for p in parsed], reading.dates,
+    known_words = frozenset(w for k in known for w in k.split())
+    return ParsedArticle([_promote_names(p, known, known_words, persons) for p in parsed], reading.dates,
                          reading.home, model)
 
 
@@ -211,11 +212,14 @@ def _home(region: gazetteer.Region | None, codes: list[str]) -> str | None:
     return max(sorted(set(named)), key=named.count) if named else None
 
 
-def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]]) -> Parsed:
+def _promote_names(p: Parsed, known: frozenset[str], known_words: frozenset[str],
+                   model: list[tuple[int, int]]) -> Parsed:
     """Make persons of the names that speak, stand in a list of persons, name a person found
-    elsewhere in the article (`known`: the article's persons, folded), or that the statistical
-    recogniser reads as a person."""
-    known_words = {w for k in known for w in k.split()}
+    elsewhere in the article (`known`: the article's persons, folded; `known_words`: their
+    words), or that the statistical recogniser reads as a person; the sentence as it was when
+    none is."""
+    if not any(c.kind == ChunkKind.NAME and c.person for c in p.chunks):
+        return p
     speech = load().speech
     paired = _candidate_pairs(p)
     chunks = []

@@ -186,13 +186,21 @@ def _level_words() -> frozenset[str]:
 
 def is_name_word(ctx: Context, i: int) -> bool:
     """Say whether token i may be part of a person's name."""
-    word = ctx.word(i)
-    if not ctx.cap(i) or word in reserved() or word[0].isdigit() or is_prefix(word) or is_verb(word) \
-            or levels(word):
+    if not ctx.cap(i):
         return False
-    if load().name_parts.get(word) == "leading" and not ctx.cap(i + 1):
-        return False  # Balinese "I Wayan", but the numeral in "Asisten I,"
-    return not (word.isupper() and len(word) > 1 and word in load().acronyms)
+    shape = _name_word(ctx.word(i))
+    return shape if shape is not None else ctx.cap(i + 1)  # Balinese "I Wayan", but "Asisten I,"
+
+
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool | None:
+    """Say whether a capitalised word may be part of a person's name; None: only when a
+    capitalised word follows it (a leading particle, "I")."""
+    lex = load()
+    if word in reserved() or word[0].isdigit() or is_prefix(word) or is_verb(word) or levels(word) \
+            or (word.isupper() and len(word) > 1 and word in lex.acronyms):
+        return False
+    return None if lex.name_parts.get(word) == "leading" else True
 
 
 def is_direction(ctx: Context, i: int) -> bool:
