@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from typing import Any
@@ -60,6 +60,13 @@ class Context:
         """Say whether token i is a capitalised word outside a date."""
         caps = self._caps
         return 0 <= i < len(caps) and caps[i]
+
+    def openings(self, opens: Callable[[str], bool]) -> list[int]:
+        """Return the indexes of the tokens outside dates that are capitalised words, or whose
+        word `opens` says may open a chunk, in order."""
+        blocked = self.blocked
+        return [n for n, (word, cap) in enumerate(zip(self._words, self._caps, strict=True))
+                if cap or n not in blocked and opens(word)]
 
     def written(self, i: int, j: int) -> str:
         """Return the text that tokens [i, j) cover, exactly as written."""

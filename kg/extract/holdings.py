@@ -35,7 +35,7 @@ class Pair:
 
 def _gap(ctx: Context, a: Chunk, b: Chunk) -> list[str]:
     """Return the words between two chunks, in lower case."""
-    return [ctx.word(k).lower() for k in range(a.j, b.i)]
+    return [t.text.lower() for t in ctx.tokens[a.j:b.i]]  # both chunks' ends lie in the sentence
 
 
 def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> HoldingStatus | None:
