@@ -306,8 +306,8 @@ def region_at(ctx: Context, i: int, levels: Set[str] | None = None) -> tuple[int
             return 1, region
     if not _may_open_region(ctx.word(i)):
         return None
-    run = 0  # the capitalised words from i on: a name is read within them
-    while run < gazetteer.max_words() and ctx.cap(i + run):
+    run, most = 0, gazetteer.max_words()  # the capitalised words from i on: a name is read within them
+    while run < most and ctx.cap(i + run):
         run += 1
     for n in range(min(run, len(ctx.tokens) - i), 0, -1):
         found = [r for r in gazetteer.lookup(ctx.span(i, i + n))
