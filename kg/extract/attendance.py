@@ -181,8 +181,8 @@ def titled_at_event(n: int, p: Parsed) -> list[Taking]:
 def subjects(n: int, p: Parsed) -> list[Taking]:
     """Take the person right before a verb of taking part, and those listed with that person:
     "Kapolda X memimpin upacara", "Bupati A dan Wakil Bupati B memimpin apel"."""
-    effects = _effects(p)
-    taken = [c for c in p.of_kind(ChunkKind.PERSON) if any(effects.get(k) == "subject" for k in _clause_after(p, c))]
+    verbs = {k for k, e in _effects(p).items() if e == "subject"}
+    taken = [c for c in p.of_kind(ChunkKind.PERSON) if verbs and not verbs.isdisjoint(_clause_after(p, c))]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in taken + _listed_before(p, taken)]
 
 
