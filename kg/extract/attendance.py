@@ -262,8 +262,7 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
         window = [words[k] for k in _clause_after(p, c)]
         start = min([c.i, *(q.title.i for q in p.pairs if q.person.i == c.i)])
         before = words[max(start - 1, 0):start]  # "Menurut Kapolres Lahat, AKBP Yoga, ..."
-        if any(speech.get(w) == "before" for w in window) or \
-                any(speech.get(w) == "after" for w in before):
+        if not _speech_words("before").isdisjoint(window) or not _speech_words("after").isdisjoint(before):
             taken.append(Taking(n, c, ParticipationRole.SPEAKER))
     tag = not _speech_words("tag").isdisjoint(words)
     pronoun = bool(words) and words[0] in load().anaphora[Kind.PERSON] and \

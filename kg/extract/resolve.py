@@ -88,7 +88,8 @@ def _level_government(ref: OrgRef) -> str | None:
     return None
 
 
-def _org_names(ref: OrgRef, acronym: str | None) -> set[str]:
+@lru_cache(maxsize=16384)  # an organisation is named again and again, in an article and across them
+def _org_names(ref: OrgRef, acronym: str | None) -> frozenset[str]:
     """List every name an organisation mention gives it, with its acronym's and area's other forms.
 
     "Kejati Jawa Tengah" is also "Kejaksaan Tinggi Jawa Tengah"; "Pemerintah Kabupaten Sidrap"
@@ -106,7 +107,7 @@ def _org_names(ref: OrgRef, acronym: str | None) -> set[str]:
         bare = {_bare(a) for a in areas}
         names |= {f"{b} {a}" for b in bases - levelled for a in areas}
         names |= {f"{b} {a}" for b in levelled for a in bare}
-    return names
+    return frozenset(names)
 
 
 def _bare(place: str) -> str:
