@@ -188,7 +188,7 @@ def _shortens(short: list[str], full: list[str]) -> bool:
     Nawipa"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
     if len(short) >= len(full):
         return False
-    if len(short) == 1:
+    if short and (len(short) == 1 or short[0] not in full):  # each form below holds its first word
         return short[0] in full
     particles = load().name_parts
     k = 0
@@ -210,8 +210,8 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     for n in sorted(names, key=lambda n: -len(n.name.split())):
         words = fold(n.name).split()
         kin = [k for k, group in forms.items() if any(_shortens(words, f) for f in group)] or \
-            [k for k in full if len(words) > 1 and (spelling_variant(words, k.split())
-                                                    or initials_of(words, k.split()))]
+            ([k for k in full if spelling_variant(words, parts := k.split()) or initials_of(words, parts)]
+             if len(words) > 1 else [])
         key = kin[0] if len(kin) == 1 else " ".join(words)
         full[key].append(n)
         forms[key].append(words)

@@ -144,5 +144,7 @@ def initials_of(a: list[str], b: list[str]) -> bool:
 def spelling_variant(a: list[str], b: list[str]) -> bool:
     """Say whether two names (their folded words) differ by a slip in one long word only:
     "teddy meilwansyah" and "teddy meilwansayah"."""
-    slips = [(x, y) for x, y in zip(a, b, strict=False) if x != y]
-    return len(a) == len(b) and len(slips) == 1 and _one_letter_apart(*slips[0])
+    if len(a) != len(b):
+        return False
+    slips = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(slips) == 1 and _one_letter_apart(*slips[0])
