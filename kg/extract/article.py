@@ -207,8 +207,9 @@ def finish_article(reading: Reading, model: list[tuple[int, int, str]]) -> Parse
     parsed = reading.sentences
     persons = [(s, e) for s, e, kind in model if kind == MentionType.PERSON]
     known = frozenset(fold(c.person.name) for q in parsed for c in q.of_kind(ChunkKind.PERSON) if c.person)
+    known_words = frozenset(w for k in known for w in k.split())
     outlet = _letters(reading.article.outlet.split(".")[0]) if reading.article.outlet else None
-    return ParsedArticle([_promote_names(p, known, persons, outlet) for p in parsed], reading.dates,
+    return ParsedArticle([_promote_names(p, known, known_words, persons, outlet) for p in parsed], reading.dates,
                          reading.home, model)
 
 
@@ -253,13 +254,15 @@ def _letters(name: str) -> str:
     return "".join(ch for ch in fold(name) if ch.isalnum())
 
 
-def _promote_names(p: Parsed, known: frozenset[str], model: list[tuple[int, int]],
-                   outlet: str | None) -> Parsed:
+def _promote_names(p: Parsed, known: frozenset[str], known_words: frozenset[str],
+                   model: list[tuple[int, int]], outlet: str | None) -> Parsed:
     """Make persons of the names that speak, stand in a list of persons, name a person found
-    elsewhere in the article (`known`: the article's persons, folded), or that the statistical
-    recogniser reads as a person; not the outlet's own name (its domain's `outlet` letters:
-    "menurut pantauan Kabar Lembah" in a report of kabarlembah.com)."""
-    known_words = {w for k in known for w in k.split()}
+    elsewhere in the article (`known`: the article's persons, folded; `known_words`: their
+    words), or that the statistical recogniser reads as a person; not the outlet's own name (its
+    domain's `outlet` letters: "menurut pantauan Kabar Lembah" in a report of kabarlembah.com);
+    the sentence as it was when none is."""
+    if not any(c.kind == ChunkKind.NAME and c.person for c in p.chunks):
+        return p
     speech = load().speech
     paired = _candidate_pairs(p)
     chunks = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.chunks import Chunk
 from kg.extract.context import in_document_title, links
@@ -28,9 +28,16 @@ class Taking:
 def _effects(p: Parsed) -> dict[int, str]:
     """Map token indexes of presence and organiser words to their effect; a negated one has none
     ("Mereka yang tidak hadir, A, B": those named were not there), and a word of standing in
-    before a document stands in for no one ("melalui surat dari DPC" is no representative)."""
+    before a document stands in for no one ("melalui surat dari DPC" is no representative).
+    The map is shared: not to be changed."""
+    return _effects_of(p.lowered)
+
+
+@lru_cache(maxsize=256)
+def _effects_of(words: tuple[str, ...]) -> dict[int, str]:
+    """Map a sentence's words in lower case as `_effects` says (made once a sentence: seven
+    readers of a sentence ask for it, one after the other)."""
     lex = load()
-    words = p.words()
     effects = {i: lex.presence[w] for i, w in enumerate(words) if w in lex.presence and not (
         lex.presence[w] == "represented" and words[i + 1:i + 2] and words[i + 1].capitalize() in lex.documents)}
     return {i: e for i, e in effects.items() if e != "not" and effects.get(i - 1) != "not"}
@@ -249,8 +256,8 @@ def subjects(n: int, p: Parsed) -> list[Taking]:
     """Take the person right before a verb of taking part, or of holding an event, and those listed
     with that person: "Kapolda X memimpin upacara", "Bupati A dan Wakil Bupati B memimpin apel",
     "Kapolda X, Irjen Pol A, mengadakan pertemuan"."""
-    effects = _effects(p)
-    taken = [c for c in p.of_kind(ChunkKind.PERSON) if any(_acting(effects.get(k)) for k in _clause_after(p, c))]
+    verbs = {k for k, e in _effects(p).items() if _acting(e)}
+    taken = [c for c in p.of_kind(ChunkKind.PERSON) if verbs and not verbs.isdisjoint(_clause_after(p, c))]
     return [Taking(n, c, ParticipationRole.ATTENDEE) for c in taken + _listed_before(p, taken)]
 
 
@@ -327,8 +334,8 @@ def _subject_end(p: Parsed) -> int:
 
 def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     """Take the persons who speak: "X mengatakan", "X, dalam sambutannya", '"...," ujarnya'."""
-    speech, words = load().speech, p.words()
-    if any(speech.get(w) == "elsewhere" for w in words):
+    speech, words = load().speech, p.lowered
+    if not _speech_words("elsewhere").isdisjoint(words):
         return []  # "..., kata Kapolres saat dikonfirmasi melalui pesan singkat"
     taken = []
     persons = p.of_kind(ChunkKind.PERSON)
@@ -336,10 +343,9 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
         window = [words[k] for k in _clause_after(p, c)]
         start = min([c.i, *(q.title.i for q in p.pairs if q.person.i == c.i)])
         before = words[max(start - 1, 0):start]  # "Menurut Kapolres Lahat, AKBP Yoga, ..."
-        if any(speech.get(w) == "before" for w in window) or \
-                any(speech.get(w) == "after" for w in before):
+        if not _speech_words("before").isdisjoint(window) or not _speech_words("after").isdisjoint(before):
             taken.append(Taking(n, c, ParticipationRole.SPEAKER))
-    tag = any(speech.get(w) == "tag" for w in words)
+    tag = not _speech_words("tag").isdisjoint(words)
     pronoun = bool(words) and words[0] in load().anaphora[Kind.PERSON] and \
         any(speech.get(w) for w in words[1:3])
     if (tag or pronoun) and not taken:
@@ -350,6 +356,12 @@ def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
         if speaker is not None:
             taken.append(Taking(n, speaker, ParticipationRole.SPEAKER))
     return taken
+
+
+@cache
+def _speech_words(kind: str) -> frozenset[str]:
+    """Return the words of speech of one kind (kg/lexicons/speech.tsv): "tag", "elsewhere"."""
+    return frozenset(w for w, k in load().speech.items() if k == kind)
 
 
 def in_passing(p: Parsed, c: Chunk) -> bool:

@@ -122,15 +122,11 @@ def _uncapitalised_openers() -> frozenset[str]:
 def chunk_sentence(ctx: Context) -> list[Chunk]:
     """Cut the sentence's tokens into chunks, left to right."""
     chunks: list[Chunk] = []
-    i = 0
-    while i < len(ctx.tokens):
-        found = None if i in ctx.blocked or not (ctx.cap(i) or _opens_uncapitalised(ctx.word(i))) \
-            else _parse(ctx, i, chunks[-1] if chunks else None)
-        if found:
+    at = 0  # where the last chunk found ends
+    for i in ctx.openings(_opens_uncapitalised):
+        if i >= at and (found := _parse(ctx, i, chunks[-1] if chunks else None)):
             chunks.append(found)
-            i = found.j
-        else:
-            i += 1
+            at = found.j
     chunks = [c for n, c in enumerate(chunks) if not (c.kind == ChunkKind.NAME and _short_form(ctx, c))
               and not (c.kind in _NAMES and (_eponym_of_place(ctx, c, chunks[n - 1] if n else None)
                                              or _adat_title(ctx, c, chunks[n - 1] if n else None)))]

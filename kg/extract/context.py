@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from typing import Any
@@ -60,6 +60,13 @@ class Context:
         """Say whether token i is a capitalised word outside a date."""
         caps = self._caps
         return 0 <= i < len(caps) and caps[i]
+
+    def openings(self, opens: Callable[[str], bool]) -> list[int]:
+        """Return the indexes of the tokens outside dates that are capitalised words, or whose
+        word `opens` says may open a chunk, in order."""
+        blocked = self.blocked
+        return [n for n, (word, cap) in enumerate(zip(self._words, self._caps, strict=True))
+                if cap or n not in blocked and opens(word)]
 
     def written(self, i: int, j: int) -> str:
         """Return the text that tokens [i, j) cover, exactly as written."""
@@ -186,13 +193,21 @@ def _level_words() -> frozenset[str]:
 
 def is_name_word(ctx: Context, i: int) -> bool:
     """Say whether token i may be part of a person's name."""
-    word = ctx.word(i)
-    if not ctx.cap(i) or word in reserved() or word[0].isdigit() or is_prefix(word) or is_verb(word) \
-            or levels(word):
+    if not ctx.cap(i):
         return False
-    if load().name_parts.get(word) == "leading" and not ctx.cap(i + 1):
-        return False  # Balinese "I Wayan", but the numeral in "Asisten I,"
-    return not (word.isupper() and len(word) > 1 and word in load().acronyms)
+    shape = _name_word(ctx.word(i))
+    return shape if shape is not None else ctx.cap(i + 1)  # Balinese "I Wayan", but "Asisten I,"
+
+
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool | None:
+    """Say whether a capitalised word may be part of a person's name; None: only when a
+    capitalised word follows it (a leading particle, "I")."""
+    lex = load()
+    if word in reserved() or word[0].isdigit() or is_prefix(word) or is_verb(word) or levels(word) \
+            or (word.isupper() and len(word) > 1 and word in lex.acronyms):
+        return False
+    return None if lex.name_parts.get(word) == "leading" else True
 
 
 def is_direction(ctx: Context, i: int) -> bool:
@@ -291,8 +306,8 @@ def region_at(ctx: Context, i: int, levels: Set[str] | None = None) -> tuple[int
             return 1, region
     if not _may_open_region(ctx.word(i)):
         return None
-    run = 0  # the capitalised words from i on: a name is read within them
-    while run < gazetteer.max_words() and ctx.cap(i + run):
+    run, most = 0, gazetteer.max_words()  # the capitalised words from i on: a name is read within them
+    while run < most and ctx.cap(i + run):
         run += 1
     for n in range(min(run, len(ctx.tokens) - i), 0, -1):
         found = [r for r in gazetteer.lookup(ctx.span(i, i + n))

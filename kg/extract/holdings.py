@@ -36,7 +36,7 @@ class Pair:
 
 def _gap(ctx: Context, a: Chunk, b: Chunk) -> list[str]:
     """Return the words between two chunks, in lower case."""
-    return [ctx.word(k).lower() for k in range(a.j, b.i)]
+    return [t.text.lower() for t in ctx.tokens[a.j:b.i]]  # both chunks' ends lie in the sentence
 
 
 def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> HoldingStatus | None:
@@ -284,9 +284,10 @@ def _name_comma_title(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     take the next item's name and the last name none. A name's initials in brackets go with it.
     """
     glue = load().glue["list"]
+    initials = [_initials_after(ctx, chunks, n) for n in range(len(chunks))]
     # (chunk index, index of the chunk the item ends with)
-    items = [(n, n + 1 if _initials_after(ctx, chunks, n) else n) for n, c in enumerate(chunks)
-             if not (n and _initials_after(ctx, chunks, n - 1))]
+    items = [(n, n + 1 if initials[n] else n) for n in range(len(chunks)) if not (n and initials[n - 1])]
+    kinds = [_kind_of(chunks[first]) for first, _ in items]  # each item's, asked again and again below
 
     def wanted(k: int) -> ChunkKind:
         return ChunkKind.TITLE if k % 2 else ChunkKind.PERSON
@@ -301,8 +302,8 @@ def _name_comma_title(ctx: Context, chunks: list[Chunk]) -> list[Pair]:
     n = 0
     while n < len(items):
         run = n
-        while run + 1 < len(items) and _kind_of(chunks[items[run][0]]) == wanted(run - n) \
-                and _kind_of(chunks[items[run + 1][0]]) == wanted(run - n + 1) and joined(run, run + 1):
+        while run + 1 < len(items) and kinds[run] == wanted(run - n) \
+                and kinds[run + 1] == wanted(run - n + 1) and joined(run, run + 1):
             run += 1
         last = chunks[items[run][0]]
         ends = last.kind == ChunkKind.TITLE and not (run + 1 < len(items) and set(

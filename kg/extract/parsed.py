@@ -23,12 +23,12 @@ class Parsed:
 
     def words(self) -> list[str]:
         """Return the sentence's words in lower case."""
-        return list(self._lowered)
+        return list(self.lowered)
 
     @cached_property
-    def _lowered(self) -> tuple[str, ...]:
+    def lowered(self) -> tuple[str, ...]:
         """The sentence's words in lower case, made once: attendance asks for them five times."""
-        return tuple(t.text.lower() for t in self.ctx.tokens)
+        return tuple([t.text.lower() for t in self.ctx.tokens])
 
     def of_kind(self, *kinds: ChunkKind) -> list[Chunk]:
         """Return the chunks of the given kinds, in order."""

@@ -32,7 +32,8 @@ class PhraseTable(Generic[V]):
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, V] | None:
         """Return (number of tokens, value) of the longest phrase starting at token i."""
-        if i >= len(tokens):
+        size = len(tokens)
+        if i >= size:
             return None
         fold_case = self.fold_case
         candidates = self.by_first.get(tokens[i].text.lower() if fold_case else tokens[i].text)
@@ -40,9 +41,12 @@ class PhraseTable(Generic[V]):
             return None
         for words, value in candidates:
             n = len(words)
-            if i + n <= len(tokens) and all(
-                    (tokens[i + k].text.lower() if fold_case else tokens[i + k].text) == words[k]
-                    for k in range(1, n)):
+            if i + n > size:
+                continue
+            k = 1  # the words after the first, compared in a plain loop (most phrases are short)
+            while k < n and (tokens[i + k].text.lower() if fold_case else tokens[i + k].text) == words[k]:
+                k += 1
+            if k == n:
                 return n, value
         return None
 

@@ -88,7 +88,8 @@ def _level_government(ref: OrgRef) -> str | None:
     return None
 
 
-def _org_names(ref: OrgRef, acronym: str | None) -> set[str]:
+@lru_cache(maxsize=16384)  # an organisation is named again and again, in an article and across them
+def _org_names(ref: OrgRef, acronym: str | None) -> frozenset[str]:
     """List every name an organisation mention gives it, with its acronym's and area's other forms.
 
     "Kejati Jawa Tengah" is also "Kejaksaan Tinggi Jawa Tengah"; "Pemerintah Kabupaten Sidrap"
@@ -106,7 +107,7 @@ def _org_names(ref: OrgRef, acronym: str | None) -> set[str]:
         bare = {_bare(a) for a in areas}
         names |= {f"{b} {a}" for b in bases - levelled for a in areas}
         names |= {f"{b} {a}" for b in levelled for a in bare}
-    return names
+    return frozenset(names)
 
 
 def _bare(place: str) -> str:
@@ -189,7 +190,7 @@ def _shortens(short: list[str], full: list[str]) -> bool:
     Abeng Lawa"); "Agus Salim" does not shorten "Ratna Agus Salim"."""
     if len(short) >= len(full):
         return False
-    if len(short) == 1:
+    if short and (len(short) == 1 or short[0] not in full):  # each form below holds its first word
         return short[0] in full
     k = 0
     while k < len(full) - 1 and _opening(full[k]):
@@ -225,8 +226,8 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
     for at, n in sorted(enumerate(names), key=lambda e: -len(e[1].name.split())):
         words = fold(n.name).split()
         kin = [k for k, group in forms.items() if any(_shortens(words, f) for f in group)] or \
-            [k for k in full if len(words) > 1 and (spelling_variant(words, k.split())
-                                                    or initials_of(words, k.split()))]
+            ([k for k in full if spelling_variant(words, parts := k.split()) or initials_of(words, parts)]
+             if len(words) > 1 else [])
         if len(kin) > 1 and len(words) == 1 and all(words[0] != k.split()[-1] for k in kin):
             # "Ketut" after "I Ketut A" and "I Ketut B"; not a last name ("Candra" after "Doni Candra" and "Rina Candra")
             kin = [max(kin, key=lambda k: (first[k] < at, first[k] if first[k] < at else -first[k]))]

@@ -11,13 +11,14 @@ from kg.records import Sentence
 
 _ENDS = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")"}
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 
 
 def _no_break_after(token: Token) -> bool:
     """Say whether a dot after this token is an abbreviation's, not a sentence end."""
     lex = load()
     word = token.text
-    if re.fullmatch(r"[A-Z](?:\.[A-Z])*", word):
+    if _INITIALS.fullmatch(word):
         return True  # initials: "A. Romzi", "S.A. Supriono"
     return word in lex.honorifics or word + "." in lex.honorifics or fold(word) in lex.abbreviations \
         or word in lex.ranks \

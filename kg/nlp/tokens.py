@@ -109,8 +109,11 @@ def split_hyphenated(word: str, at: int, mark: str = "-") -> list[Token]:
     return tokens
 
 
+_MARKS = re.compile(r"[^\w]+")
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold a word or name for comparison: lower case, dots dropped ("S.H." is "sh"), other
     marks as single spaces."""
-    return " ".join(re.sub(r"[^\w]+", " ", text.replace(".", "").lower()).split())
+    return " ".join(_MARKS.sub(" ", text.replace(".", "").lower()).split())

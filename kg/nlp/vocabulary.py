@@ -103,6 +103,7 @@ def unit_numeral(word: str) -> bool:
     return is_roman(word) and word != "I"
 
 
+@lru_cache(maxsize=65536)
 def name_shaped(name: str) -> bool:
     """Say whether a run is written like a name: capitalised words, not acronyms, one of them
     outside the dictionary.
