@@ -264,10 +264,11 @@ def test_a_cheap_query_is_answered_beside_heavy_ones_and_they_are_stopped(own_st
             busy = children(process.pid)  # the warm worker and three more, each on a query
             assert len(busy) == 4, "the heavy queries are not all running"
             status, took = timed(url, COUNT)
-            assert status == 200 and took < 1, took
+            # answered beside the heavy ones, not after them: none has reached its timeout yet
+            assert status == 200 and not any(future.done() for future in heavy), took
             for future in heavy:
                 status, took = future.result(timeout=30)
-                assert status == 504 and took < 6, (status, took)
+                assert status == 504 and took < 8, (status, took)  # stopped at 5 s, not run out
         while any(alive(pid) for pid in busy) and time.monotonic() - started < 10:
             time.sleep(0.2)
         assert not any(alive(pid) for pid in busy), "stopped queries' workers still run"
