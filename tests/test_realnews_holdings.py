@@ -23,8 +23,8 @@ def test_names_listed_after_mereka_are_members_of_the_group_named_before() -> No
 def test_a_counted_group_is_named_again_sentences_later_and_its_list_goes_on() -> None:
     text = ("SENTANI, WARTAPAPUA.ID - Gubernur Kariwa melantik 12 anggota Dewan Pertimbangan "
             "Daerah di aula kantor gubernur, Rabu (6/3/2024). Pelantikan dipimpin Sekretaris "
-            "Daerah Provinsi Kariwa, Oktovianus Yarangga. Acara berlangsung tertutup. Adapun "
-            "ke-12 nama tersebut, di antaranya Benyamin Wonda, Salmon Kogoya, dan Yuliana "
+            "Daerah Provinsi Kariwa, Oktovianus Yarangga. Acara berlangsung tertutup. Dari ke-12 "
+            "orang itu, antara lain Benyamin Wonda, Salmon Kogoya, dan Yuliana "
             "Rumbiak. Lalu, Nikodemus Tabuni, Fransina Mirin, dan Arnold Wenda.")
     members = _members(text)
     assert members == {"benyamin wonda", "salmon kogoya", "yuliana rumbiak", "nikodemus tabuni",

@@ -179,8 +179,8 @@ def _earlier_bodies(parsed: list[Parsed]) -> list[Parsed]:
 def _earlier_groups(parsed: list[Parsed]) -> list[Parsed]:
     """Give the names a sentence lists after words that point back to a group (`back_list`) the
     title of the group the sentence before named with no holder, or of the one an earlier sentence
-    counted as the pointing words count: "Bupati melantik 17 anggota Tim Khusus. ... Adapun ke-17
-    nama tersebut, di antaranya A, B. Lalu, C, D." (a sentence that only lists names goes on with
+    counted as the pointing words count: "Bupati melantik 17 anggota Tim Khusus. ... Dari ke-17
+    orang itu, antara lain A, B. Lalu, C, D." (a sentence that only lists names goes on with
     the list before it)."""
     out: list[Parsed] = []
     groups: list[tuple[int, Chunk, int | None]] = []  # (sentence, title, count)

@@ -634,7 +634,7 @@ def unheld_groups(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> list[
 def back_list(ctx: Context, chunks: list[Chunk], pairs: list[Pair]) -> tuple[list[Chunk], int | None] | None:
     """Return the names a sentence lists, to its end, after words that point back to a group
     named before, with the number those words give: "Mereka yang tidak hadir, A, B dan C.",
-    "Adapun ke-17 nama tersebut, di antaranya A, B, dan C." (17). Nothing is named before the
+    "Dari ke-17 orang itu, antara lain A, B, dan C." (17). Nothing is named before the
     list; the pointing word opens the sentence, or a count or a quantifier comes before it ("para
     pejabat itu"; not "Hal itu disampaikan A dan B"); no event is pointed back to ("Kegiatan itu
     dihadiri A, B dan C")."""
