@@ -131,3 +131,9 @@ def test_a_given_name_after_a_prosecutors_title_leaves_the_reports_own_office() 
     x = extract_text("KUPANG, FLOBAMORA.ID - Kajati NTT memeriksa berkas perkara itu bersama "
                      "Asintel Bambang Wicaksono dan Kasi Penkum Yosef Mau, Senin (4/3/2024).")
     assert ("bambang wicaksono", "Asisten Intelijen", "kejati|53") in holdings(x)
+
+
+def test_an_acronym_after_atau_names_the_body_whose_head_follows() -> None:
+    x = extract_text("SOFIFI, MALUTPOS.ID - Ketua Badan Pengawas Pemilihan Umum atau Bawaslu Maluku "
+                     "Utara Rudi Hartono menyaksikan rapat pleno rekapitulasi, Senin (4/3/2024).")
+    assert holdings(x) == {("rudi hartono", "Ketua", "bawaslu|82")}
