@@ -119,3 +119,21 @@ def test_a_bare_sekda_beside_the_mayor_serves_the_city() -> None:
                      "Mbatu, Gubernur Sulawesi Tenggara Hamdan Lasaleo dan Sekda Ruslan Talibo, Rabu "
                      "(6/3/2024).")
     assert _org_of(x, "ruslan talibo") == _org_of(x, "arif mbatu")
+
+
+def test_a_given_name_after_a_provincial_title_is_the_holders_not_a_district() -> None:
+    x = extract_text("TERNATE, MALUTPOS.ID - Pj Sekprov Bambang Suharyo membuka rapat kerja para "
+                     "kepala dinas di Sofifi, Senin (4/3/2024).")
+    assert holdings(x) == {("bambang suharyo", "Sekretaris Daerah", "pemprov|82")}
+
+
+def test_a_given_name_after_a_prosecutors_title_leaves_the_reports_own_office() -> None:
+    x = extract_text("KUPANG, FLOBAMORA.ID - Kajati NTT memeriksa berkas perkara itu bersama "
+                     "Asintel Bambang Wicaksono dan Kasi Penkum Yosef Mau, Senin (4/3/2024).")
+    assert ("bambang wicaksono", "Asisten Intelijen", "kejati|53") in holdings(x)
+
+
+def test_an_acronym_after_atau_names_the_body_whose_head_follows() -> None:
+    x = extract_text("SOFIFI, MALUTPOS.ID - Ketua Badan Pengawas Pemilihan Umum atau Bawaslu Maluku "
+                     "Utara Rudi Hartono menyaksikan rapat pleno rekapitulasi, Senin (4/3/2024).")
+    assert holdings(x) == {("rudi hartono", "Ketua", "bawaslu|82")}

@@ -326,6 +326,15 @@ def _definition(ctx: Context, k: int) -> tuple[int, str | None]:
     return k, None
 
 
+def _alias(ctx: Context, i: int, k: int) -> tuple[int, str | None]:
+    """Read "atau Bawaslu" after a body's full name (kg/lexicons/links.tsv, "alias"): the
+    acronym it defines, when the lexicon gives it that full name."""
+    short = ctx.word(k + 1)
+    if ctx.word(k) in links("alias") and ctx.span(i, k) in load().acronyms.get(short, ((), ""))[0]:
+        return k + 2, short
+    return k, None
+
+
 def _region_run(ctx: Context, first: str, j: int) -> int:
     """Count the words after token j-1 that complete a region's name begun by `first`."""
     for n in range(3, 0, -1):
@@ -522,7 +531,7 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
     j += _eponym(ctx, i, j)
     j += _grade(ctx, j)
     base = (j == i + 1 and _government_of(ctx, i)) or ctx.span(i, j)
-    j, other = _definition(ctx, j)
+    j, other = _definition(ctx, j) if ctx.word(j) == "(" else _alias(ctx, i, j)
     if short:
         j = national_end(ctx, j)  # "KPU RI": the national body, its name as written
     after = ctx.word(j)

@@ -194,15 +194,27 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
         return spelt  # "Kasat Lantas Polres Lahat", "Sekda Pemko X": the carried body is written out
     # "Kades X": Desa X; "KPN X": Negeri X, a village though "Negeri" names no level elsewhere
     village = PlaceLevel.VILLAGE in (load().place_levels.get(base), *load().home_levels.get(base, ((), ""))[0])
-    found = unit(ctx, j, village) or _home_unit(ctx, j, carries)
+    found = unit(ctx, j, village)
+    # "Pj Sekprov Bambang Hermawan": a given name, not the district so called, begins the holder's
+    named = found is not None and "{place}" in carries and _below_home(at_level(ctx, found[1], (base,)), base)
+    found = found if found and not named else _home_unit(ctx, j, carries, named)
     if not found:
         # "Kasdam Brigjen TNI Nama", "Irdam dari A ke B", "Nama (Kasatpol PP)": the body is
         # the report's one of its kind, which the article's bodies tell (kg.extract.resolve)
-        held = "{place}" in carries and (_holder_follows(ctx, j) or ctx.word(j) in {"dari", ")"})
+        held = "{place}" in carries and (named or _holder_follows(ctx, j) or ctx.word(j) in {"dari", ")"})
         return j, OrgRef(base, base) if held and base in load().acronyms else None
     end, home = found
     home = replace(home, written=bare_place(ctx, home.written))
     return end, _home_org(carries, at_level(ctx, home, (base,)) if "{place}" in carries else home)
+
+
+def _below_home(place: PlaceRef, base: str) -> bool:
+    """Say whether a place after a title is a district named like a given name though the body
+    the title carries serves only provinces, regencies or cities (kg/lexicons/home_levels.tsv):
+    the holder's name begins there, and "Pemerintah Provinsi" of a district is no body."""
+    levels = load().home_levels.get(base, ((), ""))[0]
+    return bool(levels) and place.level == PlaceLevel.DISTRICT and not {PlaceLevel.DISTRICT, PlaceLevel.VILLAGE} & set(levels) \
+        and _given_name(place.written.split()[0])
 
 
 def carries_body(written: str, ref: OrgRef) -> bool:
@@ -302,14 +314,14 @@ def _name_like(word: str) -> bool:
                 or word in org_vocabulary() or is_vocabulary(word))
 
 
-def _home_unit(ctx: Context, j: int, carries: str) -> tuple[int, PlaceRef] | None:
+def _home_unit(ctx: Context, j: int, carries: str, named: bool = False) -> tuple[int, PlaceRef] | None:
     """Take the report's own region for a regional head written without one.
 
     "Wakil Gubernur Mawardi Yahya" in a report from Palembang is deputy governor of
-    Sumatera Selatan.
+    Sumatera Selatan. `named`: the holder's name is known to follow the title.
     """
     levels, holder = load().home_levels.get(carries.split(" {")[0], ((), "any"))
-    if not levels or (holder == "named" and not _holder_follows(ctx, j)) or not ctx.reference:
+    if not levels or (holder == "named" and not (named or _holder_follows(ctx, j))) or not ctx.reference:
         return None
     chain = gazetteer.chain(gazetteer.regions()[ctx.reference])
     region = next((r for r in chain if r.level in levels), None)
