@@ -119,3 +119,11 @@ def test_an_adat_title_after_a_name_is_no_other_person() -> None:
                      "Syafrudin Malin, MM, Dt. Rajo Nan Gadang, didampingi Asisten I Hendra "
                      "Saputra Dt. Bandaro Sati, Senin (3/6/2024).")
     assert found == {"syafrudin malin", "hendra saputra"}
+
+
+def test_a_headline_quote_after_a_title_and_colon_is_no_holder() -> None:
+    found = _persons("MAROS, WARTAMAROS.ID - KPU Maros menggelar rapat pleno, Senin (3/6/2024).\n"
+                     "Baca Juga:\nKetua Bawaslu: Sebaiknya Kampanye Diawasi Sejak Awal\n"
+                     "Rapat dibuka Ketua KPU Maros Darmawan Saleh.\n"
+                     "Bupati : Harapan Baru di Tengah Musim Hujan\n")
+    assert found == {"darmawan saleh"}
