@@ -127,3 +127,10 @@ def test_a_headline_quote_after_a_title_and_colon_is_no_holder() -> None:
                      "Rapat dibuka Ketua KPU Maros Darmawan Saleh.\n"
                      "Bupati : Harapan Baru di Tengah Musim Hujan\n")
     assert found == {"darmawan saleh"}
+
+
+def test_a_number_written_out_before_its_figure_is_no_aged_name() -> None:
+    found = _persons("KOLAKA, WARTASULTRA.ID - Bawaslu Kolaka menggelar sosialisasi di Sembilan "
+                     "(9) kecamatan, Senin (3/6/2024). Kegiatan dibuka Ketua Bawaslu Kolaka Darmin "
+                     "Laode. Seorang warga, Hartini (45), ikut hadir.")
+    assert found == {"darmin laode", "hartini"}
