@@ -134,3 +134,11 @@ def test_a_number_written_out_before_its_figure_is_no_aged_name() -> None:
                      "(9) kecamatan, Senin (3/6/2024). Kegiatan dibuka Ketua Bawaslu Kolaka Darmin "
                      "Laode. Seorang warga, Hartini (45), ikut hadir.")
     assert found == {"darmin laode", "hartini"}
+
+
+def test_a_name_after_a_represented_body_is_a_person() -> None:
+    found = _persons("PARINGIN, WARTAKALSEL.ID - Rapat dihadiri Bupati Balangan Ahmad Fauzi, "
+                     "Sekda Balangan, Sutrisno, Perwakilan BPK Kalsel, Rusmadi, Perwakilan "
+                     "Basarnas Banjarmasin M Yusran serta Perwakilan Korem 123 Jaya, Senin "
+                     "(3/6/2024).")
+    assert found == {"ahmad fauzi", "sutrisno", "rusmadi", "m yusran"}
