@@ -142,3 +142,9 @@ def test_a_name_after_a_represented_body_is_a_person() -> None:
                      "Basarnas Banjarmasin M Yusran serta Perwakilan Korem 123 Jaya, Senin "
                      "(3/6/2024).")
     assert found == {"ahmad fauzi", "sutrisno", "rusmadi", "m yusran"}
+
+
+def test_a_representative_after_the_place_of_a_body_is_a_person() -> None:
+    found = _persons("TOBELO, WARTAHALUT.ID - Rapat dihadiri Perwakilan Imigrasi Tobelo, Ganesa "
+                     "Wirawan dan Perwakilan Kodim Tobelo, Serka Budiman, Senin (3/6/2024).")
+    assert "ganesa wirawan" in found

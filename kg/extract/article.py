@@ -302,13 +302,15 @@ def _linked(p: Parsed, n: int) -> bool:
 
 def _represents(p: Parsed, n: int) -> bool:
     """Say whether a name follows a body that a word naming its representative comes before:
-    "Perwakilan BPK Kalsel, Rahmat", "perwakilan Basarnas Tobelo M Yusuf"; one word right after
+    "Perwakilan BPK Kalsel, Rahmat", "Perwakilan Imigrasi Tobelo, Rahmat" (the body's place
+    left out of it), "perwakilan Basarnas Tobelo M Yusuf"; one word right after
     the body may still be its name ("Perwakilan Korem 123 Jaya", no person)."""
     body, c, ctx = p.chunks[n - 1] if n else None, p.chunks[n], p.ctx
     gap = [ctx.word(k) for k in range(body.j, c.i)] if body else []
+    placed = gap[-1:] == [","] and (len(gap) == 1 or bool(gazetteer.lookup(" ".join(gap[:-1]))))
     return bool(body and body.kind == ChunkKind.ORGANIZATION and c.person
                 and load().links.get(ctx.word(body.i - 1).lower()) == "represents"
-                and (gap == [","] or not gap and len(c.person.name.split()) > 1))
+                and (placed or not gap and len(c.person.name.split()) > 1))
 
 
 _POSTS = frozenset({ChunkKind.TITLE, ChunkKind.ORGANIZATION})
