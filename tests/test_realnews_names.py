@@ -148,3 +148,9 @@ def test_a_representative_after_the_place_of_a_body_is_a_person() -> None:
     found = _persons("TOBELO, WARTAHALUT.ID - Rapat dihadiri Perwakilan Imigrasi Tobelo, Ganesa "
                      "Wirawan dan Perwakilan Kodim Tobelo, Serka Budiman, Senin (3/6/2024).")
     assert "ganesa wirawan" in found
+
+
+def test_roles_joined_by_a_slash_are_no_name() -> None:
+    found = _persons("BANJARBARU, WARTAKALSEL.ID - Rapat dihadiri Ketua DPRD Kalsel Rahman Hadi "
+                     "dan Bupati/Walikota se-Kalsel, Senin (3/6/2024).")
+    assert found == {"rahman hadi"}

@@ -188,11 +188,16 @@ def is_name_word(ctx: Context, i: int) -> bool:
     """Say whether token i may be part of a person's name."""
     word = ctx.word(i)
     if not ctx.cap(i) or word in reserved() or word[0].isdigit() or is_prefix(word) or is_verb(word) \
-            or levels(word):
+            or levels(word) or _roles(word):
         return False
     if load().name_parts.get(word) == "leading" and not ctx.cap(i + 1):
         return False  # Balinese "I Wayan", but the numeral in "Asisten I,"
     return not (word.isupper() and len(word) > 1 and word in load().acronyms)
+
+
+def _roles(word: str) -> bool:
+    """Say whether a word joins roles with a slash, one post or the other: "Bupati/Walikota"."""
+    return "/" in word and all(part in load().roles for part in word.split("/"))
 
 
 def is_direction(ctx: Context, i: int) -> bool:
