@@ -119,3 +119,38 @@ def test_an_adat_title_after_a_name_is_no_other_person() -> None:
                      "Syafrudin Malin, MM, Dt. Rajo Nan Gadang, didampingi Asisten I Hendra "
                      "Saputra Dt. Bandaro Sati, Senin (3/6/2024).")
     assert found == {"syafrudin malin", "hendra saputra"}
+
+
+def test_a_headline_quote_after_a_title_and_colon_is_no_holder() -> None:
+    found = _persons("MAROS, WARTAMAROS.ID - KPU Maros menggelar rapat pleno, Senin (3/6/2024).\n"
+                     "Baca Juga:\nKetua Bawaslu: Sebaiknya Kampanye Diawasi Sejak Awal\n"
+                     "Rapat dibuka Ketua KPU Maros Darmawan Saleh.\n"
+                     "Bupati : Harapan Baru di Tengah Musim Hujan\n")
+    assert found == {"darmawan saleh"}
+
+
+def test_a_number_written_out_before_its_figure_is_no_aged_name() -> None:
+    found = _persons("KOLAKA, WARTASULTRA.ID - Bawaslu Kolaka menggelar sosialisasi di Sembilan "
+                     "(9) kecamatan, Senin (3/6/2024). Kegiatan dibuka Ketua Bawaslu Kolaka Darmin "
+                     "Laode. Seorang warga, Hartini (45), ikut hadir.")
+    assert found == {"darmin laode", "hartini"}
+
+
+def test_a_name_after_a_represented_body_is_a_person() -> None:
+    found = _persons("PARINGIN, WARTAKALSEL.ID - Rapat dihadiri Bupati Balangan Ahmad Fauzi, "
+                     "Sekda Balangan, Sutrisno, Perwakilan BPK Kalsel, Rusmadi, Perwakilan "
+                     "Basarnas Banjarmasin M Yusran serta Perwakilan Korem 123 Jaya, Senin "
+                     "(3/6/2024).")
+    assert found == {"ahmad fauzi", "sutrisno", "rusmadi", "m yusran"}
+
+
+def test_a_representative_after_the_place_of_a_body_is_a_person() -> None:
+    found = _persons("TOBELO, WARTAHALUT.ID - Rapat dihadiri Perwakilan Imigrasi Tobelo, Ganesa "
+                     "Wirawan dan Perwakilan Kodim Tobelo, Serka Budiman, Senin (3/6/2024).")
+    assert "ganesa wirawan" in found
+
+
+def test_roles_joined_by_a_slash_are_no_name() -> None:
+    found = _persons("BANJARBARU, WARTAKALSEL.ID - Rapat dihadiri Ketua DPRD Kalsel Rahman Hadi "
+                     "dan Bupati/Walikota se-Kalsel, Senin (3/6/2024).")
+    assert found == {"rahman hadi"}

@@ -277,7 +277,7 @@ def _promote_names(p: Parsed, known: frozenset[str], known_words: frozenset[str]
                 (name_shaped(c.person.name) and _in_list_of_names(p, n))
             seen = several and any(s <= c.start and c.end <= e for s, e in model)
             titled = name_shaped(c.person.name) and _after_title(p, n)
-            linked = name_shaped(c.person.name) and _linked(p, n)
+            linked = name_shaped(c.person.name) and (_linked(p, n) or _represents(p, n))
             if speaks or listed or seen or titled or linked or n in paired or folded in known or \
                     set(folded.split()) <= known_words:
                 c = replace(c, kind=ChunkKind.PERSON)
@@ -301,6 +301,19 @@ def _linked(p: Parsed, n: int) -> bool:
     linking = links("link") | links("former") | (
         links("leads") if post and post.kind == ChunkKind.ORGANIZATION else links("moved-from"))
     return bool(gap & linking) and gap <= linking | links("qualifying") | load().glue["list"]
+
+
+def _represents(p: Parsed, n: int) -> bool:
+    """Say whether a name follows a body that a word naming its representative comes before:
+    "Perwakilan BPK Kalsel, Rahmat", "Perwakilan Imigrasi Tobelo, Rahmat" (the body's place
+    left out of it), "perwakilan Basarnas Tobelo M Yusuf"; one word right after
+    the body may still be its name ("Perwakilan Korem 123 Jaya", no person)."""
+    body, c, ctx = p.chunks[n - 1] if n else None, p.chunks[n], p.ctx
+    gap = [ctx.word(k) for k in range(body.j, c.i)] if body else []
+    placed = gap[-1:] == [","] and (len(gap) == 1 or bool(gazetteer.lookup(" ".join(gap[:-1]))))
+    return bool(body and body.kind == ChunkKind.ORGANIZATION and c.person
+                and load().links.get(ctx.word(body.i - 1).lower()) == "represents"
+                and (placed or not gap and len(c.person.name.split()) > 1))
 
 
 _POSTS = frozenset({ChunkKind.TITLE, ChunkKind.ORGANIZATION})

@@ -205,9 +205,14 @@ def _name_word(word: str) -> bool | None:
     capitalised word follows it (a leading particle, "I")."""
     lex = load()
     if word in reserved() or word[0].isdigit() or is_prefix(word) or is_verb(word) or levels(word) \
-            or (word.isupper() and len(word) > 1 and word in lex.acronyms):
+            or _roles(word) or (word.isupper() and len(word) > 1 and word in lex.acronyms):
         return False
     return None if lex.name_parts.get(word) == "leading" else True
+
+
+def _roles(word: str) -> bool:
+    """Say whether a word joins roles with a slash, one post or the other: "Bupati/Walikota"."""
+    return "/" in word and all(part in load().roles for part in word.split("/"))
 
 
 def is_direction(ctx: Context, i: int) -> bool:

@@ -63,6 +63,14 @@ def _title_then_person(ctx: Context, t: Chunk, p: Chunk) -> HoldingStatus | None
     return None
 
 
+def _quoted(ctx: Context, p: Chunk) -> bool:
+    """Say whether words of the language after a title's colon open what the holder said, as a
+    headline writes it ("Walikota: Semangat Baru di Tahun Ini"), not a list's holder ("Ketua:
+    Nova, Sekretaris: ..."): no rank or degree, and the line goes on past them."""
+    return bool(p.person and not p.tags and is_plain(p.person.name)) \
+        and ctx.word(p.j) not in load().glue["list"] | {".", ",", ";", ""}
+
+
 def _named_after_region(ctx: Context, t: Chunk, p: Chunk) -> bool:
     """Say whether words of the language right after a title that ends with its region are a
     name: "Wakil Bupati Donggala Taufik Burhan, ...": no field runs on after the region, and the
@@ -478,8 +486,9 @@ def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[P
         # "tiga komisioner lainnya, A, B dan C"; "Wakil Ketua A, B, dan C"
         plural = (not gap and _holder(chunks[n + 1]) or "," in gap and gap <= load().fillers["list"]) \
             and _is_plural(t) and _listed_names(ctx, chunks, n + 1) >= 2
-        if not plural and (not gap & intro or not gap <= intro | load().fillers["list"]):
-            continue
+        if not plural and (not gap & intro or not gap <= intro | load().fillers["list"]) \
+                or gap == {":"} and _quoted(ctx, chunks[n + 1]):
+            continue  # a headline's quote after the colon: "Ketua KPU: Seharusnya Pemilu Diundur"
         m = n + 1
         while m < len(chunks) and chunks[m].kind in _PEOPLE:
             if m not in used and not _initials(chunks[m]):  # "A (Wakil Ketua I), B": A is paired

@@ -57,9 +57,11 @@ def _month_opens(ctx: Context, k: int) -> bool:
 
 
 def _age_at(ctx: Context, k: int) -> bool:
-    """Say whether an age in parentheses follows a name: "Oom Komariah (58)"."""
-    return ctx.word(k) == "(" and ctx.word(k + 1).isdigit() and len(ctx.word(k + 1)) <= 2 \
-        and ctx.word(k + 2) == ")"
+    """Say whether an age in parentheses follows a name: "Oom Komariah (58)"; not the figure of
+    a number written out before it ("Sepuluh (10) kecamatan")."""
+    figure = ctx.word(k + 1)
+    return ctx.word(k) == "(" and figure.isdigit() and len(figure) <= 2 and ctx.word(k + 2) == ")" \
+        and load().numerals.get(ctx.word(k - 1).lower()) != int(figure)
 
 
 def person_at(ctx: Context, i: int, evidence_needed: bool = True) -> Chunk | None:
