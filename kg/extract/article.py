@@ -305,7 +305,7 @@ def _linked(p: Parsed, n: int) -> bool:
 
 def _represents(p: Parsed, n: int) -> bool:
     """Say whether a name follows a body that a word naming its representative comes before:
-    "Perwakilan BPK Kalsel, Rahmat", "Perwakilan Imigrasi Tobelo, Rahmat" (the body's place
+    "Perwakilan BPK Provinsi X, Nama", "Perwakilan Imigrasi Kota Y, Nama" (the body's place
     left out of it), "perwakilan Basarnas Tobelo M Yusuf"; one word right after
     the body may still be its name ("Perwakilan Korem 123 Jaya", no person)."""
     body, c, ctx = p.chunks[n - 1] if n else None, p.chunks[n], p.ctx
