@@ -306,7 +306,7 @@ def _linked(p: Parsed, n: int) -> bool:
 def _represents(p: Parsed, n: int) -> bool:
     """Say whether a name follows a body that a word naming its representative comes before:
     "Perwakilan BPK Provinsi X, Nama", "Perwakilan Imigrasi Kota Y, Nama" (the body's place
-    left out of it), "perwakilan Basarnas Tobelo M Yusuf"; one word right after
+    left out of it), "perwakilan Basarnas Tobelo B Santoso"; one word right after
     the body may still be its name ("Perwakilan Korem 123 Jaya", no person)."""
     body, c, ctx = p.chunks[n - 1] if n else None, p.chunks[n], p.ctx
     gap = [ctx.word(k) for k in range(body.j, c.i)] if body else []
