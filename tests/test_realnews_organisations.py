@@ -200,3 +200,13 @@ def test_an_investigating_team_or_an_editorial_team_is_no_body() -> None:
     x = extract_text("SUKAMAKMUR, KABARDESA.ID - Tim Penyidik Kejari Lahat menggeledah kantor dinas, "
                      "Rabu (6/3/2024). Tim Redaksi menerima salinan surat itu sore harinya.")
     assert {o.key for o in x.organizations} == {"kejari|16.04"}
+
+
+def test_a_directorate_general_is_a_body_not_a_general_of_that_name() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Kementerian Dalam Negeri lewat Direktorat Jenderal "
+                     "Bina Desa dan Pemerintahan Lokal menggelar pertemuan di Lahat, Rabu (6/3/2024). "
+                     "Sekretariat Jenderal Dewan Ketahanan Nasional turut memantau.")
+    names = {o.name for o in x.organizations}
+    assert {"Direktorat Jenderal Bina Desa dan Pemerintahan Lokal",
+            "Sekretariat Jenderal Dewan Ketahanan Nasional"} <= names
+    assert not x.persons
