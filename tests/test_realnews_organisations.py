@@ -210,3 +210,10 @@ def test_a_directorate_general_is_a_body_not_a_general_of_that_name() -> None:
     assert {"Direktorat Jenderal Bina Desa dan Pemerintahan Lokal",
             "Sekretariat Jenderal Dewan Ketahanan Nasional"} <= names
     assert not x.persons
+
+
+def test_the_stations_under_a_command_are_no_one_body() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Kapolda Sumatera Selatan memeriksa kesiapan Polres "
+                     "jajaran menjelang Lebaran, Rabu (6/3/2024). Ia juga meminta Polsek jajaran "
+                     "berjaga di pasar.")
+    assert {o.key.split("|")[0] for o in x.organizations} == {"polda"}
