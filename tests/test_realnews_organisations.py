@@ -217,3 +217,10 @@ def test_the_stations_under_a_command_are_no_one_body() -> None:
                      "jajaran menjelang Lebaran, Rabu (6/3/2024). Ia juga meminta Polsek jajaran "
                      "berjaga di pasar.")
     assert {o.key.split("|")[0] for o in x.organizations} == {"polda"}
+
+
+def test_a_party_written_with_a_hyphen_before_perjuangan_is_the_party_not_a_person() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Ketua DPC PDI-Perjuangan Lahat, Budi Santoso, membuka "
+                     "rapat kader, Rabu (6/3/2024).")
+    assert {p.name for p in x.persons} == {"Budi Santoso"}
+    assert {o.key.split("|")[0] for o in x.organizations} == {"pdip"}
