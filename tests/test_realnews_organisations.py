@@ -224,3 +224,10 @@ def test_a_party_written_with_a_hyphen_before_perjuangan_is_the_party_not_a_pers
                      "rapat kader, Rabu (6/3/2024).")
     assert {p.name for p in x.persons} == {"Budi Santoso"}
     assert {o.key.split("|")[0] for o in x.organizations} == {"pdip"}
+
+
+def test_a_units_name_after_a_slash_and_a_space_belongs_to_the_unit() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Personel Kodim 0405/ Lahat dan Polres Lahat bersiaga "
+                     "di pasar, Rabu (6/3/2024). Dandim 0405/Lahat Letkol Inf Budi Santoso memimpin apel.")
+    kodim = [o for o in x.organizations if o.key.startswith("kodim")]
+    assert [o.key for o in kodim] == ["kodim|unit:0405 lahat"]
