@@ -200,3 +200,34 @@ def test_an_investigating_team_or_an_editorial_team_is_no_body() -> None:
     x = extract_text("SUKAMAKMUR, KABARDESA.ID - Tim Penyidik Kejari Lahat menggeledah kantor dinas, "
                      "Rabu (6/3/2024). Tim Redaksi menerima salinan surat itu sore harinya.")
     assert {o.key for o in x.organizations} == {"kejari|16.04"}
+
+
+def test_a_directorate_general_is_a_body_not_a_general_of_that_name() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Kementerian Dalam Negeri lewat Direktorat Jenderal "
+                     "Bina Desa dan Pemerintahan Lokal menggelar pertemuan di Lahat, Rabu (6/3/2024). "
+                     "Sekretariat Jenderal Dewan Ketahanan Nasional turut memantau.")
+    names = {o.name for o in x.organizations}
+    assert {"Direktorat Jenderal Bina Desa dan Pemerintahan Lokal",
+            "Sekretariat Jenderal Dewan Ketahanan Nasional"} <= names
+    assert not x.persons
+
+
+def test_the_stations_under_a_command_are_no_one_body() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Kapolda Sumatera Selatan memeriksa kesiapan Polres "
+                     "jajaran menjelang Lebaran, Rabu (6/3/2024). Ia juga meminta Polsek jajaran "
+                     "berjaga di pasar.")
+    assert {o.key.split("|")[0] for o in x.organizations} == {"polda"}
+
+
+def test_a_party_written_with_a_hyphen_before_perjuangan_is_the_party_not_a_person() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Ketua DPC PDI-Perjuangan Lahat, Budi Santoso, membuka "
+                     "rapat kader, Rabu (6/3/2024).")
+    assert {p.name for p in x.persons} == {"Budi Santoso"}
+    assert {o.key.split("|")[0] for o in x.organizations} == {"pdip"}
+
+
+def test_a_units_name_after_a_slash_and_a_space_belongs_to_the_unit() -> None:
+    x = extract_text("SUKAMAKMUR, KABARDESA.ID - Personel Kodim 0405/ Lahat dan Polres Lahat bersiaga "
+                     "di pasar, Rabu (6/3/2024). Dandim 0405/Lahat Letkol Inf Budi Santoso memimpin apel.")
+    kodim = [o for o in x.organizations if o.key.startswith("kodim")]
+    assert [o.key for o in kodim] == ["kodim|unit:0405 lahat"]

@@ -21,7 +21,7 @@ from kg.vocab import ChunkKind, PlaceLevel
 def _org_at(ctx: Context, i: int) -> Chunk | None:
     """Parse a standalone organisation; one set up in many places at once is a group of them.
 
-    "rekrutmen Panwaslu di 19 kecamatan", "KPPS di setiap TPS": not one institution.
+    "rekrutmen Panwaslu di 19 kecamatan", "KPPS di setiap TPS", "Polsek jajaran": not one institution.
     """
     found = org(ctx, i)
     if not found or in_document_title(ctx, i):
@@ -31,8 +31,9 @@ def _org_at(ctx: Context, i: int) -> Chunk | None:
     many = ctx.word(end) == "di" and (ctx.word(end + 1).isdigit() or ctx.word(end + 1) in every)
     if many and not ref.area:
         return chunk(ctx, ChunkKind.COLLECTIVE, i, end, label=ref.name)
-    if not ref.area and levels(ctx.word(end)):
-        # "Bawaslu Kab/Kota", "Panwaslu Kelurahan/Desa": the body of every such region
+    if not ref.area and (levels(ctx.word(end)) or ctx.word(end) in load().place_words["below"]):
+        # "Bawaslu Kab/Kota", "Panwaslu Kelurahan/Desa", "Polres jajaran": the body of every
+        # such region, or every one under a command
         return chunk(ctx, ChunkKind.COLLECTIVE, i, end + 1, label=ctx.span(i, end + 1))
     return chunk(ctx, ChunkKind.ORGANIZATION, i, end, org=ref)
 

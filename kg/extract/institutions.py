@@ -251,8 +251,14 @@ def _unit_number(ctx: Context, j: int) -> bool:
     not a year, before a capitalised word or the end of a phrase ("SMPN 2 Ternate,")."""
     word = ctx.word(j)
     year = len(word) == 4 and word[:2] in {"19", "20"}
-    return word.isdigit() and len(word) <= 4 and not year and j not in ctx.blocked and (
+    return word.isdigit() and len(word) <= 4 and not year and j not in ctx.blocked and not _spaced_slash(ctx, j) and (
         ctx.cap(j + 1) or not ctx.word(j + 1)[:1].isalnum())
+
+
+def _spaced_slash(ctx: Context, j: int) -> bool:
+    """Say whether a unit's number at token j has its name after a slash written apart:
+    "Kodim 0405/ Lahat", "Batalyon 141 / Aneka Yudha" (`numbered` reads the whole)."""
+    return ctx.word(j + 1) == "/" and ctx.cap(j + 2)
 
 
 def _numbering(ctx: Context, k: int) -> bool:
@@ -536,7 +542,7 @@ def org(ctx: Context, i: int, after_title: bool = False) -> tuple[int, OrgRef] |
         j = national_end(ctx, j)  # "KPU RI": the national body, its name as written
     after = ctx.word(j)
     place = None if levels(after) else _branch(ctx, j) or area(ctx, j) \
-        or (numbered(ctx, j) if short and ("/" in after or unit_numeral(after)) else None) \
+        or (numbered(ctx, j) if short and ("/" in after or unit_numeral(after) or _spaced_slash(ctx, j)) else None) \
         or _named_unit(ctx, j, short) \
         or _regional_place(ctx, j, short, after_title)  # "Kodim 0722/Kudus": the unit, as "Dandim 0722/Kudus" names it
     end = place[0] if place else j

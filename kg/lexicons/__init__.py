@@ -274,7 +274,7 @@ def load() -> Lexicon:
                                                    "post", "vacated"}),
         anaphora=_uses("anaphora.tsv", "refers", {Kind.PERSON, Kind.EVENT, Kind.COLLECTIVE}),
         place_words=_uses("place_words.tsv", "use",
-                          {"direction", "at", "every", "local", "constituency", "site", "eponym"}),
+                          {"direction", "at", "every", "local", "below", "constituency", "site", "eponym"}),
         abbreviations=_words("abbreviations.tsv"),
         verb_affixes=_uses("verb_affixes.tsv", "position", {"prefix", "suffix"}),
         numerals=_numbers("numerals.tsv", "number", 1, 99),
