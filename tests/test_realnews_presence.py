@@ -78,3 +78,14 @@ def test_bodies_inside_a_quote_are_not_those_present_after_it() -> None:
     attending = _attending(text)
     assert {"yohan kalami", "markus wanma"} <= attending
     assert not {_body(text, "Kodim"), _body(text, "Polres")} & attending
+
+
+def test_those_a_sentence_of_words_given_by_telephone_names_took_part_in_nothing() -> None:
+    text = ("SUKAMAJU - Bupati Sukamaju Hendra Wiratama memimpin rapat koordinasi penanganan banjir "
+            "di aula kantor bupati, Senin (3/6/2024). Terpisah, Kepala Pelaksana BPBD Sukamaju, Ferdi "
+            "Kurniawan, saat dikofirmasi melalui sambungan telepon memimpin pendataan korban bersama "
+            "Dinas Sosial Kabupaten Sukamaju.")
+    attending = _attending(text)
+    assert "hendra wiratama" in attending
+    assert "ferdi kurniawan" not in attending
+    assert _body(text, "Dinas Sosial") not in attending

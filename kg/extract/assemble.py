@@ -11,6 +11,7 @@ from kg.extract.attendance import (
     along,
     announces,
     companions,
+    elsewhere,
     hosts,
     in_passing,
     listed_on,
@@ -142,7 +143,8 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
         listing = bool(here) or announces(p)
         here += hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p) + titled_at_event(n, p) \
             + companions(n, p)
-        takings += here + along(n, p, here)
+        if not elsewhere(p):
+            takings += here + along(n, p, here)
         last = next((c for c in reversed(p.chunks) if c.kind == ChunkKind.PERSON), last)
     return takings
 

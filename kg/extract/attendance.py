@@ -328,8 +328,6 @@ def _subject_end(p: Parsed) -> int:
 def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     """Take the persons who speak: "X mengatakan", "X, dalam sambutannya", '"...," ujarnya'."""
     speech, words = load().speech, p.words()
-    if any(speech.get(w) == "elsewhere" for w in words):
-        return []  # "..., kata Kapolres saat dikonfirmasi melalui pesan singkat"
     taken = []
     persons = p.of_kind(ChunkKind.PERSON)
     for c in persons:
@@ -385,3 +383,10 @@ def _listed_after(p: Parsed, c: Chunk, test: Callable[[Parsed, Chunk], bool]) ->
     return n > 0 and p.chunks[n - 1].kind == ChunkKind.TITLE and all(
         p.ctx.word(j).lower() in load().glue["list"] for j in range(p.chunks[n - 1].j, c.i)) \
         and test(p, p.chunks[n - 1])
+
+
+def elsewhere(p: Parsed) -> bool:
+    """Say whether a sentence reports words given away from the event: "..., kata Kapolres saat
+    dikonfirmasi melalui telepon": those it names took part in no gathering there."""
+    speech = load().speech
+    return any(speech.get(w) == "elsewhere" for w in p.words())
