@@ -89,3 +89,13 @@ def test_those_a_sentence_of_words_given_by_telephone_names_took_part_in_nothing
     assert "hendra wiratama" in attending
     assert "ferdi kurniawan" not in attending
     assert _body(text, "Dinas Sosial") not in attending
+
+
+def test_one_asked_by_telephone_gives_the_words_that_follow_there_too() -> None:
+    text = ("SUKAMAJU - Bupati Sukamaju Hendra Wiratama memimpin rapat koordinasi penanganan banjir "
+            "di aula kantor bupati, Senin (3/6/2024). Kepala Pelaksana BPBD Sukamaju, Ferdi Kurniawan, "
+            "saat dikonfirmasi membenarkan hal itu. \u201cPendataan korban masih berjalan sampai "
+            "hari ini,\u201d ujarnya.")
+    attending = _attending(text)
+    assert "hendra wiratama" in attending
+    assert "ferdi kurniawan" not in attending
