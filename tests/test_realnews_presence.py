@@ -99,3 +99,12 @@ def test_one_asked_by_telephone_gives_the_words_that_follow_there_too() -> None:
     attending = _attending(text)
     assert "hendra wiratama" in attending
     assert "ferdi kurniawan" not in attending
+
+
+def test_a_spokesman_who_confirms_a_coming_handover_takes_no_part_in_it() -> None:
+    text = ("SUKAMAJU - AKBP Danu Prasetyo akan menyerahkan jabatan Kapolres Sukamaju kepada AKBP Yoga "
+            "Pranata. Kasi Humas Polres Sukamaju AKP Rina Oktaviani membenarkan, Senin (3/6/2024), "
+            "segera dilakukan serah terima jabatan keduanya pekan depan.")
+    attending = _attending(text)
+    assert "yoga pranata" in attending
+    assert "rina oktaviani" not in attending
