@@ -108,3 +108,11 @@ def test_a_spokesman_who_confirms_a_coming_handover_takes_no_part_in_it() -> Non
     attending = _attending(text)
     assert "yoga pranata" in attending
     assert "rina oktaviani" not in attending
+
+
+def test_the_party_a_companion_comes_from_is_no_party_to_the_event() -> None:
+    text = ("SUKAMAJU - Ketua DPRD Sukamaju Hendra Wiratama memimpin rapat paripurna, didampingi "
+            "Darmawan Saputra dari Partai Bintang Timur sebagai Wakil Ketua I.")
+    attending = _attending(text)
+    assert "darmawan saputra" in attending
+    assert _body(text, "Partai Bintang") not in attending

@@ -63,6 +63,9 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     absent |= {c.i for c in _participants(p) if p.ctx.word(c.i - 1).lower() in links("replacing")}
     # "Kejari X menahan A berdasarkan putusan Pengadilan Y": a clause the verb does not govern.
     absent |= _subordinate(p, effects) | _quoted(p, effects)
+    # "didampingi A dari Partai X": the party is A's own, no party to the event.
+    absent |= {c.i for c in _participants(p) if effects.get(c.i - 1) == "member"
+               and any(d.j == c.i - 1 and d.kind == ChunkKind.PERSON for d in p.chunks)}
     # "dihadiri ... di Setda X", "meninjau ... ke Kejari Y", "di aula lantai II Setda Z": a body
     # named as the place is no party.
     site = load().place_words["site"]
@@ -235,8 +238,10 @@ def titled_at_event(n: int, p: Parsed) -> list[Taking]:
     """Take the officials a sentence names with their titles beside its event: "Pelantikan
     Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
     # A sentence that says who was present, or represented, is read by `present` (words that
-    # carry a list on, name those with the event, "bersama ...", or open a clause say neither).
-    if any(e != "continue" and e != "with" and e != "clause" for e in _effects(p).values()) or not any(
+    # carry a list on, name those with the event, "bersama ...", open a clause, or tie a body to a
+    # member say neither).
+    if any(e != "continue" and e != "with" and e != "clause" and e != "member"
+           for e in _effects(p).values()) or not any(
             c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
         return []
     # "Pisah sambut Danlanal: A digantikan oleh B": both sides of a handover are there.
