@@ -116,3 +116,14 @@ def test_the_party_a_companion_comes_from_is_no_party_to_the_event() -> None:
     attending = _attending(text)
     assert "darmawan saputra" in attending
     assert _body(text, "Partai Bintang") not in attending
+
+
+def test_one_named_only_in_a_caption_credited_in_square_brackets_took_no_part() -> None:
+    text = ("SUKAMAJU - Bupati Sukamaju Hendra Wiratama memimpin apel kesiapsiagaan bencana di "
+            "lapangan kantor bupati, Senin (3/6/2024).\n\n"
+            "Tampak Ketua DPRD Sukamaju Darmawan Saputra menyapa warga di lokasi pengungsian."
+            "[FOTO: dok humas pemkab]\n\n"
+            "Apel itu diikuti personel gabungan dari berbagai instansi.")
+    attending = _attending(text)
+    assert "hendra wiratama" in attending
+    assert not any("darmawan" in key or key.startswith("dprd") for key in attending)
