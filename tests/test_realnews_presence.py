@@ -78,3 +78,52 @@ def test_bodies_inside_a_quote_are_not_those_present_after_it() -> None:
     attending = _attending(text)
     assert {"yohan kalami", "markus wanma"} <= attending
     assert not {_body(text, "Kodim"), _body(text, "Polres")} & attending
+
+
+def test_those_a_sentence_of_words_given_by_telephone_names_took_part_in_nothing() -> None:
+    text = ("SUKAMAJU - Bupati Sukamaju Hendra Wiratama memimpin rapat koordinasi penanganan banjir "
+            "di aula kantor bupati, Senin (3/6/2024). Terpisah, Kepala Pelaksana BPBD Sukamaju, Ferdi "
+            "Kurniawan, saat dikofirmasi melalui sambungan telepon memimpin pendataan korban bersama "
+            "Dinas Sosial Kabupaten Sukamaju.")
+    attending = _attending(text)
+    assert "hendra wiratama" in attending
+    assert "ferdi kurniawan" not in attending
+    assert _body(text, "Dinas Sosial") not in attending
+
+
+def test_one_asked_by_telephone_gives_the_words_that_follow_there_too() -> None:
+    text = ("SUKAMAJU - Bupati Sukamaju Hendra Wiratama memimpin rapat koordinasi penanganan banjir "
+            "di aula kantor bupati, Senin (3/6/2024). Kepala Pelaksana BPBD Sukamaju, Ferdi Kurniawan, "
+            "saat dikonfirmasi membenarkan hal itu. \u201cPendataan korban masih berjalan sampai "
+            "hari ini,\u201d ujarnya.")
+    attending = _attending(text)
+    assert "hendra wiratama" in attending
+    assert "ferdi kurniawan" not in attending
+
+
+def test_a_spokesman_who_confirms_a_coming_handover_takes_no_part_in_it() -> None:
+    text = ("SUKAMAJU - AKBP Danu Prasetyo akan menyerahkan jabatan Kapolres Sukamaju kepada AKBP Yoga "
+            "Pranata. Kasi Humas Polres Sukamaju AKP Rina Oktaviani membenarkan, Senin (3/6/2024), "
+            "segera dilakukan serah terima jabatan keduanya pekan depan.")
+    attending = _attending(text)
+    assert "yoga pranata" in attending
+    assert "rina oktaviani" not in attending
+
+
+def test_the_party_a_companion_comes_from_is_no_party_to_the_event() -> None:
+    text = ("SUKAMAJU - Ketua DPRD Sukamaju Hendra Wiratama memimpin rapat paripurna, didampingi "
+            "Darmawan Saputra dari Partai Bintang Timur sebagai Wakil Ketua I.")
+    attending = _attending(text)
+    assert "darmawan saputra" in attending
+    assert _body(text, "Partai Bintang") not in attending
+
+
+def test_one_named_only_in_a_caption_credited_in_square_brackets_took_no_part() -> None:
+    text = ("SUKAMAJU - Bupati Sukamaju Hendra Wiratama memimpin apel kesiapsiagaan bencana di "
+            "lapangan kantor bupati, Senin (3/6/2024).\n\n"
+            "Tampak Ketua DPRD Sukamaju Darmawan Saputra menyapa warga di lokasi pengungsian."
+            "[FOTO: dok humas pemkab]\n\n"
+            "Apel itu diikuti personel gabungan dari berbagai instansi.")
+    attending = _attending(text)
+    assert "hendra wiratama" in attending
+    assert not any("darmawan" in key or key.startswith("dprd") for key in attending)

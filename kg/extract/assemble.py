@@ -11,6 +11,7 @@ from kg.extract.attendance import (
     along,
     announces,
     companions,
+    elsewhere,
     hosts,
     in_passing,
     listed_on,
@@ -142,7 +143,8 @@ def _takings(parsed: list[Parsed]) -> list[Taking]:
         listing = bool(here) or announces(p)
         here += hosts(n, p, n == lead) + speakers(n, p, last) + subjects(n, p) + titled_at_event(n, p) \
             + companions(n, p)
-        takings += here + along(n, p, here)
+        if not elsewhere(p):
+            takings += here + along(n, p, here)
         last = next((c for c in reversed(p.chunks) if c.kind == ChunkKind.PERSON), last)
     return takings
 
@@ -303,11 +305,16 @@ def extract(article: Article, mentions_wanted: bool = False, recogniser: bool = 
     event_keys = {g.key: e.key for g, e in zip(groups, events, strict=True)}
     attendances = []
     unplaced = _unplaced(orgs, org_keys)
+    # "A, saat dikonfirmasi, membenarkan ...": A's words after, "kata A", were given there too.
+    away = {person_keys[fold(c.person.name)] for p in parsed if elsewhere(p)
+            for c in p.of_kind(ChunkKind.PERSON) if c.person}
     if main:
         for t in takings:
             key, kind = _participant(t.chunk, person_keys, org_keys)
             if t.chunk.kind == ChunkKind.TITLE and key in unplaced:
                 continue  # "dihadiri Kepala Kejaksaan Negeri, Ketua DPRD": no one body named
+            if t.role == ParticipationRole.SPEAKER and key in away:
+                continue
             event = event_keys[_target(t.sentence, groups, main).key]
             attendances.append(Attendance(key, kind, event, t.role, parsed[t.sentence].sentence))
     holdings = _holdings(parsed, person_keys, org_keys)

@@ -70,6 +70,9 @@ def present(n: int, p: Parsed, listed: bool = False) -> list[Taking]:
     absent |= {c.i for c in _participants(p) if p.ctx.word(c.i - 1).lower() in links("replacing")}
     # "Kejari X menahan A berdasarkan putusan Pengadilan Y": a clause the verb does not govern.
     absent |= _subordinate(p, effects) | _quoted(p, effects)
+    # "didampingi A dari Partai X": the party is A's own, no party to the event.
+    absent |= {c.i for c in _participants(p) if effects.get(c.i - 1) == "member"
+               and any(d.j == c.i - 1 and d.kind == ChunkKind.PERSON for d in p.chunks)}
     # "dihadiri ... di Setda X", "meninjau ... ke Kejari Y", "di aula lantai II Setda Z": a body
     # named as the place is no party.
     site = load().place_words["site"]
@@ -242,8 +245,10 @@ def titled_at_event(n: int, p: Parsed) -> list[Taking]:
     """Take the officials a sentence names with their titles beside its event: "Pelantikan
     Kepala Dinas A, Nama, berlangsung ..."; an election is no gathering."""
     # A sentence that says who was present, or represented, is read by `present` (words that
-    # carry a list on, name those with the event, "bersama ...", or open a clause say neither).
-    if any(e != "continue" and e != "with" and e != "clause" for e in _effects(p).values()) or not any(
+    # carry a list on, name those with the event, "bersama ...", open a clause, or tie a body to a
+    # member say neither).
+    if any(e != "continue" and e != "with" and e != "clause" and e != "member"
+           for e in _effects(p).values()) or not any(
             c.event and c.event.kind != EventKind.ELECTION for c in p.of_kind(ChunkKind.EVENT)):
         return []
     # "Pisah sambut Danlanal: A digantikan oleh B": both sides of a handover are there.
@@ -335,8 +340,6 @@ def _subject_end(p: Parsed) -> int:
 def speakers(n: int, p: Parsed, last_person: Chunk | None) -> list[Taking]:
     """Take the persons who speak: "X mengatakan", "X, dalam sambutannya", '"...," ujarnya'."""
     speech, words = load().speech, p.lowered
-    if not _speech_words("elsewhere").isdisjoint(words):
-        return []  # "..., kata Kapolres saat dikonfirmasi melalui pesan singkat"
     taken = []
     persons = p.of_kind(ChunkKind.PERSON)
     for c in persons:
@@ -397,3 +400,9 @@ def _listed_after(p: Parsed, c: Chunk, test: Callable[[Parsed, Chunk], bool]) ->
     return n > 0 and p.chunks[n - 1].kind == ChunkKind.TITLE and all(
         p.ctx.word(j).lower() in load().glue["list"] for j in range(p.chunks[n - 1].j, c.i)) \
         and test(p, p.chunks[n - 1])
+
+
+def elsewhere(p: Parsed) -> bool:
+    """Say whether a sentence reports words given away from the event: "..., kata Kapolres saat
+    dikonfirmasi melalui telepon": those it names took part in no gathering there."""
+    return not _speech_words("elsewhere").isdisjoint(p.lowered)

@@ -73,8 +73,8 @@ def _noise_line() -> re.Pattern[str]:
     noise = load().noise
     links, labels = (sorted(noise[kind], key=lambda f: (-len(f), f)) for kind in ("link", "label"))
     opening = [re.escape(form) for form in links] + [re.escape(form) + r"\s*:" for form in labels]
-    # A label in brackets makes its whole line a caption: "Bupati X (kiri) ... (Foto: Nama)".
-    inside = [re.escape(form) + r"\s*:" for form in labels if form.startswith("(")]
+    # A label in brackets makes its whole line a caption: "Bupati X (kiri) ... (Foto: Nama)", "[FOTO: ...]".
+    inside = [re.escape(form) + r"\s*:" for form in labels if form.startswith(("(", "["))]
     return re.compile(r"^[ \t]*(?:" + "|".join(opening) + r")[^\n]*|^[^\n]*(?:" + "|".join(inside)
                       + r")[^\n]*", re.MULTILINE)
 
