@@ -55,7 +55,7 @@ def test_a_unit_written_before_its_body_is_the_unit_within_that_body() -> None:
 
 
 def test_a_placed_unit_before_its_parent_body_stays_the_unit() -> None:
-    x = extract_text("MAMUJU, SULBARNEWS.ID - Kapolres Mamuju Polda Sulbar, AKBP Budi Gunawan "
+    x = extract_text("MAMUJU, SULBARNEWS.ID - Kapolres Mamuju Polda Sulbar, AKBP Bima Gunaryo "
                      "Saputra, memimpin apel pagi, Kamis (7/3/2024).")
     assert {"Polres Mamuju", "Polda Sulbar"} <= {o.name for o in x.organizations}
 

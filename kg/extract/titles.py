@@ -195,7 +195,7 @@ def _carried(ctx: Context, j: int, carries: str) -> tuple[int, OrgRef | None]:
     # "Kades X": Desa X; "KPN X": Negeri X, a village though "Negeri" names no level elsewhere
     village = PlaceLevel.VILLAGE in (load().place_levels.get(base), *load().home_levels.get(base, ((), ""))[0])
     found = unit(ctx, j, village)
-    # "Pj Sekprov Bambang Hermawan": a given name, not the district so called, begins the holder's
+    # "Pj Sekprov Bambang Wiryono": a given name, not the district so called, begins the holder's
     named = found is not None and "{place}" in carries and _below_home(at_level(ctx, found[1], (base,)), base)
     found = found if found and not named else _home_unit(ctx, j, carries, named)
     if not found:
@@ -277,7 +277,7 @@ def _field_before_name(ctx: Context, j: int) -> int:
     with, right before its holder's name: "Kepala Bagian Tata Pemerintahan Budi Santoso",
     "Direktur Kewaspadaan Nasional Budi Santoso". A field names its matter with a derived word
     or a field's short form, and ends with one or a word of bodies' names; nothing is taken
-    without one ("Wakil Ketua Bakti Lubis": a name of dictionary roots), without a name after
+    without one ("Wakil Ketua Bakti Marpaung": a name of dictionary roots), without a name after
     it, or when a word of it reads as a name."""
     k = j
     while k - j < 6 and ctx.cap(k) and not is_prefix(ctx.word(k)) and ctx.word(k) not in load().place_levels:
