@@ -101,3 +101,18 @@ def test_a_post_in_a_body_named_after_pada_is_held_there() -> None:
                    "belasan pendaftar.")
     assert {(p, role) for p, role, o, _ in posts if o.startswith("Bawaslu")} == {
         ("rina marlina", "Koordinator Divisi Hukum")}
+
+
+def test_a_post_left_closed_by_a_comma_then_a_passive_verb_gives_both_posts() -> None:
+    posts = _posts("LUBUK PAKAM, SUMUTKITA.ID - Bupati melantik pejabat administrator, Rabu (3/7/2024). "
+                   "Salah satunya Gilang Ramadhan dari Sekretaris pada Dinas Pertanian Kabupaten Sukamaju, "
+                   "diangkat menjadi Sekretaris pada Dinas Sosial Kabupaten Sukamaju.")
+    assert ("gilang ramadhan", "Sekretaris", "Dinas Pertanian Kabupaten Sukamaju", "former") in posts
+    assert ("gilang ramadhan", "Sekretaris", "Dinas Sosial Kabupaten Sukamaju", "current") in posts
+
+
+def test_a_police_post_left_with_its_province_after_a_comma_gives_both_posts() -> None:
+    posts = _posts("MEDAN, SUMUTKITA.ID - Kapolri memutasi sejumlah perwira, Senin (1/7/2024). "
+                   "AKBP Yosef Tambunan, dari Kapolres Sukamaju, Jambi menjadi Wadir Lantas Polda Jambi.")
+    assert ("yosef tambunan", "Kepala", "Polres Sukamaju", "former") in posts
+    assert ("yosef tambunan", "Wakil Direktur Lantas", "Polda Jambi", "current") in posts

@@ -120,8 +120,10 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
 
 def _moves_on(ctx: Context, t: Chunk) -> bool:
     """Say whether a title is left for another: "... dari Kepala Dinas A menjadi Staf Ahli",
-    "... dari Kepala BKD dilantik menjadi Kepala Dispora"."""
-    k = next((k for k in (t.j, t.j + 1) if ctx.word(k).lower() in links("link") | links("new")), None)
+    "... dari Kepala BKD dilantik menjadi Kepala Dispora", "... dari Sekretaris pada Dinas A, diangkat
+    menjadi ..." (a comma may close the post left)."""
+    start = t.j + (ctx.word(t.j) == ",")
+    k = next((k for k in (start, start + 1) if ctx.word(k).lower() in links("link") | links("new")), None)
     return k is not None and ctx.cap(k + 1)
 
 
@@ -404,12 +406,14 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
     for p in pairs:
         n, anchor = index[p.title.i], p.title
         # "dari Kepala BKD dilantik menjadi Kepala Dispora"; "dari Kepala Biro A pada Sekretariat
-        # Daerah menjadi ...": a verb, or the body the first post's unit is in, may come between.
+        # Daerah menjadi ...", "dari Kapolres A, Jambi menjadi ...": a verb, the body the first
+        # post's unit is in, or the province after a comma, may come between.
         while n + 2 < len(chunks) and (chunks[n + 1].kind == ChunkKind.EVENT or (
                 chunks[n + 1].kind == ChunkKind.ORGANIZATION
-                and set(_gap(ctx, anchor, chunks[n + 1])[-1:]) & links("within"))):
+                and set(_gap(ctx, anchor, chunks[n + 1])[-1:]) & links("within")) or (
+                chunks[n + 1].kind == ChunkKind.PLACE and _gap(ctx, anchor, chunks[n + 1]) == [","])):
             n += 1
-            anchor = chunks[n] if chunks[n].kind == ChunkKind.ORGANIZATION else anchor
+            anchor = chunks[n] if chunks[n].kind != ChunkKind.EVENT else anchor
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
         gap = [w for w in _gap(ctx, anchor, nxt) if w != ","] if nxt else []
         if nxt and nxt.kind == ChunkKind.ORGANIZATION and nxt.org and _now_holds(gap) and gap[-1] in links("leads"):
