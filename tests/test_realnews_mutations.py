@@ -116,3 +116,10 @@ def test_a_police_post_left_with_its_province_after_a_comma_gives_both_posts() -
                    "AKBP Yosef Tambunan, dari Kapolres Sukamaju, Jambi menjadi Wadir Lantas Polda Jambi.")
     assert ("yosef tambunan", "Kepala", "Polres Sukamaju", "former") in posts
     assert ("yosef tambunan", "Wakil Direktur Lantas", "Polda Jambi", "current") in posts
+
+
+def test_the_short_verb_jabat_links_a_holder_to_the_post_after_it() -> None:
+    posts = _posts("SERANG, BANTENKITA.ID - Kapolda merotasi perwira, Kamis (4/7/2024). "
+                   "Kapolres Sukamaju kini dipegang AKBP Hendra Siregar, sedangkan AKBP Yudi Prasetyo "
+                   "sebelumnya jabat Wakapolres Mekarsari.")
+    assert ("yudi prasetyo", "Wakil Kepala", "Polres Mekarsari", "former") in posts
