@@ -123,3 +123,11 @@ def test_the_short_verb_jabat_links_a_holder_to_the_post_after_it() -> None:
                    "Kapolres Sukamaju kini dipegang AKBP Hendra Siregar, sedangkan AKBP Yudi Prasetyo "
                    "sebelumnya jabat Wakapolres Mekarsari.")
     assert ("yudi prasetyo", "Wakil Kepala", "Polres Mekarsari", "former") in posts
+
+
+def test_a_post_left_then_kini_menjabat_after_a_comma_gives_the_new_post() -> None:
+    posts = _posts("BENGKULU, WARTAKITA.ID - Gubernur merotasi kepala dinas, Selasa (9/7/2024). "
+                   "Fajar Nugroho dari Kepala Dinas Pertanian Kabupaten Sukamaju, kini menjabat Kepala "
+                   "Dinas Sosial Kabupaten Sukamaju.")
+    assert ("fajar nugroho", "Kepala", "Dinas Pertanian Kabupaten Sukamaju", "former") in posts
+    assert ("fajar nugroho", "Kepala", "Dinas Sosial Kabupaten Sukamaju", "current") in posts

@@ -121,9 +121,11 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
 def _moves_on(ctx: Context, t: Chunk) -> bool:
     """Say whether a title is left for another: "... dari Kepala Dinas A menjadi Staf Ahli",
     "... dari Kepala BKD dilantik menjadi Kepala Dispora", "... dari Sekretaris pada Dinas A, diangkat
-    menjadi ..." (a comma may close the post left)."""
+    menjadi ..." (a comma may close the post left), "..., kini menjabat Kepala Dinas B"."""
     start = t.j + (ctx.word(t.j) == ",")
     k = next((k for k in (start, start + 1) if ctx.word(k).lower() in links("link") | links("new")), None)
+    if k is not None and ctx.word(k + 1).lower() in links("link"):
+        k += 1  # "kini menjabat"
     return k is not None and ctx.cap(k + 1)
 
 
