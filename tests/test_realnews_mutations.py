@@ -131,3 +131,11 @@ def test_a_post_left_then_kini_menjabat_after_a_comma_gives_the_new_post() -> No
                    "Dinas Sosial Kabupaten Sukamaju.")
     assert ("fajar nugroho", "Kepala", "Dinas Pertanian Kabupaten Sukamaju", "former") in posts
     assert ("fajar nugroho", "Kepala", "Dinas Sosial Kabupaten Sukamaju", "current") in posts
+
+
+def test_a_post_given_its_new_holder_still_names_the_one_it_was_held_by_before() -> None:
+    posts = _posts("SUKAMAJU, PAPUAKITA.ID - Penjabat Gubernur melantik pejabat baru, Senin (2/9/2024). "
+                   "Gubernur melantik Markus Wonda menjadi Pj Bupati Sukamaju periode 2024-2025 yang "
+                   "sebelumnya dijabat oleh Yohanis Kambu di aula kantor gubernur.")
+    assert ("markus wonda", "Bupati", "Pemerintah Kabupaten Sukamaju", "current") in posts
+    assert ("yohanis kambu", "Bupati", "Pemerintah Kabupaten Sukamaju", "former") in posts

@@ -88,6 +88,11 @@ def _years(word: str) -> bool:
     return (word.isdigit() and len(word) == 4) or word in {"-", "–", "/"}
 
 
+def _term_years(word: str) -> bool:
+    """Say whether a word is a term's years, or part of them: "2021-2025", "2021", "–"."""
+    return _years(word) or word.replace("-", "").isdigit()
+
+
 _DASHES = frozenset({"–", "—", "-"})
 _DATELINE = frozenset({",", "|"})  # before an outlet's name and its dash: "Merauke, OUTLET – Bupati ..."
 
@@ -365,7 +370,7 @@ def _term_only(gap: list[str]) -> bool:
     titles are held for: "Bupati dan Wakil Bupati X periode 2021-2025, A dan B"."""
     words = gap[:-1] if gap[-1:] == [","] else gap
     return not words or (words[0] in links("qualifying") and len(words) <= 4
-                         and all(_years(w) or w.replace("-", "").isdigit() for w in words[1:]))
+                         and all(_term_years(w) for w in words[1:]))
 
 
 def _listed_holder(c: Chunk) -> bool:
@@ -764,16 +769,18 @@ def _party(ref: OrgRef) -> bool:
 def _held_by(ctx: Context, chunks: list[Chunk], paired: list[Pair], used: set[int]) -> list[Pair]:
     """Pair a title with the person a passive verb gives it to: "Jabatan Kapolres Purbalingga
     kemudian diemban oleh AKBP A", "Sekda yang sebelumnya dijabat B"; B may hold a post named
-    after the name too ("... dijabat B yang kini mengisi Kepala Dinas C")."""
+    after the name too ("... dijabat B yang kini mengisi Kepala Dinas C"). A title given its new
+    holder may still name the one before: "melantik A menjadi Pj Bupati X periode 2023-2024 yang
+    sebelumnya dijabat oleh B"."""
     pairs = []
     for n, t in enumerate(chunks[:-1]):
         p = chunks[n + 1]
-        if n in used or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) \
+        gap = {w for w in _gap(ctx, t, p) if not _term_years(w)}
+        if n in used and not links("former") & gap or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) \
                 or p.kind not in _PEOPLE or not _holder(p) \
                 or n + 1 in used and any(q.person.i == p.i and q.title.i < p.i for q in paired):
             continue
-        gap = set(_gap(ctx, t, p))
-        if gap & links("held-by") and gap <= links("held-by") | load().fillers["passive"]:
+        if gap & links("held-by") and gap <= links("held-by") | links("qualifying") | load().fillers["passive"]:
             pairs.append(Pair(p, t, HoldingStatus.FORMER if links("former") & gap else HoldingStatus.CURRENT))
             used |= {n, n + 1}
             before = chunks[n + 2] if n + 2 < len(chunks) else None  # "... dijabat oleh A dari sebelumnya B"
