@@ -139,3 +139,11 @@ def test_a_post_given_its_new_holder_still_names_the_one_it_was_held_by_before()
                    "sebelumnya dijabat oleh Yohanis Kambu di aula kantor gubernur.")
     assert ("markus wonda", "Bupati", "Pemerintah Kabupaten Sukamaju", "current") in posts
     assert ("yohanis kambu", "Bupati", "Pemerintah Kabupaten Sukamaju", "former") in posts
+
+
+def test_a_new_post_then_meninggalkan_the_old_one_reads_it_as_former() -> None:
+    posts = _posts("SEMARANG, JATENGKITA.ID - Kapolda merotasi para kapolres, Rabu (10/7/2024). "
+                   "AKBP Gunawan Setiadi kini dipercaya sebagai Kapolres Sukamaju, meninggalkan jabatan "
+                   "lamanya sebagai Kapolres Mekarsari.")
+    assert ("gunawan setiadi", "Kepala", "Polres Sukamaju", "current") in posts
+    assert ("gunawan setiadi", "Kepala", "Polres Mekarsari", "former") in posts

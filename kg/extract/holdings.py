@@ -476,10 +476,10 @@ def _moved_to(ctx: Context, chunks: list[Chunk], n: int) -> bool:
 
 def _earlier(gap: list[str]) -> bool:
     """Say whether the words after a holder's title name the post held before it: "(sebelumnya
-    menjabat", ", yang semula", "(sebelumnya"."""
+    menjabat", ", yang semula", "(sebelumnya", ", meninggalkan jabatan lamanya sebagai"."""
     words = [w for w in gap if w != "("]
-    return bool(words) and len(words) <= 3 and bool(links("former") & set(words)) \
-        and set(words) <= links("former") | links("link") | links("qualifying")
+    return bool(words) and len(words) <= 4 and bool(links("former") & set(words)) \
+        and set(words) <= links("former") | links("link") | links("qualifying") | links("leaves")
 
 
 def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
