@@ -101,3 +101,49 @@ def test_a_post_in_a_body_named_after_pada_is_held_there() -> None:
                    "belasan pendaftar.")
     assert {(p, role) for p, role, o, _ in posts if o.startswith("Bawaslu")} == {
         ("rina marlina", "Koordinator Divisi Hukum")}
+
+
+def test_a_post_left_closed_by_a_comma_then_a_passive_verb_gives_both_posts() -> None:
+    posts = _posts("LUBUK PAKAM, SUMUTKITA.ID - Bupati melantik pejabat administrator, Rabu (3/7/2024). "
+                   "Salah satunya Gilang Ramadhan dari Sekretaris pada Dinas Pertanian Kabupaten Sukamaju, "
+                   "diangkat menjadi Sekretaris pada Dinas Sosial Kabupaten Sukamaju.")
+    assert ("gilang ramadhan", "Sekretaris", "Dinas Pertanian Kabupaten Sukamaju", "former") in posts
+    assert ("gilang ramadhan", "Sekretaris", "Dinas Sosial Kabupaten Sukamaju", "current") in posts
+
+
+def test_a_police_post_left_with_its_province_after_a_comma_gives_both_posts() -> None:
+    posts = _posts("MEDAN, SUMUTKITA.ID - Kapolri memutasi sejumlah perwira, Senin (1/7/2024). "
+                   "AKBP Yosef Tambunan, dari Kapolres Sukamaju, Jambi menjadi Wadir Lantas Polda Jambi.")
+    assert ("yosef tambunan", "Kepala", "Polres Sukamaju", "former") in posts
+    assert ("yosef tambunan", "Wakil Direktur Lantas", "Polda Jambi", "current") in posts
+
+
+def test_the_short_verb_jabat_links_a_holder_to_the_post_after_it() -> None:
+    posts = _posts("SERANG, BANTENKITA.ID - Kapolda merotasi perwira, Kamis (4/7/2024). "
+                   "Kapolres Sukamaju kini dipegang AKBP Hendra Siregar, sedangkan AKBP Yudi Prasetyo "
+                   "sebelumnya jabat Wakapolres Mekarsari.")
+    assert ("yudi prasetyo", "Wakil Kepala", "Polres Mekarsari", "former") in posts
+
+
+def test_a_post_left_then_kini_menjabat_after_a_comma_gives_the_new_post() -> None:
+    posts = _posts("BENGKULU, WARTAKITA.ID - Gubernur merotasi kepala dinas, Selasa (9/7/2024). "
+                   "Fajar Nugroho dari Kepala Dinas Pertanian Kabupaten Sukamaju, kini menjabat Kepala "
+                   "Dinas Sosial Kabupaten Sukamaju.")
+    assert ("fajar nugroho", "Kepala", "Dinas Pertanian Kabupaten Sukamaju", "former") in posts
+    assert ("fajar nugroho", "Kepala", "Dinas Sosial Kabupaten Sukamaju", "current") in posts
+
+
+def test_a_post_given_its_new_holder_still_names_the_one_it_was_held_by_before() -> None:
+    posts = _posts("SUKAMAJU, PAPUAKITA.ID - Penjabat Gubernur melantik pejabat baru, Senin (2/9/2024). "
+                   "Gubernur melantik Markus Wonda menjadi Pj Bupati Sukamaju periode 2024-2025 yang "
+                   "sebelumnya dijabat oleh Yohanis Kambu di aula kantor gubernur.")
+    assert ("markus wonda", "Bupati", "Pemerintah Kabupaten Sukamaju", "current") in posts
+    assert ("yohanis kambu", "Bupati", "Pemerintah Kabupaten Sukamaju", "former") in posts
+
+
+def test_a_new_post_then_meninggalkan_the_old_one_reads_it_as_former() -> None:
+    posts = _posts("SEMARANG, JATENGKITA.ID - Kapolda merotasi para kapolres, Rabu (10/7/2024). "
+                   "AKBP Gunawan Setiadi kini dipercaya sebagai Kapolres Sukamaju, meninggalkan jabatan "
+                   "lamanya sebagai Kapolres Mekarsari.")
+    assert ("gunawan setiadi", "Kepala", "Polres Sukamaju", "current") in posts
+    assert ("gunawan setiadi", "Kepala", "Polres Mekarsari", "former") in posts

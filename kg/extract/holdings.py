@@ -88,6 +88,11 @@ def _years(word: str) -> bool:
     return (word.isdigit() and len(word) == 4) or word in {"-", "–", "/"}
 
 
+def _term_years(word: str) -> bool:
+    """Say whether a word is a term's years, or part of them: "2021-2025", "2021", "–"."""
+    return _years(word) or word.replace("-", "").isdigit()
+
+
 _DASHES = frozenset({"–", "—", "-"})
 _DATELINE = frozenset({",", "|"})  # before an outlet's name and its dash: "Merauke, OUTLET – Bupati ..."
 
@@ -120,8 +125,12 @@ def _person_then_title(ctx: Context, p: Chunk, t: Chunk) -> HoldingStatus | None
 
 def _moves_on(ctx: Context, t: Chunk) -> bool:
     """Say whether a title is left for another: "... dari Kepala Dinas A menjadi Staf Ahli",
-    "... dari Kepala BKD dilantik menjadi Kepala Dispora"."""
-    k = next((k for k in (t.j, t.j + 1) if ctx.word(k).lower() in links("link") | links("new")), None)
+    "... dari Kepala BKD dilantik menjadi Kepala Dispora", "... dari Sekretaris pada Dinas A, diangkat
+    menjadi ..." (a comma may close the post left), "..., kini menjabat Kepala Dinas B"."""
+    start = t.j + (ctx.word(t.j) == ",")
+    k = next((k for k in (start, start + 1) if ctx.word(k).lower() in links("link") | links("new")), None)
+    if k is not None and ctx.word(k + 1).lower() in links("link"):
+        k += 1  # "kini menjabat"
     return k is not None and ctx.cap(k + 1)
 
 
@@ -361,7 +370,7 @@ def _term_only(gap: list[str]) -> bool:
     titles are held for: "Bupati dan Wakil Bupati X periode 2021-2025, A dan B"."""
     words = gap[:-1] if gap[-1:] == [","] else gap
     return not words or (words[0] in links("qualifying") and len(words) <= 4
-                         and all(_years(w) or w.replace("-", "").isdigit() for w in words[1:]))
+                         and all(_term_years(w) for w in words[1:]))
 
 
 def _listed_holder(c: Chunk) -> bool:
@@ -404,12 +413,14 @@ def _moved(ctx: Context, chunks: list[Chunk], pairs: list[Pair], used: set[int])
     for p in pairs:
         n, anchor = index[p.title.i], p.title
         # "dari Kepala BKD dilantik menjadi Kepala Dispora"; "dari Kepala Biro A pada Sekretariat
-        # Daerah menjadi ...": a verb, or the body the first post's unit is in, may come between.
+        # Daerah menjadi ...", "dari Kapolres A, Jambi menjadi ...": a verb, the body the first
+        # post's unit is in, or the province after a comma, may come between.
         while n + 2 < len(chunks) and (chunks[n + 1].kind == ChunkKind.EVENT or (
                 chunks[n + 1].kind == ChunkKind.ORGANIZATION
-                and set(_gap(ctx, anchor, chunks[n + 1])[-1:]) & links("within"))):
+                and set(_gap(ctx, anchor, chunks[n + 1])[-1:]) & links("within")) or (
+                chunks[n + 1].kind == ChunkKind.PLACE and _gap(ctx, anchor, chunks[n + 1]) == [","])):
             n += 1
-            anchor = chunks[n] if chunks[n].kind == ChunkKind.ORGANIZATION else anchor
+            anchor = chunks[n] if chunks[n].kind != ChunkKind.EVENT else anchor
         nxt = chunks[n + 1] if n + 1 < len(chunks) else None
         gap = [w for w in _gap(ctx, anchor, nxt) if w != ","] if nxt else []
         if nxt and nxt.kind == ChunkKind.ORGANIZATION and nxt.org and _now_holds(gap) and gap[-1] in links("leads"):
@@ -465,10 +476,10 @@ def _moved_to(ctx: Context, chunks: list[Chunk], n: int) -> bool:
 
 def _earlier(gap: list[str]) -> bool:
     """Say whether the words after a holder's title name the post held before it: "(sebelumnya
-    menjabat", ", yang semula", "(sebelumnya"."""
+    menjabat", ", yang semula", "(sebelumnya", ", meninggalkan jabatan lamanya sebagai"."""
     words = [w for w in gap if w != "("]
-    return bool(words) and len(words) <= 3 and bool(links("former") & set(words)) \
-        and set(words) <= links("former") | links("link") | links("qualifying")
+    return bool(words) and len(words) <= 4 and bool(links("former") & set(words)) \
+        and set(words) <= links("former") | links("link") | links("qualifying") | links("leaves")
 
 
 def _listed_holders(ctx: Context, chunks: list[Chunk], used: set[int]) -> list[Pair]:
@@ -758,16 +769,18 @@ def _party(ref: OrgRef) -> bool:
 def _held_by(ctx: Context, chunks: list[Chunk], paired: list[Pair], used: set[int]) -> list[Pair]:
     """Pair a title with the person a passive verb gives it to: "Jabatan Kapolres Purbalingga
     kemudian diemban oleh AKBP A", "Sekda yang sebelumnya dijabat B"; B may hold a post named
-    after the name too ("... dijabat B yang kini mengisi Kepala Dinas C")."""
+    after the name too ("... dijabat B yang kini mengisi Kepala Dinas C"). A title given its new
+    holder may still name the one before: "melantik A menjadi Pj Bupati X periode 2023-2024 yang
+    sebelumnya dijabat oleh B"."""
     pairs = []
     for n, t in enumerate(chunks[:-1]):
         p = chunks[n + 1]
-        if n in used or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) \
+        gap = {w for w in _gap(ctx, t, p) if not _term_years(w)}
+        if n in used and not links("former") & gap or t.kind != ChunkKind.TITLE or not (t.title and t.title.org) \
                 or p.kind not in _PEOPLE or not _holder(p) \
                 or n + 1 in used and any(q.person.i == p.i and q.title.i < p.i for q in paired):
             continue
-        gap = set(_gap(ctx, t, p))
-        if gap & links("held-by") and gap <= links("held-by") | load().fillers["passive"]:
+        if gap & links("held-by") and gap <= links("held-by") | links("qualifying") | load().fillers["passive"]:
             pairs.append(Pair(p, t, HoldingStatus.FORMER if links("former") & gap else HoldingStatus.CURRENT))
             used |= {n, n + 1}
             before = chunks[n + 2] if n + 2 < len(chunks) else None  # "... dijabat oleh A dari sebelumnya B"

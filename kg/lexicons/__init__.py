@@ -265,7 +265,7 @@ def load() -> Lexicon:
         links=_mapping("links.tsv", "kind", {"link", "former", "new", "qualifying", "list", "pair",
                                                    "held-by", "replacing", "replaced-by", "within", "handed-to",
                                                    "leads", "present", "contest", "through",
-                                                   "moved-from", "alias", "represents"}),
+                                                   "moved-from", "alias", "represents", "leaves"}),
         bylines={label: BylineRole(role) for label, role in
                  _mapping("bylines.tsv", "role", {"author", "editor"}).items()},
         home_levels=_home_levels(),
