@@ -196,8 +196,8 @@ def _sworn(parsed: list[Parsed], persons: dict[str, str], holdings: list[Holding
            ) -> list[tuple[str, Sentence]]:
     """Return the officials an inauguration's report swears in, each with its sentence: those a
     sentence moves from one post to another (`_moves`), hands a post between (`_handovers`) or
-    gives a post taken up (`_incoming`), those it names before their post with a linking word ("A sebagai Kepala Dinas X, B sebagai
-    Kepala Badan Y"), and those it lists after a passive verb of inauguration ("yang dilantik
+    gives a post taken up (`_incoming`), those it names before their post with a linking word
+    ("A sebagai Kepala Dinas X, B sebagai Kepala Badan Y"), and those it lists after a passive verb of inauguration ("yang dilantik
     adalah Kepala Dinas X A; ...")."""
     sworn = dict.fromkeys(_moves(holdings) + _handovers(holdings) + _incoming(holdings))
     listed = False  # in the items of a list a sentence announces: "Nama yang dilantik:"

@@ -109,10 +109,15 @@ def _quoted(p: Parsed, effects: dict[int, str]) -> set[int]:
     """Return the chunks inside a quote when every word of presence follows it: '"Semoga
     sinergi Pemda, Polri dan TNI terjaga," ujar Bupati, didampingi Wakil Bupati A'."""
     close = _quote_end(p)
-    governing = [k for k, e in effects.items() if e == "attend" or e == "represented"]
+    governing = _governing(effects)
     if close < 0 or not governing or min(governing) < close:
         return set()
     return {c.i for c in p.chunks if c.j <= close}
+
+
+def _governing(effects: dict[int, str]) -> list[int]:
+    """Return the indexes of a sentence's words of presence or of standing in, in order."""
+    return sorted(k for k, e in effects.items() if e == "attend" or e == "represented")
 
 
 def _quote_end(p: Parsed) -> int:
@@ -126,7 +131,7 @@ def _subordinate(p: Parsed, effects: dict[int, str]) -> set[int]:
     that opens after the sentence's last word of presence before them: "Kejari X menahan dua
     tersangka berdasarkan putusan Pengadilan Y", "melantik ulang ... karena belum ada
     persetujuan dari Badan Z"."""
-    governing = sorted(k for k, e in effects.items() if e == "attend" or e == "represented")
+    governing = _governing(effects)
     clauses = sorted(k for k, e in effects.items() if e == "clause")
     out = set()
     for c in p.chunks:

@@ -231,8 +231,10 @@ def in_document_title(ctx: Context, i: int) -> bool:
 
 
 @cache
+@cache
 def links(kind: str) -> frozenset[str]:
-    """Return the linking words of one kind (kg/lexicons/links.tsv)."""
+    """Return the linking words of one kind (kg/lexicons/links.tsv), made once a kind: the
+    pairing asks for them for every title."""
     return frozenset(w for w, k in load().links.items() if k == kind)
 
 

@@ -217,8 +217,8 @@ def resolve_persons(names: list[Name]) -> tuple[list[Person], dict[str, str]]:
 
     "Doni Candra juga menjelaskan" after "Ketua Bawaslu ..., Doni Candra" is one person, and so
     is a later "Doni" when no other person of the article is called so, else the person so
-    called named last before it (unless it is one's last name); a full name written with a slip in one long word is the same
-    person, labelled as written most often.
+    called named last before it (unless it is one's last name); a full name written with a slip
+    in one long word is the same person, labelled as written most often.
     """
     full: dict[str, list[Name]] = defaultdict(list)
     forms: dict[str, list[list[str]]] = defaultdict(list)  # each group's names, folded once

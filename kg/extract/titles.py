@@ -213,8 +213,8 @@ def _below_home(place: PlaceRef, base: str) -> bool:
     the title carries serves only provinces, regencies or cities (kg/lexicons/home_levels.tsv):
     the holder's name begins there, and "Pemerintah Provinsi" of a district is no body."""
     levels = load().home_levels.get(base, ((), ""))[0]
-    return bool(levels) and place.level == PlaceLevel.DISTRICT and not {PlaceLevel.DISTRICT, PlaceLevel.VILLAGE} & set(levels) \
-        and _given_name(place.written.split()[0])
+    return bool(levels) and place.level == PlaceLevel.DISTRICT \
+        and not {PlaceLevel.DISTRICT, PlaceLevel.VILLAGE} & set(levels) and _given_name(place.written.split()[0])
 
 
 def carries_body(written: str, ref: OrgRef) -> bool:
